@@ -1,0 +1,1 @@
+export * from './lib/validation/data-issue';

@@ -1,0 +1,3 @@
+import { base, pureCore } from '../../tools/eslint/base.mjs';
+
+export default [...base, ...pureCore];

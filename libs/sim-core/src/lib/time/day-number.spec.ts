@@ -1,0 +1,35 @@
+import { addMonths, dayFromYmd, daysInMonth, formatDay, isValidYmd, monthEnd, parseIsoDay, ymdFromDay } from './day-number';
+
+describe('day numbers', () => {
+  it('counts days from 1970-01-01 like Date.UTC', () => {
+    for (const iso of ['1926-07-01', '1969-12-31', '1970-01-01', '2000-02-29', '2024-09-19', '2099-12-31']) {
+      const expected = Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+      expect(parseIsoDay(iso)).toBe(expected);
+      expect(formatDay(expected)).toBe(iso);
+    }
+  });
+
+  it('round-trips every day over two centuries', () => {
+    const mismatches: number[] = [];
+    for (let d = dayFromYmd(1900, 1, 1); d < dayFromYmd(2100, 1, 1); d += 1) {
+      const [y, m, dd] = ymdFromDay(d);
+      if (dayFromYmd(y, m, dd) !== d || !isValidYmd(y, m, dd)) mismatches.push(d);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('rejects dates that do not exist', () => {
+    expect(parseIsoDay('2023-02-29')).toBeNaN();
+    expect(parseIsoDay('2024-13-01')).toBeNaN();
+    expect(parseIsoDay('24-01-01')).toBeNaN();
+    expect(isValidYmd(1900, 2, 29)).toBe(false);
+    expect(daysInMonth(2000, 2)).toBe(29);
+  });
+
+  it('adds months with the day clamped to the month length', () => {
+    expect(formatDay(addMonths(parseIsoDay('2024-01-31'), 1))).toBe('2024-02-29');
+    expect(formatDay(addMonths(parseIsoDay('2019-10-31'), 4))).toBe('2020-02-29');
+    expect(formatDay(addMonths(parseIsoDay('2020-03-16'), -13))).toBe('2019-02-16');
+    expect(formatDay(monthEnd(parseIsoDay('2023-02-10')))).toBe('2023-02-28');
+  });
+});

@@ -1,0 +1,65 @@
+import nx from '@nx/eslint-plugin';
+
+/**
+ * Workspace lint rules. Module boundaries follow the architecture:
+ * type:app -> type:data, type:core; type:data -> type:core; type:core -> nothing.
+ */
+export const base = [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  { ignores: ['**/dist', '**/node_modules', '**/coverage'] },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:data', 'type:core'] },
+            { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:core'] },
+            { sourceTag: 'type:core', onlyDependOnLibsWithTags: [] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+];
+
+/** Node modules that perform I/O or reach the host; sim-core must import none of them. */
+export const ioModules = [
+  'fs', 'fs/promises', 'path', 'http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'child_process',
+  'cluster', 'os', 'readline', 'stream', 'zlib', 'url', 'worker_threads', 'process', 'v8', 'vm', 'inspector',
+];
+
+/** Extra rules for the pure simulation core: no I/O, no hidden randomness, no process state. */
+export const pureCore = [
+  {
+    files: ['**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ioModules.map((name) => ({ name, message: 'sim-core does no I/O: load data in data-loader or the runner.' })),
+          patterns: [{ group: ['node:*'], message: 'sim-core does no I/O and uses no Node built-ins.' }],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Pass a seeded generator (see random/) instead of Math.random.' },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'sim-core reads no process state.' },
+        { name: 'require', message: 'Use static imports.' },
+      ],
+    },
+  },
+];
