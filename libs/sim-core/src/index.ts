@@ -4,3 +4,11 @@
  */
 export * from './lib/time/day-number';
 export * from './lib/series/series';
+export * from './lib/stats/mean';
+export * from './lib/stats/median';
+export * from './lib/cycles/policy-rate-history';
+export * from './lib/cycles/easing-cycle-rule';
+export * from './lib/cycles/easing-cycle';
+export * from './lib/cycles/recession';
+export * from './lib/cycles/post-cut-returns';
+export * from './lib/cycles/cycle-return-summary';

@@ -1,0 +1,47 @@
+import { parseIsoDay } from '../time/day-number';
+import { postCutReturns, wealthIndex } from './post-cut-returns';
+import { summarizeCycleOutcomes } from './cycle-return-summary';
+
+const days = Int32Array.from(['2024-09-16', '2024-09-17', '2024-09-18', '2024-09-19', '2024-09-20', '2024-09-23'].map(parseIsoDay));
+const pair = { days, small: Float64Array.from([100, 101, 102, 104, 103, 110]), large: Float64Array.from([50, 50, 51, 52, 50, 49]) };
+
+describe('postCutReturns', () => {
+  it('anchors at the last observation before the effective date', () => {
+    const r = postCutReturns(pair, parseIsoDay('2024-09-19'), [1, 2, 3], 7);
+    expect(r.anchorDay).toBe(parseIsoDay('2024-09-18'));
+    expect(r.horizons[0].small).toBeCloseTo(104 / 102 - 1, 14);
+    expect(r.horizons[1].large).toBeCloseTo(50 / 51 - 1, 14);
+    expect(r.horizons[2].endDay).toBe(parseIsoDay('2024-09-23'));
+  });
+
+  it('gives NaN, never a partial horizon, past the end of the data', () => {
+    const r = postCutReturns(pair, parseIsoDay('2024-09-19'), [4], 7);
+    expect(r.horizons[0]).toEqual({ steps: 4, endDay: null, small: NaN, large: NaN });
+  });
+
+  it('refuses an anchor too far before the cut, or none at all', () => {
+    expect(postCutReturns(pair, parseIsoDay('2024-12-01'), [1], 7).anchorDay).toBeNull();
+    expect(postCutReturns(pair, parseIsoDay('2024-09-16'), [1], 7).anchorDay).toBeNull();
+  });
+
+  it('compounds monthly returns into a wealth index', () => {
+    expect(Array.from(wealthIndex(Float64Array.from([0.1, -0.5, 1])))).toEqual([1.1, 0.55, 1.1]);
+  });
+});
+
+describe('summarizeCycleOutcomes', () => {
+  it('splits by recession and leaves out missing cycles', () => {
+    const s = summarizeCycleOutcomes([
+      { small: 0.2, large: 0.1, recession: false },
+      { small: -0.1, large: 0.05, recession: true },
+      { small: 0.3, large: 0.0, recession: false },
+      { small: NaN, large: NaN, recession: false },
+    ]);
+    expect(s[0]).toMatchObject({ group: 'all', count: 3, shareSmallBeat: 2 / 3 });
+    expect(s[0].meanDifference).toBeCloseTo((0.1 - 0.15 + 0.3) / 3, 14);
+    expect(s[0].medianDifference).toBeCloseTo(0.1, 14);
+    expect(s[1]).toMatchObject({ group: 'recession', count: 1, shareSmallBeat: 0 });
+    expect(s[2]).toMatchObject({ group: 'non-recession', count: 2, shareSmallBeat: 1 });
+    expect(summarizeCycleOutcomes([])[0].meanSmall).toBeNaN();
+  });
+});

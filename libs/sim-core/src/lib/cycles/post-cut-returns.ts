@@ -1,0 +1,82 @@
+import type { DayNumber } from '../time/day-number';
+
+/**
+ * Two wealth (price or total-return) series on one calendar: `small[i]` and `large[i]` are
+ * levels at the close of `days[i]`. Daily pairs use trading days; monthly pairs use month-end
+ * labels (the level at the end of that month).
+ */
+export interface AlignedPair {
+  readonly days: Int32Array;
+  readonly small: Float64Array;
+  readonly large: Float64Array;
+}
+
+/** The anchor rule used for every post-cut return. */
+export const ANCHOR_CONVENTION =
+  'base = close of the last observation strictly before the first cut\'s effective date ' +
+  '(daily pairs: last trading day before the first day at the new rate; monthly pairs: the ' +
+  'month-end before that day); a horizon of h steps ends h observations (trading days or ' +
+  'months) after the base.';
+
+/** Returns of both legs over one horizon; NaN with `endDay` null when the data end too soon. */
+export interface HorizonReturn {
+  readonly steps: number;
+  readonly endDay: DayNumber | null;
+  /** Simple returns as decimals (0.1 = +10%). */
+  readonly small: number;
+  readonly large: number;
+}
+
+export interface PostCutReturns {
+  /** Base observation's day, or null when the pair has no observation close enough before the cut. */
+  readonly anchorDay: DayNumber | null;
+  readonly horizons: readonly HorizonReturn[];
+}
+
+/**
+ * Small and large simple returns from the anchor (see {@link ANCHOR_CONVENTION}) to each
+ * horizon. The anchor must lie within `maxAnchorGapDays` calendar days before `firstCut`
+ * (otherwise the pair did not exist yet, or has a hole there) and the whole horizon must be
+ * inside the data; anything else gives NaN returns, never a partial horizon.
+ */
+export function postCutReturns(
+  pair: AlignedPair,
+  firstCut: DayNumber,
+  horizons: readonly number[],
+  maxAnchorGapDays: number,
+): PostCutReturns {
+  const { days } = pair;
+  let lo = 0, hi = days.length - 1, anchor = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid] < firstCut) { anchor = mid; lo = mid + 1; } else { hi = mid - 1; }
+  }
+  const usable = anchor >= 0 && firstCut - days[anchor] <= maxAnchorGapDays;
+  return {
+    anchorDay: usable ? days[anchor] : null,
+    horizons: horizons.map((steps) => {
+      const end = anchor + steps;
+      if (!usable || end >= days.length) return { steps, endDay: null, small: NaN, large: NaN };
+      return {
+        steps,
+        endDay: days[end],
+        small: pair.small[end] / pair.small[anchor] - 1,
+        large: pair.large[end] / pair.large[anchor] - 1,
+      };
+    }),
+  };
+}
+
+/**
+ * Turns per-period simple returns into a wealth index that starts at 1 before the first
+ * period: `index[i] = prod_{j<=i} (1 + r_j)`. Used to treat monthly return series like prices.
+ */
+export function wealthIndex(returns: Float64Array): Float64Array {
+  const out = new Float64Array(returns.length);
+  let w = 1;
+  for (let i = 0; i < returns.length; i += 1) {
+    w *= 1 + returns[i];
+    out[i] = w;
+  }
+  return out;
+}
