@@ -12,3 +12,4 @@ export * from './lib/cycles/easing-cycle';
 export * from './lib/cycles/recession';
 export * from './lib/cycles/post-cut-returns';
 export * from './lib/cycles/cycle-return-summary';
+export * from './lib/cycles/cycle-return-table';

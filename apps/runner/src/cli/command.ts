@@ -1,0 +1,20 @@
+/** Where a command writes: stdout for results, stderr for progress, warnings and errors. */
+export interface CommandIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+/** A CLI command: its help text, and a runner loaded only when the command is used. */
+export interface CommandSpec {
+  readonly name: string;
+  readonly summary: string;
+  readonly usage: string;
+  readonly load: () => Promise<(args: readonly string[], io: CommandIo) => Promise<number>>;
+}
+
+/** A mistake in the command line: printed with the usage, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

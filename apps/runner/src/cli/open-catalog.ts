@@ -1,0 +1,36 @@
+import { formatDataIssue, loadCatalog, resolveDataSource, type Catalog, type DataIssue } from '@ratecut/data-loader';
+import type { CommandIo } from './command';
+import { workspaceRoot } from './workspace-root';
+
+/** The catalog a command runs on, and how it was found. */
+export interface OpenedCatalog {
+  readonly catalog: Catalog;
+  readonly origin: 'flag' | 'env' | 'cache' | 'sample';
+  /** First line of every output made from synthetic data; null for real data. */
+  readonly syntheticNotice: string | null;
+}
+
+export const SYNTHETIC_NOTICE =
+  'SYNTHETIC SAMPLE: generated data, not market history. Point --data or RATECUT_DATA at real data (see README).';
+
+/** Prints data issues as `file:line:column: severity code: message`, one per line. */
+export function printIssues(io: CommandIo, issues: readonly DataIssue[]): void {
+  for (const issue of issues) io.stderr(`${formatDataIssue(issue)}\n`);
+}
+
+/** Resolves `--data`, RATECUT_DATA, the fetch cache or the sample, and loads its catalog; null after printing why not. */
+export function openCatalog(io: CommandIo, flag: string | undefined): OpenedCatalog | null {
+  const resolved = resolveDataSource({ ...(flag === undefined ? {} : { flag }), env: io.env, cwd: io.cwd, workspaceRoot: workspaceRoot() });
+  if (!resolved.ok) {
+    printIssues(io, resolved.issues);
+    return null;
+  }
+  const loaded = loadCatalog(resolved.value.catalogPath);
+  if (!loaded.ok) {
+    printIssues(io, loaded.issues);
+    return null;
+  }
+  const synthetic = loaded.value.synthetic || resolved.value.synthetic;
+  if (synthetic) io.stderr(`${SYNTHETIC_NOTICE}\n`);
+  return { catalog: loaded.value, origin: resolved.value.origin, syntheticNotice: synthetic ? SYNTHETIC_NOTICE : null };
+}

@@ -1,0 +1,35 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './command';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Parsed option values: booleans for flags, strings otherwise, undefined when absent. */
+export type OptionValues<O extends Options> = { [K in keyof O]?: O[K] extends { type: 'boolean' } ? boolean : string };
+
+/** Parses a command's options strictly; an unknown option or a missing value is a {@link UsageError}. */
+export function parseOptions<O extends Options>(args: readonly string[], options: O): OptionValues<O> {
+  try {
+    return parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values as OptionValues<O>;
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** Reads a numeric option: undefined when absent, a {@link UsageError} when not a number in range. */
+export function numberOption(name: string, text: string | undefined, check: (n: number) => boolean, expected: string): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || !check(n)) {
+    throw new UsageError(`--${name} ${JSON.stringify(text)}: expected ${expected}`);
+  }
+  return n;
+}
+
+/** Reads an option that must be one of a few words. */
+export function choiceOption<T extends string>(name: string, text: string | undefined, choices: readonly T[], fallback: T): T {
+  if (text === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(text)) {
+    throw new UsageError(`--${name} ${JSON.stringify(text)}: expected one of ${choices.join(', ')}`);
+  }
+  return text as T;
+}

@@ -1,0 +1,139 @@
+import {
+  ANCHOR_CONVENTION, checkEasingCycleRule, classifyRecession, cycleReturnTables, describeEasingCycleRule,
+  detectEasingCycles, formatDay, type EasingCycleRule, type ReturnPairSpec,
+} from '@ratecut/sim-core';
+import {
+  loadBusinessCycles, loadPolicyRateHistory, loadReturnPair, POLICY_RATE_CONVENTION, type Catalog, type DataIssue,
+} from '@ratecut/data-loader';
+import { join } from 'node:path';
+import { VERSION } from '../../cli/version';
+import type { CyclesReport, PairReport } from './cycles-report';
+import { PAIRS } from './pair-definitions';
+
+export interface CyclesSettings {
+  readonly rule: EasingCycleRule;
+  readonly recessionWindowMonths: number;
+  readonly since: number | undefined;
+}
+
+const nullIfNaN = (x: number): number | null => (Number.isNaN(x) ? null : x);
+const pct = (x: number): number => Math.round(x * 1e8) / 1e6;
+
+/**
+ * Loads the policy rate, detects and classifies cycles and measures every pair after each
+ * first cut. Returns the report, or the data issues that stopped it.
+ */
+export function buildCyclesReport(
+  catalog: Catalog,
+  origin: string,
+  settings: CyclesSettings,
+  dataDir: string,
+  notice: string | null,
+): { ok: true; report: CyclesReport; warnings: DataIssue[] } | { ok: false; issues: readonly DataIssue[] } {
+  const problems = checkEasingCycleRule(settings.rule);
+  if (problems.length > 0) throw new RangeError(problems.join('; '));
+  const history = loadPolicyRateHistory(catalog);
+  if (!history.ok) return history;
+  const nber = loadBusinessCycles(join(dataDir, 'nber-business-cycles.json'));
+  if (!nber.ok) return nber;
+  const warnings: DataIssue[] = [...history.warnings];
+
+  const classified = detectEasingCycles(history.value, settings.rule)
+    .filter((c) => settings.since === undefined || c.firstCut >= settings.since)
+    .map((cycle) => ({ cycle, recession: classifyRecession(cycle.firstCut, nber.value.cycles, settings.recessionWindowMonths) }));
+
+  const specs: ReturnPairSpec[] = [];
+  const pairMeta: Omit<PairReport, 'cycles' | 'summary'>[] = [];
+  const skippedPairs: { id: string; reason: string }[] = [];
+  for (const def of PAIRS) {
+    const entryIds = [def.small, def.large].map((id) => id.split(':')[0]);
+    const missing = entryIds.filter((id) => !catalog.series.some((s) => s.id === id));
+    if (missing.length > 0) {
+      skippedPairs.push({ id: def.id, reason: `the catalog has no series ${missing.join(', ')}` });
+      continue;
+    }
+    const loaded = loadReturnPair(catalog, { small: def.small, large: def.large });
+    if (!loaded.ok) return loaded;
+    warnings.push(...loaded.warnings);
+    const { data } = loaded.value;
+    if (data.days.length === 0) {
+      skippedPairs.push({ id: def.id, reason: 'the two series have no day in common' });
+      continue;
+    }
+    specs.push({ id: def.id, title: def.title, frequency: def.frequency, horizons: def.horizons, maxAnchorGapDays: def.maxAnchorGapDays, data });
+    pairMeta.push({
+      id: def.id,
+      title: def.title,
+      small: { id: def.small, title: loaded.value.small.title, totalReturn: loaded.value.small.totalReturn },
+      large: { id: def.large, title: loaded.value.large.title, totalReturn: loaded.value.large.totalReturn },
+      frequency: def.frequency,
+      returnBasis: def.returnBasis,
+      firstDate: formatDay(data.days[0]),
+      lastDate: formatDay(data.days[data.days.length - 1]),
+      horizons: def.horizons,
+    });
+  }
+
+  const tables = cycleReturnTables(classified, specs);
+  const pairs: PairReport[] = tables.map((table, p) => ({
+    ...pairMeta[p],
+    cycles: table.cycles.map((row) => ({
+      cycleId: row.cycleId,
+      anchorDate: row.returns.anchorDay === null ? null : formatDay(row.returns.anchorDay),
+      horizons: row.returns.horizons.map((h, i) => ({
+        label: specs[p].horizons[i].label,
+        endDate: h.endDay === null ? null : formatDay(h.endDay),
+        small: nullIfNaN(h.small),
+        large: nullIfNaN(h.large),
+      })),
+    })),
+    summary: table.summaries.flatMap((rows, h) =>
+      rows.map((s) => ({
+        horizon: specs[p].horizons[h].label,
+        group: s.group,
+        count: s.count,
+        meanSmall: nullIfNaN(s.meanSmall),
+        meanLarge: nullIfNaN(s.meanLarge),
+        meanDifference: nullIfNaN(s.meanDifference),
+        medianDifference: nullIfNaN(s.medianDifference),
+        shareSmallBeat: nullIfNaN(s.shareSmallBeat),
+      })),
+    ),
+  }));
+
+  const report: CyclesReport = {
+    ...(notice === null ? {} : { notice }),
+    schema: 'ratecut.cycles/1',
+    ratecutVersion: VERSION,
+    data: { catalog: catalog.path, origin, synthetic: notice !== null },
+    conventions: {
+      policyRate: POLICY_RATE_CONVENTION,
+      cycleRule: describeEasingCycleRule(settings.rule),
+      recessionRule:
+        `recession cycle if the first cut falls inside an NBER recession (after a peak month, up to its trough month) ` +
+        `or an NBER peak falls within ${settings.recessionWindowMonths} months after the first cut's month (hindsight label, not a signal)`,
+      anchor: ANCHOR_CONVENTION,
+      returns: 'simple returns as decimals (0.10 = +10%); small minus large in decimal return points; each pair states price or total return',
+      recessionSource: nber.value.source,
+    },
+    rule: { ...settings.rule, recessionWindowMonths: settings.recessionWindowMonths },
+    cycles: classified.map(({ cycle: c, recession: r }) => ({
+      id: c.id,
+      firstCut: formatDay(c.firstCut),
+      lastCut: formatDay(c.lastCut),
+      cuts: c.cuts,
+      totalEasingBp: c.totalEasingBp,
+      rateBeforePct: pct(c.rateBefore),
+      rateAfterPct: pct(c.rateAfter),
+      resumption: c.resumption,
+      open: c.open,
+      basis: c.basis,
+      recession: r.recession,
+      recessionReason: r.reason,
+      nberPeak: r.peak === null ? null : formatDay(r.peak).slice(0, 7),
+    })),
+    pairs,
+    skippedPairs,
+  };
+  return { ok: true, report, warnings };
+}

@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { DEFAULT_EASING_CYCLE_RULE, parseIsoDay } from '@ratecut/sim-core';
+import { UsageError, type CommandIo } from '../../cli/command';
+import { openCatalog, printIssues } from '../../cli/open-catalog';
+import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';
+import { workspaceRoot } from '../../cli/workspace-root';
+import { writeFileAtomic } from '../../cli/write-output';
+import { buildCyclesReport } from './build-cycles-report';
+import { formatCyclesCsv } from './format-cycles-csv';
+import { formatCyclesJson } from './format-cycles-json';
+import { formatCyclesTable } from './format-cycles-table';
+
+/** `ratecut cycles`: see cycles-usage.ts. */
+export async function cyclesCommand(args: readonly string[], io: CommandIo): Promise<number> {
+  const o = parseOptions(args, {
+    data: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    force: { type: 'boolean' },
+    'min-move-bp': { type: 'string' },
+    'pause-months': { type: 'string' },
+    'recession-months': { type: 'string' },
+    since: { type: 'string' },
+  });
+  const format = choiceOption('format', o.format, ['table', 'csv', 'json'] as const, 'table');
+  const minMoveBp = numberOption('min-move-bp', o['min-move-bp'], (n) => n >= 0, 'a number of basis points >= 0') ?? DEFAULT_EASING_CYCLE_RULE.minMoveBp;
+  const pauseMonths = numberOption('pause-months', o['pause-months'], (n) => Number.isInteger(n) && n >= 1, 'a whole number of months >= 1') ?? DEFAULT_EASING_CYCLE_RULE.pauseMonths;
+  const recessionWindowMonths = numberOption('recession-months', o['recession-months'], (n) => Number.isInteger(n) && n >= 0, 'a whole number of months >= 0') ?? 12;
+  let since: number | undefined;
+  if (o.since !== undefined) {
+    since = parseIsoDay(o.since);
+    if (Number.isNaN(since)) throw new UsageError(`--since ${JSON.stringify(o.since)}: expected a date as YYYY-MM-DD`);
+  }
+
+  const opened = openCatalog(io, o.data);
+  if (!opened) return 1;
+  const built = buildCyclesReport(
+    opened.catalog, opened.origin, { rule: { minMoveBp, pauseMonths }, recessionWindowMonths, since },
+    join(workspaceRoot(), 'data'), opened.syntheticNotice,
+  );
+  if (!built.ok) {
+    printIssues(io, built.issues);
+    return 1;
+  }
+  printIssues(io, built.warnings);
+  const text = format === 'json' ? formatCyclesJson(built.report) : format === 'csv' ? formatCyclesCsv(built.report) : formatCyclesTable(built.report);
+  if (o.out !== undefined) {
+    const written = writeFileAtomic(o.out, text, o.force === true, io.cwd);
+    io.stderr(`wrote ${written}\n`);
+  } else {
+    io.stdout(text);
+  }
+  return 0;
+}

@@ -1,0 +1,18 @@
+/** Help text of `ratecut cycles` (kept apart so that `--help` loads no data code). */
+export const CYCLES_USAGE = `Usage: ratecut cycles [options]
+
+Detects Fed easing cycles in the policy-rate history and prints, for each cycle, small-cap vs
+large-cap returns after the first cut at 3, 6, 12 and 24 months (63, 126, 252 and 504 trading
+days; 3, 6, 12, 24 months for the monthly Fama-French pair), with mean, median and the share of
+cycles in which small beat large, for all, recession and non-recession cycles.
+
+Options:
+  --data <path>          data folder or catalog.json (default: $RATECUT_DATA, data/cache, sample)
+  --format <fmt>         table (default), csv or json
+  --out <file>           write to a file (atomically) instead of stdout
+  --force                overwrite --out if it exists
+  --min-move-bp <n>      ignore policy moves smaller than n bp (default 25)
+  --pause-months <n>     a pause of n months without a cut ends a cycle (default 4)
+  --recession-months <k> recession cycle if an NBER peak is within k months of the first cut (default 12)
+  --since <YYYY-MM-DD>   only cycles whose first cut is on or after this date
+`;

@@ -1,0 +1,58 @@
+/** The three small/large pairs `ratecut cycles` studies, with their horizons and conventions. */
+export interface PairDefinition {
+  readonly id: string;
+  readonly title: string;
+  readonly small: string;
+  readonly large: string;
+  readonly frequency: 'daily' | 'monthly';
+  /** What the returns include, stated in every output. */
+  readonly returnBasis: string;
+  readonly horizons: readonly { readonly label: string; readonly steps: number }[];
+  readonly maxAnchorGapDays: number;
+}
+
+const DAILY = [
+  { label: '3m', steps: 63 },
+  { label: '6m', steps: 126 },
+  { label: '12m', steps: 252 },
+  { label: '24m', steps: 504 },
+];
+const MONTHLY = [
+  { label: '3m', steps: 3 },
+  { label: '6m', steps: 6 },
+  { label: '12m', steps: 12 },
+  { label: '24m', steps: 24 },
+];
+
+export const PAIRS: readonly PairDefinition[] = [
+  {
+    id: 'rut-gspc',
+    title: 'Russell 2000 vs S&P 500 (^RUT vs ^GSPC)',
+    small: 'rut',
+    large: 'gspc',
+    frequency: 'daily',
+    returnBasis: 'price return: index levels without dividends; horizons in trading days (63/126/252/504)',
+    horizons: DAILY,
+    maxAnchorGapDays: 7,
+  },
+  {
+    id: 'iwm-spy',
+    title: 'IWM vs SPY (ETFs)',
+    small: 'iwm',
+    large: 'spy',
+    frequency: 'daily',
+    returnBasis: 'total return: dividend-adjusted closes, net of ETF fees; horizons in trading days (63/126/252/504)',
+    horizons: DAILY,
+    maxAnchorGapDays: 7,
+  },
+  {
+    id: 'ff-size',
+    title: 'Fama-French smallest vs largest size decile (Lo 10 vs Hi 10, value-weighted)',
+    small: 'ff-size-vw:Lo10',
+    large: 'ff-size-vw:Hi10',
+    frequency: 'monthly',
+    returnBasis: 'total return: monthly returns with dividends, compounded; horizons in months (3/6/12/24)',
+    horizons: MONTHLY,
+    maxAnchorGapDays: 32,
+  },
+];

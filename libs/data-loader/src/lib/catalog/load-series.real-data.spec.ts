@@ -1,0 +1,94 @@
+import * as fs from 'node:fs';
+import { formatDay, type Series } from '@ratecut/sim-core';
+import { realDataDir } from '../../testing';
+import type { Catalog } from './catalog';
+import { parseCatalogDay } from './catalog-date';
+import { loadCatalog } from './load-catalog';
+import { loadSeries, loadSeriesColumns } from './load-series';
+
+/**
+ * Loads every series of the real data catalog (read in place from RATECUT_DATA or
+ * ../shared/data, never copied) and checks it against the catalog's own first/last dates.
+ */
+const dataDir = realDataDir();
+const hasData = fs.existsSync(dataDir);
+const describeReal = hasData ? describe : describe.skip;
+
+/** Smallest believable row count per frequency, per year covered. */
+const MIN_ROWS_PER_YEAR = { daily: 240, 'daily-calendar': 360, monthly: 12, irregular: 0 } as const;
+const MAX_ROWS_PER_YEAR = { daily: 320, 'daily-calendar': 367, monthly: 12, irregular: 60 } as const;
+
+describeReal(`real data in ${dataDir}${hasData ? '' : ' (skipped: folder not found; set RATECUT_DATA to run)'}`, () => {
+  let catalog: Catalog;
+  beforeAll(() => {
+    const loaded = loadCatalog(dataDir);
+    if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
+    catalog = loaded.value;
+  });
+
+  function loadOk(id: string): Series {
+    const r = loadSeries(catalog, id);
+    if (!r.ok) throw new Error(`${id}:\n${r.issues.map((i) => `${i.file}:${i.line}: ${i.code} ${i.message}`).join('\n')}`);
+    return r.value;
+  }
+
+  it('loads every catalog series with first/last as catalogued and a plausible row count', () => {
+    const problems: string[] = [];
+    for (const entry of catalog.series) {
+      const r = loadSeries(catalog, entry.id);
+      if (!r.ok) {
+        problems.push(`${entry.id}: ${r.issues.map((i) => `${i.line}: ${i.code} ${i.message}`).join('; ')}`);
+        continue;
+      }
+      const s = r.value;
+      const n = s.days.length;
+      if (entry.first !== undefined && s.days[0] !== parseCatalogDay(entry.first, entry.frequency)) {
+        problems.push(`${entry.id}: first ${formatDay(s.days[0])}, catalog says ${entry.first}`);
+      }
+      if (entry.last !== undefined && s.days[n - 1] !== parseCatalogDay(entry.last, entry.frequency)) {
+        problems.push(`${entry.id}: last ${formatDay(s.days[n - 1])}, catalog says ${entry.last}`);
+      }
+      const years = (s.days[n - 1] - s.days[0] + 1) / 365.25;
+      if (n < Math.floor(years * MIN_ROWS_PER_YEAR[entry.frequency]) || n > Math.ceil(years * MAX_ROWS_PER_YEAR[entry.frequency]) + 1) {
+        problems.push(`${entry.id}: ${n} rows over ${years.toFixed(1)} years is implausible for ${entry.frequency}`);
+      }
+      if (s.meta.synthetic) problems.push(`${entry.id}: marked synthetic`);
+      // Warnings are allowed (the 1933 bank holiday is a 12-day gap in daily files) but must be gaps.
+      for (const w of r.warnings) if (w.code !== 'gap') problems.push(`${entry.id}: unexpected warning ${w.code} ${w.message}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('reads single columns of multi-column entries', () => {
+    const hi10 = loadOk('ff-size-vw:Hi10');
+    expect(hi10.meta).toMatchObject({ id: 'ff-size-vw:Hi10', unit: 'decimal per month', kind: 'return' });
+    expect(formatDay(hi10.days[0])).toBe('1926-07-31');
+    // PROVENANCE sanity values: VW Lo10/Hi10 in 2008-10 were -20.67% / -14.85%.
+    const lo10 = loadOk('ff-size-original:Lo 10');
+    const oct2008 = parseCatalogDay('2008-10', 'monthly');
+    expect(lo10.values[lo10.days.indexOf(oct2008)]).toBeCloseTo(-0.2067, 10);
+    expect(hi10.values[hi10.days.indexOf(oct2008)]).toBeCloseTo(-0.1485, 10);
+    const lower = loadOk('fed-target:target_lower_pct');
+    expect(lower.meta.unit).toBe('decimal per year');
+    expect(lower.values[lower.days.length - 1]).toBeCloseTo(0.035, 12);
+    const rf = loadOk('ff-factors-daily:RF');
+    expect(formatDay(rf.days[rf.days.length - 1])).toBe('2024-12-31');
+    expect(rf.values[rf.values.length - 1]).toBeCloseTo(0.00017, 12);
+  });
+
+  it('reads the monthly and original Ken French files the same way', () => {
+    const normalized = loadOk('ff-size-vw:Lo10');
+    const original = loadOk('ff-size-original:Lo 10');
+    expect(Array.from(original.days)).toEqual(Array.from(normalized.days));
+    expect(Array.from(original.values)).toEqual(Array.from(normalized.values));
+  });
+
+  it('reads several columns of one file at once', () => {
+    const r = loadSeriesColumns(catalog, 'fed-target', ['target_lower_pct', 'target_upper_pct', 'target_mid_pct']);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const [lower, upper, mid] = r.value;
+    const i = lower.days.length - 1;
+    expect([lower.values[i], upper.values[i], mid.values[i]].map((v) => Math.round(v * 1e6) / 1e6)).toEqual([0.035, 0.0375, 0.03625]);
+  });
+});

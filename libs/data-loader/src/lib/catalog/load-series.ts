@@ -1,0 +1,110 @@
+import * as path from 'node:path';
+import { makeSeries, type Series, type SeriesMeta } from '@ratecut/sim-core';
+import { firstDataColumn } from '../formats/first-data-column';
+import type { RawTable } from '../formats/raw-table';
+import { readTable } from '../formats/read-table';
+import { tableObservations, type ColumnObservations } from '../formats/table-observations';
+import type { LoadResult } from '../validation/data-issue';
+import { failure, success } from '../validation/load-result';
+import { errorIssue } from '../validation/make-issue';
+import type { Catalog } from './catalog';
+import type { CatalogEntry } from './catalog-schema';
+import { resolveSeriesId } from './series-id';
+import { loadedUnit } from './series-unit';
+
+/** Options of {@link loadSeries} and {@link loadSeriesColumns}. */
+export interface LoadSeriesOptions {
+  /**
+   * Warn (`gap`) when consecutive observations are more than this many calendar days apart.
+   * Default by frequency: daily 10, daily-calendar 4, monthly 31 (any missing month), irregular never.
+   */
+  readonly gapWarningDays?: number;
+}
+
+/** Value column of an entry when the id names none: `value`, else the first of `columns`, else `Adj Close` (yahoo), else the first column holding numbers. */
+function defaultColumn(entry: CatalogEntry, table: RawTable): string | undefined {
+  return entry.value ?? entry.columns?.[0] ?? (entry.format === 'yahoo' ? 'Adj Close' : firstDataColumn(table, entry.missing));
+}
+
+function toSeries(catalog: Catalog, entry: CatalogEntry, obs: ColumnObservations, id: string): Series {
+  const { unit, divisor } = loadedUnit(entry.unit);
+  const values = divisor === 1 ? obs.values : obs.values.map((v) => v / divisor);
+  const meta: SeriesMeta = {
+    id,
+    title: id === entry.id && obs.name === entry.value ? entry.title : `${entry.title} [${obs.name}]`,
+    kind: entry.kind,
+    frequency: entry.frequency,
+    unit,
+    totalReturn: entry.totalReturn ?? false,
+    source: entry.source,
+    synthetic: catalog.synthetic,
+  };
+  return makeSeries(meta, obs.days, values);
+}
+
+/** Reads an entry's file once and builds one series per requested column (`undefined` = the default column, id = entry id). */
+function loadEntry(catalog: Catalog, entry: CatalogEntry, columns: readonly (string | undefined)[], options: LoadSeriesOptions): LoadResult<Series[]> {
+  const file = path.resolve(catalog.dir, entry.file);
+  const table = readTable(file, entry);
+  if (!table.ok) return table;
+  const names: string[] = [];
+  for (const c of columns) {
+    const name = c ?? defaultColumn(entry, table.value);
+    if (name === undefined) {
+      return failure([
+        errorIssue('missing-column', file, `entry "${entry.id}" names no value column and no column holds numbers; expected "value" in the catalog`, {
+          line: table.value.headerLine,
+        }),
+      ]);
+    }
+    names.push(name);
+  }
+  const observed = tableObservations(table.value, names, {
+    kind: entry.kind,
+    frequency: entry.frequency,
+    missing: entry.missing,
+    gapWarningDays: options.gapWarningDays,
+  });
+  if (!observed.ok) return observed;
+  const series = observed.value.map((obs, i) => toSeries(catalog, entry, obs, columns[i] === undefined ? entry.id : `${entry.id}:${obs.name}`));
+  return success(series, observed.warnings);
+}
+
+/**
+ * Loads one series of a catalog. `id` is an entry id (its `value` column, or when it has none
+ * the first of its `columns`, `Adj Close` for Yahoo files, else the first column holding
+ * numbers) or `<entryId>:<column>` for any other column of the file (`fed-target:target_lower_pct`,
+ * `ff-size-original:Lo 10`).
+ *
+ * The loaded series follows sim-core's conventions: days are day numbers, strictly increasing;
+ * monthly series are labelled with the last calendar day of their month; missing observations
+ * (empty cell, FRED `.`, Yahoo `null`, Ken French -99.99 and -999, the entry's `missing`
+ * strings) are dropped; values in a unit starting with `percent` are divided by 100 and the
+ * unit renamed `decimal...` (`percent per year` becomes `decimal per year`, `percent per month`
+ * becomes `decimal per month`), other units are unchanged; `meta.synthetic` is the catalog's
+ * `synthetic` flag and `meta.totalReturn` defaults to false.
+ *
+ * Every problem in the file is reported (see `tableObservations`): errors give `{ok: false}`,
+ * gap warnings come with the value. An unknown id gives `unknown-series`.
+ */
+export function loadSeries(catalog: Catalog, id: string, options: LoadSeriesOptions = {}): LoadResult<Series> {
+  const ref = resolveSeriesId(catalog, id);
+  if (!ref.ok) return ref;
+  const loaded = loadEntry(catalog, ref.value.entry, [ref.value.column], options);
+  if (!loaded.ok) return loaded;
+  return success(loaded.value[0], loaded.warnings);
+}
+
+/**
+ * Loads several columns of one catalog entry, reading its file once; series `i` is column
+ * `columns[i]`, with id `<entryId>:<column>`. Same conventions and issues as {@link loadSeries};
+ * a column missing from the file fails the whole load with `missing-column`.
+ */
+export function loadSeriesColumns(catalog: Catalog, entryId: string, columns: readonly string[], options: LoadSeriesOptions = {}): LoadResult<Series[]> {
+  const ref = resolveSeriesId(catalog, entryId);
+  if (!ref.ok) return ref;
+  if (ref.value.column !== undefined) {
+    return failure([errorIssue('unknown-series', catalog.path, `expected an entry id without a column, found ${JSON.stringify(entryId)}`)]);
+  }
+  return loadEntry(catalog, ref.value.entry, columns, options);
+}

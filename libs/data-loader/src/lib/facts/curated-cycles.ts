@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { LoadResult } from '../validation/data-issue';
+import { readJsonFile } from './read-json-file';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+/** Schema of `data/easing-cycles.json`: Fed easing cycles as curated facts. */
+export const curatedCyclesFileSchema = z.object({
+  about: z.string().optional(),
+  source: z.string().min(1),
+  rule: z.object({ minMoveBp: z.number().nonnegative(), pauseMonths: z.number().int().positive() }),
+  units: z.string().optional(),
+  cycles: z.array(
+    z.object({
+      id: z.string().min(1),
+      firstCut: isoDate,
+      lastCut: isoDate,
+      cuts: z.number().int().positive(),
+      totalEasingBp: z.number().positive(),
+      rateBeforePct: z.number(),
+      rateAfterPct: z.number(),
+      resumption: z.boolean(),
+      label: z.string(),
+      firstCutAnnounced: isoDate.optional(),
+    }),
+  ),
+});
+
+export type CuratedCyclesFile = z.infer<typeof curatedCyclesFileSchema>;
+export type CuratedCycle = CuratedCyclesFile['cycles'][number];
+
+/** Loads the curated easing-cycle facts (dates as written, rates in percent). */
+export function loadCuratedCycles(file: string): LoadResult<CuratedCyclesFile> {
+  return readJsonFile(file, curatedCyclesFileSchema, 'bad-catalog');
+}

@@ -1,0 +1,30 @@
+import type { LoadResult } from '../validation/data-issue';
+import { failure, success } from '../validation/load-result';
+import { errorIssue } from '../validation/make-issue';
+import { readHeaderAndRows } from './header-and-rows';
+import type { RawTable } from './raw-table';
+
+/** Names FRED has used for the date column of its CSV downloads, newest first. */
+export const FRED_DATE_HEADERS = ['observation_date', 'DATE', 'Date'] as const;
+
+/**
+ * Reads a FRED download: the first column holds ISO dates under one of the headers
+ * `observation_date`, `DATE` or `Date` (quoted or not, as in `"Date","TB3MS"`), each further
+ * column is named by its FRED series id, and `.` marks a missing value (e.g. a holiday).
+ * A different first header gives `wrong-format` at the header line, field 1.
+ */
+export function readFredCsv(text: string, file: string): LoadResult<RawTable> {
+  const read = readHeaderAndRows(text, file);
+  if (!read.ok) return read;
+  const table = read.value;
+  const first = table.header[0] ?? '';
+  if (!(FRED_DATE_HEADERS as readonly string[]).includes(first)) {
+    return failure([
+      errorIssue('wrong-format', file, `not a FRED download: expected the first header cell to be one of ${FRED_DATE_HEADERS.join(', ')}, found "${first}"`, {
+        line: table.headerLine,
+        column: 1,
+      }),
+    ]);
+  }
+  return success({ file, ...table, dateColumn: 0, dateFormat: 'YYYY-MM-DD', missingTokens: ['.'], missingNumbers: [] });
+}

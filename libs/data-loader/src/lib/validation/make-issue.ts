@@ -1,0 +1,33 @@
+import type { DataIssue, DataIssueCode } from './data-issue';
+
+/** Where an issue sits in a file: 1-based line and 1-based field number, each optional. */
+export interface IssueLocation {
+  readonly line?: number | undefined;
+  readonly column?: number | undefined;
+}
+
+/**
+ * Builds a {@link DataIssue}, leaving out `line` and `column` when they are unknown (the issue
+ * type uses exact optional properties, so an absent location is omitted, never `undefined`).
+ */
+export function makeIssue(
+  code: DataIssueCode,
+  severity: DataIssue['severity'],
+  file: string,
+  message: string,
+  at: IssueLocation = {},
+): DataIssue {
+  return {
+    code,
+    severity,
+    file,
+    ...(at.line !== undefined ? { line: at.line } : {}),
+    ...(at.column !== undefined ? { column: at.column } : {}),
+    message,
+  };
+}
+
+/** Shorthand for an error-severity {@link makeIssue}. */
+export function errorIssue(code: DataIssueCode, file: string, message: string, at: IssueLocation = {}): DataIssue {
+  return makeIssue(code, 'error', file, message, at);
+}
