@@ -32,10 +32,19 @@ export function buildCyclesReport(
 ): { ok: true; report: CyclesReport; warnings: DataIssue[] } | { ok: false; issues: readonly DataIssue[] } {
   const problems = checkEasingCycleRule(settings.rule);
   if (problems.length > 0) throw new RangeError(problems.join('; '));
+  // Load everything before giving up, so that every problem in every file is reported at once.
   const history = loadPolicyRateHistory(catalog);
-  if (!history.ok) return history;
   const nber = loadBusinessCycles(join(dataDir, 'nber-business-cycles.json'));
-  if (!nber.ok) return nber;
+  const loadedPairs = PAIRS.map((def) => {
+    const missing = [def.small, def.large].map((id) => id.split(':')[0]).filter((id) => !catalog.series.some((s) => s.id === id));
+    return { def, missing, loaded: missing.length > 0 ? null : loadReturnPair(catalog, { small: def.small, large: def.large }) };
+  });
+  const errors: DataIssue[] = [
+    ...(history.ok ? [] : history.issues),
+    ...(nber.ok ? [] : nber.issues),
+    ...loadedPairs.flatMap(({ loaded }) => (loaded && !loaded.ok ? loaded.issues : [])),
+  ];
+  if (!history.ok || !nber.ok || errors.length > 0) return { ok: false, issues: errors };
   const warnings: DataIssue[] = [...history.warnings];
 
   const classified = detectEasingCycles(history.value, settings.rule)
@@ -45,15 +54,12 @@ export function buildCyclesReport(
   const specs: ReturnPairSpec[] = [];
   const pairMeta: Omit<PairReport, 'cycles' | 'summary'>[] = [];
   const skippedPairs: { id: string; reason: string }[] = [];
-  for (const def of PAIRS) {
-    const entryIds = [def.small, def.large].map((id) => id.split(':')[0]);
-    const missing = entryIds.filter((id) => !catalog.series.some((s) => s.id === id));
-    if (missing.length > 0) {
+  for (const { def, missing, loaded } of loadedPairs) {
+    if (loaded === null) {
       skippedPairs.push({ id: def.id, reason: `the catalog has no series ${missing.join(', ')}` });
       continue;
     }
-    const loaded = loadReturnPair(catalog, { small: def.small, large: def.large });
-    if (!loaded.ok) return loaded;
+    if (!loaded.ok) continue; // unreachable: errors returned above
     warnings.push(...loaded.warnings);
     const { data } = loaded.value;
     if (data.days.length === 0) {

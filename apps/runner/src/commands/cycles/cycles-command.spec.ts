@@ -169,3 +169,32 @@ describe('ratecut cycles without real data', () => {
     expect(io.err()).toMatch(/\/nonexistent\/ratecut-data.*missing-file/);
   });
 });
+
+describe('ratecut cycles on bad data', () => {
+  it('lists every problem in every file with file, line and column, and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecut-bad-'));
+    const entry = (id: string, file: string, extra: object) => ({
+      id, title: id, file, format: 'csv', date: 'date', dateFormat: 'YYYY-MM-DD', kind: 'price', frequency: 'daily', unit: 'pts', source: 'test', ...extra,
+    });
+    writeFileSync(join(dir, 'catalog.json'), JSON.stringify({
+      catalog: 1,
+      series: [
+        entry('fed-target', 't.csv', { kind: 'rate', frequency: 'daily-calendar', unit: 'percent per year', value: 'target_upper_pct', columns: ['target_lower_pct', 'target_upper_pct', 'target_mid_pct'] }),
+        entry('rut', 'r.csv', { value: 'close' }),
+        entry('gspc', 'missing.csv', { value: 'close' }),
+      ],
+    }));
+    writeFileSync(join(dir, 't.csv'), 'date,target_lower_pct,target_upper_pct,target_mid_pct\n2020-01-01,1.5,1.75,1.625\n2020-01-03,1.5,abc,1.625\n2020-01-02,1.5,1.75,1.625\n');
+    writeFileSync(join(dir, 'r.csv'), 'date,close\n2020-01-02,-5\n');
+    const io = captureIo({});
+    expect(await main(['cycles', '--data', dir], io)).toBe(1);
+    const lines = io.err().trim().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(/t\.csv:3:3: error bad-number: .*"abc"/),
+      expect.stringMatching(/t\.csv:4:1: error unsorted-dates: /),
+      expect.stringMatching(/r\.csv:2:2: error non-positive-price: /),
+      expect.stringMatching(/missing\.csv: error missing-file: /),
+    ]);
+    expect(io.out()).toBe('');
+  });
+});
