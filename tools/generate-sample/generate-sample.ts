@@ -12,6 +12,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import seedrandom from 'seedrandom';
+import { dayFromYmd, ymdFromDay } from '../../libs/sim-core/src/lib/time/day-number';
 
 export const DEFAULT_SEED = 20241218;
 const DEFAULT_OUT = path.resolve(__dirname, '..', '..', 'data', 'sample');
@@ -20,28 +21,6 @@ const MAX_TOTAL_BYTES = 1.5 * 1024 * 1024;
 // ------------------------------------------------------------------------------------------------
 // Calendar: integer day numbers (days since 1970-01-01, proleptic Gregorian, no time zone)
 // ------------------------------------------------------------------------------------------------
-
-function dayFromYmd(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = (month + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function ymdFromDay(dayNumber: number): [number, number, number] {
-  const z = dayNumber + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
-}
 
 /** 0 = Sunday ... 6 = Saturday (1970-01-01 was a Thursday). */
 function weekday(dayNumber: number): number {

@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/**
+ * The architecture is enforced by lint: these probes lint small sources as if they lived in
+ * each project and expect the boundary rules to fire.
+ */
+const root = join(__dirname, '..', '..', '..');
+
+/** Rule ids ESLint reports for `code` linted as `<project>/src/lib/architecture-probe.ts` (run as a child process, as `nx lint` does). */
+async function lintAs(project: string, code: string): Promise<string[]> {
+  const cwd = join(root, project);
+  const run = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--format', 'json', '--stdin', '--stdin-filename', join(cwd, 'src', 'lib', 'architecture-probe.ts')],
+    { cwd, input: code, encoding: 'utf8' },
+  );
+  if (run.status !== 0 && run.status !== 1) throw new Error(`eslint failed: ${run.stderr}`);
+  const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string | null; message: string }[] }[];
+  return result.messages.map((m) => m.ruleId ?? m.message);
+}
+
+describe('module boundaries', () => {
+  jest.setTimeout(60_000);
+
+  it('forbids I/O modules, Math.random and workspace imports in sim-core', async () => {
+    const rules = await lintAs('libs/sim-core', [
+      "import { readFileSync } from 'fs';",
+      "import { get } from 'node:http';",
+      "import { loadCatalog } from '@ratecut/data-loader';",
+      'export const probe = [readFileSync, get, loadCatalog, Math.random()];',
+    ].join('\n'));
+    expect(rules.filter((r) => r === 'no-restricted-imports')).toHaveLength(2);
+    expect(rules).toContain('@nx/enforce-module-boundaries');
+    expect(rules).toContain('no-restricted-properties');
+  });
+
+  it('lets data-loader use sim-core but not the runner', async () => {
+    expect(await lintAs('libs/data-loader', "import { formatDay } from '@ratecut/sim-core';\nexport const probe = formatDay;\n")).toEqual([]);
+    const rules = await lintAs('libs/data-loader', "import { main } from '../../../../apps/runner/src/main';\nexport const probe = main;\n");
+    expect(rules).toContain('@nx/enforce-module-boundaries');
+  });
+
+  it('accepts clean sim-core code', async () => {
+    expect(await lintAs('libs/sim-core', 'export const probe = (x: number): number => x * 2;\n')).toEqual([]);
+  });
+});
