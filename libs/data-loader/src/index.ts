@@ -25,7 +25,6 @@ export * from './lib/calendar/align-on-common-days';
 export * from './lib/calendar/as-of-join';
 export * from './lib/calendar/to-month-end';
 export * from './lib/derive/simple-returns';
-export * from './lib/derive/cash-return-for-day';
 export * from './lib/derive/cash-returns';
 export * from './lib/facts/business-cycles';
 export * from './lib/facts/curated-cycles';

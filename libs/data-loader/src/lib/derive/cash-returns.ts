@@ -1,5 +1,4 @@
-import { indexAtOrBefore, type Series } from '@ratecut/sim-core';
-import { cashReturnForDay } from './cash-return-for-day';
+import { cashReturnForDay, indexAtOrBefore, type Series } from '@ratecut/sim-core';
 
 /**
  * Per-period cash returns on a trading calendar: element `i` is the ACT/360 simple interest

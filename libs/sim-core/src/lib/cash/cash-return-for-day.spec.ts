@@ -1,4 +1,4 @@
-import { parseIsoDay } from '@ratecut/sim-core';
+import { parseIsoDay } from '../time/day-number';
 import { cashReturnForDay } from './cash-return-for-day';
 
 describe('cashReturnForDay', () => {

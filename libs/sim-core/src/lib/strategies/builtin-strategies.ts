@@ -1,0 +1,117 @@
+import { DEFAULT_EASING_CYCLE_RULE } from '../cycles/easing-cycle-rule';
+import { pipeline, type Strategy, type StrategyParams } from './strategy';
+import { cutWindow, holdAssets, LARGE, rateRegime, relativeMomentum, SMALL, trendFilter, type TrendIndicator } from './select-steps';
+import { equalWeight, fixedWeights } from './weigh-steps';
+import { whenStep, type RebalanceSchedule } from './when-steps';
+
+/** A built-in strategy: its parameters with defaults, its default schedule, and a builder. */
+export interface BuiltinStrategy {
+  readonly name: string;
+  readonly description: string;
+  readonly defaults: StrategyParams;
+  readonly schedule: RebalanceSchedule;
+  /** Builds the strategy; `periodsPerYear` converts months to rows. Throws RangeError on a bad parameter. */
+  build(params: StrategyParams, schedule: RebalanceSchedule, periodsPerYear: number): Strategy;
+}
+
+const num = (params: StrategyParams, key: string, check: (n: number) => boolean, expected: string): number => {
+  const v = params[key];
+  if (typeof v !== 'number' || !check(v)) throw new RangeError(`parameter ${key}=${String(v)}: expected ${expected}`);
+  return v;
+};
+const rowsPerMonth = (periodsPerYear: number): number => periodsPerYear / 12;
+
+const buyAndHold = (leg: number, name: string, title: string): BuiltinStrategy => ({
+  name,
+  description: `buy and hold ${title}: 100% in the leg from the first decision, never rebalanced`,
+  defaults: {},
+  schedule: { kind: 'on-signal' },
+  build: (params, schedule) =>
+    pipeline({ name, description: `buy and hold ${title}`, params, select: holdAssets([leg]), weigh: equalWeight(2), when: whenStep(schedule) }),
+});
+
+/** Every strategy `ratecut backtest --strategy` knows, by name. */
+export const BUILTIN_STRATEGIES: readonly BuiltinStrategy[] = [
+  buyAndHold(SMALL, 'buy-hold-small', 'small caps'),
+  buyAndHold(LARGE, 'buy-hold-large', 'large caps'),
+  {
+    name: 'static-mix',
+    description: 'fixed mix of small and large (default 50/50), rebalanced at month-end',
+    defaults: { small: 0.5 },
+    schedule: { kind: 'month-end' },
+    build(params, schedule) {
+      const w = num(params, 'small', (n) => n >= 0 && n <= 1, 'a weight between 0 and 1');
+      return pipeline({
+        name: 'static-mix', description: `static mix ${w * 100}% small / ${(1 - w) * 100}% large`, params,
+        select: holdAssets([SMALL, LARGE]), weigh: fixedWeights([w, 1 - w]), when: whenStep(schedule),
+      });
+    },
+  },
+  {
+    name: 'cut-trigger',
+    description: 'small caps for H months from the first cut of each easing cycle, large caps otherwise',
+    defaults: { holdMonths: 12, minMoveBp: DEFAULT_EASING_CYCLE_RULE.minMoveBp, pauseMonths: DEFAULT_EASING_CYCLE_RULE.pauseMonths },
+    schedule: { kind: 'on-signal' },
+    build(params, schedule) {
+      const h = num(params, 'holdMonths', (n) => Number.isInteger(n) && n >= 1, 'a whole number of months >= 1');
+      const mm = num(params, 'minMoveBp', (n) => n >= 0, 'basis points >= 0');
+      const pm = num(params, 'pauseMonths', (n) => Number.isInteger(n) && n >= 1, 'a whole number of months >= 1');
+      return pipeline({
+        name: 'cut-trigger', description: `small caps for ${h} months after each first cut`, params,
+        select: cutWindow(h, mm, pm), weigh: equalWeight(2), when: whenStep(schedule),
+      });
+    },
+  },
+  {
+    name: 'relative-momentum',
+    description: 'hold the leg with the higher trailing k-month return; switch only past a threshold',
+    defaults: { k: 6, threshold: 0.01 },
+    schedule: { kind: 'on-signal' },
+    build(params, schedule, periodsPerYear) {
+      const k = num(params, 'k', (n) => Number.isInteger(n) && n >= 1, 'a whole number of months >= 1');
+      const th = num(params, 'threshold', (n) => n >= 0, 'a decimal return >= 0');
+      return pipeline({
+        name: 'relative-momentum', description: `relative momentum, ${k}-month lookback, switch threshold ${th}`, params,
+        select: relativeMomentum(Math.round(k * rowsPerMonth(periodsPerYear)), th), weigh: equalWeight(2), when: whenStep(schedule),
+      });
+    },
+  },
+  {
+    name: 'trend-filter',
+    description: 'trend of the small/large ratio: SMA or EMA crossover, RSI above 50, or MACD histogram above 0',
+    defaults: { indicator: 'sma', fast: 50, slow: 200, signal: 9 },
+    schedule: { kind: 'on-signal' },
+    build(params, schedule) {
+      const ind = params['indicator'];
+      if (ind !== 'sma' && ind !== 'ema' && ind !== 'rsi' && ind !== 'macd') throw new RangeError(`parameter indicator=${String(ind)}: expected sma, ema, rsi or macd`);
+      const fast = num(params, 'fast', (n) => Number.isInteger(n) && n >= 2, 'a whole number of rows >= 2');
+      const slow = num(params, 'slow', (n) => Number.isInteger(n) && n > fast, 'a whole number of rows above fast');
+      const signal = num(params, 'signal', (n) => Number.isInteger(n) && n >= 1, 'a whole number of rows >= 1');
+      return pipeline({
+        name: 'trend-filter', description: `trend filter (${ind} ${fast}/${slow}) on the small/large ratio`, params,
+        select: trendFilter(ind as TrendIndicator, fast, slow, signal), weigh: equalWeight(2), when: whenStep(schedule),
+      });
+    },
+  },
+  {
+    name: 'rate-regime',
+    description: 'small caps while the policy rate fell by at least X bp over N months, else large caps (or cash)',
+    defaults: { dropBp: 50, months: 6, otherwise: 'large' },
+    schedule: { kind: 'on-signal' },
+    build(params, schedule, periodsPerYear) {
+      const bp = num(params, 'dropBp', (n) => n > 0, 'basis points > 0');
+      const months = num(params, 'months', (n) => Number.isInteger(n) && n >= 1, 'a whole number of months >= 1');
+      const otherwise = params['otherwise'];
+      if (otherwise !== 'large' && otherwise !== 'cash') throw new RangeError(`parameter otherwise=${String(otherwise)}: expected large or cash`);
+      return pipeline({
+        name: 'rate-regime', description: `small caps while the policy rate fell ${bp} bp over ${months} months, else ${otherwise}`, params,
+        select: rateRegime(bp, months, otherwise, periodsPerYear), weigh: equalWeight(2), when: whenStep(schedule),
+      });
+    },
+  },
+];
+
+/** Looks up a built-in by name. */
+export function findBuiltinStrategy(name: string): BuiltinStrategy | undefined {
+  return BUILTIN_STRATEGIES.find((s) => s.name === name);
+}
