@@ -8,7 +8,7 @@ import { checkSameLength } from './window';
  * (0.02 = the strategy compounded 2 percentage points a year faster). It is not the geometric
  * relative return `(1 + CAGR_s) / (1 + CAGR_b) - 1`, which is smaller by a factor
  * `1 + CAGR_b`, and not the arithmetic mean of `r - b` annualised (see
- * {@link informationRatio}'s numerator).
+ * `informationRatio`'s numerator).
  *
  * Degenerate input: NaN when either CAGR is NaN (empty window, a NaN return, wealth wiped out).
  *

@@ -2,7 +2,7 @@ import { checkWindow } from './window';
 
 /**
  * Number of rebalancing events in `tradedValue[start..end)`: the count of periods whose gross
- * traded value (see {@link turnover}) is above 0. It counts periods in which the strategy
+ * traded value (see `turnover`) is above 0. It counts periods in which the strategy
  * traded, not individual orders or assets: one rebalance touching three assets counts once.
  *
  * Degenerate input: NaN for an empty window (no periods to count) or when any value is NaN

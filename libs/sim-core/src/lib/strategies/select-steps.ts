@@ -120,7 +120,7 @@ export const trendFilter = (indicator: TrendIndicator, fast: number, slow: numbe
       const ratio = view.close(SMALL, lag) / view.close(LARGE, lag);
       if (indicator === 'sma' || indicator === 'ema') {
         const f = (state.fast as SMA | EMA).nextValue(ratio);
-        const s = state.slow!.nextValue(ratio);
+        const s = state.slow === null ? undefined : state.slow.nextValue(ratio);
         state.signal = f === undefined || s === undefined ? 0 : f > s ? 1 : -1;
       } else if (indicator === 'rsi') {
         const r = (state.fast as RSI).nextValue(ratio);
