@@ -31,3 +31,5 @@ export * from './lib/facts/curated-cycles';
 export * from './lib/fed/policy-rate-from-series';
 export * from './lib/fed/load-policy-rate-history';
 export * from './lib/pairs/load-return-pair';
+export * from './lib/market/load-market-data';
+export * from './lib/fed/load-easing-cycles';

@@ -41,3 +41,6 @@ export * from './lib/metrics/information-ratio';
 export * from './lib/metrics/beta';
 export * from './lib/metrics/alpha';
 export * from './lib/metrics/compute-metrics';
+export * from './lib/replay/cycle-window';
+export * from './lib/replay/replay-cycles';
+export * from './lib/sweep/momentum-sweep';

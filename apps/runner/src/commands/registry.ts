@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../cli/command';
+import { BACKTEST_USAGE } from './backtest/backtest-usage';
 import { CYCLES_USAGE } from './cycles/cycles-usage';
 
 /** Every command of the CLI, in the order `--help` lists them. */
@@ -8,5 +9,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Fed easing cycles from real data, with small vs large returns after each first cut',
     usage: CYCLES_USAGE,
     load: async () => (await import('./cycles/cycles-command')).cyclesCommand,
+  },
+  {
+    name: 'backtest',
+    summary: 'replay rotation strategies over every easing cycle and the full history; write result files',
+    usage: BACKTEST_USAGE,
+    load: async () => (await import('./backtest/backtest-command')).backtestCommand,
   },
 ];

@@ -1,10 +1,5 @@
-import {
-  ANCHOR_CONVENTION, checkEasingCycleRule, classifyRecession, cycleReturnTables, describeEasingCycleRule,
-  detectEasingCycles, formatDay, type EasingCycleRule, type ReturnPairSpec,
-} from '@ratecut/sim-core';
-import {
-  loadBusinessCycles, loadPolicyRateHistory, loadReturnPair, POLICY_RATE_CONVENTION, type Catalog, type DataIssue,
-} from '@ratecut/data-loader';
+import { ANCHOR_CONVENTION, cycleReturnTables, describeEasingCycleRule, formatDay, type EasingCycleRule, type ReturnPairSpec } from '@ratecut/sim-core';
+import { loadEasingCycles, loadReturnPair, POLICY_RATE_CONVENTION, type Catalog, type DataIssue } from '@ratecut/data-loader';
 import { join } from 'node:path';
 import { VERSION } from '../../cli/version';
 import type { CyclesReport, PairReport } from './cycles-report';
@@ -30,26 +25,19 @@ export function buildCyclesReport(
   dataDir: string,
   notice: string | null,
 ): { ok: true; report: CyclesReport; warnings: DataIssue[] } | { ok: false; issues: readonly DataIssue[] } {
-  const problems = checkEasingCycleRule(settings.rule);
-  if (problems.length > 0) throw new RangeError(problems.join('; '));
   // Load everything before giving up, so that every problem in every file is reported at once.
-  const history = loadPolicyRateHistory(catalog);
-  const nber = loadBusinessCycles(join(dataDir, 'nber-business-cycles.json'));
+  const easing = loadEasingCycles(catalog, join(dataDir, 'nber-business-cycles.json'), settings.rule, settings.recessionWindowMonths);
   const loadedPairs = PAIRS.map((def) => {
     const missing = [def.small, def.large].map((id) => id.split(':')[0]).filter((id) => !catalog.series.some((s) => s.id === id));
     return { def, missing, loaded: missing.length > 0 ? null : loadReturnPair(catalog, { small: def.small, large: def.large }) };
   });
   const errors: DataIssue[] = [
-    ...(history.ok ? [] : history.issues),
-    ...(nber.ok ? [] : nber.issues),
-    ...loadedPairs.flatMap(({ loaded }) => (loaded && !loaded.ok ? loaded.issues : [])),
+    ...(easing.ok ? [] : easing.issues),
+    ...loadedPairs.flatMap(({ loaded: l }) => (l && !l.ok ? l.issues : [])),
   ];
-  if (!history.ok || !nber.ok || errors.length > 0) return { ok: false, issues: errors };
-  const warnings: DataIssue[] = [...history.warnings];
-
-  const classified = detectEasingCycles(history.value, settings.rule)
-    .filter((c) => settings.since === undefined || c.firstCut >= settings.since)
-    .map((cycle) => ({ cycle, recession: classifyRecession(cycle.firstCut, nber.value.cycles, settings.recessionWindowMonths) }));
+  if (!easing.ok || errors.length > 0) return { ok: false, issues: errors };
+  const warnings: DataIssue[] = [...easing.warnings];
+  const classified = easing.value.cycles.filter((c) => settings.since === undefined || c.cycle.firstCut >= settings.since);
 
   const specs: ReturnPairSpec[] = [];
   const pairMeta: Omit<PairReport, 'cycles' | 'summary'>[] = [];
@@ -73,7 +61,7 @@ export function buildCyclesReport(
       small: { id: def.small, title: loaded.value.small.title, totalReturn: loaded.value.small.totalReturn },
       large: { id: def.large, title: loaded.value.large.title, totalReturn: loaded.value.large.totalReturn },
       frequency: def.frequency,
-      returnBasis: def.returnBasis,
+      returnBasis: `${def.returnBasis}; ${def.horizonNote}`,
       firstDate: formatDay(data.days[0]),
       lastDate: formatDay(data.days[data.days.length - 1]),
       horizons: def.horizons,
@@ -120,7 +108,7 @@ export function buildCyclesReport(
         `or an NBER peak falls within ${settings.recessionWindowMonths} months after the first cut's month (hindsight label, not a signal)`,
       anchor: ANCHOR_CONVENTION,
       returns: 'simple returns as decimals (0.10 = +10%); small minus large in decimal return points; each pair states price or total return',
-      recessionSource: nber.value.source,
+      recessionSource: easing.value.recessionSource,
     },
     rule: { ...settings.rule, recessionWindowMonths: settings.recessionWindowMonths },
     cycles: classified.map(({ cycle: c, recession: r }) => ({

@@ -7,6 +7,8 @@ export interface PairDefinition {
   readonly frequency: 'daily' | 'monthly';
   /** What the returns include, stated in every output. */
   readonly returnBasis: string;
+  /** How `ratecut cycles` counts its horizons for this pair. */
+  readonly horizonNote: string;
   readonly horizons: readonly { readonly label: string; readonly steps: number }[];
   readonly maxAnchorGapDays: number;
 }
@@ -31,7 +33,8 @@ export const PAIRS: readonly PairDefinition[] = [
     small: 'rut',
     large: 'gspc',
     frequency: 'daily',
-    returnBasis: 'price return: index levels without dividends; horizons in trading days (63/126/252/504)',
+    returnBasis: 'price return: index levels without dividends',
+    horizonNote: 'horizons in trading days (63/126/252/504)',
     horizons: DAILY,
     maxAnchorGapDays: 7,
   },
@@ -41,7 +44,8 @@ export const PAIRS: readonly PairDefinition[] = [
     small: 'iwm',
     large: 'spy',
     frequency: 'daily',
-    returnBasis: 'total return: dividend-adjusted closes, net of ETF fees; horizons in trading days (63/126/252/504)',
+    returnBasis: 'total return: dividend-adjusted closes, net of ETF fees',
+    horizonNote: 'horizons in trading days (63/126/252/504)',
     horizons: DAILY,
     maxAnchorGapDays: 7,
   },
@@ -51,7 +55,8 @@ export const PAIRS: readonly PairDefinition[] = [
     small: 'ff-size-vw:Lo10',
     large: 'ff-size-vw:Hi10',
     frequency: 'monthly',
-    returnBasis: 'total return: monthly returns with dividends, compounded; horizons in months (3/6/12/24)',
+    returnBasis: 'total return: monthly returns with dividends, compounded',
+    horizonNote: 'horizons in months (3/6/12/24)',
     horizons: MONTHLY,
     maxAnchorGapDays: 32,
   },

@@ -4,8 +4,9 @@ import { checkPeriodsPerYear, checkWindow } from './window';
  * Compound annual growth rate of `returns[start..end)`:
  * `CAGR = (1 + total)^(periodsPerYear / n) - 1` with `1 + total = prod (1 + r_i)` and `n` the
  * number of periods, as a decimal per year (0.07 = 7% a year). `periodsPerYear` is 252 for
- * daily trading-day returns, 12 for monthly. Computed as `expm1(ln(1 + total) * periodsPerYear / n)`
- * so small rates keep their digits.
+ * daily trading-day returns, 12 for monthly. Computed as `expm1(ln(G) * periodsPerYear / n)`
+ * from the running product `G = prod (1 + r_i)`, so the last step loses no digits when the
+ * rate is small (the product itself carries a relative error near `n * 2^-53`).
  *
  * Degenerate input: NaN when the window is empty, when any return is NaN, or when the wealth
  * is wiped out (`total <= -1`, including any single period with `1 + r_i <= 0`): a growth

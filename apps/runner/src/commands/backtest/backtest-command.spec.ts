@@ -1,0 +1,156 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dayFromYmd, formatDay } from '@ratecut/sim-core';
+import { main } from '../../main';
+import { captureIo } from '../../testing/capture-io';
+
+/**
+ * A small deterministic market written as a catalog (formulas, no real data): two indices on
+ * weekdays of 2018-2021, a policy target with a hike, an easing cycle in 2019 and an
+ * emergency cycle in 2020, and a constant-ish fed funds rate.
+ */
+function writeFixture(dir: string): void {
+  const days: number[] = [];
+  for (let d = dayFromYmd(2018, 1, 1); d <= dayFromYmd(2021, 12, 31); d += 1) {
+    const wd = (((d + 4) % 7) + 7) % 7;
+    if (wd !== 0 && wd !== 6) days.push(d);
+  }
+  const small = days.map((_, i) => (100 * Math.exp(0.0003 * i + 0.08 * Math.sin(i / 37))).toFixed(4));
+  const large = days.map((_, i) => (100 * Math.exp(0.0004 * i + 0.05 * Math.sin(i / 53 + 1))).toFixed(4));
+  writeFileSync(join(dir, 'small.csv'), 'date,close\n' + days.map((d, i) => `${formatDay(d)},${small[i]}`).join('\n') + '\n');
+  writeFileSync(join(dir, 'large.csv'), 'date,close\n' + days.map((d, i) => `${formatDay(d)},${large[i]}`).join('\n') + '\n');
+  const steps: [string, number][] = [['2018-01-01', 1.5], ['2018-06-14', 2.0], ['2018-12-20', 2.5], ['2019-08-01', 2.25], ['2019-09-19', 2.0], ['2019-10-31', 1.75], ['2020-03-04', 1.25], ['2020-03-16', 0.25]];
+  const rows: string[] = [], dff: string[] = [];
+  for (let d = dayFromYmd(2018, 1, 1); d <= dayFromYmd(2021, 12, 31); d += 1) {
+    const up = [...steps].reverse().find(([s]) => formatDay(d) >= s)![1];
+    const lo = Math.max(0, up - 0.25);
+    rows.push(`${formatDay(d)},${lo.toFixed(4)},${up.toFixed(4)},${((lo + up) / 2).toFixed(4)}`);
+    dff.push(`${formatDay(d)},${(up - 0.1).toFixed(2)}`);
+  }
+  writeFileSync(join(dir, 'target.csv'), 'date,target_lower_pct,target_upper_pct,target_mid_pct\n' + rows.join('\n') + '\n');
+  writeFileSync(join(dir, 'dff.csv'), 'date,dff_pct\n' + dff.join('\n') + '\n');
+  const entry = (id: string, file: string, value: string, extra: object) => ({
+    id, title: `fixture ${id}`, file, format: 'csv', date: 'date', dateFormat: 'YYYY-MM-DD', value, source: 'test fixture', ...extra,
+  });
+  writeFileSync(join(dir, 'catalog.json'), JSON.stringify({
+    catalog: 1,
+    about: 'test fixture',
+    series: [
+      entry('rut', 'small.csv', 'close', { kind: 'price', totalReturn: false, frequency: 'daily', unit: 'index points' }),
+      entry('gspc', 'large.csv', 'close', { kind: 'price', totalReturn: false, frequency: 'daily', unit: 'index points' }),
+      entry('dff', 'dff.csv', 'dff_pct', { kind: 'rate', frequency: 'daily-calendar', unit: 'percent per year' }),
+      entry('fed-target', 'target.csv', 'target_upper_pct', { kind: 'rate', frequency: 'daily-calendar', unit: 'percent per year', columns: ['target_lower_pct', 'target_upper_pct', 'target_mid_pct'] }),
+    ],
+  }, null, 2));
+}
+
+const ARGS = ['backtest', '--strategy', 'cut-trigger', '--strategy', 'relative-momentum', '--param', 'k=2', '--strategy', 'static-mix', '--window=-3m..12m', '--out', 'run.json'];
+
+describe('ratecut backtest on a fixture', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ratecut-fixture-'));
+  writeFixture(dataDir);
+
+  const run = async (cwd: string, extra: string[] = []) => {
+    const io = captureIo({}, cwd);
+    const code = await main([...ARGS, '--data', dataDir, ...extra], io);
+    return { code, io };
+  };
+
+  it('matches the golden result file, byte for byte, on every run', async () => {
+    const a = mkdtempSync(join(tmpdir(), 'ratecut-bt-a-'));
+    const b = mkdtempSync(join(tmpdir(), 'ratecut-bt-b-'));
+    expect((await run(a)).code).toBe(0);
+    expect((await run(b)).code).toBe(0);
+    for (const f of ['run.json', 'run.equity.csv', 'run.trades.csv', 'run.cycles.csv']) {
+      expect(readFileSync(join(a, f), 'utf8')).toBe(readFileSync(join(b, f), 'utf8'));
+    }
+    const json = readFileSync(join(a, 'run.json'), 'utf8').split(dataDir).join('<fixture>');
+    const golden = join(__dirname, '__golden__', 'backtest-fixture.json');
+    if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(golden)) {
+      mkdirSync(join(__dirname, '__golden__'), { recursive: true });
+      writeFileSync(golden, json);
+    }
+    expect(json).toBe(readFileSync(golden, 'utf8'));
+  });
+
+  it('records conventions, fingerprints and per-cycle results', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecut-bt-'));
+    const { io } = await run(dir);
+    const r = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
+    expect(r.schema).toBe('ratecut.backtest/1');
+    expect(r.data.inputs.map((i: { file: string }) => i.file)).toEqual(['catalog.json', 'small.csv', 'large.csv', 'dff.csv', 'target.csv', 'ratecut:data/nber-business-cycles.json']);
+    expect(r.data.inputs.every((i: { sha256: string }) => /^[0-9a-f]{64}$/.test(i.sha256))).toBe(true);
+    expect(r.cycles.map((c: { id: string }) => c.id)).toEqual(['2019-08', '2020-03']);
+    expect(r.conventions.execution).toMatch(/trade at the close of row t \+ 1/);
+    const cut = r.strategies.find((s: { label: string }) => s.label === 'cut-trigger');
+    expect(cut.cycles).toHaveLength(2);
+    // The cut-trigger holds small caps from the first cut: its first window trade follows the 2019-08-01 cut by one row.
+    expect(cut.full.trades.some((t: string[]) => t[1] === '2019-08-01' && t[2] === 'small' && t[0] === '2019-08-02')).toBe(true);
+    expect(r.strategies.find((s: { label: string }) => s.label === 'relative-momentum').params).toEqual({ k: 2, threshold: 0.01 });
+    expect(io.out()).toMatch(/Full history/);
+    expect(io.out()).toMatch(/wrote .*run\.cycles\.csv/);
+  });
+
+  it('refuses to overwrite result files without --force, leaving them untouched', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecut-bt-'));
+    writeFileSync(join(dir, 'run.trades.csv'), 'precious\n');
+    const { code, io } = await run(dir);
+    expect(code).toBe(2);
+    expect(io.err()).toMatch(/run\.trades\.csv already exists; pass --force/);
+    expect(readFileSync(join(dir, 'run.trades.csv'), 'utf8')).toBe('precious\n');
+    expect(existsSync(join(dir, 'run.json'))).toBe(false);
+    expect((await run(dir, ['--force'])).code).toBe(0);
+  });
+
+  it('validates a config file with zod and names each problem', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecut-bt-'));
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ pair: 'nasdaq', costBps: -1, strategies: [{ name: 'cut-trigger', param: {} }] }));
+    const io = captureIo({}, dir);
+    expect(await main(['backtest', '--config', 'bad.json', '--data', dataDir], io)).toBe(2);
+    const err = io.err();
+    expect(err).toMatch(/bad\.json: error bad-config: pair: /);
+    expect(err).toMatch(/bad\.json: error bad-config: costBps: /);
+    expect(err).toMatch(/bad\.json: error bad-config: strategies\[0\]: .*param/);
+    writeFileSync(join(dir, 'broken.json'), '{\n  "pair": "rut-gspc",\n  oops\n}');
+    const io2 = captureIo({}, dir);
+    expect(await main(['backtest', '--config', 'broken.json', '--data', dataDir], io2)).toBe(1);
+    expect(io2.err()).toMatch(/broken\.json:3:\d+: error bad-config: not valid JSON/);
+  });
+
+  it('runs several strategies from a config file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecut-bt-'));
+    writeFileSync(join(dir, 'cfg.json'), JSON.stringify({
+      executionLag: 0, costBps: 0, slippageBps: 0, window: { beforeMonths: 1, afterMonths: 6 },
+      strategies: [{ name: 'static-mix', label: 'mix-70', params: { small: 0.7 } }, { name: 'trend-filter', params: { indicator: 'ema', fast: 5, slow: 20 } }],
+    }));
+    const io = captureIo({}, dir);
+    expect(await main(['backtest', '--config', 'cfg.json', '--data', dataDir, '--out', 'r.json'], io)).toBe(0);
+    const r = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
+    expect(r.strategies.map((s: { label: string }) => s.label)).toEqual(['mix-70', 'trend-filter']);
+    expect(r.config.executionLag).toBe(0);
+  });
+
+  it('gives clear errors for an unknown strategy, parameter or cycle', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecut-bt-'));
+    const io = captureIo({}, dir);
+    expect(await main(['backtest', '--strategy', 'yolo', '--data', dataDir], io)).toBe(2);
+    expect(io.err()).toMatch(/unknown strategy 'yolo'; built-ins: buy-hold-small/);
+    const io2 = captureIo({}, dir);
+    expect(await main(['backtest', '--strategy', 'static-mix', '--param', 'k=3', '--data', dataDir], io2)).toBe(2);
+    expect(io2.err()).toMatch(/no selected strategy has a parameter 'k'/);
+    const io3 = captureIo({}, dir);
+    expect(await main(['backtest', '--cycles', '1999-01', '--data', dataDir], io3)).toBe(2);
+    expect(io3.err()).toMatch(/unknown cycle id 1999-01; detected cycles: 2019-08, 2020-03/);
+  });
+
+  it('sweeps relative momentum through the fast path and writes one row per combination', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecut-bt-'));
+    const io = captureIo({}, dir);
+    expect(await main(['backtest', '--strategy', 'relative-momentum', '--sweep', 'k=1..3', '--sweep', 'threshold=0..0.02:0.01', '--out', 's.csv', '--data', dataDir], io)).toBe(0);
+    const lines = readFileSync(join(dir, 's.csv'), 'utf8').trim().split('\n').filter((l) => !l.startsWith('#'));
+    expect(lines[0]).toBe('k_months,threshold,total_return,cagr,volatility,sharpe,max_drawdown,trades');
+    expect(lines).toHaveLength(1 + 9);
+    expect(io.out()).toMatch(/9 combinations/);
+  });
+});

@@ -1,0 +1,112 @@
+import { join } from 'node:path';
+import { BUILTIN_STRATEGIES, parseWindow } from '@ratecut/sim-core';
+import { UsageError, type CommandIo } from '../../cli/command';
+import { openCatalog, printIssues } from '../../cli/open-catalog';
+import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';
+import { progressBar } from '../../cli/progress-bar';
+import { workspaceRoot } from '../../cli/workspace-root';
+import { buildBacktestResult } from './build-backtest-result';
+import { writeBacktestFiles } from './backtest-files';
+import { formatBacktestSummary } from './format-backtest-summary';
+import { readConfigFile, validateConfig } from './read-backtest-config';
+import { runSweepCommand } from './sweep-command';
+
+/** Parses `k=v`: numbers and booleans become typed values. */
+function parseParam(text: string): [string, number | string | boolean] {
+  const eq = text.indexOf('=');
+  if (eq <= 0) throw new UsageError(`--param ${JSON.stringify(text)}: expected key=value`);
+  const key = text.slice(0, eq), raw = text.slice(eq + 1);
+  const num = Number(raw);
+  return [key, raw === 'true' ? true : raw === 'false' ? false : raw.trim() !== '' && Number.isFinite(num) ? num : raw];
+}
+
+const quote = (a: string): string => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+
+/** `ratecut backtest`: see backtest-usage.ts. */
+export async function backtestCommand(args: readonly string[], io: CommandIo): Promise<number> {
+  const o = parseOptions(args, {
+    strategy: { type: 'string', multiple: true },
+    param: { type: 'string', multiple: true },
+    sweep: { type: 'string', multiple: true },
+    config: { type: 'string' },
+    pair: { type: 'string' },
+    cash: { type: 'string' },
+    cycles: { type: 'string' },
+    window: { type: 'string' },
+    anchor: { type: 'string' },
+    lag: { type: 'string' },
+    'cost-bps': { type: 'string' },
+    'slippage-bps': { type: 'string' },
+    benchmark: { type: 'string' },
+    out: { type: 'string' },
+    force: { type: 'boolean' },
+    data: { type: 'string' },
+  });
+  const strategiesOpt = o.strategy as unknown as string[] | undefined;
+  const paramsOpt = (o.param as unknown as string[] | undefined) ?? [];
+  const sweepOpt = (o.sweep as unknown as string[] | undefined) ?? [];
+
+  // Configuration: file, then flags on top, then one zod validation of the whole.
+  let raw: Record<string, unknown> = {};
+  if (o.config !== undefined) {
+    const read = readConfigFile(o.config, io.cwd);
+    if (!read.ok) { for (const e of read.errors) io.stderr(`${e}\n`); return 1; }
+    raw = read.value;
+  }
+  if (o.pair !== undefined) raw['pair'] = o.pair;
+  if (o.cash !== undefined) raw['cash'] = o.cash;
+  const lag = numberOption('lag', o.lag, (n) => Number.isInteger(n) && n >= 0, 'a whole number of rows >= 0');
+  if (lag !== undefined) raw['executionLag'] = lag;
+  const cost = numberOption('cost-bps', o['cost-bps'], (n) => n >= 0, 'basis points >= 0');
+  if (cost !== undefined) raw['costBps'] = cost;
+  const slip = numberOption('slippage-bps', o['slippage-bps'], (n) => n >= 0, 'basis points >= 0');
+  if (slip !== undefined) raw['slippageBps'] = slip;
+  if (o.window !== undefined || o.anchor !== undefined) {
+    const anchor = choiceOption('anchor', o.anchor, ['first', 'last'] as const, 'first');
+    const w = parseWindow(o.window ?? '-3m..24m', anchor === 'first' ? 'first-cut' : 'last-cut');
+    if (!w) throw new UsageError(`--window ${JSON.stringify(o.window)}: expected months before and after the cut as -Bm..Am, e.g. -3m..24m`);
+    raw['window'] = w;
+  }
+  if (o.cycles !== undefined) raw['cycles'] = o.cycles === 'all' ? 'all' : o.cycles.split(',').map((s) => s.trim()).filter(Boolean);
+  if (o.benchmark !== undefined) raw['benchmark'] = { name: o.benchmark };
+  if (strategiesOpt !== undefined || raw['strategies'] === undefined) {
+    const names = (strategiesOpt ?? ['all']).flatMap((s) => (s === 'all' ? BUILTIN_STRATEGIES.map((b) => b.name) : [s]));
+    raw['strategies'] = names.map((name) => ({ name }));
+  }
+  if (paramsOpt.length > 0) {
+    const params = Object.fromEntries(paramsOpt.map(parseParam));
+    const list = raw['strategies'] as { name: string; params?: Record<string, unknown> }[];
+    for (const key of Object.keys(params)) {
+      const takers = list.filter((s) => BUILTIN_STRATEGIES.find((b) => b.name === s.name && key in b.defaults));
+      if (takers.length === 0) throw new UsageError(`--param ${key}: no selected strategy has a parameter '${key}'`);
+      for (const s of takers) s.params = { ...(s.params ?? {}), [key]: params[key] };
+    }
+  }
+  const validated = validateConfig(raw, o.config ?? 'command line');
+  if (!validated.ok) { for (const e of validated.errors) io.stderr(`${e}\n`); return 2; }
+  const config = validated.value;
+
+  const opened = openCatalog(io, o.data);
+  if (!opened) return 1;
+  const commandLine = ['ratecut', 'backtest', ...args].map(quote).join(' ');
+  if (sweepOpt.length > 0) return runSweepCommand(config, sweepOpt, opened, o.out ?? 'results/sweep.csv', o.force === true, io, commandLine);
+
+  const bar = progressBar('backtest');
+  let built;
+  try {
+    built = buildBacktestResult(config, {
+      catalog: opened.catalog, origin: opened.origin, notice: opened.syntheticNotice, dataDir: join(workspaceRoot(), 'data'),
+      commandLine, onProgress: (d, t) => bar.update(d, t),
+    });
+  } catch (e) {
+    if (e instanceof RangeError) throw new UsageError(e.message);
+    throw e;
+  } finally {
+    bar.done();
+  }
+  if (!built.ok) { printIssues(io, built.issues); return 1; }
+  printIssues(io, built.warnings);
+  const written = writeBacktestFiles(built.result, o.out ?? 'results/backtest.json', o.force === true, io.cwd);
+  io.stdout(formatBacktestSummary(built.result, written));
+  return 0;
+}

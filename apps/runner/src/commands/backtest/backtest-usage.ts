@@ -1,0 +1,30 @@
+/** Help text of `ratecut backtest` (kept apart so that `--help` loads no engine code). */
+export const BACKTEST_USAGE = `Usage: ratecut backtest [options]
+
+Replays small/large rotation strategies over the whole history and over a window around each
+Fed easing cycle, against a benchmark, with explicit execution timing, costs and cash yield.
+Writes a versioned JSON result file plus CSV side files, and prints a summary.
+
+Options:
+  --strategy <name|all>   a built-in strategy (repeatable); 'all' runs every built-in (default all)
+  --param k=v             a parameter of the chosen strategy (repeatable), e.g. --param k=6
+  --config <file.json>    strategies and settings from a JSON file (see README); flags override it
+  --pair <id>             rut-gspc (price, daily, default), iwm-spy (total return, daily), ff-size (monthly)
+  --cash <src>            fedfunds (DFF, default) or tbill (DTB3) for idle cash and the Sharpe ratio
+  --cycles <all|ids>      all (default) or comma-separated cycle ids, e.g. 2001-01,2007-09
+  --window=-Bm..Am        months before and after the anchor cut (default --window=-3m..24m)
+  --anchor <first|last>   anchor the window at the first (default) or last cut of each cycle
+  --lag <n>               rows between decision and trade (default 1: decide at close t, trade at close t+1)
+  --cost-bps <x>          commission, bp of traded value (default 5)
+  --slippage-bps <x>      slippage, bp of traded value (default 5)
+  --benchmark <name>      benchmark strategy (default buy-hold-large)
+  --sweep k=a..b[:step]   parameter grid for relative-momentum (repeatable; k and threshold)
+  --out <file.json>       result file (default results/backtest.json); side files <name>.*.csv
+  --force                 replace existing result files
+  --data <path>           data folder or catalog.json (default: $RATECUT_DATA, data/cache, sample)
+
+Built-in strategies: buy-hold-small, buy-hold-large, static-mix (small=0.5), cut-trigger
+(holdMonths=12, minMoveBp, pauseMonths), relative-momentum (k=6 months, threshold=0.01),
+trend-filter (indicator=sma|ema|rsi|macd, fast=50, slow=200, signal=9), rate-regime
+(dropBp=50, months=6, otherwise=large|cash).
+`;

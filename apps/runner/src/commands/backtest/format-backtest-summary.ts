@@ -1,0 +1,39 @@
+import type { BacktestResultJson, StrategyResultJson } from './backtest-result';
+
+const pct = (x: unknown, d = 1): string => (typeof x === 'number' ? `${x >= 0 ? '+' : ''}${(x * 100).toFixed(d)}%` : 'n/a');
+const fix = (x: unknown, d = 2): string => (typeof x === 'number' ? x.toFixed(d) : 'n/a');
+
+function grid(rows: string[][]): string[] {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
+}
+
+/** The printed summary: headline metrics over the full history, then per-cycle aggregates vs the benchmark. */
+export function formatBacktestSummary(r: BacktestResultJson, written: readonly string[]): string {
+  const all: StrategyResultJson[] = [r.benchmark, ...r.strategies];
+  const lines: string[] = [];
+  if (r.notice) lines.push(r.notice);
+  lines.push(`ratecut backtest: ${r.data.pair.id} (${r.data.pair.returnBasis})`);
+  lines.push(`Data ${r.data.first} to ${r.data.last}, ${r.data.rows} rows; ${r.conventions['execution']}; ${r.conventions['costs']}`);
+  lines.push(`Cash: ${r.conventions['cash']}`);
+  lines.push('');
+  lines.push('Full history');
+  const head = ['strategy', 'CAGR', 'vol', 'Sharpe', 'max DD', 'Calmar', 'trades', 'excess/yr', 'IR'];
+  lines.push(...grid([head, ...all.map((s) => {
+    const m = s.full.metrics;
+    const dd = m['maxDrawdown'] as Record<string, unknown>;
+    return [s.label, pct(m['cagr']), pct(m['annualizedVolatility']), fix(m['sharpeRatio']), pct(dd['depth']), fix(m['calmarRatio']), String(m['tradeCount'] ?? 'n/a'), pct(m['excessReturn']), fix(m['informationRatio'])];
+  })]).map((l) => `  ${l}`));
+  const covered = r.cycles.filter((c) => c.covered).length;
+  lines.push('');
+  lines.push(`Easing cycles (${covered} covered of ${r.cycles.length}; window ${r.conventions['window']})`);
+  lines.push('  excess = strategy total return minus the benchmark\'s over each cycle window');
+  const head2 = ['strategy', 'mean excess', 'median', 'hit rate', 'worst cycle', 'rec. mean', 'rec. hit', 'non-rec. mean', 'non-rec. hit'];
+  lines.push(...grid([head2, ...r.strategies.map((s) => {
+    const [a, rec, non] = s.aggregates;
+    return [s.label, pct(a['meanExcess']), pct(a['medianExcess']), pct(a['hitRate'], 0), `${a['worstCycle'] ?? 'n/a'} ${pct(a['worstExcess'])}`,
+      pct(rec['meanExcess']), pct(rec['hitRate'], 0), pct(non['meanExcess']), pct(non['hitRate'], 0)];
+  })]).map((l) => `  ${l}`));
+  if (written.length > 0) lines.push('', ...written.map((w) => `wrote ${w}`));
+  return lines.join('\n') + '\n';
+}

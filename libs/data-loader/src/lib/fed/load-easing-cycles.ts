@@ -1,0 +1,41 @@
+import {
+  checkEasingCycleRule, classifyRecession, detectEasingCycles,
+  type ClassifiedCycle, type EasingCycleRule, type PolicyRateHistory,
+} from '@ratecut/sim-core';
+import type { Catalog } from '../catalog/catalog';
+import { loadBusinessCycles } from '../facts/business-cycles';
+import type { DataIssue, LoadResult } from '../validation/data-issue';
+import { loadPolicyRateHistory } from './load-policy-rate-history';
+
+export interface LoadedEasingCycles {
+  readonly history: PolicyRateHistory;
+  readonly cycles: readonly ClassifiedCycle[];
+  /** Source line of the NBER dates file. */
+  readonly recessionSource: string;
+}
+
+/**
+ * The policy-rate history from a catalog, the easing cycles it contains under `rule`, each
+ * classified against the NBER dates in `nberFile` with a `recessionWindowMonths` window.
+ * Issues from both files are reported together.
+ */
+export function loadEasingCycles(
+  catalog: Catalog,
+  nberFile: string,
+  rule: EasingCycleRule,
+  recessionWindowMonths: number,
+): LoadResult<LoadedEasingCycles> {
+  const problems = checkEasingCycleRule(rule);
+  if (problems.length > 0) throw new RangeError(problems.join('; '));
+  const history = loadPolicyRateHistory(catalog);
+  const nber = loadBusinessCycles(nberFile);
+  if (!history.ok || !nber.ok) {
+    const issues: DataIssue[] = [...(history.ok ? [] : history.issues), ...(nber.ok ? [] : nber.issues)];
+    return { ok: false, issues };
+  }
+  const cycles = detectEasingCycles(history.value, rule).map((cycle) => ({
+    cycle,
+    recession: classifyRecession(cycle.firstCut, nber.value.cycles, recessionWindowMonths),
+  }));
+  return { ok: true, value: { history: history.value, cycles, recessionSource: nber.value.source }, warnings: history.warnings };
+}

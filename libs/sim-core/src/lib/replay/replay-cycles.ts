@@ -1,0 +1,126 @@
+import type { ClassifiedCycle } from '../cycles/cycle-return-table';
+import { mean } from '../stats/mean';
+import { median } from '../stats/median';
+import type { BacktestConfig, BacktestRun } from '../engine/backtest-types';
+import type { MarketData } from '../engine/market-data';
+import { runBacktest } from '../engine/run-backtest';
+import { computeMetrics, type Metrics } from '../metrics/compute-metrics';
+import type { Strategy } from '../strategies/strategy';
+import { cycleWindowRows, type WindowRows, type WindowSpec } from './cycle-window';
+
+/** Engine settings shared by every run of a replay (rows are set per window). */
+export type ReplaySettings = Omit<BacktestConfig, 'startRow' | 'endRow'>;
+
+/** Metrics of a run against a benchmark run over the same rows (periods per year from the data). */
+export function runMetrics(run: BacktestRun, benchmark: BacktestRun | null, periodsPerYear: number): Metrics {
+  return computeMetrics({
+    returns: run.returns,
+    cashReturns: run.cashReturns,
+    ...(benchmark === null ? {} : { benchmarkReturns: benchmark.returns }),
+    tradedValue: run.tradedValue.subarray(1),
+    equity: run.equity.subarray(1),
+    periodsPerYear,
+  });
+}
+
+const runOn = (data: MarketData, strategy: Strategy, settings: ReplaySettings, startRow: number, endRow: number): BacktestRun =>
+  runBacktest(data, strategy, { ...settings, startRow, endRow });
+
+export interface CycleResult {
+  readonly cycleId: string;
+  readonly recession: boolean;
+  readonly startDay: number;
+  readonly endDay: number;
+  readonly anchorDay: number;
+  readonly complete: boolean;
+  readonly metrics: Metrics;
+  readonly benchmarkTotalReturn: number;
+  /** Strategy total return minus the benchmark's over the window (decimal return points). */
+  readonly excessTotalReturn: number;
+  readonly run: BacktestRun;
+}
+
+export interface CycleAggregate {
+  readonly group: 'all' | 'recession' | 'non-recession';
+  readonly cycles: number;
+  readonly meanExcess: number;
+  readonly medianExcess: number;
+  /** Share of cycles in which the strategy's total return beat the benchmark's (0..1). */
+  readonly hitRate: number;
+  /** The cycle with the lowest excess total return, and that excess. */
+  readonly worstCycle: string | null;
+  readonly worstExcess: number;
+}
+
+/** Per-cycle results of one strategy, with aggregates. */
+export interface StrategyReplay {
+  readonly strategy: Strategy;
+  readonly full: { readonly run: BacktestRun; readonly metrics: Metrics };
+  readonly cycles: readonly CycleResult[];
+  readonly aggregates: readonly CycleAggregate[];
+}
+
+/** Mean, median, hit rate and worst cycle of the excess returns, for all / recession / non-recession cycles. NaN when a group is empty. */
+export function aggregateCycles(results: readonly CycleResult[]): CycleAggregate[] {
+  return (['all', 'recession', 'non-recession'] as const).map((group) => {
+    const rows = results.filter((r) => group === 'all' || r.recession === (group === 'recession'));
+    const ex = rows.map((r) => r.excessTotalReturn);
+    let worst: CycleResult | null = null;
+    for (const r of rows) if (worst === null || r.excessTotalReturn < worst.excessTotalReturn) worst = r;
+    return {
+      group,
+      cycles: rows.length,
+      meanExcess: mean(ex),
+      medianExcess: median(ex),
+      hitRate: rows.length === 0 ? NaN : ex.filter((x) => x > 0).length / rows.length,
+      worstCycle: worst === null ? null : worst.cycleId,
+      worstExcess: worst === null ? NaN : worst.excessTotalReturn,
+    };
+  });
+}
+
+/**
+ * Replays strategies over the full history and over a window around each cycle, against a
+ * benchmark strategy run on the same rows. `onProgress(done, total)` is called after each run.
+ */
+export function replayCycles(
+  data: MarketData,
+  strategies: readonly Strategy[],
+  benchmark: Strategy,
+  cycles: readonly ClassifiedCycle[],
+  window: WindowSpec,
+  settings: ReplaySettings,
+  onProgress?: (done: number, total: number) => void,
+): { benchmark: StrategyReplay; strategies: StrategyReplay[] } {
+  const last = data.days.length - 1;
+  const windows: { c: ClassifiedCycle; rows: WindowRows }[] = [];
+  for (const c of cycles) {
+    const rows = cycleWindowRows(data.days, c.cycle, window);
+    if (rows !== null) windows.push({ c, rows });
+  }
+  const total = (strategies.length + 1) * (windows.length + 1);
+  let done = 0;
+  const tick = (): void => { done += 1; onProgress?.(done, total); };
+
+  const replayOne = (strategy: Strategy, benchRuns: { full: BacktestRun; windows: BacktestRun[] } | null): StrategyReplay => {
+    const full = runOn(data, strategy, settings, 0, last);
+    tick();
+    const results: CycleResult[] = windows.map(({ c, rows: r }, i) => {
+      const run = runOn(data, strategy, settings, r.startRow, r.endRow);
+      tick();
+      const bench = benchRuns === null ? run : benchRuns.windows[i];
+      const metrics = runMetrics(run, bench, data.periodsPerYear);
+      const benchTotal = bench.equity[bench.equity.length - 1] / bench.equity[0] - 1;
+      return {
+        cycleId: c.cycle.id, recession: c.recession.recession, startDay: data.days[r.startRow], endDay: data.days[r.endRow],
+        anchorDay: r.anchorDay, complete: r.complete, metrics, benchmarkTotalReturn: benchTotal,
+        excessTotalReturn: metrics.totalReturn - benchTotal, run,
+      };
+    });
+    return { strategy, full: { run: full, metrics: runMetrics(full, benchRuns === null ? full : benchRuns.full, data.periodsPerYear) }, cycles: results, aggregates: aggregateCycles(results) };
+  };
+
+  const benchReplay = replayOne(benchmark, null);
+  const benchRuns = { full: benchReplay.full.run, windows: benchReplay.cycles.map((c) => c.run) };
+  return { benchmark: benchReplay, strategies: strategies.map((s) => replayOne(s, benchRuns)) };
+}

@@ -1,0 +1,228 @@
+import fc from 'fast-check';
+import type { BacktestConfig, BacktestRun } from '../engine/backtest-types';
+import { executeRebalance } from '../engine/execution';
+import type { MarketData } from '../engine/market-data';
+import { runBacktest } from '../engine/run-backtest';
+import { annualizedVolatility } from '../metrics/annualized-volatility';
+import { cagr } from '../metrics/cagr';
+import { maxDrawdown } from '../metrics/max-drawdown';
+import { sharpeRatio } from '../metrics/sharpe-ratio';
+import { totalReturn } from '../metrics/total-return';
+import { tradeCount } from '../metrics/trade-count';
+import { findBuiltinStrategy } from '../strategies/builtin-strategies';
+import { parseIsoDay } from '../time/day-number';
+import { momentumSweep, type MomentumSweepConfig, type MomentumSweepResult } from './momentum-sweep';
+
+/** Seeded uniform generator on [0, 1) (mulberry32), so the synthetic markets are reproducible. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Standard normal draw by Box-Muller. */
+const normal = (u: () => number): number => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
+
+/**
+ * A random two-leg market on weekdays from 1990-01-01 (weekends skipped, so ACT/360 sees
+ * 3-day periods), with a slowly switching drift regime so that momentum actually trades,
+ * and a positive, wandering cash rate.
+ */
+function randomMarket(seed: number, rows: number, periodsPerYear = 252): MarketData {
+  const u = mulberry32(seed);
+  const days = new Int32Array(rows);
+  let d = parseIsoDay('1990-01-01');
+  for (let i = 0; i < rows; i += 1) {
+    while (((d % 7) + 7 + 3) % 7 >= 5) d += 1; // day 0 (1970-01-01) was a Thursday
+    days[i] = d;
+    d += periodsPerYear === 12 ? 30 : 1;
+  }
+  const small = new Float64Array(rows), large = new Float64Array(rows), cashRate = new Float64Array(rows);
+  const vol = 0.2 / Math.sqrt(periodsPerYear);
+  let s = 100, l = 100, r = 0.04, regime = 1;
+  for (let i = 0; i < rows; i += 1) {
+    if (u() < 0.01) regime = -regime;
+    s *= Math.exp(regime * 0.3 / periodsPerYear + 1.3 * vol * normal(u));
+    l *= Math.exp(-regime * 0.1 / periodsPerYear + vol * normal(u));
+    r = Math.min(0.1, Math.max(0.001, r + 0.0005 * normal(u)));
+    small[i] = s;
+    large[i] = l;
+    cashRate[i] = r;
+  }
+  return { days, assets: ['small', 'large'], closes: [small, large], cashRate, policyRate: cashRate.slice(), periodsPerYear };
+}
+
+const momentum = findBuiltinStrategy('relative-momentum')!;
+
+const engineConfig = (c: MomentumSweepConfig): BacktestConfig => ({ ...c, limits: { allowLeverage: false, allowShort: false } });
+
+function engineRun(data: MarketData, k: number, threshold: number, config: MomentumSweepConfig): BacktestRun {
+  const strategy = momentum.build({ k, threshold }, { kind: 'on-signal' }, data.periodsPerYear);
+  return runBacktest(data, strategy, engineConfig(config));
+}
+
+/** |a − b| <= rel × max(|a|, |b|) (plus a floor of 1e-15 for values at zero); NaN only equals NaN. */
+function expectClose(actual: number, expected: number, what: string, rel = 1e-9): void {
+  if (Number.isNaN(expected) || Number.isNaN(actual)) {
+    expect(`${what}: ${actual}`).toBe(`${what}: ${expected}`);
+    return;
+  }
+  const tol = rel * Math.max(Math.abs(actual), Math.abs(expected)) + 1e-15;
+  if (!(Math.abs(actual - expected) <= tol)) throw new Error(`${what}: sweep ${actual} vs engine ${expected} (diff ${actual - expected})`);
+}
+
+/** Checks combination `c` of a sweep against the engine's run, metric by metric, with sim-core's metric functions. */
+function expectMatchesEngine(sweep: MomentumSweepResult, c: number, run: BacktestRun, label: string): void {
+  const last = run.equity.length - 1;
+  expectClose(sweep.finalEquity[c], run.equity[last], `${label} final equity`);
+  expectClose(sweep.totalReturn[c], last > 0 ? run.equity[last] / run.equity[0] - 1 : NaN, `${label} total return (equity)`);
+  if (last > 0) expect(Math.abs(sweep.totalReturn[c] - totalReturn(run.returns))).toBeLessThan(1e-11);
+  expectClose(sweep.cagr[c], cagr(run.returns, sweep.periodsPerYear), `${label} CAGR`);
+  expectClose(sweep.volatility[c], annualizedVolatility(run.returns, sweep.periodsPerYear), `${label} volatility`);
+  expectClose(sweep.sharpe[c], sharpeRatio(run.returns, run.cashReturns, sweep.periodsPerYear), `${label} Sharpe`);
+  expectClose(sweep.maxDrawdown[c], maxDrawdown(run.equity).depth, `${label} max drawdown`);
+  expect(`${label} trades ${sweep.trades[c]}`).toBe(`${label} trades ${tradeCount(run.tradedValue)}`);
+}
+
+function expectSweepMatchesEngine(data: MarketData, ks: number[], thresholds: number[], config: MomentumSweepConfig): MomentumSweepResult {
+  const sweep = momentumSweep(data, ks, thresholds, config);
+  ks.forEach((k, ki) =>
+    thresholds.forEach((threshold, ti) => {
+      const c = ki * thresholds.length + ti;
+      expectMatchesEngine(sweep, c, engineRun(data, k, threshold, config), `k=${k} threshold=${threshold}`);
+    }),
+  );
+  return sweep;
+}
+
+const costly = (extra: Partial<MomentumSweepConfig> = {}): MomentumSweepConfig => ({
+  startRow: 0, endRow: 0, executionLag: 1, costs: { costBps: 5, slippageBps: 5 }, initialCapital: 100, ...extra,
+});
+
+describe('momentumSweep equals the reference engine', () => {
+  const data = randomMarket(7, 1500);
+  const ks = [1, 3, 6, 12];
+  const thresholds = [0, 0.001, 0.01, 0.05, 0.25, 10];
+
+  it('on every metric, for k × threshold with costs and a positive cash rate (lag 1)', () => {
+    const sweep = expectSweepMatchesEngine(data, ks, thresholds, costly({ endRow: 1499 }));
+    expect(sweep.combinations).toBe(ks.length * thresholds.length);
+    expect(Array.from(sweep.lookbackRows)).toEqual([21, 63, 126, 252]);
+    // The grid really exercises switching: threshold 0 trades often, a huge one only buys once.
+    expect(sweep.trades[0]).toBeGreaterThan(10);
+    expect(sweep.trades[thresholds.length - 1]).toBe(1);
+  });
+
+  it('inside a window that starts after and before the warm-up, with high costs', () => {
+    expectSweepMatchesEngine(data, ks, thresholds, costly({ startRow: 200, endRow: 1300, costs: { costBps: 40, slippageBps: 60 } }));
+  });
+
+  it('with execution lags 0, 2 and 3 (one pending order, replaced by a newer decision)', () => {
+    for (const executionLag of [0, 2, 3]) {
+      expectSweepMatchesEngine(data, [1, 2], [0, 0.002, 0.03], costly({ endRow: 1499, executionLag }));
+    }
+  });
+
+  it('on monthly data', () => {
+    const monthly = randomMarket(11, 400, 12);
+    expectSweepMatchesEngine(monthly, [1, 3, 12], [0, 0.02, 0.1], costly({ startRow: 5, endRow: 399 }));
+  });
+
+  it('without costs', () => {
+    expectSweepMatchesEngine(data, [2, 9], [0, 0.02], costly({ endRow: 800, costs: { costBps: 0, slippageBps: 0 } }));
+  });
+
+  it('on arbitrary small markets, lags and windows (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 2, max: 120 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.double({ min: 0, max: 0.2, noNaN: true }),
+        fc.integer({ min: 0, max: 100 }),
+        (seed, rows, executionLag, startRow, threshold, bps) => {
+          const monthly = randomMarket(seed, rows, 12);
+          const start = Math.min(startRow, rows - 1);
+          expectSweepMatchesEngine(monthly, [1, 2, 4], [0, threshold], {
+            startRow: start, endRow: rows - 1, executionLag, costs: { costBps: bps, slippageBps: 1 }, initialCapital: 1,
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('momentumSweep cost arithmetic', () => {
+  it('reproduces executeRebalance’s fixed point in closed form', () => {
+    const costs = { costBps: 30, slippageBps: 20 }, limits = { allowLeverage: false, allowShort: false };
+    const c = 0.005, equity = 123.4;
+    const buy = executeRebalance(new Float64Array(2), equity, Float64Array.of(1, 0), costs, limits);
+    const swap = executeRebalance(Float64Array.of(equity, 0), 0, Float64Array.of(0, 1), costs, limits);
+    if (buy.status !== 'filled' || swap.status !== 'filled') throw new Error('expected fills');
+    expect(Math.abs(buy.positions[0] - equity / (1 + c))).toBeLessThan(1e-13 * equity);
+    expect(Math.abs(swap.positions[1] - (equity * (1 - c)) / (1 + c))).toBeLessThan(1e-13 * equity);
+    // A switch trades E + post = 2E / (1 + c), not 2E: charging c × 2E would be off by about c² E.
+    expect(Math.abs(swap.traded[0]) + swap.traded[1]).toBeCloseTo((2 * equity) / (1 + c), 10);
+    expect(Math.abs(swap.positions[1] - equity * (1 - 2 * c))).toBeGreaterThan(1e-3 * c * c * equity);
+  });
+});
+
+describe('momentumSweep layout and degenerate input', () => {
+  const data = randomMarket(3, 300);
+
+  it('indexes combinations as kIndex × thresholds.length + thresholdIndex', () => {
+    const ks = [2, 5], thresholds = [0, 0.01, 0.03];
+    const grid = momentumSweep(data, ks, thresholds, costly({ endRow: 299 }));
+    for (const [ki, k] of ks.entries()) {
+      for (const [ti, t] of thresholds.entries()) {
+        const single = momentumSweep(data, [k], [t], costly({ endRow: 299 }));
+        expect(grid.sharpe[ki * thresholds.length + ti]).toBe(single.sharpe[0]);
+        expect(grid.finalEquity[ki * thresholds.length + ti]).toBe(single.finalEquity[0]);
+      }
+    }
+    expect(Array.from(grid.ks)).toEqual(ks);
+    expect(Array.from(grid.thresholds)).toEqual(thresholds);
+    expect(grid.rows).toBe(300);
+  });
+
+  it('gives NaN for metrics without enough periods, as the metric functions do', () => {
+    const one = momentumSweep(data, [1], [0], costly({ startRow: 100, endRow: 100 }));
+    expect([one.totalReturn[0], one.cagr[0], one.volatility[0], one.sharpe[0]]).toEqual([NaN, NaN, NaN, NaN]);
+    expect(one.maxDrawdown[0]).toBe(0);
+    const two = momentumSweep(data, [1], [0], costly({ startRow: 100, endRow: 101 }));
+    expect(Number.isFinite(two.totalReturn[0])).toBe(true);
+    expect([two.volatility[0], two.sharpe[0]]).toEqual([NaN, NaN]);
+  });
+
+  it('turns a NaN close into NaN metrics and stops trading, like the engine', () => {
+    const broken: MarketData = { ...data, closes: [data.closes[0].slice(), data.closes[1]] };
+    broken.closes[0][150] = NaN;
+    const config = costly({ endRow: 299 });
+    const sweep = momentumSweep(broken, [1], [0], config);
+    const run = engineRun(broken, 1, 0, config);
+    expect(sweep.totalReturn[0]).toBeNaN();
+    expect(sweep.maxDrawdown[0]).toBeNaN();
+    expect(sweep.trades[0]).toBe(tradeCount(run.tradedValue));
+  });
+
+  it('throws RangeError for programmer errors', () => {
+    const ok = costly({ endRow: 299 });
+    expect(() => momentumSweep(data, [], [0], ok)).toThrow(RangeError);
+    expect(() => momentumSweep(data, [1.5], [0], ok)).toThrow(RangeError);
+    expect(() => momentumSweep(data, [0], [0], ok)).toThrow(RangeError);
+    expect(() => momentumSweep(data, [1], [-0.01], ok)).toThrow(RangeError);
+    expect(() => momentumSweep(data, [1], [NaN], ok)).toThrow(RangeError);
+    expect(() => momentumSweep(data, [1], [0], { ...ok, endRow: 300 })).toThrow(RangeError);
+    expect(() => momentumSweep(data, [1], [0], { ...ok, startRow: 10, endRow: 9 })).toThrow(RangeError);
+    expect(() => momentumSweep(data, [1], [0], { ...ok, executionLag: -1 })).toThrow(RangeError);
+    expect(() => momentumSweep(data, [1], [0], { ...ok, initialCapital: 0 })).toThrow(RangeError);
+    expect(() => momentumSweep({ ...data, assets: ['small'], closes: [data.closes[0]] }, [1], [0], ok)).toThrow(RangeError);
+  });
+});
