@@ -1,6 +1,7 @@
 import type { BacktestResultJson, StrategyResultJson } from './backtest-result';
 
 const pct = (x: unknown, d = 1): string => (typeof x === 'number' ? `${x >= 0 ? '+' : ''}${(x * 100).toFixed(d)}%` : 'n/a');
+const share = (x: unknown): string => (typeof x === 'number' ? `${Math.round(x * 100)}%` : 'n/a');
 const fix = (x: unknown, d = 2): string => (typeof x === 'number' ? x.toFixed(d) : 'n/a');
 
 function grid(rows: string[][]): string[] {
@@ -31,8 +32,8 @@ export function formatBacktestSummary(r: BacktestResultJson, written: readonly s
   const head2 = ['strategy', 'mean excess', 'median', 'hit rate', 'worst cycle', 'rec. mean', 'rec. hit', 'non-rec. mean', 'non-rec. hit'];
   lines.push(...grid([head2, ...r.strategies.map((s) => {
     const [a, rec, non] = s.aggregates;
-    return [s.label, pct(a['meanExcess']), pct(a['medianExcess']), pct(a['hitRate'], 0), `${a['worstCycle'] ?? 'n/a'} ${pct(a['worstExcess'])}`,
-      pct(rec['meanExcess']), pct(rec['hitRate'], 0), pct(non['meanExcess']), pct(non['hitRate'], 0)];
+    return [s.label, pct(a['meanExcess']), pct(a['medianExcess']), share(a['hitRate']), `${a['worstCycle'] ?? 'n/a'} ${pct(a['worstExcess'])}`,
+      pct(rec['meanExcess']), share(rec['hitRate']), pct(non['meanExcess']), share(non['hitRate'])];
   })]).map((l) => `  ${l}`));
   if (written.length > 0) lines.push('', ...written.map((w) => `wrote ${w}`));
   return lines.join('\n') + '\n';
