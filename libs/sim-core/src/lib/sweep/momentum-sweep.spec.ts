@@ -84,7 +84,12 @@ function expectMatchesEngine(sweep: MomentumSweepResult, c: number, run: Backtes
   if (last > 0) expect(Math.abs(sweep.totalReturn[c] - totalReturn(run.returns))).toBeLessThan(1e-11);
   expectClose(sweep.cagr[c], cagr(run.returns, sweep.periodsPerYear), `${label} CAGR`);
   expectClose(sweep.volatility[c], annualizedVolatility(run.returns, sweep.periodsPerYear), `${label} volatility`);
-  expectClose(sweep.sharpe[c], sharpeRatio(run.returns, run.cashReturns, sweep.periodsPerYear), `${label} Sharpe`);
+  if (tradeCount(run.tradedValue) === 0) {
+    // All cash: the excess return is 0 in exact arithmetic; the engine's is rounding noise.
+    expect(sweep.sharpe[c]).toBeNaN();
+  } else {
+    expectClose(sweep.sharpe[c], sharpeRatio(run.returns, run.cashReturns, sweep.periodsPerYear), `${label} Sharpe`);
+  }
   expectClose(sweep.maxDrawdown[c], maxDrawdown(run.equity).depth, `${label} max drawdown`);
   expect(`${label} trades ${sweep.trades[c]}`).toBe(`${label} trades ${tradeCount(run.tradedValue)}`);
 }
@@ -210,6 +215,18 @@ describe('momentumSweep layout and degenerate input', () => {
     expect(sweep.totalReturn[0]).toBeNaN();
     expect(sweep.maxDrawdown[0]).toBeNaN();
     expect(sweep.trades[0]).toBe(tradeCount(run.tradedValue));
+  });
+
+  it('gives Sharpe NaN for a window spent all in cash, where the engine divides rounding noise', () => {
+    const config = costly({ startRow: 100, endRow: 140 });
+    const sweep = momentumSweep(data, [12], [0], config); // warm-up 252 rows: never decides here
+    const run = engineRun(data, 12, 0, config);
+    expect(sweep.trades[0]).toBe(0);
+    expect(sweep.sharpe[0]).toBeNaN();
+    expect(Math.max(...Array.from(run.returns, (r, i) => Math.abs(r - run.cashReturns[i])))).toBeLessThan(1e-15);
+    expectClose(sweep.finalEquity[0], run.equity[run.equity.length - 1], 'cash equity');
+    expectClose(sweep.volatility[0], annualizedVolatility(run.returns, 252), 'cash volatility', 1e-9);
+    expect(sweep.maxDrawdown[0]).toBe(0);
   });
 
   it('throws RangeError for programmer errors', () => {

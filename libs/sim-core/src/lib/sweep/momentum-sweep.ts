@@ -15,6 +15,7 @@ export type MomentumSweepConfig = Pick<BacktestConfig, 'startRow' | 'endRow' | '
  * Units are decimals (0.1 = 10%); "per year" values are annualised with the data's
  * `periodsPerYear`. Periods are the `rows - 1` close-to-close steps of the window, as in the
  * engine's `returns`. Each metric follows the NaN rule of the sim-core metric it mirrors.
+ * The seven metric arrays are views of one buffer.
  */
 export interface MomentumSweepResult {
   /** Lookbacks in months, as given (one entry per kIndex). */
@@ -59,25 +60,38 @@ const checkGrid = (ks: ArrayLike<number>, thresholds: ArrayLike<number>): void =
   }
 };
 
-/** Per-period inputs shared by every combination; index `i` is the period from window row `i - 1` to row `i`. */
+/** Holdings, as section numbers of the stacked period tables. */
+const CASH = 0, SMALL_LEG = 1, LARGE_LEG = 2;
+
+/**
+ * Per-period tables shared by every combination. Index `i` is the period from window row
+ * `i - 1` to row `i` (index 0 unused). The per-holding tables are stacked, one section of
+ * `rows` entries per holding (cash, small, large), so the hot loop indexes one array with an
+ * offset instead of switching between arrays.
+ */
 interface PeriodTables {
-  /** Growth factor of equity held in small, in large, in cash over period `i` (NaN where the engine's equity turns NaN). */
-  readonly growSmall: Float64Array;
-  readonly growLarge: Float64Array;
-  readonly growCash: Float64Array;
+  /** `grow[h * rows + i]`: growth factor over period `i` of equity in holding `h` (NaN where the engine's equity turns NaN). */
+  readonly grow: Float64Array;
+  /**
+   * `ret[h * rows + i]`: return of a period spent in holding `h`: `grow - 1` for a leg, the
+   * cash return itself for cash (so a cash period's excess return is exactly 0).
+   */
+  readonly ret: Float64Array;
   /** Cash return of period `i` (the engine's `cashReturns[i - 1]`). */
   readonly cashReturn: Float64Array;
+  /** `1 / i`, so the Welford updates multiply instead of divide. */
+  readonly inverse: Float64Array;
 }
 
 /**
- * Growth factors exactly as the engine applies them: a position is multiplied by
+ * Tables of the window's periods. Growth factors are the engine's: a position is multiplied by
  * `close[row] / close[row - 1]`, idle cash by `1 + cashReturnForDay(...)`. The engine marks
  * every position, held or not, so a non-finite factor on any leg makes its equity NaN
  * (`0 * NaN`, `0 * Infinity`); the tables carry NaN there for every holding.
  */
 function periodTables(data: MarketData, startRow: number, rows: number): PeriodTables {
-  const growSmall = new Float64Array(rows), growLarge = new Float64Array(rows), growCash = new Float64Array(rows);
-  const cashReturn = new Float64Array(rows);
+  const grow = new Float64Array(3 * rows), ret = new Float64Array(3 * rows);
+  const cashReturn = new Float64Array(rows), inverse = new Float64Array(rows + 1);
   const small = data.closes[0], large = data.closes[1];
   for (let i = 1; i < rows; i += 1) {
     const row = startRow + i;
@@ -86,33 +100,254 @@ function periodTables(data: MarketData, startRow: number, rows: number): PeriodT
     const rc = cashReturnForDay(data.cashRate[row - 1], data.days[row - 1], data.days[row]);
     const gc = 1 + rc;
     const ok = Number.isFinite(gs) && Number.isFinite(gl) && Number.isFinite(gc);
-    growSmall[i] = ok ? gs : NaN;
-    growLarge[i] = ok ? gl : NaN;
-    growCash[i] = ok ? gc : NaN;
     cashReturn[i] = rc;
+    grow[CASH * rows + i] = ok ? gc : NaN;
+    grow[SMALL_LEG * rows + i] = ok ? gs : NaN;
+    grow[LARGE_LEG * rows + i] = ok ? gl : NaN;
+    ret[CASH * rows + i] = ok ? rc : NaN;
+    ret[SMALL_LEG * rows + i] = ok ? gs - 1 : NaN;
+    ret[LARGE_LEG * rows + i] = ok ? gl - 1 : NaN;
   }
-  return { growSmall, growLarge, growCash, cashReturn };
+  for (let i = 1; i <= rows; i += 1) inverse[i] = 1 / i;
+  return { grow, ret, cashReturn, inverse };
 }
 
 /**
  * Trailing returns over `lookback` rows of both legs, as `MarketView.trailingReturn` computes
- * them (`close[row] / close[row - lookback] - 1`), for window rows from `first` on, written
- * into `outSmall` and `outLarge` (indexed by window row). Allocates nothing.
+ * them (`close[row] / close[row - lookback] - 1`), written into `out` (length `2 * rows`:
+ * small at `i`, large at `rows + i`, `i` the window row) from window row `first` on; rows
+ * before `first` get NaN, which compares false, so no switch can fire there. Allocates nothing.
  */
-function trailingReturnsInto(
-  outSmall: Float64Array,
-  outLarge: Float64Array,
-  data: MarketData,
-  startRow: number,
-  first: number,
-  rows: number,
-  lookback: number,
-): void {
-  const small = data.closes[0], large = data.closes[1];
-  for (let i = first; i < rows; i += 1) {
+function trailingReturnsInto(out: Float64Array, small: Float64Array, large: Float64Array, startRow: number, rows: number, first: number, lookback: number): void {
+  const stop = Math.min(first, rows);
+  out.fill(NaN, 0, stop);
+  out.fill(NaN, rows, rows + stop);
+  for (let i = stop; i < rows; i += 1) {
     const row = startRow + i;
-    outSmall[i] = small[row] / small[row - lookback] - 1;
-    outLarge[i] = large[row] / large[row - lookback] - 1;
+    out[i] = small[row] / small[row - lookback] - 1;
+    out[rows + i] = large[row] / large[row - lookback] - 1;
+  }
+}
+
+/** Slots of a combination's state between calls of {@link advance}: real-valued ones... */
+const EQUITY = 0, START = 1, MEAN_R = 2, M2_R = 3, MEAN_E = 4, M2_E = 5, PEAK = 6, LOW = 7;
+const REAL_SLOTS = 8;
+/** ...and whole-number ones (holding, last target, trail offsets, the pending order, trades). */
+const HELD = 0, TARGET = 1, MINE = 2, THEIRS = 3, PENDING_LEG = 4, PENDING_AT = 5, TRADES = 6;
+const WHOLE_SLOTS = 7;
+
+/**
+ * Rows per call of {@link advance}. Short calls let V8 optimise it as a whole function: with
+ * one long call per combination, Node 20 now and then (about one process in twenty, measured)
+ * kept it on on-stack-replacement entries for good, about 2.5 times slower.
+ */
+const BLOCK_ROWS = 256;
+
+/** A fresh combination at window row 0: all in cash, nothing decided, equity `capital`. */
+function startState(real: Float64Array, whole: Int32Array, rows: number, capital: number): void {
+  real.fill(0);
+  real[EQUITY] = capital;
+  real[START] = capital;
+  real[PEAK] = capital;
+  real[LOW] = 1;
+  whole[HELD] = CASH;
+  whole[TARGET] = CASH;
+  whole[MINE] = rows;
+  whole[THEIRS] = 0;
+  whole[PENDING_LEG] = CASH;
+  whole[PENDING_AT] = -1;
+  whole[TRADES] = 0;
+}
+
+/**
+ * The strategy's first decision, at window row `first`, set up before that row is processed.
+ * It does not depend on the threshold: the leg with the higher trailing return (large on a tie
+ * or NaN, as in the engine), due at `first + lag`. A row-0 decision with lag 0 fills at once,
+ * so the recorded start is after costs, as in the engine.
+ */
+function firstDecision(real: Float64Array, whole: Int32Array, trail: Float64Array, rows: number, first: number, lag: number, buyFactor: number): void {
+  const target = trail[first] > trail[rows + first] ? SMALL_LEG : LARGE_LEG;
+  whole[TARGET] = target;
+  whole[MINE] = target === SMALL_LEG ? 0 : rows;
+  whole[THEIRS] = target === SMALL_LEG ? rows : 0;
+  whole[PENDING_LEG] = target;
+  whole[PENDING_AT] = first + lag;
+  if (first + lag === 0) {
+    const equity = real[EQUITY] * buyFactor;
+    whole[PENDING_AT] = -1;
+    whole[HELD] = target;
+    whole[TRADES] = 1;
+    real[EQUITY] = equity;
+    real[START] = equity;
+    real[PEAK] = equity;
+  }
+}
+
+/**
+ * Advances one combination over window rows `from..to - 1` (`from >= 1`), allocating nothing.
+ * Row order is the engine's: mark to market, take the order due today, decide at the close
+ * (a switch when `theirs > mine + threshold` on the trailing returns of the other leg and of
+ * the last target's leg, exactly the engine's comparison), fill, record. Then the period's
+ * return `r` and excess `r - rf` go into Welford's (1962) running mean and sum of squared
+ * deviations (`mean += (x - mean) / n; m2 += (x - old mean) * (x - mean)`), and equity into a
+ * running peak and lowest equity / peak.
+ *
+ * Written for V8: every arithmetic operation and comparison runs on every row and the rare
+ * branches only assign, so the optimised code never meets an operation without type
+ * feedback (which would throw it away, and V8 may then leave the loop on much slower code);
+ * tables come as separate arguments, not one object whose layout the code would depend on.
+ */
+function advance(
+  real: Float64Array,
+  whole: Int32Array,
+  grow: Float64Array,
+  ret: Float64Array,
+  cashReturn: Float64Array,
+  inverse: Float64Array,
+  trail: Float64Array,
+  rows: number,
+  from: number,
+  to: number,
+  threshold: number,
+  lag: number,
+  buyFactor: number,
+  switchFactor: number,
+): void {
+  const immediate = lag === 0;
+  let equity = real[EQUITY], meanR = real[MEAN_R], m2R = real[M2_R], meanE = real[MEAN_E], m2E = real[M2_E];
+  let peak = real[PEAK], low = real[LOW];
+  let held = whole[HELD], target = whole[TARGET], mine = whole[MINE], theirs = whole[THEIRS];
+  let pendingLeg = whole[PENDING_LEG], pendingAt = whole[PENDING_AT], trades = whole[TRADES];
+
+  for (let i = from; i < to; i += 1) {
+    const at = held * rows + i;
+    const g = grow[at];
+    const marked = equity * g;
+    // The engine keeps one pending order; a decision replaces it.
+    const dueNow = i === pendingAt;
+    let due = dueNow ? pendingLeg : CASH;
+    if (dueNow) pendingAt = -1;
+    const switches = trail[theirs + i] > trail[mine + i] + threshold;
+    const other = SMALL_LEG + LARGE_LEG - target;
+    const dueAt = i + lag;
+    if (switches) {
+      target = other;
+      const swap = mine;
+      mine = theirs;
+      theirs = swap;
+      if (immediate) {
+        due = target;
+      } else {
+        pendingLeg = target;
+        pendingAt = dueAt;
+      }
+    }
+    // Fill: closed-form costs (see momentumSweep). The engine ignores an order already met
+    // and rejects one on a book that is not positive (NaN included).
+    const factor = held === CASH ? buyFactor : switchFactor;
+    const ordered = due !== CASH, changes = due !== held, solvent = marked > 0;
+    const filled = marked * factor;
+    const fillDayReturn = g * factor - 1;
+    const tradesAfter = trades + 1;
+    let r = ret[at];
+    equity = marked;
+    if (ordered && changes && solvent) {
+      equity = filled;
+      r = fillDayReturn;
+      held = due;
+      trades = tradesAfter;
+    }
+    const e = r - cashReturn[i];
+    const w = inverse[i];
+    const dR = r - meanR;
+    meanR += dR * w;
+    m2R += dR * (r - meanR);
+    const dE = e - meanE;
+    meanE += dE * w;
+    m2E += dE * (e - meanE);
+    // Branch-free running peak: new highs come at random, a branch would mispredict.
+    peak = Math.max(peak, equity);
+    low = Math.min(low, equity / peak);
+  }
+
+  real[EQUITY] = equity;
+  real[MEAN_R] = meanR;
+  real[M2_R] = m2R;
+  real[MEAN_E] = meanE;
+  real[M2_E] = m2E;
+  real[PEAK] = peak;
+  real[LOW] = low;
+  whole[HELD] = held;
+  whole[TARGET] = target;
+  whole[MINE] = mine;
+  whole[THEIRS] = theirs;
+  whole[PENDING_LEG] = pendingLeg;
+  whole[PENDING_AT] = pendingAt;
+  whole[TRADES] = trades;
+}
+
+/** Metric sections of the grid's output array, `combinations` entries each. */
+const TOTAL_RETURN = 0, CAGR = 1, VOLATILITY = 2, SHARPE = 3, MAX_DRAWDOWN = 4, TRADE_COUNT = 5, FINAL_EQUITY = 6;
+const METRICS = 7;
+
+/**
+ * Runs every combination and writes its metrics into `out` (section `m` holds metric `m` for
+ * all combinations). Kept apart from {@link momentumSweep} so that nothing follows its loops:
+ * V8 may compile a hot loop mid-call, before the code after it has ever run.
+ */
+function sweepGrid(
+  out: Float64Array,
+  small: Float64Array,
+  large: Float64Array,
+  t: PeriodTables,
+  firstRows: Int32Array,
+  lookbackRows: Int32Array,
+  thresholds: Float64Array,
+  startRow: number,
+  rows: number,
+  lag: number,
+  rate: number,
+  capital: number,
+  periodsPerYear: number,
+): void {
+  const grow = t.grow, ret = t.ret, cashReturn = t.cashReturn, inverse = t.inverse;
+  const nK = firstRows.length, nT = thresholds.length, combinations = nK * nT;
+  const buyFactor = 1 / (1 + rate), switchFactor = (1 - rate) / (1 + rate);
+  const periods = rows - 1, sqrtPpy = Math.sqrt(periodsPerYear);
+  const trail = new Float64Array(2 * rows);
+  const warmReal = new Float64Array(REAL_SLOTS), warmWhole = new Int32Array(WHOLE_SLOTS);
+  const real = new Float64Array(REAL_SLOTS), whole = new Int32Array(WHOLE_SLOTS);
+
+  for (let kIndex = 0; kIndex < nK; kIndex += 1) {
+    const first = firstRows[kIndex];
+    trailingReturnsInto(trail, small, large, startRow, rows, first, lookbackRows[kIndex]);
+    // Rows before the first decision are the same cash path for every threshold: run them once.
+    const shared = Math.min(first, rows);
+    startState(warmReal, warmWhole, rows, capital);
+    for (let from = 1; from < shared; from += BLOCK_ROWS) {
+      advance(warmReal, warmWhole, grow, ret, cashReturn, inverse, trail, rows, from, Math.min(shared, from + BLOCK_ROWS), 0, lag, buyFactor, switchFactor);
+    }
+
+    for (let tIndex = 0; tIndex < nT; tIndex += 1) {
+      const threshold = thresholds[tIndex];
+      real.set(warmReal);
+      whole.set(warmWhole);
+      if (first < rows) firstDecision(real, whole, trail, rows, first, lag, buyFactor);
+      for (let from = Math.max(1, shared); from < rows; from += BLOCK_ROWS) {
+        advance(real, whole, grow, ret, cashReturn, inverse, trail, rows, from, Math.min(rows, from + BLOCK_ROWS), threshold, lag, buyFactor, switchFactor);
+      }
+      const c = kIndex * nT + tIndex;
+      const equity = real[EQUITY], m2E = real[M2_E];
+      const growth = equity / real[START];
+      out[TOTAL_RETURN * combinations + c] = periods > 0 ? growth - 1 : NaN;
+      out[CAGR * combinations + c] = periods > 0 && growth > 0 ? Math.expm1((Math.log(growth) * periodsPerYear) / periods) : NaN;
+      out[VOLATILITY * combinations + c] = periods >= 2 ? Math.sqrt(real[M2_R] / (periods - 1)) * sqrtPpy : NaN;
+      out[SHARPE * combinations + c] = periods >= 2 && m2E !== 0 ? (real[MEAN_E] / Math.sqrt(m2E / (periods - 1))) * sqrtPpy : NaN;
+      // NaN is absorbing in the equity recursion and in max/min: the NaN rule comes for free.
+      out[MAX_DRAWDOWN * combinations + c] = real[LOW] - 1;
+      out[TRADE_COUNT * combinations + c] = whole[TRADES];
+      out[FINAL_EQUITY * combinations + c] = equity;
+    }
   }
 }
 
@@ -131,19 +366,26 @@ function trailingReturnsInto(
  * so that the target applies after costs. `executeRebalance` solves `post = E - c * traded(post)`
  * by iteration; with the book always fully in one leg its fixed point has a closed form, used
  * here: the first buy out of cash trades `post`, so `post = E / (1 + c)`; a switch sells `E`
- * and buys `post`, so `post = E (1 - c) / (1 + c)` (traded `2E / (1 + c)`, slightly under 2E).
- * The engine stops its iteration at a relative change of 1e-13, so the two differ by about
- * `c * 1e-13` per trade.
+ * and buys `post`, so `post = E (1 - c) / (1 + c)` (traded `2E / (1 + c)`, slightly under 2E;
+ * charging `c × 2E` would be off by about `c²E` per switch). The engine stops its iteration at
+ * a relative change of 1e-13, so the two agree to about `c × 1e-13` per trade.
  *
- * Method: the trailing returns of each lookback are computed once (into one reused buffer);
- * then each combination is one pass over the rows with no allocation, carrying equity and
- * the metric accumulators: Welford's (1962) one-pass mean and variance for the returns and for
- * the excess returns, and a running peak and trough for the drawdown. Cost is
- * O(ks × (rows + thresholds × rows)) time and O(rows) memory.
+ * Returns: `r_i = equity_i / equity_(i-1) - 1`, computed in closed form (a leg's return while
+ * it is held, `grow × fill factor - 1` on a fill day, the cash return itself in cash); they
+ * agree with the engine's divided-out returns to rounding (~1e-16). One difference is
+ * deliberate: a period spent in cash has an excess return of exactly 0, where the engine's is
+ * rounding noise, so a window that stays in cash throughout has Sharpe NaN (zero variance),
+ * not a number made of noise.
+ *
+ * Method: the period tables are built once and the trailing returns once per lookback (into
+ * one reused buffer); the warm-up rows, all cash, once per lookback; then each combination is
+ * one pass over the rows with no allocation, carrying equity and the metric accumulators:
+ * Welford's (1962) one-pass mean and variance for the returns and the excess returns, and a
+ * running peak for the drawdown. O(ks × thresholds × rows) time, O(rows) memory.
  *
  * Degenerate input: each metric follows its sim-core function's NaN rule (see
  * {@link MomentumSweepResult}); non-finite closes or cash rates poison equity from that row on,
- * as they do in the engine, giving NaN metrics.
+ * as in the engine, so every equity-based metric is NaN.
  *
  * @throws RangeError for programmer errors: data shapes (see `checkMarketData`), fewer than two
  * assets, a window outside the data, a negative or fractional `executionLag`, a k that is not
@@ -157,148 +399,46 @@ export function momentumSweep(
   config: MomentumSweepConfig,
 ): MomentumSweepResult {
   checkMarketData(data);
-  const { startRow, endRow, executionLag: lag, initialCapital } = config;
+  const { startRow, endRow, executionLag, initialCapital } = config;
   if (data.assets.length < 2) throw new RangeError('momentumSweep needs two assets (column 0 small, column 1 large)');
   if (!(Number.isInteger(startRow) && Number.isInteger(endRow) && startRow >= 0 && endRow < data.days.length && startRow <= endRow)) {
     throw new RangeError(`rows ${startRow}..${endRow} outside the data`);
   }
-  if (!Number.isInteger(lag) || lag < 0) throw new RangeError('executionLag must be a whole number >= 0');
+  if (!Number.isInteger(executionLag) || executionLag < 0) throw new RangeError('executionLag must be a whole number >= 0');
   if (!(initialCapital > 0) || !Number.isFinite(initialCapital)) throw new RangeError('initialCapital must be a finite number above 0');
   checkGrid(ks, thresholds);
 
   const ppy = data.periodsPerYear;
   const rows = endRow - startRow + 1;
-  const periods = rows - 1;
-  const nT = thresholds.length;
-  const combinations = ks.length * nT;
-  const rate = (config.costs.costBps + config.costs.slippageBps) / 10_000;
-  const onePlus = 1 + rate, oneMinus = 1 - rate;
-  const sqrtPpy = Math.sqrt(ppy);
-
-  const totalReturn = new Float64Array(combinations), cagr = new Float64Array(combinations);
-  const volatility = new Float64Array(combinations), sharpe = new Float64Array(combinations);
-  const maxDrawdown = new Float64Array(combinations), trades = new Float64Array(combinations);
-  const finalEquity = new Float64Array(combinations);
-  const lookbackRows = new Int32Array(ks.length);
-
-  const { growSmall, growLarge, growCash, cashReturn } = periodTables(data, startRow, rows);
-  const retSmall = new Float64Array(rows), retLarge = new Float64Array(rows), retCash = new Float64Array(rows);
-  const inverse = new Float64Array(rows + 1);
-  for (let i = 1; i < rows; i += 1) { retSmall[i] = growSmall[i] - 1; retLarge[i] = growLarge[i] - 1; retCash[i] = growCash[i] - 1; }
-  for (let i = 1; i <= rows; i += 1) inverse[i] = 1 / i;
-  const trailSmall = new Float64Array(rows), trailLarge = new Float64Array(rows);
-
-  for (let kIndex = 0; kIndex < ks.length; kIndex += 1) {
-    const lookback = Math.round((ks[kIndex] * ppy) / 12);
-    lookbackRows[kIndex] = lookback;
-    // First window row at which the strategy decides (the engine decides at rows >= warm-up).
-    const first = Math.max(0, lookback - startRow);
-    trailingReturnsInto(trailSmall, trailLarge, data, startRow, first, rows, lookback);
-
-    for (let tIndex = 0; tIndex < nT; tIndex += 1) {
-      const threshold = thresholds[tIndex];
-      let equity = initialCapital, previous = initialCapital;
-      let held = -1; // leg held: -1 cash, 0 small, 1 large
-      let grow = growCash, ret = retCash;
-      let lastLeg = -1; // leg of the last submitted target, -1 before the first
-      let pendingLeg = -1, pendingAt = -1; // the one pending order: leg and window row
-      let tradeCount = 0, tradedAt = -1;
-      let n = 0, sumR = 0, meanR = 0, m2R = 0, sumE = 0, meanE = 0, m2E = 0;
-      let startEquity = equity, peak = equity, trough = equity, depth = 0;
-
-      for (let i = 0; i < rows; i += 1) {
-        if (i > 0) {
-          previous = equity;
-          equity *= grow[i];
-        }
-        if (i === pendingAt) {
-          pendingAt = -1;
-          // The engine ignores an order already met and rejects one on a non-positive (or NaN) book.
-          if (pendingLeg !== held && equity > 0) {
-            equity = held === -1 ? equity / onePlus : (equity * oneMinus) / onePlus;
-            held = pendingLeg;
-            grow = held === 0 ? growSmall : growLarge;
-            ret = held === 0 ? retSmall : retLarge;
-            tradeCount += 1;
-            tradedAt = i;
-          }
-        }
-        if (i >= first) {
-          const rs = trailSmall[i], rl = trailLarge[i];
-          const want = lastLeg === 0 ? (rl > rs + threshold ? 1 : 0) : lastLeg === 1 ? (rs > rl + threshold ? 0 : 1) : rs > rl ? 0 : 1;
-          if (want !== lastLeg) {
-            lastLeg = want;
-            pendingLeg = want;
-            pendingAt = i + lag;
-            if (lag === 0) {
-              pendingAt = -1;
-              if (want !== held && equity > 0) {
-                equity = held === -1 ? equity / onePlus : (equity * oneMinus) / onePlus;
-                held = want;
-                grow = held === 0 ? growSmall : growLarge;
-                ret = held === 0 ? retSmall : retLarge;
-                tradeCount += 1;
-                tradedAt = i;
-              }
-            }
-          }
-        }
-        if (i > 0) {
-          const r = held === -1 || tradedAt === i ? equity / previous - 1 : ret[i];
-          const e = r - cashReturn[i];
-          n += 1;
-          const w = inverse[n];
-          sumR += r;
-          const mR = sumR * w;
-          m2R += (r - meanR) * (r - mR);
-          meanR = mR;
-          sumE += e;
-          const mE = sumE * w;
-          m2E += (e - meanE) * (e - mE);
-          meanE = mE;
-          // Running peak; the deepest point of each fall is divided out once, when it ends.
-          if (equity >= peak) {
-            if (trough < peak) {
-              const dd = trough / peak - 1;
-              if (dd < depth) depth = dd;
-            }
-            peak = equity;
-            trough = equity;
-          } else if (equity < trough) {
-            trough = equity;
-          }
-        } else {
-          // Row 0 is recorded after any same-close trade (executionLag 0), as the engine does.
-          startEquity = equity;
-          peak = equity;
-          trough = equity;
-        }
-      }
-      if (trough < peak) {
-        const dd = trough / peak - 1;
-        if (dd < depth) depth = dd;
-      }
-
-      const c = kIndex * nT + tIndex;
-      const growth = equity / startEquity;
-      totalReturn[c] = periods > 0 ? growth - 1 : NaN;
-      cagr[c] = periods > 0 && growth > 0 ? Math.expm1((Math.log(growth) * ppy) / periods) : NaN;
-      volatility[c] = n >= 2 ? Math.sqrt(m2R / (n - 1)) * sqrtPpy : NaN;
-      sharpe[c] = n >= 2 && m2E !== 0 ? (meanE / Math.sqrt(m2E / (n - 1))) * sqrtPpy : NaN;
-      // NaN is absorbing in the equity recursion, so a NaN at the end means a NaN somewhere.
-      maxDrawdown[c] = Number.isNaN(equity) ? NaN : depth;
-      trades[c] = tradeCount;
-      finalEquity[c] = equity;
-    }
+  const kValues = Float64Array.from(ks), thresholdValues = Float64Array.from(thresholds);
+  const combinations = kValues.length * thresholdValues.length;
+  const lookbackRows = new Int32Array(kValues.length), firstRows = new Int32Array(kValues.length);
+  for (let j = 0; j < kValues.length; j += 1) {
+    lookbackRows[j] = Math.round((kValues[j] * ppy) / 12);
+    // First window row at which the strategy decides (the engine decides at rows >= its warm-up).
+    firstRows[j] = Math.max(0, lookbackRows[j] - startRow);
   }
+  const rate = (config.costs.costBps + config.costs.slippageBps) / 10_000;
+  const out = new Float64Array(METRICS * combinations);
+  const tables = periodTables(data, startRow, rows);
+  // A lag of `rows` or more never fills inside the window; capping it keeps row arithmetic in int32.
+  const lag = Math.min(executionLag, rows);
+  sweepGrid(out, data.closes[0], data.closes[1], tables, firstRows, lookbackRows, thresholdValues, startRow, rows, lag, rate, initialCapital, ppy);
+  const section = (m: number): Float64Array => out.subarray(m * combinations, (m + 1) * combinations);
 
   return {
-    ks: Float64Array.from(ks),
+    ks: kValues,
     lookbackRows,
-    thresholds: Float64Array.from(thresholds),
+    thresholds: thresholdValues,
     combinations,
     rows,
     periodsPerYear: ppy,
-    totalReturn, cagr, volatility, sharpe, maxDrawdown, trades, finalEquity,
+    totalReturn: section(TOTAL_RETURN),
+    cagr: section(CAGR),
+    volatility: section(VOLATILITY),
+    sharpe: section(SHARPE),
+    maxDrawdown: section(MAX_DRAWDOWN),
+    trades: section(TRADE_COUNT),
+    finalEquity: section(FINAL_EQUITY),
   };
 }

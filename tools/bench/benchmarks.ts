@@ -1,0 +1,278 @@
+/**
+ * Workspace benchmarks, run by `npm run bench` (tools/bench/run.js). See README.md beside this
+ * file for what each one measures and its target.
+ *
+ * Usage: node tools/bench/run.js [--json] [--data <folder>] [--only <name,...>]
+ *   --json   one JSON object per benchmark and line on stdout, nothing else there
+ *   --data   data folder holding catalog.json (else $RATECUT_DATA, else ../shared/data next to
+ *            the workspace, else the bundled SYNTHETIC sample in data/sample, said so in the output)
+ *   --only   run only the named benchmarks (momentum-sweep, cli-help)
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { alignOnCommonDays, asOfJoin, DATA_ENV_VAR, formatDataIssue, loadCatalog, loadSeries, type DataIssue } from '@ratecut/data-loader';
+import { formatDay, momentumSweep, type MarketData, type MomentumSweepResult } from '@ratecut/sim-core';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'apps', 'runner', 'bin', 'ratecut.js');
+
+/** What one benchmark reports; `--json` prints it as one line. */
+interface Measurement {
+  readonly name: string;
+  /** Median wall time of the timed runs, seconds. */
+  readonly seconds: number;
+  readonly minSeconds: number;
+  readonly maxSeconds: number;
+  /** Timed runs, and untimed warm-up runs before them. */
+  readonly runs: number;
+  readonly warmup: number;
+  /** Independent paths evaluated per run (parameter combinations for a sweep, 1 for a CLI call). */
+  readonly paths: number;
+  /** Data rows per path (0 when the benchmark reads no data). */
+  readonly rows: number;
+  readonly targetSeconds: number;
+  readonly withinTarget: boolean;
+  /** Anything else worth recording (data source, result checks). */
+  readonly details: Readonly<Record<string, string | number | boolean>>;
+}
+
+interface Options {
+  readonly json: boolean;
+  readonly data: string | undefined;
+  readonly only: readonly string[] | undefined;
+}
+
+/** Where the benchmark data came from. */
+interface DataSource {
+  readonly dir: string;
+  readonly origin: '--data' | typeof DATA_ENV_VAR | '../shared/data' | 'sample';
+}
+
+type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+
+const BENCHMARKS = ['momentum-sweep', 'cli-help'] as const;
+
+function parseArgs(argv: readonly string[]): Outcome<Options> {
+  let json = false, data: string | undefined, only: string[] | undefined;
+  for (let i = 0; i < argv.length; i += 1) {
+    const a = argv[i];
+    if (a === '--json') json = true;
+    else if (a === '--data' || a === '--only') {
+      const v = argv[i + 1];
+      if (v === undefined || v.startsWith('--')) return { ok: false, message: `${a} needs a value` };
+      i += 1;
+      if (a === '--data') data = v;
+      else only = v.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    } else return { ok: false, message: `unknown argument '${a}'; expected --json, --data <folder>, --only <name,...>` };
+  }
+  const unknown = (only ?? []).filter((n) => !(BENCHMARKS as readonly string[]).includes(n));
+  if (unknown.length > 0) return { ok: false, message: `unknown benchmark ${unknown.join(', ')}; expected ${BENCHMARKS.join(', ')}` };
+  return { ok: true, value: { json, data, only } };
+}
+
+const hasCatalog = (dir: string): boolean => fs.existsSync(path.join(dir, 'catalog.json'));
+
+/**
+ * The data folder: `--data`, else $RATECUT_DATA, else ../shared/data next to the workspace,
+ * else the synthetic sample. A path given by flag or environment that holds no catalog is an
+ * error, never a silent fall-back.
+ */
+function resolveData(flag: string | undefined): Outcome<DataSource> {
+  const given: [string | undefined, DataSource['origin']][] = [[flag, '--data'], [process.env[DATA_ENV_VAR], DATA_ENV_VAR]];
+  for (const [value, origin] of given) {
+    if (value === undefined || value === '') continue;
+    const dir = path.resolve(value);
+    return hasCatalog(dir) ? { ok: true, value: { dir, origin } } : { ok: false, message: `${origin} points at ${dir}, which holds no catalog.json` };
+  }
+  const shared = path.resolve(ROOT, '..', 'shared', 'data');
+  if (hasCatalog(shared)) return { ok: true, value: { dir: shared, origin: '../shared/data' } };
+  return { ok: true, value: { dir: path.join(ROOT, 'data', 'sample'), origin: 'sample' } };
+}
+
+interface LoadedMarket {
+  readonly data: MarketData;
+  readonly synthetic: boolean;
+  readonly warnings: number;
+}
+
+/**
+ * Small = ^RUT close, large = ^GSPC close on their common days; cash (and policy rate) = the
+ * effective fed funds rate DFF, as-of joined, with the leading days before DFF starts dropped.
+ */
+function loadMarket(source: DataSource): Outcome<LoadedMarket> {
+  const catalog = loadCatalog(source.dir);
+  if (!catalog.ok) return { ok: false, message: catalog.issues.map(formatDataIssue).join('\n') };
+  const loaded = ['rut', 'gspc', 'dff'].map((id) => loadSeries(catalog.value, id));
+  const issues: DataIssue[] = [];
+  let warnings = 0;
+  for (const l of loaded) {
+    if (l.ok) warnings += l.warnings.length;
+    else issues.push(...l.issues);
+  }
+  if (issues.length > 0) return { ok: false, message: issues.map(formatDataIssue).join('\n') };
+  const [rut, gspc, dff] = loaded.map((l) => (l.ok ? l.value : undefined));
+  if (rut === undefined || gspc === undefined || dff === undefined) return { ok: false, message: 'series failed to load' };
+  const aligned = alignOnCommonDays([rut, gspc]);
+  const cash = asOfJoin(dff, aligned.days);
+  const first = cash.findIndex((r) => Number.isFinite(r));
+  if (first < 0) return { ok: false, message: 'DFF has no observation on or before the common days of ^RUT and ^GSPC' };
+  const cashRate = cash.slice(first);
+  return {
+    ok: true,
+    value: {
+      data: {
+        days: aligned.days.slice(first),
+        assets: ['small', 'large'],
+        closes: [aligned.values[0].slice(first), aligned.values[1].slice(first)],
+        cashRate,
+        policyRate: cashRate,
+        periodsPerYear: 252,
+      },
+      synthetic: catalog.value.synthetic || source.origin === 'sample',
+      warnings,
+    },
+  };
+}
+
+/** Wall times in seconds of `runs` calls of `fn`, after `warmup` untimed calls. */
+function timeRuns<T>(fn: () => T, warmup: number, runs: number, check: (value: T) => void): number[] {
+  for (let i = 0; i < warmup; i += 1) check(fn());
+  const seconds: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t0 = process.hrtime.bigint();
+    const value = fn();
+    seconds.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    check(value);
+  }
+  return seconds;
+}
+
+function summarise(
+  name: string,
+  seconds: readonly number[],
+  warmup: number,
+  paths: number,
+  rows: number,
+  targetSeconds: number,
+  details: Measurement['details'],
+): Measurement {
+  const sorted = [...seconds].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return {
+    name, seconds: median, minSeconds: sorted[0], maxSeconds: sorted[sorted.length - 1], runs: seconds.length, warmup,
+    paths, rows, targetSeconds, withinTarget: median < targetSeconds, details,
+  };
+}
+
+/** k = 1..24 months × threshold = 0, 0.001, ..., 0.049: 1,200 combinations. */
+const SWEEP_KS = Array.from({ length: 24 }, (_, i) => i + 1);
+const SWEEP_THRESHOLDS = Array.from({ length: 50 }, (_, i) => i / 1000);
+
+function benchMomentumSweep(market: LoadedMarket, source: DataSource, loadSeconds: number): Measurement {
+  const { data } = market;
+  const rows = data.days.length;
+  const config = { startRow: 0, endRow: rows - 1, executionLag: 1, costs: { costBps: 5, slippageBps: 5 }, initialCapital: 1 };
+  const run = (): MomentumSweepResult => momentumSweep(data, SWEEP_KS, SWEEP_THRESHOLDS, config);
+  let last: MomentumSweepResult | undefined;
+  const seconds = timeRuns(run, 3, 15, (r) => {
+    if (r.combinations !== SWEEP_KS.length * SWEEP_THRESHOLDS.length) throw new Error('momentum-sweep: wrong number of combinations');
+    last = r;
+  });
+  // Report the best Sharpe combination, so a glance shows the sweep computed something real.
+  let best = 0;
+  const sharpe = last?.sharpe ?? new Float64Array(0);
+  for (let c = 1; c < sharpe.length; c += 1) if (sharpe[c] > sharpe[best]) best = c;
+  const kBest = SWEEP_KS[Math.floor(best / SWEEP_THRESHOLDS.length)], thresholdBest = SWEEP_THRESHOLDS[best % SWEEP_THRESHOLDS.length];
+  return summarise('momentum-sweep', seconds, 3, SWEEP_KS.length * SWEEP_THRESHOLDS.length, rows, 0.08, {
+    data: source.dir,
+    dataOrigin: source.origin,
+    synthetic: market.synthetic,
+    firstDay: formatDay(data.days[0]),
+    lastDay: formatDay(data.days[rows - 1]),
+    loadSeconds,
+    bestSharpe: sharpe[best],
+    bestK: kBest,
+    bestThreshold: thresholdBest,
+  });
+}
+
+function benchCliHelp(): Outcome<Measurement> {
+  let failure: string | undefined;
+  const seconds = timeRuns(
+    () => spawnSync(process.execPath, [CLI, '--help'], { cwd: ROOT, encoding: 'utf8' }),
+    0,
+    5,
+    (r) => {
+      if (r.status !== 0 || !r.stdout.includes('Usage')) failure ??= `ratecut --help exited ${r.status ?? r.signal}: ${r.stderr.trim().slice(0, 400)}`;
+    },
+  );
+  if (failure !== undefined) return { ok: false, message: failure };
+  return { ok: true, value: summarise('cli-help', seconds, 0, 1, 0, 1, { command: 'node apps/runner/bin/ratecut.js --help' }) };
+}
+
+const ms = (s: number): string => `${(s * 1000).toFixed(1)} ms`;
+const plural = (n: number, what: string): string => (n === 0 ? '' : `, ${n} ${what}${n === 1 ? '' : 's'}`);
+const wall = (s: number): string => (s < 1 ? ms(s) : `${s.toFixed(2)} s`);
+
+function humanLine(m: Measurement): string {
+  const size = m.rows > 0 ? `  ${m.paths.toLocaleString('en-US')} combos × ${m.rows.toLocaleString('en-US')} rows` : '';
+  const verdict = m.withinTarget ? 'ok' : 'OVER TARGET';
+  return `${m.name.padEnd(15)} median ${wall(m.seconds)}  min ${wall(m.minSeconds)}${size}  (${m.runs} runs${m.warmup > 0 ? ` after ${m.warmup} warm-up` : ''})  target < ${wall(m.targetSeconds)}: ${verdict}`;
+}
+
+/** Runs the selected benchmarks; resolves to the exit code (0 ok, 1 a benchmark failed, 2 usage). */
+export async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    process.stderr.write(`bench: ${parsed.message}\n`);
+    return 2;
+  }
+  const { json, data, only } = parsed.value;
+  const selected = (name: string): boolean => only === undefined || only.includes(name);
+  const out = (line: string): void => void process.stdout.write(`${line}\n`);
+  const note = (line: string): void => void (json ? process.stderr : process.stdout).write(`${line}\n`);
+  let failed = false;
+
+  if (!json) out(`ratecut benchmarks: node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs`);
+
+  if (selected('momentum-sweep')) {
+    const source = resolveData(data);
+    const t0 = process.hrtime.bigint();
+    const market = source.ok ? loadMarket(source.value) : source;
+    const loadSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (!source.ok || !market.ok) {
+      process.stderr.write(`bench: momentum-sweep: ${market.ok ? 'no data' : market.message}\n`);
+      failed = true;
+    } else {
+      const m = benchMomentumSweep(market.value, source.value, loadSeconds);
+      const d = market.value.data;
+      if (market.value.synthetic) {
+        const why = source.value.origin === 'sample' ? 'no real data found; ' : '';
+        note(`momentum-sweep: ${why}using SYNTHETIC data from ${source.value.dir} (${source.value.origin})`);
+      }
+      if (json) out(JSON.stringify(m));
+      else {
+        out(
+          `data: ${source.value.dir} (${source.value.origin}, ${market.value.synthetic ? 'SYNTHETIC' : 'real'}): ^RUT and ^GSPC closes on ` +
+            `${d.days.length.toLocaleString('en-US')} common days ${formatDay(d.days[0])}..${formatDay(d.days[d.days.length - 1])}, cash DFF; ` +
+            `loaded in ${ms(loadSeconds)}${plural(market.value.warnings, 'data warning')}`,
+        );
+        out(humanLine(m));
+        out(`  k 1..24 months × threshold 0..0.049, costs 5+5 bp, lag 1; best Sharpe ${Number(m.details['bestSharpe']).toFixed(3)} at k=${m.details['bestK']}, threshold ${m.details['bestThreshold']}`);
+      }
+    }
+  }
+
+  if (selected('cli-help')) {
+    const m = benchCliHelp();
+    if (!m.ok) {
+      process.stderr.write(`bench: cli-help: ${m.message}\n`);
+      failed = true;
+    } else if (json) out(JSON.stringify(m.value));
+    else out(humanLine(m.value));
+  }
+  return failed ? 1 : 0;
+}
