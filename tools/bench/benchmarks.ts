@@ -6,7 +6,7 @@
  *   --json   one JSON object per benchmark and line on stdout, nothing else there
  *   --data   data folder holding catalog.json (else $RATECUT_DATA, else ../shared/data next to
  *            the workspace, else the bundled SYNTHETIC sample in data/sample, said so in the output)
- *   --only   run only the named benchmarks (momentum-sweep, cli-help)
+ *   --only   run only the named benchmarks (momentum-sweep, cli-help, student-t-1m-single-thread)
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -14,6 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { alignOnCommonDays, asOfJoin, DATA_ENV_VAR, formatDataIssue, loadCatalog, loadSeries, type DataIssue } from '@ratecut/data-loader';
 import { formatDay, momentumSweep, type MarketData, type MomentumSweepResult } from '@ratecut/sim-core';
+import { fitStudentT, monthEnd, monthIndex, simulateStudentTPaths, type ParametricPathOutputs, type StudentTFit } from '@ratecut/sim-core';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'apps', 'runner', 'bin', 'ratecut.js');
@@ -52,7 +53,7 @@ interface DataSource {
 
 type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
-const BENCHMARKS = ['momentum-sweep', 'cli-help'] as const;
+const BENCHMARKS = ['momentum-sweep', 'cli-help', 'student-t-1m-single-thread'] as const;
 
 function parseArgs(argv: readonly string[]): Outcome<Options> {
   let json = false, data: string | undefined, only: string[] | undefined;
@@ -213,6 +214,79 @@ function benchCliHelp(): Outcome<Measurement> {
   return { ok: true, value: summarise('cli-help', seconds, 0, 1, 0, 1, { command: 'node apps/runner/bin/ratecut.js --help' }) };
 }
 
+/**
+ * Monthly simple returns of both legs from month-end closes (the last common trading day of each
+ * calendar month). The final month is dropped when the data stop more than 4 days before its end
+ * (a partial month).
+ */
+function monthlyReturns(data: MarketData): { small: Float64Array; large: Float64Array; firstDay: number; lastDay: number } {
+  const ends: number[] = [];
+  for (let i = 0; i < data.days.length; i += 1) {
+    if (i + 1 === data.days.length || monthIndex(data.days[i + 1]) !== monthIndex(data.days[i])) ends.push(i);
+  }
+  const last = ends[ends.length - 1];
+  if (last !== undefined && data.days[last] < monthEnd(data.days[last]) - 4) ends.pop();
+  const n = Math.max(0, ends.length - 1);
+  const small = new Float64Array(n), large = new Float64Array(n);
+  for (let k = 0; k < n; k += 1) {
+    small[k] = data.closes[0][ends[k + 1]] / data.closes[0][ends[k]] - 1;
+    large[k] = data.closes[1][ends[k + 1]] / data.closes[1][ends[k]] - 1;
+  }
+  return { small, large, firstDay: data.days[ends[0] ?? 0], lastDay: data.days[ends[ends.length - 1] ?? 0] };
+}
+
+const T_PATHS = 1_000_000, T_HORIZON = 12;
+
+/**
+ * Fits a bivariate Student-t (ECME) to monthly ^RUT/^GSPC returns, then times one
+ * `simulateStudentTPaths` call of 1,000,000 paths × 12 months on this thread.
+ */
+function benchStudentT(market: LoadedMarket, source: DataSource): Outcome<Measurement> {
+  const monthly = monthlyReturns(market.data);
+  const t0 = process.hrtime.bigint();
+  const fit: StudentTFit = fitStudentT(monthly.small, monthly.large);
+  const fitSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (!Number.isFinite(fit.df)) return { ok: false, message: `the Student-t fit to ${monthly.small.length} monthly returns is degenerate` };
+  const out: ParametricPathOutputs = {
+    smallReturn: new Float64Array(T_PATHS), largeReturn: new Float64Array(T_PATHS),
+    smallMaxDrawdown: new Float64Array(T_PATHS), largeMaxDrawdown: new Float64Array(T_PATHS),
+  };
+  const options = { horizon: T_HORIZON, seed: 20240918, firstPath: 0, pathCount: T_PATHS };
+  let failure: string | undefined;
+  const seconds = timeRuns(() => simulateStudentTPaths(fit, options, out), 1, 3, () => {
+    if (!Number.isFinite(out.smallReturn[T_PATHS - 1]) || !(out.largeMaxDrawdown[T_PATHS - 1] <= 0)) failure ??= 'student-t: non-finite path outputs';
+  });
+  if (failure !== undefined) return { ok: false, message: failure };
+  let smallWins = 0, meanSmall = 0, meanLarge = 0;
+  for (let p = 0; p < T_PATHS; p += 1) {
+    if (out.smallReturn[p] > out.largeReturn[p]) smallWins += 1;
+    meanSmall += out.smallReturn[p];
+    meanLarge += out.largeReturn[p];
+  }
+  return {
+    ok: true,
+    value: summarise('student-t-1m-single-thread', seconds, 1, T_PATHS, T_HORIZON, 1, {
+      data: source.dir,
+      dataOrigin: source.origin,
+      synthetic: market.synthetic,
+      months: monthly.small.length,
+      firstMonthEnd: formatDay(monthly.firstDay),
+      lastMonthEnd: formatDay(monthly.lastDay),
+      fitSeconds,
+      fitIterations: fit.iterations,
+      df: fit.df,
+      muSmall: fit.mu[0],
+      muLarge: fit.mu[1],
+      scaleSmall: fit.scale[0],
+      scaleCross: fit.scale[1],
+      scaleLarge: fit.scale[2],
+      meanReturnSmall: meanSmall / T_PATHS,
+      meanReturnLarge: meanLarge / T_PATHS,
+      shareSmallBeatsLarge: smallWins / T_PATHS,
+    }),
+  };
+}
+
 const ms = (s: number): string => `${(s * 1000).toFixed(1)} ms`;
 const plural = (n: number, what: string): string => (n === 0 ? '' : `, ${n} ${what}${n === 1 ? '' : 's'}`);
 const wall = (s: number): string => (s < 1 ? ms(s) : `${s.toFixed(2)} s`);
@@ -273,6 +347,28 @@ export async function main(argv: readonly string[]): Promise<number> {
       failed = true;
     } else if (json) out(JSON.stringify(m.value));
     else out(humanLine(m.value));
+  }
+  if (selected('student-t-1m-single-thread')) {
+    const source = resolveData(data);
+    const market = source.ok ? loadMarket(source.value) : source;
+    const m = source.ok && market.ok ? benchStudentT(market.value, source.value) : { ok: false as const, message: market.ok ? 'no data' : market.message };
+    if (!m.ok) {
+      process.stderr.write(`bench: student-t-1m-single-thread: ${m.message}\n`);
+      failed = true;
+    } else {
+      const d = m.value.details;
+      if (d['synthetic'] === true) note(`student-t-1m-single-thread: using SYNTHETIC data from ${String(d['data'])} (${String(d['dataOrigin'])})`);
+      if (json) out(JSON.stringify(m.value));
+      else {
+        out(humanLine(m.value));
+        out(
+          `  ${T_PATHS.toLocaleString('en-US')} paths × ${T_HORIZON} months; t fitted to ${String(d['months'])} monthly ^RUT/^GSPC returns ` +
+            `${String(d['firstMonthEnd'])}..${String(d['lastMonthEnd'])} in ${ms(Number(d['fitSeconds']))}: ν ${Number(d['df']).toFixed(2)}, ` +
+            `μ ${(Number(d['muSmall']) * 100).toFixed(2)}% / ${(Number(d['muLarge']) * 100).toFixed(2)}% per month; small beats large in ` +
+            `${(Number(d['shareSmallBeatsLarge']) * 100).toFixed(1)}% of paths`,
+        );
+      }
+    }
   }
   return failed ? 1 : 0;
 }

@@ -44,3 +44,8 @@ export * from './lib/metrics/compute-metrics';
 export * from './lib/replay/cycle-window';
 export * from './lib/replay/replay-cycles';
 export * from './lib/sweep/momentum-sweep';
+export * from './lib/scenarios/analog-selection';
+export * from './lib/scenarios/cut-path';
+export * from './lib/monte-carlo/student-t-fit';
+export * from './lib/monte-carlo/student-t-simulate';
+export * from './lib/monte-carlo/rate-sensitivity';

@@ -1,0 +1,377 @@
+/**
+ * The Monte Carlo block-bootstrap kernel: joint (small-cap, large-cap) paths resampled from
+ * historical analog windows by the stationary (Politis and Romano, 1994), circular block
+ * (Politis and Romano, 1992) or iid bootstrap, with terminal returns and maximum drawdowns.
+ */
+import { reseedInto, Xoshiro128 } from '../random/xoshiro128';
+import type { PreparedSource } from './joint-source';
+
+/**
+ * How path blocks are drawn. In every method a block starts at a row drawn uniformly over all
+ * rows of the source (every segment, in proportion to its length) and continues through the
+ * following rows of the same segment, wrapping to the segment's first row after its last one;
+ * a block is cut where the horizon ends.
+ * - `'stationary'`: block lengths geometric with mean `meanBlock`, `P(L = k) = p (1 − p)^(k−1)`,
+ *   `p = 1 / meanBlock` (the stationary bootstrap, Politis and Romano, 1994);
+ * - `'circular'`: every block `round(meanBlock)` rows (the circular block bootstrap, Politis
+ *   and Romano, 1992);
+ * - `'iid'`: blocks of one row (Efron's, 1979, bootstrap of the rows; `meanBlock` is ignored).
+ */
+export type BootstrapMethod = 'stationary' | 'circular' | 'iid';
+
+/** The draw: which paths to simulate and how. */
+export interface BootstrapOptions {
+  readonly method: BootstrapMethod;
+  /** Mean block length in rows (fixed length for `'circular'`, rounded); at least 1. Ignored by `'iid'`. */
+  readonly meanBlock: number;
+  /** Steps (rows) per path, an integer >= 1 (252 = one year of daily rows). */
+  readonly horizon: number;
+  /** Seed: an integer in `[0, 2^53)`. Path `p` draws from `streamFor(seed, p)`. */
+  readonly seed: number;
+  /** Global index of the first path to simulate (an integer >= 0). */
+  readonly firstPath: number;
+  /** How many consecutive paths, from `firstPath` (an integer >= 0). */
+  readonly pathCount: number;
+}
+
+/** The parts of {@link BootstrapOptions} that define one path's draws. */
+export type BootstrapPathOptions = Pick<BootstrapOptions, 'method' | 'meanBlock' | 'horizon' | 'seed'>;
+
+/**
+ * Caller buffers for the outcome of each path, indexed by `path − firstPath` (length at least
+ * `pathCount`; positions past it are untouched).
+ * - `smallReturn`, `largeReturn`: terminal simple return over the horizon, decimals,
+ *   `exp(Σ ln(1 + r_t)) − 1` (computed with `Math.expm1`).
+ * - `smallMaxDrawdown`, `largeMaxDrawdown`: maximum drawdown of the wealth path, a decimal
+ *   `<= 0` (−0.3 = a 30% fall), `exp(min_t(ln W_t − max_{s<=t} ln W_s)) − 1`, where the starting
+ *   wealth `W_0 = 1` counts as a peak.
+ */
+export interface BootstrapOutputs {
+  readonly smallReturn: Float64Array;
+  readonly largeReturn: Float64Array;
+  readonly smallMaxDrawdown: Float64Array;
+  readonly largeMaxDrawdown: Float64Array;
+}
+
+/**
+ * Optional caller buffers for fan charts: for every path with global index `p < paths`, the log
+ * wealth `ln W_t` (natural log, `W_0 = 1`) at each step `t = 0..horizon`, row-major at
+ * `p · (horizon + 1) + t`. Rows are global path indices, so shards can share one buffer; a shard
+ * writes only its own rows, and paths outside `[0, paths)` are not recorded.
+ */
+export interface BootstrapFan {
+  readonly paths: number;
+  readonly smallLogWealth: Float32Array;
+  readonly largeLogWealth: Float32Array;
+}
+
+const STATIONARY = 0, CIRCULAR = 1, IID = 2;
+const TWO_POW_MINUS_32 = 1 / 4294967296;
+
+/** Validated draw parameters shared by the kernel and the path tracer. */
+interface Plan {
+  readonly method: number;
+  /** `1 / ln(1 − 1/meanBlock)` (stationary), <= 0. */
+  readonly invLogQ: number;
+  /** Block length for circular (rounded meanBlock) and iid (1). */
+  readonly fixedLength: number;
+  readonly horizon: number;
+  readonly seed: number;
+}
+
+function isCount(v: number): boolean {
+  return Number.isSafeInteger(v) && v >= 0;
+}
+
+function makePlan(prepared: PreparedSource, options: BootstrapPathOptions): Plan {
+  const { method, meanBlock, horizon, seed } = options;
+  const code = method === 'stationary' ? STATIONARY : method === 'circular' ? CIRCULAR : method === 'iid' ? IID : -1;
+  if (code < 0) throw new RangeError(`bootstrap: unknown method '${String(method)}'; expected stationary, circular or iid`);
+  if (code !== IID && !(Number.isFinite(meanBlock) && meanBlock >= 1)) {
+    throw new RangeError(`bootstrap: meanBlock must be a finite number >= 1, got ${meanBlock}`);
+  }
+  if (!isCount(horizon) || horizon < 1) throw new RangeError(`bootstrap: horizon must be an integer >= 1, got ${horizon}`);
+  if (!isCount(seed)) throw new RangeError(`bootstrap: seed must be an integer in [0, 2^53), got ${seed}`);
+  if (!(prepared.length >= 1) || prepared.segmentOf.length !== prepared.length) throw new RangeError('bootstrap: the prepared source has no rows');
+  return {
+    method: code,
+    invLogQ: code === STATIONARY ? 1 / Math.log1p(-1 / meanBlock) : 0,
+    fixedLength: code === CIRCULAR ? Math.round(meanBlock) : 1,
+    horizon,
+    seed,
+  };
+}
+
+/** First row of a block: uniform over the `n` rows, from 53 random bits. */
+function drawStart(rng: Xoshiro128, n: number): number {
+  return Math.floor(rng.nextFloat() * n);
+}
+
+/**
+ * Length of a block before truncation at the horizon. Stationary: inversion of the geometric
+ * law, `1 + floor(ln u / ln(1 − p))` with `u = (k + 1) / 2^32` from one 32-bit output `k`
+ * (so `u` in `(0, 1]`); circular and iid: the fixed length.
+ */
+function drawLength(rng: Xoshiro128, plan: Plan): number {
+  if (plan.method === STATIONARY) return 1 + Math.floor(Math.log((rng.nextU32() + 1) * TWO_POW_MINUS_32) * plan.invLogQ);
+  return plan.fixedLength;
+}
+
+/** Where {@link tracePath} writes what it sees; `null` = not wanted. */
+interface TraceSink {
+  index: Int32Array | null;
+  blockStart: Uint8Array | null;
+  small: Float64Array | null;
+  large: Float64Array | null;
+  fanSmall: Float32Array | null;
+  fanLarge: Float32Array | null;
+  fanOffset: number;
+}
+
+/**
+ * One path, step by step, with the kernel's exact arithmetic (so its outcome equals the
+ * kernel's bit for bit), writing what `sink` asks for. `result` receives
+ * `[smallLogWealth, largeLogWealth, smallMinLogDrawdown, largeMinLogDrawdown]`. Returns the
+ * number of blocks. Slow path: for fan rows and single-path regeneration, not the bulk kernel.
+ */
+function tracePath(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, sink: TraceSink, result: Float64Array): number {
+  const { cumSmall, cumLarge, segmentOf } = prepared;
+  const segments = prepared.source.segments, n = prepared.length, H = plan.horizon;
+  const { small: srcSmall, large: srcLarge } = prepared.source;
+  let t = 0, blocks = 0;
+  let wS = 0, wL = 0, peakS = 0, peakL = 0, ddS = 0, ddL = 0;
+  if (sink.fanSmall !== null && sink.fanLarge !== null) {
+    sink.fanSmall[sink.fanOffset] = 0;
+    sink.fanLarge[sink.fanOffset] = 0;
+  }
+  while (t < H) {
+    let i = drawStart(rng, n);
+    let len = drawLength(rng, plan);
+    if (len > H - t) len = H - t;
+    if (sink.blockStart !== null) sink.blockStart[t] = 1;
+    blocks += 1;
+    const s = segmentOf[i], segLo = segments[s], segHi = segments[s + 1];
+    for (;;) {
+      let run = segHi - i;
+      if (run > len) run = len;
+      const base = i + s, stop = base + run;
+      const oS = wS - cumSmall[base], oL = wL - cumLarge[base];
+      for (let k = base + 1; k <= stop; k += 1) {
+        const a = oS + cumSmall[k];
+        if (a > peakS) peakS = a;
+        else if (a - peakS < ddS) ddS = a - peakS;
+        const b = oL + cumLarge[k];
+        if (b > peakL) peakL = b;
+        else if (b - peakL < ddL) ddL = b - peakL;
+        const row = k - 1 - s;
+        if (sink.index !== null) sink.index[t] = row;
+        if (sink.small !== null) sink.small[t] = srcSmall[row];
+        if (sink.large !== null) sink.large[t] = srcLarge[row];
+        t += 1;
+        if (sink.fanSmall !== null && sink.fanLarge !== null) {
+          sink.fanSmall[sink.fanOffset + t] = a;
+          sink.fanLarge[sink.fanOffset + t] = b;
+        }
+      }
+      wS = oS + cumSmall[stop];
+      wL = oL + cumLarge[stop];
+      len -= run;
+      if (len === 0) break;
+      i = segLo;
+    }
+  }
+  result[0] = wS;
+  result[1] = wL;
+  result[2] = ddS;
+  result[3] = ddL;
+  return blocks;
+}
+
+/**
+ * The bulk kernel: paths `[first, first + count)` into `out[0..count)`, without fan output.
+ * Same draws and arithmetic as {@link tracePath}; no allocation per path or per step.
+ */
+function runPaths(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, first: number, count: number, out: BootstrapOutputs, outOffset: number): void {
+  const cumSmall = prepared.cumSmall, cumLarge = prepared.cumLarge, segmentOf = prepared.segmentOf;
+  const segments = prepared.source.segments, n = prepared.length, H = plan.horizon, seed = plan.seed;
+  const smallReturn = out.smallReturn, largeReturn = out.largeReturn;
+  const smallMaxDrawdown = out.smallMaxDrawdown, largeMaxDrawdown = out.largeMaxDrawdown;
+  for (let j = 0; j < count; j += 1) {
+    reseedInto(rng, seed, first + j);
+    let t = 0;
+    let wS = 0, wL = 0, peakS = 0, peakL = 0, ddS = 0, ddL = 0;
+    while (t < H) {
+      let i = drawStart(rng, n);
+      let len = drawLength(rng, plan);
+      if (len > H - t) len = H - t;
+      t += len;
+      const s = segmentOf[i], segLo = segments[s], segHi = segments[s + 1];
+      for (;;) {
+        let run = segHi - i;
+        if (run > len) run = len;
+        const base = i + s, stop = base + run;
+        const oS = wS - cumSmall[base], oL = wL - cumLarge[base];
+        for (let k = base + 1; k <= stop; k += 1) {
+          const a = oS + cumSmall[k];
+          if (a > peakS) peakS = a;
+          else if (a - peakS < ddS) ddS = a - peakS;
+          const b = oL + cumLarge[k];
+          if (b > peakL) peakL = b;
+          else if (b - peakL < ddL) ddL = b - peakL;
+        }
+        wS = oS + cumSmall[stop];
+        wL = oL + cumLarge[stop];
+        len -= run;
+        if (len === 0) break;
+        i = segLo;
+      }
+    }
+    const o = outOffset + j;
+    smallReturn[o] = Math.expm1(wS);
+    largeReturn[o] = Math.expm1(wL);
+    smallMaxDrawdown[o] = Math.expm1(ddS);
+    largeMaxDrawdown[o] = Math.expm1(ddL);
+  }
+}
+
+function checkOut(what: string, length: number, needed: number): void {
+  if (length < needed) throw new RangeError(`simulateBootstrapPaths: ${what} holds ${length} values, ${needed} needed`);
+}
+
+/**
+ * Simulates paths `[firstPath, firstPath + pathCount)` of a joint block bootstrap of `prepared`
+ * (see {@link BootstrapMethod}) and writes each path's terminal simple return and maximum
+ * drawdown, for small and large caps, into `out` at `path − firstPath` (see
+ * {@link BootstrapOutputs}); with `fan`, also the log-wealth path of every path below
+ * `fan.paths` (see {@link BootstrapFan}).
+ *
+ * Both legs use the same rows at every step, so the draw keeps their contemporaneous
+ * correlation and, within blocks, their serial dependence. Stationary bootstrap (Politis and
+ * Romano, 1994): each block starts at a uniform row and its length is drawn once per block,
+ * `L = 1 + floor(ln u / ln(1 − 1/meanBlock))`, geometric with mean `meanBlock`; circular block
+ * bootstrap (Politis and Romano, 1992): blocks of `round(meanBlock)` rows; iid: one row. Blocks
+ * stay in their segment (circular wrap) and the last one is cut at the horizon.
+ *
+ * Path `p` draws from `streamFor(seed, p)` (one generator re-seeded per path), so the outcome of
+ * a path depends only on `(prepared, method, meanBlock, horizon, seed, p)`: any split of the
+ * paths into shards, in any order, gives identical numbers. The log wealth comes from the
+ * per-segment cumulative log returns (`ln W` after row `k` of a block = offset + `cum[k]`), so a
+ * block adds to the terminal log return in O(1); the drawdown scans the block's rows once.
+ * No allocation per path or step (one generator and a 4-number scratch per call).
+ *
+ * Degenerate input: none reaches the numbers (the source holds only finite returns above −1,
+ * see `makeJointSource`); `pathCount = 0` writes nothing.
+ *
+ * @throws RangeError (programmer errors) for an unknown method, `meanBlock` not finite or below
+ * 1 (stationary, circular), `horizon` not an integer >= 1, `seed`, `firstPath` or `pathCount`
+ * not integers >= 0 (or paths past 2^53), output buffers shorter than `pathCount`, or fan
+ * buffers shorter than `fan.paths · (horizon + 1)`.
+ */
+export function simulateBootstrapPaths(
+  prepared: PreparedSource,
+  options: BootstrapOptions,
+  out: BootstrapOutputs,
+  fan?: BootstrapFan,
+): void {
+  const plan = makePlan(prepared, options);
+  const { firstPath, pathCount } = options;
+  if (!isCount(firstPath) || !isCount(pathCount) || !Number.isSafeInteger(firstPath + pathCount)) {
+    throw new RangeError(`simulateBootstrapPaths: firstPath ${firstPath} and pathCount ${pathCount} must be integers >= 0 below 2^53`);
+  }
+  checkOut('out.smallReturn', out.smallReturn.length, pathCount);
+  checkOut('out.largeReturn', out.largeReturn.length, pathCount);
+  checkOut('out.smallMaxDrawdown', out.smallMaxDrawdown.length, pathCount);
+  checkOut('out.largeMaxDrawdown', out.largeMaxDrawdown.length, pathCount);
+  const rng = new Xoshiro128(1, 0, 0, 0);
+  const end = firstPath + pathCount;
+  // Paths below the fan's row count go through the tracer (which records the log wealth); the
+  // rest through the bulk kernel. Both compute identical outcomes.
+  let fanEnd = firstPath;
+  if (fan !== undefined) {
+    if (!isCount(fan.paths)) throw new RangeError(`simulateBootstrapPaths: fan.paths must be an integer >= 0, got ${fan.paths}`);
+    const cells = fan.paths * (plan.horizon + 1);
+    checkOut('fan.smallLogWealth', fan.smallLogWealth.length, cells);
+    checkOut('fan.largeLogWealth', fan.largeLogWealth.length, cells);
+    fanEnd = Math.max(firstPath, Math.min(end, fan.paths));
+    const sink: TraceSink = {
+      index: null, blockStart: null, small: null, large: null,
+      fanSmall: fan.smallLogWealth, fanLarge: fan.largeLogWealth, fanOffset: 0,
+    };
+    const result = new Float64Array(4);
+    for (let p = firstPath; p < fanEnd; p += 1) {
+      reseedInto(rng, plan.seed, p);
+      sink.fanOffset = p * (plan.horizon + 1);
+      tracePath(prepared, plan, rng, sink, result);
+      const o = p - firstPath;
+      out.smallReturn[o] = Math.expm1(result[0]);
+      out.largeReturn[o] = Math.expm1(result[1]);
+      out.smallMaxDrawdown[o] = Math.expm1(result[2]);
+      out.largeMaxDrawdown[o] = Math.expm1(result[3]);
+    }
+  }
+  runPaths(prepared, plan, rng, fanEnd, end - fanEnd, out, fanEnd - firstPath);
+}
+
+function checkPathIndex(what: string, pathIndex: number): void {
+  if (!isCount(pathIndex)) throw new RangeError(`${what}: pathIndex must be an integer in [0, 2^53), got ${pathIndex}`);
+}
+
+/**
+ * Regenerates path `pathIndex` of {@link simulateBootstrapPaths} with the same `prepared` and
+ * options (`firstPath` and `pathCount`, if given, are ignored) and writes its per-step simple
+ * returns, decimals, into `outSmall[0..horizon)` and `outLarge[0..horizon)`: the very rows the
+ * kernel drew, so a strategy can be run on a chosen path (the worst drawdown, a percentile
+ * path). Compounding them gives the kernel's terminal return and drawdown up to rounding (the
+ * kernel sums log returns through the cumulative arrays). Allocates one generator and a
+ * 4-number scratch. Returns `outSmall`.
+ *
+ * @throws RangeError for the option errors of {@link simulateBootstrapPaths}, a `pathIndex`
+ * that is not an integer in `[0, 2^53)`, or outputs shorter than `horizon` (programmer errors).
+ */
+export function pathReturnsInto(
+  prepared: PreparedSource,
+  options: BootstrapPathOptions,
+  pathIndex: number,
+  outSmall: Float64Array,
+  outLarge: Float64Array,
+): Float64Array {
+  const plan = makePlan(prepared, options);
+  checkPathIndex('pathReturnsInto', pathIndex);
+  if (outSmall.length < plan.horizon || outLarge.length < plan.horizon) {
+    throw new RangeError(`pathReturnsInto: outputs hold ${outSmall.length} and ${outLarge.length} values, horizon ${plan.horizon} needed`);
+  }
+  const rng = reseedInto(new Xoshiro128(1, 0, 0, 0), plan.seed, pathIndex);
+  const sink: TraceSink = { index: null, blockStart: null, small: outSmall, large: outLarge, fanSmall: null, fanLarge: null, fanOffset: 0 };
+  tracePath(prepared, plan, rng, sink, new Float64Array(4));
+  return outSmall;
+}
+
+/**
+ * Regenerates path `pathIndex` of {@link simulateBootstrapPaths} (same `prepared` and options)
+ * as source rows: `outIndex[t]` is the row of the source drawn at step `t` (0-based, for
+ * `t < horizon`), and, when given, `outBlockStart[t]` is set to 1 where a new block starts
+ * (other positions are left untouched: pass a zeroed buffer). A wrap to a segment's first row
+ * inside a block is not a block start. Useful to map a simulated path back to historical dates
+ * and to check the block-length law. Returns the number of blocks.
+ *
+ * @throws RangeError for the option errors of {@link simulateBootstrapPaths}, a `pathIndex`
+ * that is not an integer in `[0, 2^53)`, or outputs shorter than `horizon` (programmer errors).
+ */
+export function pathIndicesInto(
+  prepared: PreparedSource,
+  options: BootstrapPathOptions,
+  pathIndex: number,
+  outIndex: Int32Array,
+  outBlockStart?: Uint8Array,
+): number {
+  const plan = makePlan(prepared, options);
+  checkPathIndex('pathIndicesInto', pathIndex);
+  if (outIndex.length < plan.horizon || (outBlockStart !== undefined && outBlockStart.length < plan.horizon)) {
+    throw new RangeError(`pathIndicesInto: outputs shorter than horizon ${plan.horizon}`);
+  }
+  const rng = reseedInto(new Xoshiro128(1, 0, 0, 0), plan.seed, pathIndex);
+  const sink: TraceSink = {
+    index: outIndex, blockStart: outBlockStart ?? null, small: null, large: null, fanSmall: null, fanLarge: null, fanOffset: 0,
+  };
+  return tracePath(prepared, plan, rng, sink, new Float64Array(4));
+}

@@ -1,0 +1,323 @@
+/**
+ * Rate sensitivity of monthly returns: an OLS regression on the monthly change of the policy
+ * rate, with classical and White (1980) heteroskedasticity-robust standard errors, and a Monte
+ * Carlo simulation of a rate-cut scenario through the fitted lines with bootstrapped residuals.
+ */
+import { reseedInto, streamFor, type Rng } from '../random/xoshiro128';
+import { checkPathArguments } from './student-t-internal';
+import { RETURN_FLOOR, type ParametricPathOptions, type ParametricPathOutputs } from './student-t-simulate';
+
+/**
+ * Module-level aliases of the Math functions used in hot loops: inside a vm context (Jest runs
+ * specs in one) every lookup of the global `Math` goes through a slow interceptor; in plain Node
+ * the aliases cost nothing.
+ */
+const { floor } = Math;
+
+/**
+ * Result of {@link fitRateSensitivity}, the OLS line `y_t = a + b · Δrate_t + e_t`:
+ *
+ * - `intercept` a: decimal return per month when the policy rate is unchanged;
+ * - `slope` b: decimal monthly return per percentage point of rate change in the same month
+ *   (b = −0.02 means a 25 bp cut, Δrate = −0.25, comes with +0.5% that month);
+ * - `seIntercept`, `seSlope`: classical OLS standard errors, `s² = RSS / (n − 2)`;
+ * - `seInterceptRobust`, `seSlopeRobust`: White (1980) heteroskedasticity-consistent standard
+ *   errors, HC0 (`(XᵀX)⁻¹ Xᵀ diag(e²) X (XᵀX)⁻¹`);
+ * - `seInterceptHc1`, `seSlopeHc1`: the same with MacKinnon and White's (1985) small-sample
+ *   factor `n / (n − 2)` on the variance (HC1);
+ * - `tIntercept`, `tSlope` (classical) and `tInterceptRobust`, `tSlopeRobust` (HC1):
+ *   coefficient / standard error;
+ * - `rSquared`: `1 − RSS / TSS`;
+ * - `n`: observations; `residuals`: `e_t = y_t − a − b Δrate_t`, length n (decimals per month).
+ *
+ * Degenerate input: see {@link fitRateSensitivity}.
+ */
+export interface RateSensitivityFit {
+  readonly intercept: number;
+  readonly slope: number;
+  readonly seIntercept: number;
+  readonly seSlope: number;
+  readonly seInterceptRobust: number;
+  readonly seSlopeRobust: number;
+  readonly seInterceptHc1: number;
+  readonly seSlopeHc1: number;
+  readonly tIntercept: number;
+  readonly tSlope: number;
+  readonly tInterceptRobust: number;
+  readonly tSlopeRobust: number;
+  readonly rSquared: number;
+  readonly n: number;
+  readonly residuals: Float64Array;
+}
+
+/**
+ * OLS regression `y_t = a + b · Δrate_t + e_t` of monthly simple returns `y` (decimals) on the
+ * monthly change of the policy rate `dRate` (percentage points; −0.25 = a 25 bp cut), with
+ * classical standard errors, White (1980) heteroskedasticity-robust HC0 standard errors and the
+ * HC1 variant (MacKinnon and White, 1985), t-statistics and R² (see {@link RateSensitivityFit}).
+ * Sums are two-pass and centred (Chan, Golub and LeVeque, 1983), so the slope is
+ * `Σ (x − x̄)(y − ȳ) / Σ (x − x̄)²`.
+ *
+ * Degenerate input (never a throw): every coefficient, standard error and statistic NaN and the
+ * residuals all NaN when n < 3 (no residual degree of freedom), any value is NaN, or `dRate` is
+ * constant (zero denominator). `rSquared` alone is NaN when `y` is constant. A perfect fit gives
+ * standard errors of 0 (and infinite or NaN t-statistics).
+ *
+ * @throws RangeError when `y` and `dRate` differ in length (programmer error).
+ */
+export function fitRateSensitivity(y: Float64Array, dRate: Float64Array): RateSensitivityFit {
+  if (y.length !== dRate.length) {
+    throw new RangeError(`fitRateSensitivity: arrays must have the same length, got ${y.length} and ${dRate.length}`);
+  }
+  const n = y.length;
+  const residuals = new Float64Array(n);
+  let mx = 0, my = 0;
+  for (let i = 0; i < n; i += 1) {
+    mx += dRate[i];
+    my += y[i];
+  }
+  mx /= n;
+  my /= n;
+  let sxx = 0, sxy = 0, syy = 0;
+  for (let i = 0; i < n; i += 1) {
+    const dx = dRate[i] - mx, dy = y[i] - my;
+    sxx += dx * dx;
+    sxy += dx * dy;
+    syy += dy * dy;
+  }
+  if (n < 3 || !(sxx > 0) || Number.isNaN(sxy) || Number.isNaN(syy)) return degenerateFit(n, residuals);
+  const slope = sxy / sxx, intercept = my - slope * mx;
+  let rss = 0, hcSlope = 0, hcIntercept = 0;
+  for (let i = 0; i < n; i += 1) {
+    const e = y[i] - intercept - slope * dRate[i];
+    residuals[i] = e;
+    const e2 = e * e, dx = dRate[i] - mx;
+    rss += e2;
+    // a = Σ c_i y_i with c_i = 1/n − x̄ (x_i − x̄) / Sxx; b = Σ k_i y_i with k_i = (x_i − x̄) / Sxx.
+    const k = dx / sxx, c = 1 / n - mx * k;
+    hcSlope += k * k * e2;
+    hcIntercept += c * c * e2;
+  }
+  const s2 = rss / (n - 2), hc1 = n / (n - 2);
+  const seSlope = Math.sqrt(s2 / sxx), seIntercept = Math.sqrt(s2 * (1 / n + (mx * mx) / sxx));
+  const seSlopeRobust = Math.sqrt(hcSlope), seInterceptRobust = Math.sqrt(hcIntercept);
+  const seSlopeHc1 = Math.sqrt(hcSlope * hc1), seInterceptHc1 = Math.sqrt(hcIntercept * hc1);
+  return {
+    intercept,
+    slope,
+    seIntercept,
+    seSlope,
+    seInterceptRobust,
+    seSlopeRobust,
+    seInterceptHc1,
+    seSlopeHc1,
+    tIntercept: intercept / seIntercept,
+    tSlope: slope / seSlope,
+    tInterceptRobust: intercept / seInterceptHc1,
+    tSlopeRobust: slope / seSlopeHc1,
+    rSquared: syy > 0 ? 1 - rss / syy : NaN,
+    n,
+    residuals,
+  };
+}
+
+function degenerateFit(n: number, residuals: Float64Array): RateSensitivityFit {
+  residuals.fill(NaN);
+  return {
+    intercept: NaN,
+    slope: NaN,
+    seIntercept: NaN,
+    seSlope: NaN,
+    seInterceptRobust: NaN,
+    seSlopeRobust: NaN,
+    seInterceptHc1: NaN,
+    seSlopeHc1: NaN,
+    tIntercept: NaN,
+    tSlope: NaN,
+    tInterceptRobust: NaN,
+    tSlopeRobust: NaN,
+    rSquared: NaN,
+    n,
+    residuals,
+  };
+}
+
+/**
+ * The three rate-sensitivity regressions of a small-vs-large comparison, all on the same
+ * months: `small` and `large` legs and their `spread` (small − large). By the linearity of OLS
+ * the spread's coefficients and residuals are exactly the differences of the legs' (up to
+ * rounding), so {@link simulateRateSensitivityPaths} needs only the legs.
+ */
+export interface RateSensitivityModel {
+  readonly small: RateSensitivityFit;
+  readonly large: RateSensitivityFit;
+  readonly spread: RateSensitivityFit;
+}
+
+/**
+ * Fits {@link fitRateSensitivity} to monthly small-cap returns, large-cap returns and the
+ * small-minus-large spread (decimals), each on the monthly policy-rate change `dRate`
+ * (percentage points). Degenerate input follows {@link fitRateSensitivity} for each fit.
+ *
+ * @throws RangeError when the three arrays differ in length (programmer error).
+ */
+export function fitRateSensitivityModel(small: Float64Array, large: Float64Array, dRate: Float64Array): RateSensitivityModel {
+  if (small.length !== large.length || small.length !== dRate.length) {
+    throw new RangeError(`fitRateSensitivityModel: arrays must have the same length, got ${small.length}, ${large.length} and ${dRate.length}`);
+  }
+  const spread = new Float64Array(small.length);
+  for (let i = 0; i < spread.length; i += 1) spread[i] = small[i] - large[i];
+  return { small: fitRateSensitivity(small, dRate), large: fitRateSensitivity(large, dRate), spread: fitRateSensitivity(spread, dRate) };
+}
+
+/** The legs a simulation needs; a full {@link RateSensitivityModel} fits this shape. */
+export type RateSensitivityLegs = Pick<RateSensitivityModel, 'small' | 'large'>;
+
+function checkRateArguments(model: RateSensitivityLegs, cutPath: Float64Array, horizon: number): void {
+  if (model.small.residuals.length !== model.large.residuals.length) {
+    throw new RangeError(
+      `rate sensitivity: the legs must be fitted on the same months, got ${model.small.residuals.length} and ${model.large.residuals.length} residuals`,
+    );
+  }
+  if (cutPath.length < horizon) throw new RangeError(`rate sensitivity: cutPath has ${cutPath.length} months, the horizon needs ${horizon}`);
+}
+
+/** False when a coefficient, a residual or a scenario month is not finite, or there are no residuals. */
+function usable(model: RateSensitivityLegs, cutPath: Float64Array, horizon: number): boolean {
+  const { small, large } = model;
+  const es = small.residuals, el = large.residuals;
+  if (es.length === 0) return false;
+  if (![small.intercept, small.slope, large.intercept, large.slope].every(Number.isFinite)) return false;
+  for (let i = 0; i < es.length; i += 1) if (!Number.isFinite(es[i]) || !Number.isFinite(el[i])) return false;
+  for (let m = 0; m < horizon; m += 1) if (!Number.isFinite(cutPath[m])) return false;
+  return true;
+}
+
+/**
+ * One path of the rate-sensitivity model: month `m` of path `p` has
+ * `r_leg = a_leg + b_leg · cutPath[m] + e_leg[k_m]` where `k_m` is a residual index drawn
+ * uniformly (with replacement) from the fitted months, the SAME index for both legs, so their
+ * joint residual structure (correlation, joint tails) is kept (a residual bootstrap, Efron and
+ * Tibshirani, 1993, ch. 9). Returns are clipped at {@link RETURN_FLOOR}.
+ */
+function rateSensitivityPath(
+  rng: Rng,
+  model: RateSensitivityLegs,
+  cutPath: Float64Array,
+  horizon: number,
+  outSmall: Float64Array | undefined,
+  outLarge: Float64Array | undefined,
+  out: ParametricPathOutputs | undefined,
+  slot: number,
+): void {
+  const { small, large } = model;
+  const es = small.residuals, el = large.residuals, count = es.length;
+  const as = small.intercept, bs = small.slope, al = large.intercept, bl = large.slope;
+  let ws = 1, wl = 1, peakS = 1, peakL = 1, ddS = 0, ddL = 0;
+  for (let m = 0; m < horizon; m += 1) {
+    // Multiply-shift index in [0, count): bias at most count / 2³².
+    const k = floor((rng.nextU32() * count) / 4294967296);
+    const dr = cutPath[m];
+    let rs = as + bs * dr + es[k];
+    let rl = al + bl * dr + el[k];
+    if (rs < RETURN_FLOOR) rs = RETURN_FLOOR;
+    if (rl < RETURN_FLOOR) rl = RETURN_FLOOR;
+    if (outSmall !== undefined && outLarge !== undefined) {
+      outSmall[m] = rs;
+      outLarge[m] = rl;
+    }
+    ws *= 1 + rs;
+    wl *= 1 + rl;
+    if (ws > peakS) peakS = ws;
+    else if (ws / peakS - 1 < ddS) ddS = ws / peakS - 1;
+    if (wl > peakL) peakL = wl;
+    else if (wl / peakL - 1 < ddL) ddL = wl / peakL - 1;
+  }
+  if (out !== undefined) {
+    out.smallReturn[slot] = ws - 1;
+    out.largeReturn[slot] = wl - 1;
+    out.smallMaxDrawdown[slot] = ddS;
+    out.largeMaxDrawdown[slot] = ddL;
+  }
+}
+
+/**
+ * Monte Carlo of a rate-cut scenario through the fitted rate-sensitivity lines. Path `p`
+ * (`firstPath <= p < firstPath + pathCount`), month `m` (`0 <= m < horizon`):
+ * `r_leg = a_leg + b_leg · cutPath[m] + e_leg[k]`, `k` a residual index bootstrapped uniformly
+ * with replacement from the fitted months (Efron and Tibshirani, 1993, ch. 9), the same `k` for
+ * both legs so that their joint residual structure is kept. `cutPath[m]` is the policy-rate
+ * change of scenario month m in percentage points (e.g. `[-0.25, -0.25, -0.25, 0, ...]`).
+ *
+ * Writes into `out` at `p − firstPath`: `smallReturn`, `largeReturn` = the compounded simple
+ * return over the horizon, `prod (1 + r_m) − 1`; `smallMaxDrawdown`, `largeMaxDrawdown` = the
+ * maximum drawdown of the monthly wealth path (a decimal <= 0; the starting wealth 1 counts as a
+ * peak, as in `maxDrawdownFromReturns`). Monthly returns are clipped at {@link RETURN_FLOOR}
+ * (−0.99) so wealth stays positive.
+ *
+ * Each path draws from its own stream `streamFor(seed, p)` (re-seeded into one generator, no
+ * allocation per path), so results do not depend on how paths are split into shards.
+ *
+ * Limits: the model is linear in the rate change and assumes the fitted relation holds in the
+ * scenario; it ignores regime changes (recessions, the reason for the cut, valuation), serial
+ * dependence of returns (the bootstrap is i.i.d. over months) and any lead or lag between the
+ * rate change and returns.
+ *
+ * Degenerate input: every output of the shard is NaN when a coefficient or residual is not
+ * finite (a degenerate fit), a fit has no residuals, or a scenario month is not finite.
+ *
+ * @throws RangeError when the legs have different numbers of residuals, `cutPath` is shorter
+ * than the horizon, or the options or output arrays do not fit (programmer errors).
+ */
+export function simulateRateSensitivityPaths(
+  model: RateSensitivityLegs,
+  cutPath: Float64Array,
+  options: ParametricPathOptions,
+  out: ParametricPathOutputs,
+): void {
+  checkPathArguments('simulateRateSensitivityPaths', options, out);
+  checkRateArguments(model, cutPath, options.horizon);
+  const { horizon, seed, firstPath, pathCount } = options;
+  if (pathCount === 0) return;
+  const rng = streamFor(seed, firstPath);
+  if (!usable(model, cutPath, horizon)) {
+    out.smallReturn.fill(NaN, 0, pathCount);
+    out.largeReturn.fill(NaN, 0, pathCount);
+    out.smallMaxDrawdown.fill(NaN, 0, pathCount);
+    out.largeMaxDrawdown.fill(NaN, 0, pathCount);
+    return;
+  }
+  for (let j = 0; j < pathCount; j += 1) {
+    reseedInto(rng, seed, firstPath + j);
+    rateSensitivityPath(rng, model, cutPath, horizon, undefined, undefined, out, j);
+  }
+}
+
+/**
+ * Regenerates the monthly returns of path `pathIndex` of {@link simulateRateSensitivityPaths}
+ * (same model, `cutPath`, `options.seed` and `options.horizon`; `firstPath` and `pathCount` are
+ * ignored) into `outSmall[0..horizon)` and `outLarge[0..horizon)` (decimals, clipped at
+ * {@link RETURN_FLOOR}). Compounding them gives exactly that path's outputs. NaN months for the
+ * degenerate input of {@link simulateRateSensitivityPaths}.
+ *
+ * @throws RangeError as {@link simulateRateSensitivityPaths}, or when an output array is shorter
+ * than the horizon or `pathIndex` is not an integer >= 0 (programmer errors).
+ */
+export function rateSensitivityPathInto(
+  model: RateSensitivityLegs,
+  cutPath: Float64Array,
+  options: Pick<ParametricPathOptions, 'horizon' | 'seed'>,
+  pathIndex: number,
+  outSmall: Float64Array,
+  outLarge: Float64Array,
+): void {
+  checkPathArguments('rateSensitivityPathInto', { ...options, firstPath: pathIndex, pathCount: 0 }, undefined, outSmall, outLarge);
+  checkRateArguments(model, cutPath, options.horizon);
+  const rng = streamFor(options.seed, pathIndex);
+  if (!usable(model, cutPath, options.horizon)) {
+    outSmall.fill(NaN, 0, options.horizon);
+    outLarge.fill(NaN, 0, options.horizon);
+    return;
+  }
+  rateSensitivityPath(rng, model, cutPath, options.horizon, outSmall, outLarge, undefined, 0);
+}
