@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../cli/command';
 import { BACKTEST_USAGE } from './backtest/backtest-usage';
 import { CYCLES_USAGE } from './cycles/cycles-usage';
+import { SIMULATE_USAGE } from './simulate/simulate-usage';
 
 /** Every command of the CLI, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -15,5 +16,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'replay rotation strategies over every easing cycle and the full history; write result files',
     usage: BACKTEST_USAGE,
     load: async () => (await import('./backtest/backtest-command')).backtestCommand,
+  },
+  {
+    name: 'simulate',
+    summary: 'Monte Carlo distributions of small vs large returns for a rate-cut scenario',
+    usage: SIMULATE_USAGE,
+    load: async () => (await import('./simulate/simulate-command')).simulateCommand,
   },
 ];

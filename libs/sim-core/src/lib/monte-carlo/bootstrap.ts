@@ -68,6 +68,11 @@ export interface BootstrapFan {
 const STATIONARY = 0, CIRCULAR = 1, IID = 2;
 const TWO_POW_MINUS_32 = 1 / 4294967296;
 
+// Math and Number functions bound once: a global lookup per call is slow in some hosts (Jest's vm
+// contexts resolve globals through interceptors), a module binding is not.
+const { floor, log, clz32, expm1 } = Math;
+const isSafeInteger = Number.isSafeInteger;
+
 /** Validated draw parameters shared by the kernel and the path tracer. */
 interface Plan {
   readonly method: number;
@@ -80,7 +85,7 @@ interface Plan {
 }
 
 function isCount(v: number): boolean {
-  return Number.isSafeInteger(v) && v >= 0;
+  return isSafeInteger(v) && v >= 0;
 }
 
 function makePlan(prepared: PreparedSource, options: BootstrapPathOptions): Plan {
@@ -104,7 +109,7 @@ function makePlan(prepared: PreparedSource, options: BootstrapPathOptions): Plan
 
 /** First row of a block: uniform over the `n` rows, from 53 random bits. */
 function drawStart(rng: Xoshiro128, n: number): number {
-  return Math.floor(rng.nextFloat() * n);
+  return floor(rng.nextFloat() * n);
 }
 
 /**
@@ -113,7 +118,7 @@ function drawStart(rng: Xoshiro128, n: number): number {
  * (so `u` in `(0, 1]`); circular and iid: the fixed length.
  */
 function drawLength(rng: Xoshiro128, plan: Plan): number {
-  if (plan.method === STATIONARY) return 1 + Math.floor(Math.log((rng.nextU32() + 1) * TWO_POW_MINUS_32) * plan.invLogQ);
+  if (plan.method === STATIONARY) return 1 + floor(log((rng.nextU32() + 1) * TWO_POW_MINUS_32) * plan.invLogQ);
   return plan.fixedLength;
 }
 
@@ -129,17 +134,17 @@ interface TraceSink {
 }
 
 /**
- * One path, step by step, with the kernel's exact arithmetic (so its outcome equals the
- * kernel's bit for bit), writing what `sink` asks for. `result` receives
- * `[smallLogWealth, largeLogWealth, smallMinLogDrawdown, largeMinLogDrawdown]`. Returns the
- * number of blocks. Slow path: for fan rows and single-path regeneration, not the bulk kernel.
+ * Replays one path's draws step by step (the generator must be seeded for the path) and records
+ * what `sink` asks for: the source row of each step, block starts, the per-step returns, the log
+ * wealth at each step (with the kernel's arithmetic: `offset + cum[k]`, so the last value is the
+ * kernel's terminal log wealth). Returns the number of blocks. Slow path for a few paths; the
+ * outcomes themselves always come from {@link runPaths}.
  */
-function tracePath(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, sink: TraceSink, result: Float64Array): number {
+function tracePath(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, sink: TraceSink): number {
   const { cumSmall, cumLarge, segmentOf } = prepared;
   const segments = prepared.source.segments, n = prepared.length, H = plan.horizon;
   const { small: srcSmall, large: srcLarge } = prepared.source;
-  let t = 0, blocks = 0;
-  let wS = 0, wL = 0, peakS = 0, peakL = 0, ddS = 0, ddL = 0;
+  let t = 0, blocks = 0, wS = 0, wL = 0;
   if (sink.fanSmall !== null && sink.fanLarge !== null) {
     sink.fanSmall[sink.fanOffset] = 0;
     sink.fanLarge[sink.fanOffset] = 0;
@@ -157,20 +162,14 @@ function tracePath(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, sink: 
       const base = i + s, stop = base + run;
       const oS = wS - cumSmall[base], oL = wL - cumLarge[base];
       for (let k = base + 1; k <= stop; k += 1) {
-        const a = oS + cumSmall[k];
-        if (a > peakS) peakS = a;
-        else if (a - peakS < ddS) ddS = a - peakS;
-        const b = oL + cumLarge[k];
-        if (b > peakL) peakL = b;
-        else if (b - peakL < ddL) ddL = b - peakL;
         const row = k - 1 - s;
         if (sink.index !== null) sink.index[t] = row;
         if (sink.small !== null) sink.small[t] = srcSmall[row];
         if (sink.large !== null) sink.large[t] = srcLarge[row];
         t += 1;
         if (sink.fanSmall !== null && sink.fanLarge !== null) {
-          sink.fanSmall[sink.fanOffset + t] = a;
-          sink.fanLarge[sink.fanOffset + t] = b;
+          sink.fanSmall[sink.fanOffset + t] = oS + cumSmall[k];
+          sink.fanLarge[sink.fanOffset + t] = oL + cumLarge[k];
         }
       }
       wS = oS + cumSmall[stop];
@@ -180,19 +179,25 @@ function tracePath(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, sink: 
       i = segLo;
     }
   }
-  result[0] = wS;
-  result[1] = wL;
-  result[2] = ddS;
-  result[3] = ddL;
   return blocks;
 }
 
 /**
- * The bulk kernel: paths `[first, first + count)` into `out[0..count)`, without fan output.
- * Same draws and arithmetic as {@link tracePath}; no allocation per path or per step.
+ * The bulk kernel: paths `[first, first + count)` into `out[outOffset ..)`. No allocation per
+ * path or step.
+ *
+ * Per path it keeps the log wealth `w`, its running peak and the deepest log drawdown so far
+ * (`W_0 = 1` is the first peak). A block is one or more runs of consecutive rows of a segment
+ * (a new run after a wrap); a run `[base, stop)` of cumulative indices gives log wealth
+ * `o + cum[k]` after row `k − 1`, with `o = w − cum[base]`. The run is cut into dyadic pieces
+ * (largest power of two first); for a piece with minimum `lo`, maximum `hi` and internal drop `d`
+ * (from the range table) the drawdown becomes `min(dd, (o + lo) − peak, d)` and the peak
+ * `max(peak, o + hi)`, which is exactly the running-peak drawdown over the piece's rows, since
+ * `x − max(peak, m) = min(x − peak, x − m)`. The terminal log wealth is `o + cum[stop]`.
  */
 function runPaths(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, first: number, count: number, out: BootstrapOutputs, outOffset: number): void {
   const cumSmall = prepared.cumSmall, cumLarge = prepared.cumLarge, segmentOf = prepared.segmentOf;
+  const table = prepared.rangeTable, m = cumSmall.length, top = prepared.rangeLevels - 1;
   const segments = prepared.source.segments, n = prepared.length, H = plan.horizon, seed = plan.seed;
   const smallReturn = out.smallReturn, largeReturn = out.largeReturn;
   const smallMaxDrawdown = out.smallMaxDrawdown, largeMaxDrawdown = out.largeMaxDrawdown;
@@ -211,14 +216,23 @@ function runPaths(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, first: 
         if (run > len) run = len;
         const base = i + s, stop = base + run;
         const oS = wS - cumSmall[base], oL = wL - cumLarge[base];
-        for (let k = base + 1; k <= stop; k += 1) {
-          const a = oS + cumSmall[k];
-          if (a > peakS) peakS = a;
-          else if (a - peakS < ddS) ddS = a - peakS;
-          const b = oL + cumLarge[k];
-          if (b > peakL) peakL = b;
-          else if (b - peakL < ddL) ddL = b - peakL;
-        }
+        let k = base + 1, rem = run;
+        do {
+          let l = 31 - clz32(rem);
+          if (l > top) l = top;
+          const o = (l * m + k) * 6;
+          const lowS = oS + table[o] - peakS, dropS = table[o + 2], highS = oS + table[o + 1];
+          if (lowS < ddS) ddS = lowS;
+          if (dropS < ddS) ddS = dropS;
+          if (highS > peakS) peakS = highS;
+          const lowL = oL + table[o + 3] - peakL, dropL = table[o + 5], highL = oL + table[o + 4];
+          if (lowL < ddL) ddL = lowL;
+          if (dropL < ddL) ddL = dropL;
+          if (highL > peakL) peakL = highL;
+          const width = 1 << l;
+          k += width;
+          rem -= width;
+        } while (rem > 0);
         wS = oS + cumSmall[stop];
         wL = oL + cumLarge[stop];
         len -= run;
@@ -227,10 +241,10 @@ function runPaths(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, first: 
       }
     }
     const o = outOffset + j;
-    smallReturn[o] = Math.expm1(wS);
-    largeReturn[o] = Math.expm1(wL);
-    smallMaxDrawdown[o] = Math.expm1(ddS);
-    largeMaxDrawdown[o] = Math.expm1(ddL);
+    smallReturn[o] = expm1(wS);
+    largeReturn[o] = expm1(wL);
+    smallMaxDrawdown[o] = expm1(ddS);
+    largeMaxDrawdown[o] = expm1(ddL);
   }
 }
 
@@ -250,14 +264,17 @@ function checkOut(what: string, length: number, needed: number): void {
  * Romano, 1994): each block starts at a uniform row and its length is drawn once per block,
  * `L = 1 + floor(ln u / ln(1 − 1/meanBlock))`, geometric with mean `meanBlock`; circular block
  * bootstrap (Politis and Romano, 1992): blocks of `round(meanBlock)` rows; iid: one row. Blocks
- * stay in their segment (circular wrap) and the last one is cut at the horizon.
+ * stay in their segment (circular wrap) and the last one is cut at the horizon. Per block the
+ * generator gives the start (`nextFloat`, 53 bits) and then, for the stationary bootstrap, the
+ * length (one `nextU32`).
  *
  * Path `p` draws from `streamFor(seed, p)` (one generator re-seeded per path), so the outcome of
  * a path depends only on `(prepared, method, meanBlock, horizon, seed, p)`: any split of the
- * paths into shards, in any order, gives identical numbers. The log wealth comes from the
- * per-segment cumulative log returns (`ln W` after row `k` of a block = offset + `cum[k]`), so a
- * block adds to the terminal log return in O(1); the drawdown scans the block's rows once.
- * No allocation per path or step (one generator and a 4-number scratch per call).
+ * paths into shards, in any order, gives identical numbers. A block adds to the terminal log
+ * return in O(1) through the per-segment cumulative log returns and to the maximum drawdown in
+ * O(log block length) through the prepared range table (exactly the running-peak drawdown of
+ * the log-wealth path; see `PreparedSource`), so the cost hardly depends on the block length.
+ * No allocation per path or step (one generator per call).
  *
  * Degenerate input: none reaches the numbers (the source holds only finite returns above −1,
  * see `makeJointSource`); `pathCount = 0` writes nothing.
@@ -265,7 +282,7 @@ function checkOut(what: string, length: number, needed: number): void {
  * @throws RangeError (programmer errors) for an unknown method, `meanBlock` not finite or below
  * 1 (stationary, circular), `horizon` not an integer >= 1, `seed`, `firstPath` or `pathCount`
  * not integers >= 0 (or paths past 2^53), output buffers shorter than `pathCount`, or fan
- * buffers shorter than `fan.paths · (horizon + 1)`.
+ * buffers shorter than `fan.paths · (horizon + 1)`; nothing is written then.
  */
 export function simulateBootstrapPaths(
   prepared: PreparedSource,
@@ -282,34 +299,26 @@ export function simulateBootstrapPaths(
   checkOut('out.largeReturn', out.largeReturn.length, pathCount);
   checkOut('out.smallMaxDrawdown', out.smallMaxDrawdown.length, pathCount);
   checkOut('out.largeMaxDrawdown', out.largeMaxDrawdown.length, pathCount);
-  const rng = new Xoshiro128(1, 0, 0, 0);
-  const end = firstPath + pathCount;
-  // Paths below the fan's row count go through the tracer (which records the log wealth); the
-  // rest through the bulk kernel. Both compute identical outcomes.
-  let fanEnd = firstPath;
   if (fan !== undefined) {
     if (!isCount(fan.paths)) throw new RangeError(`simulateBootstrapPaths: fan.paths must be an integer >= 0, got ${fan.paths}`);
     const cells = fan.paths * (plan.horizon + 1);
     checkOut('fan.smallLogWealth', fan.smallLogWealth.length, cells);
     checkOut('fan.largeLogWealth', fan.largeLogWealth.length, cells);
-    fanEnd = Math.max(firstPath, Math.min(end, fan.paths));
-    const sink: TraceSink = {
-      index: null, blockStart: null, small: null, large: null,
-      fanSmall: fan.smallLogWealth, fanLarge: fan.largeLogWealth, fanOffset: 0,
-    };
-    const result = new Float64Array(4);
-    for (let p = firstPath; p < fanEnd; p += 1) {
-      reseedInto(rng, plan.seed, p);
-      sink.fanOffset = p * (plan.horizon + 1);
-      tracePath(prepared, plan, rng, sink, result);
-      const o = p - firstPath;
-      out.smallReturn[o] = Math.expm1(result[0]);
-      out.largeReturn[o] = Math.expm1(result[1]);
-      out.smallMaxDrawdown[o] = Math.expm1(result[2]);
-      out.largeMaxDrawdown[o] = Math.expm1(result[3]);
-    }
   }
-  runPaths(prepared, plan, rng, fanEnd, end - fanEnd, out, fanEnd - firstPath);
+  const rng = new Xoshiro128(1, 0, 0, 0);
+  runPaths(prepared, plan, rng, firstPath, pathCount, out, 0);
+  if (fan === undefined) return;
+  // The fan rows replay their paths' draws step by step (a few paths, next to the bulk).
+  const sink: TraceSink = {
+    index: null, blockStart: null, small: null, large: null,
+    fanSmall: fan.smallLogWealth, fanLarge: fan.largeLogWealth, fanOffset: 0,
+  };
+  const fanEnd = Math.min(firstPath + pathCount, fan.paths);
+  for (let p = firstPath; p < fanEnd; p += 1) {
+    reseedInto(rng, plan.seed, p);
+    sink.fanOffset = p * (plan.horizon + 1);
+    tracePath(prepared, plan, rng, sink);
+  }
 }
 
 function checkPathIndex(what: string, pathIndex: number): void {
@@ -317,13 +326,25 @@ function checkPathIndex(what: string, pathIndex: number): void {
 }
 
 /**
+ * One path's outcome, as {@link simulateBootstrapPaths} writes it (see
+ * {@link BootstrapOutputs}): terminal simple returns and maximum drawdowns, decimals.
+ */
+export interface BootstrapPathOutcome {
+  readonly smallReturn: number;
+  readonly largeReturn: number;
+  readonly smallMaxDrawdown: number;
+  readonly largeMaxDrawdown: number;
+}
+
+/**
  * Regenerates path `pathIndex` of {@link simulateBootstrapPaths} with the same `prepared` and
  * options (`firstPath` and `pathCount`, if given, are ignored) and writes its per-step simple
  * returns, decimals, into `outSmall[0..horizon)` and `outLarge[0..horizon)`: the very rows the
  * kernel drew, so a strategy can be run on a chosen path (the worst drawdown, a percentile
- * path). Compounding them gives the kernel's terminal return and drawdown up to rounding (the
- * kernel sums log returns through the cumulative arrays). Allocates one generator and a
- * 4-number scratch. Returns `outSmall`.
+ * path). Returns the path's outcome, bit for bit what {@link simulateBootstrapPaths} writes for
+ * it; compounding the returns (`Π (1 + r) − 1`, or the maximum drawdown of that wealth path)
+ * gives the same numbers up to rounding (about 1e-15 relative), since the kernel works on
+ * cumulative log returns. Allocates a generator and small buffers, nothing per step.
  *
  * @throws RangeError for the option errors of {@link simulateBootstrapPaths}, a `pathIndex`
  * that is not an integer in `[0, 2^53)`, or outputs shorter than `horizon` (programmer errors).
@@ -334,7 +355,7 @@ export function pathReturnsInto(
   pathIndex: number,
   outSmall: Float64Array,
   outLarge: Float64Array,
-): Float64Array {
+): BootstrapPathOutcome {
   const plan = makePlan(prepared, options);
   checkPathIndex('pathReturnsInto', pathIndex);
   if (outSmall.length < plan.horizon || outLarge.length < plan.horizon) {
@@ -342,8 +363,15 @@ export function pathReturnsInto(
   }
   const rng = reseedInto(new Xoshiro128(1, 0, 0, 0), plan.seed, pathIndex);
   const sink: TraceSink = { index: null, blockStart: null, small: outSmall, large: outLarge, fanSmall: null, fanLarge: null, fanOffset: 0 };
-  tracePath(prepared, plan, rng, sink, new Float64Array(4));
-  return outSmall;
+  tracePath(prepared, plan, rng, sink);
+  const one: BootstrapOutputs = {
+    smallReturn: new Float64Array(1), largeReturn: new Float64Array(1), smallMaxDrawdown: new Float64Array(1), largeMaxDrawdown: new Float64Array(1),
+  };
+  runPaths(prepared, plan, rng, pathIndex, 1, one, 0);
+  return {
+    smallReturn: one.smallReturn[0], largeReturn: one.largeReturn[0],
+    smallMaxDrawdown: one.smallMaxDrawdown[0], largeMaxDrawdown: one.largeMaxDrawdown[0],
+  };
 }
 
 /**
@@ -373,5 +401,5 @@ export function pathIndicesInto(
   const sink: TraceSink = {
     index: outIndex, blockStart: outBlockStart ?? null, small: null, large: null, fanSmall: null, fanLarge: null, fanOffset: 0,
   };
-  return tracePath(prepared, plan, rng, sink, new Float64Array(4));
+  return tracePath(prepared, plan, rng, sink);
 }

@@ -60,6 +60,10 @@ export interface PreparedSource {
  */
 export const RANGE_TABLE_MAX_LEVELS = 9;
 
+// Math and Number functions bound once: a global lookup per call is slow in some hosts (Jest's vm
+// contexts resolve globals through interceptors), a module binding is not.
+const { abs, log1p, max, min } = Math;
+
 function checkReturns(what: string, values: Float64Array, offset: number): void {
   for (let i = 0; i < values.length; i += 1) {
     const v = values[i];
@@ -135,9 +139,9 @@ function cumulateLog(cum: Float64Array, values: Float64Array, lo: number, hi: nu
   let sum = 0, c = 0;
   cum[from] = 0;
   for (let i = lo; i < hi; i += 1) {
-    const v = Math.log1p(values[i]);
+    const v = log1p(values[i]);
     const t = sum + v;
-    c += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+    c += abs(sum) >= abs(v) ? sum - t + v : v - t + sum;
     sum = t;
     cum[from + (i - lo) + 1] = sum + c;
   }
@@ -161,9 +165,9 @@ function buildRangeTable(cumSmall: Float64Array, cumLarge: Float64Array, levels:
     for (let k = 0; k + 2 * half <= m; k += 1) {
       const o = (l * m + k) * 6, a = ((l - 1) * m + k) * 6, b = a + half * 6;
       for (let f = 0; f <= 3; f += 3) {
-        table[o + f] = Math.min(table[a + f], table[b + f]);
-        table[o + f + 1] = Math.max(table[a + f + 1], table[b + f + 1]);
-        table[o + f + 2] = Math.min(table[a + f + 2], table[b + f + 2], table[b + f] - table[a + f + 1]);
+        table[o + f] = min(table[a + f], table[b + f]);
+        table[o + f + 1] = max(table[a + f + 1], table[b + f + 1]);
+        table[o + f + 2] = min(table[a + f + 2], table[b + f + 2], table[b + f] - table[a + f + 1]);
       }
     }
   }

@@ -1,6 +1,10 @@
 import { standardNormal } from './normal';
 import type { Rng } from './xoshiro128';
 
+// Math and Number functions bound once: a global lookup per call is slow in some hosts (Jest's vm
+// contexts resolve globals through interceptors), a module binding is not.
+const { log } = Math;
+
 /**
  * A gamma variate with shape `shape` (dimensionless, > 0) and scale `scale` (> 0; the result
  * is in the units of `scale`), mean `shape · scale`, by Marsaglia and Tsang's (2000) squeeze
@@ -33,7 +37,7 @@ function gammaAtLeastOne(rng: Rng, shape: number): number {
     const u = 1 - rng.nextFloat(); // (0, 1]
     const x2 = x * x;
     if (u < 1 - 0.0331 * x2 * x2) return d * v;
-    if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
+    if (log(u) < 0.5 * x2 + d * (1 - v + log(v))) return d * v;
   }
 }
 

@@ -29,12 +29,17 @@ export const GENERATOR_NAME =
 const TWO_POW_32 = 4294967296;
 const TWO_POW_MINUS_53 = 1 / 9007199254740992;
 
+// Math and Number functions bound once: a global lookup per call is slow in some hosts (Jest's vm
+// contexts resolve globals through interceptors), a module binding is not.
+const imul = Math.imul;
+const isSafeInteger = Number.isSafeInteger;
+
 /** murmur3's 32-bit finaliser (Appleby, 2008): a bijection on 32-bit words with full avalanche. */
 function fmix32(h: number): number {
   h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
+  h = imul(h, 0x85ebca6b);
   h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
+  h = imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h | 0;
 }
@@ -73,7 +78,7 @@ export class Xoshiro128 implements Rng {
   nextU32(): number {
     const s = this.s;
     const s0 = s[0], s1 = s[1];
-    const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+    const r = imul(rotl(imul(s1, 5), 7), 9);
     const t = s1 << 9;
     const s2 = s[2] ^ s0;
     const s3 = s[3] ^ s1;
@@ -97,7 +102,7 @@ function rotl(x: number, k: number): number {
 }
 
 function checkStreamArgument(what: string, v: number): void {
-  if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`${what} must be an integer in [0, 2^53), got ${v}`);
+  if (!isSafeInteger(v) || v < 0) throw new RangeError(`${what} must be an integer in [0, 2^53), got ${v}`);
 }
 
 /**
@@ -117,7 +122,7 @@ export function reseedInto(rng: Xoshiro128, seed: number, index: number): Xoshir
   // (seed, index) -> state is a bijection on 128 bits (distinct streams never share a state),
   // and after two rounds every state word depends on every input bit.
   for (let round = 0; round < 3; round += 1) {
-    const k = Math.imul(round + 1, 0x9e3779b9);
+    const k = imul(round + 1, 0x9e3779b9);
     a ^= fmix32((d + k) | 0);
     b ^= fmix32((a + 0x7f4a7c15 + k) | 0);
     c ^= fmix32((b + 0x1b873593 + k) | 0);

@@ -1,0 +1,38 @@
+type Dist = { percentiles: Record<string, number | null>; mean: number | null; sd: number | null; var95: number | null; cvar95: number | null };
+
+const pct = (x: unknown, d = 1): string => (typeof x === 'number' ? `${x >= 0 ? '+' : ''}${(x * 100).toFixed(d)}%` : 'n/a');
+const loss = (x: unknown): string => (typeof x === 'number' ? `${(x * 100).toFixed(1)}%` : 'n/a');
+const share = (x: unknown): string => (typeof x === 'number' ? `${(x * 100).toFixed(1)}%` : 'n/a');
+
+/** A summary a person can read in ten seconds: odds first, then the spread of outcomes. */
+export function formatSimulateSummary(doc: Record<string, unknown>, written: readonly string[]): string {
+  const scenario = doc['scenario'] as { name: string; title: string };
+  const horizon = doc['horizon'] as { months: number; steps: number; unit: string };
+  const method = doc['method'] as { kind: string; meanBlock?: number };
+  const analogs = doc['analogs'] as { cycleIds: string[]; observations: number; warnings: string[] };
+  const legs = doc['legs'] as Record<string, Dist>;
+  const dd = doc['drawdowns'] as Record<string, Dist>;
+  const probs = doc['probabilities'] as { smallBeatsLarge: number; targets: { target: string; probability: number }[] };
+  const data = doc['data'] as { pair: { id: string; returnBasis: string } };
+  const lines: string[] = [];
+  if (typeof doc['notice'] === 'string') lines.push(doc['notice']);
+  lines.push(`${scenario.title}: ${horizon.months} months (${horizon.steps} ${horizon.unit}), ${doc['paths']} paths, ${method.kind}${method.meanBlock ? ` (mean block ${method.meanBlock})` : ''}, seed ${doc['seed']}`);
+  lines.push(`Drawn from ${analogs.cycleIds.length ? analogs.cycleIds.join(', ') : 'the full history'} (${analogs.observations} observations); ${data.pair.id}, ${data.pair.returnBasis}`);
+  for (const w of analogs.warnings) lines.push(`WARNING: ${w}`);
+  lines.push('');
+  lines.push(`P(small beats large)      ${share(probs.smallBeatsLarge)}`);
+  for (const t of probs.targets) lines.push(`P(${t.target})`.padEnd(26) + `${share(t.probability)}`);
+  lines.push('');
+  const head = ['', 'p5', 'p25', 'median', 'p75', 'p95', 'mean', 'VaR95 loss', 'CVaR95 loss'];
+  const row = (name: string, d: Dist, risk: boolean) => [name, pct(d.percentiles['p5']), pct(d.percentiles['p25']), pct(d.percentiles['p50']), pct(d.percentiles['p75']), pct(d.percentiles['p95']), pct(d.mean), risk ? loss(d.var95) : '', risk ? loss(d.cvar95) : ''];
+  const rows = [head, row('small return', legs['small'], true), row('large return', legs['large'], true), row('small - large', legs['spread'], true), row('small max DD', dd['small'], false), row('large max DD', dd['large'], false)];
+  const widths = head.map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const r of rows) lines.push(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd());
+  const strat = doc['strategies'] as { paths: number; results: { name: string; horizonReturn: Dist; maxDrawdown: Dist }[] };
+  if (strat.paths > 0) {
+    lines.push('', `Strategies on the first ${strat.paths} paths (median return, p5, median max drawdown):`);
+    for (const s of strat.results) lines.push(`  ${s.name.padEnd(16)} ${pct(s.horizonReturn.percentiles['p50']).padStart(7)}  ${pct(s.horizonReturn.percentiles['p5']).padStart(7)}  ${pct(s.maxDrawdown.percentiles['p50']).padStart(7)}`);
+  }
+  if (written.length > 0) lines.push('', ...written.map((w) => `wrote ${w}`));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,29 @@
+import { fanPercentilesInto, probabilityAtLeast, probabilityGreater as pGreater, summarizeDistribution } from '@ratecut/sim-core';
+
+const fin = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+/** A path-outcome distribution as JSON: percentiles p1..p99, mean, sd, VaR/CVaR (losses), NaN → null. */
+export function distributionJson(values: Float64Array): Record<string, unknown> {
+  const s = summarizeDistribution(values);
+  return {
+    count: s.count,
+    percentiles: Object.fromEntries(s.percentileLevels.map((p, i) => [`p${p}`, fin(s.percentiles[i])])),
+    mean: fin(s.mean), sd: fin(s.sd), var95: fin(s.var95), cvar95: fin(s.cvar95), var99: fin(s.var99), cvar99: fin(s.cvar99),
+  };
+}
+
+/** Share of paths with an outcome at or above `level`. */
+export const probabilityAbove = (values: Float64Array, level: number): number | null => fin(probabilityAtLeast(values, level));
+
+/** Share of paths in which `a` is strictly above `b`. */
+export const probabilityGreater = (a: Float64Array, b: Float64Array): number | null => fin(pGreater(a, b));
+
+/** Percentiles of the simple return at every step (rows) for each requested percentile (columns). */
+export function fanJson(logWealth: Float32Array, paths: number, steps: number, percentiles: readonly number[]): (number | null)[][] {
+  const columns = steps + 1; // log wealth at steps 0..steps, row-major by path
+  const out = new Float64Array(columns * percentiles.length);
+  fanPercentilesInto(out, logWealth, paths, columns, percentiles);
+  const rows: (number | null)[][] = [];
+  for (let t = 0; t < columns; t += 1) rows.push(percentiles.map((_, q) => fin(out[q * columns + t])));
+  return rows;
+}

@@ -1,0 +1,49 @@
+import {
+  makeJointSource, prepareSource, simulateBootstrapPaths, simulateRateSensitivityPaths, simulateStudentTPaths,
+  type BootstrapMethod, type RateSensitivityLegs, type StudentTFit,
+} from '@ratecut/sim-core';
+
+/** Per-path outcomes of a shard, indexed by path − firstPath. */
+export interface PathOutcomes {
+  readonly smallReturn: Float64Array;
+  readonly largeReturn: Float64Array;
+  readonly smallMaxDrawdown: Float64Array;
+  readonly largeMaxDrawdown: Float64Array;
+}
+
+/** The model a job simulates. */
+export type PathModel = (
+  | { readonly kind: 'bootstrap'; readonly windows: readonly { small: Float64Array; large: Float64Array }[]; readonly periodsPerYear: number; readonly method: BootstrapMethod; readonly meanBlock: number }
+  | { readonly kind: 'student-t'; readonly fit: StudentTFit }
+  | { readonly kind: 'rate-sensitivity'; readonly fits: RateSensitivityLegs; readonly cutPath: Float64Array }
+);
+
+/** A job without its shard: the model, horizon (steps) and seed. */
+export type PathJobTemplate = PathModel & { readonly horizon: number; readonly seed: number };
+
+/** A plain, structured-cloneable description of a shard of paths (sent to worker threads). */
+export type PathJob = PathJobTemplate & { readonly firstPath: number; readonly pathCount: number };
+
+/**
+ * Runs one shard. Every path draws from its own stream (seed, path index), so the outcome of
+ * a path does not depend on which shard or thread computes it.
+ */
+export function runPathJob(job: PathJob): PathOutcomes {
+  const n = job.pathCount;
+  const out = { smallReturn: new Float64Array(n), largeReturn: new Float64Array(n), smallMaxDrawdown: new Float64Array(n), largeMaxDrawdown: new Float64Array(n) };
+  const shard = { horizon: job.horizon, seed: job.seed, firstPath: job.firstPath, pathCount: n };
+  switch (job.kind) {
+    case 'bootstrap': {
+      const prepared = prepareSource(makeJointSource([...job.windows], job.periodsPerYear));
+      simulateBootstrapPaths(prepared, { method: job.method, meanBlock: job.meanBlock, ...shard }, out);
+      break;
+    }
+    case 'student-t':
+      simulateStudentTPaths(job.fit, shard, out);
+      break;
+    case 'rate-sensitivity':
+      simulateRateSensitivityPaths(job.fits, job.cutPath, shard, out);
+      break;
+  }
+  return out;
+}

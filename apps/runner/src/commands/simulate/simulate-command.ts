@@ -1,0 +1,83 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { UsageError, type CommandIo } from '../../cli/command';
+import { openCatalog, printIssues } from '../../cli/open-catalog';
+import { numberOption, parseOptions } from '../../cli/parse-options';
+import { progressBar } from '../../cli/progress-bar';
+import { workspaceRoot } from '../../cli/workspace-root';
+import { writeSimulationFiles } from './simulate-files';
+import { formatSimulateSummary } from './format-simulate-summary';
+import { loadScenario } from './load-scenario';
+import { runSimulation, type Target } from './run-simulation';
+
+/** Parses `small:+20%`, `large:11%`, `spread:0%` or `small:0.2`. */
+export function parseTarget(text: string): Target {
+  const m = /^(small|large|spread):([+-]?\d+(?:\.\d+)?)(%?)$/.exec(text.trim());
+  if (!m) throw new UsageError(`--target ${JSON.stringify(text)}: expected leg:level with leg small, large or spread, e.g. small:+20%`);
+  const level = Number(m[2]) / (m[3] === '%' ? 100 : 1);
+  return { leg: m[1] as Target['leg'], level, text: text.trim() };
+}
+
+/** The command line without --workers, which never changes results (so files match across worker counts). */
+function withoutWorkers(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    if (args[i] === '--workers') { i += 1; continue; }
+    if (args[i].startsWith('--workers=')) continue;
+    out.push(args[i]);
+  }
+  return out;
+}
+
+const quote = (a: string): string => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+
+/** `ratecut simulate`: see simulate-usage.ts. */
+export async function simulateCommand(args: readonly string[], io: CommandIo): Promise<number> {
+  const scenarioArg = args.find((a, i) => !a.startsWith('-') && (i === 0 || !['--paths', '--seed', '--method', '--block', '--target', '--workers', '--strategy-paths', '--out', '--data'].includes(args[i - 1])));
+  if (scenarioArg === undefined) throw new UsageError('name a scenario (built-in name or JSON file)');
+  const rest = args.filter((a) => a !== scenarioArg);
+  const o = parseOptions(rest, {
+    paths: { type: 'string' }, seed: { type: 'string' }, method: { type: 'string' }, block: { type: 'string' },
+    target: { type: 'string', multiple: true }, workers: { type: 'string' }, 'strategy-paths': { type: 'string' },
+    out: { type: 'string' }, force: { type: 'boolean' }, data: { type: 'string' },
+  });
+  const dataDir = join(workspaceRoot(), 'data');
+  const loaded = loadScenario(scenarioArg, dataDir, io.cwd);
+  if (!loaded.ok) { for (const e of loaded.errors) io.stderr(`${e}\n`); return 2; }
+  let scenario = loaded.value;
+  const paths = numberOption('paths', o.paths, (n) => Number.isInteger(n) && n >= 1 && n <= 10_000_000, 'a whole number of paths, 1 to 10,000,000');
+  const seed = numberOption('seed', o.seed, (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 32, 'a whole number 0 to 2^32-1');
+  if (paths !== undefined) scenario = { ...scenario, paths };
+  if (seed !== undefined) scenario = { ...scenario, seed };
+  if (o.method !== undefined || o.block !== undefined) {
+    const kind = o.method ?? scenario.method.kind;
+    if (!['stationary', 'circular', 'iid', 'student-t', 'rate-sensitivity'].includes(kind)) throw new UsageError(`--method ${JSON.stringify(kind)}: expected stationary, circular, iid, student-t or rate-sensitivity`);
+    const block = o.block === undefined || o.block === 'auto' ? 'auto' : numberOption('block', o.block, (n) => n >= 1, 'a mean block length >= 1 or auto');
+    scenario = { ...scenario, method: kind === 'stationary' || kind === 'circular' ? { kind, meanBlock: block ?? 'auto' } : ({ kind } as typeof scenario.method) };
+  }
+  const workers = numberOption('workers', o.workers, (n) => Number.isInteger(n) && n >= 1 && n <= 64, 'a whole number of threads, 1 to 64') ?? Math.min(2, availableParallelism());
+  const strategyPaths = numberOption('strategy-paths', o['strategy-paths'], (n) => Number.isInteger(n) && n >= 0 && n <= 100_000, 'a whole number 0 to 100,000') ?? 200;
+  const targets = ((o.target as unknown as string[] | undefined) ?? []).map(parseTarget);
+
+  const opened = openCatalog(io, o.data);
+  if (!opened) return 1;
+  const bar = progressBar(`simulate ${scenario.name}`);
+  let run;
+  try {
+    run = await runSimulation(scenario, {
+      catalog: opened.catalog, origin: opened.origin, notice: opened.syntheticNotice, dataDir,
+      commandLine: ['ratecut', 'simulate', ...withoutWorkers(args)].map(quote).join(' '), workers, targets, strategyPaths,
+      onProgress: (d, t) => bar.update(d, t),
+    });
+  } catch (e) {
+    if (e instanceof RangeError) throw new UsageError(e.message);
+    throw e;
+  } finally {
+    bar.done();
+  }
+  if (!run.ok) { printIssues(io, run.issues); return 1; }
+  printIssues(io, run.warnings);
+  const written = writeSimulationFiles(run.result, o.out ?? `results/${scenario.name}.json`, o.force === true, io.cwd);
+  io.stdout(formatSimulateSummary(run.result, written));
+  return 0;
+}

@@ -1,0 +1,19 @@
+/** Help text of `ratecut simulate` (kept apart so that `--help` loads no simulation code). */
+export const SIMULATE_USAGE = `Usage: ratecut simulate <scenario> [options]
+
+Monte Carlo distribution of small-cap and large-cap returns over a rate-cut scenario's horizon,
+drawn from the easing cycles that resemble it. <scenario> is a built-in name (insurance-cuts,
+recession-easing, emergency-cuts, resumption, all-cycles) or a scenario JSON file (see README).
+
+Options:
+  --paths <n>             number of paths (default: the scenario's)
+  --seed <n>              random seed (default: the scenario's)
+  --method <m>            stationary, circular, iid, student-t or rate-sensitivity (default: the scenario's)
+  --block <n|auto>        mean block length in rows for the bootstrap (default auto: Politis-White)
+  --target leg:+X%        probability that a leg returns at least X% (repeatable; leg = small, large, spread)
+  --workers <n>           worker threads (default 2); results are identical for any count
+  --strategy-paths <n>    paths on which the built-in strategies are replayed (default 200, 0 = none)
+  --out <file.json>       result file (default results/<scenario>.json); side files <name>.*.csv
+  --force                 replace existing result files
+  --data <path>           data folder or catalog.json (default: $RATECUT_DATA, data/cache, sample)
+`;

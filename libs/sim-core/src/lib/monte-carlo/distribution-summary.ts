@@ -1,0 +1,214 @@
+/**
+ * Summaries of Monte Carlo outcome distributions: percentiles, moments, value at risk, expected
+ * shortfall, probabilities, and percentile fans over time.
+ */
+
+// Math and Number functions bound once: a global lookup per call is slow in some hosts (Jest's vm
+// contexts resolve globals through interceptors), a module binding is not.
+const { abs, expm1 } = Math;
+
+/** The percentiles (in percent) {@link summarizeDistribution} reports, in this order. */
+export const SUMMARY_PERCENTILES: readonly number[] = Object.freeze([1, 5, 10, 25, 50, 75, 90, 95, 99]);
+
+/**
+ * Summary of a distribution of path outcomes (same units as the outcomes: decimals for simple
+ * returns and drawdowns).
+ * - `count`: outcomes summarised.
+ * - `mean`, `sd`: mean and sample standard deviation (`n − 1` denominator).
+ * - `percentiles[i]`: the `SUMMARY_PERCENTILES[i]`-th percentile (Hyndman and Fan, 1996, type 7).
+ * - `var95`, `var99`: value at risk, the loss at the 5th / 1st percentile as a positive number,
+ *   `−P5` and `−P1` (negative when even that percentile is a gain).
+ * - `cvar95`, `cvar99`: conditional value at risk (expected shortfall), `−mean` of the outcomes
+ *   at or below the 5th / 1st percentile.
+ * - `target`, `probabilityAtLeastTarget`: the share of outcomes `>= target`, in `[0, 1]` (NaN
+ *   for a NaN target).
+ *
+ * Every statistic is NaN for degenerate input (see {@link summarizeDistribution}).
+ */
+export interface DistributionSummary {
+  readonly count: number;
+  readonly mean: number;
+  readonly sd: number;
+  readonly percentileLevels: readonly number[];
+  readonly percentiles: readonly number[];
+  readonly var95: number;
+  readonly cvar95: number;
+  readonly var99: number;
+  readonly cvar99: number;
+  readonly target: number;
+  readonly probabilityAtLeastTarget: number;
+}
+
+function checkWindow(length: number, start: number, end: number): void {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > length || start > end) {
+    throw new RangeError(`window [${start}, ${end}) does not fit an array of length ${length}`);
+  }
+}
+
+function checkPercent(percent: number): void {
+  if (!(percent >= 0 && percent <= 100)) throw new RangeError(`a percentile must be in [0, 100], got ${percent}`);
+}
+
+/**
+ * The `percent`-th percentile (0..100) of the ascending-sorted values `sorted[start..end)`,
+ * by linear interpolation between order statistics (Hyndman and Fan, 1996, type 7, the default
+ * of R and NumPy): with `h = (n − 1) · percent / 100`, `x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋])`.
+ * The input must already be sorted ascending (not checked). NaN for an empty window.
+ *
+ * @throws RangeError when the window does not fit or `percent` is outside `[0, 100]`.
+ */
+export function percentileOfSorted(sorted: ArrayLike<number>, percent: number, start = 0, end = sorted.length): number {
+  checkWindow(sorted.length, start, end);
+  checkPercent(percent);
+  const n = end - start;
+  if (n === 0) return NaN;
+  const h = ((n - 1) * percent) / 100;
+  const lo = Math.floor(h);
+  const a = sorted[start + lo];
+  if (lo >= n - 1) return a;
+  return a + (h - lo) * (sorted[start + lo + 1] - a);
+}
+
+/**
+ * Summarises the outcomes `outcomes[start..end)` (one per path; decimals for returns): mean and
+ * sample standard deviation by Welford's (1962) one-pass update, the {@link SUMMARY_PERCENTILES}
+ * (Hyndman and Fan, 1996, type 7) from one sort of a copy, VaR and CVaR at 95% and 99%, and the
+ * probability that an outcome is `>= target` (see {@link DistributionSummary}). O(n log n), one
+ * copy of the window.
+ *
+ * Degenerate input: for an empty window or when any outcome is NaN, every statistic is NaN
+ * (`count` is still the window length); `sd` is NaN below 2 outcomes.
+ *
+ * @throws RangeError when the window does not fit `outcomes` (programmer error).
+ */
+export function summarizeDistribution(outcomes: Float64Array, target = 0, start = 0, end = outcomes.length): DistributionSummary {
+  checkWindow(outcomes.length, start, end);
+  const n = end - start;
+  let mean = 0, m2 = 0, atLeast = 0, bad = n === 0;
+  for (let i = start; i < end && !bad; i += 1) {
+    const v = outcomes[i];
+    if (v !== v) bad = true; // NaN
+    const d = v - mean;
+    mean += d / (i - start + 1);
+    m2 += d * (v - mean);
+    if (v >= target) atLeast += 1;
+  }
+  const levels = SUMMARY_PERCENTILES;
+  if (bad) {
+    return {
+      count: n, mean: NaN, sd: NaN, percentileLevels: levels, percentiles: levels.map(() => NaN),
+      var95: NaN, cvar95: NaN, var99: NaN, cvar99: NaN, target, probabilityAtLeastTarget: NaN,
+    };
+  }
+  const sorted = outcomes.slice(start, end).sort();
+  const percentiles = levels.map((q) => percentileOfSorted(sorted, q));
+  const p5 = percentileOfSorted(sorted, 5), p1 = percentileOfSorted(sorted, 1);
+  return {
+    count: n,
+    mean,
+    sd: n > 1 ? Math.sqrt(m2 / (n - 1)) : NaN,
+    percentileLevels: levels,
+    percentiles,
+    var95: -p5,
+    cvar95: -meanAtOrBelow(sorted, p5),
+    var99: -p1,
+    cvar99: -meanAtOrBelow(sorted, p1),
+    target,
+    probabilityAtLeastTarget: Number.isNaN(target) ? NaN : atLeast / n,
+  };
+}
+
+/** Mean of the sorted values `<= limit` (never empty when `limit >= sorted[0]`); Neumaier (1974) sum. */
+function meanAtOrBelow(sorted: Float64Array, limit: number): number {
+  let sum = 0, c = 0, k = 0;
+  for (; k < sorted.length && sorted[k] <= limit; k += 1) {
+    const v = sorted[k];
+    const t = sum + v;
+    c += abs(sum) >= abs(v) ? sum - t + v : v - t + sum;
+    sum = t;
+  }
+  return k === 0 ? NaN : (sum + c) / k;
+}
+
+/**
+ * The share of `outcomes[start..end)` that are `>= target`, in `[0, 1]` (e.g. the probability
+ * that a path's terminal return reaches a goal). NaN for an empty window or any NaN outcome.
+ *
+ * @throws RangeError when the window does not fit `outcomes` (programmer error).
+ */
+export function probabilityAtLeast(outcomes: Float64Array, target: number, start = 0, end = outcomes.length): number {
+  checkWindow(outcomes.length, start, end);
+  if (end === start || Number.isNaN(target)) return NaN;
+  let count = 0;
+  for (let i = start; i < end; i += 1) {
+    const v = outcomes[i];
+    if (v !== v) return NaN; // NaN
+    if (v >= target) count += 1;
+  }
+  return count / (end - start);
+}
+
+/**
+ * The share of paths with `a[i] > b[i]` over `[start, end)`, for paired outcomes of the same
+ * paths (e.g. small-cap vs large-cap terminal returns: the probability that small caps beat
+ * large caps). Ties count as not greater. In `[0, 1]`; NaN for an empty window or when any
+ * value in the window is NaN.
+ *
+ * @throws RangeError when `a` and `b` differ in length or the window does not fit (programmer
+ * errors).
+ */
+export function probabilityGreater(a: Float64Array, b: Float64Array, start = 0, end = a.length): number {
+  if (a.length !== b.length) throw new RangeError(`probabilityGreater: arrays must have the same length, got ${a.length} and ${b.length}`);
+  checkWindow(a.length, start, end);
+  if (end === start) return NaN;
+  let count = 0;
+  for (let i = start; i < end; i += 1) {
+    const x = a[i], y = b[i];
+    if (x !== x || y !== y) return NaN; // NaN
+    if (x > y) count += 1;
+  }
+  return count / (end - start);
+}
+
+/**
+ * Percentile fan of simulated wealth paths: for log-wealth paths laid out row-major
+ * (`logWealth[p · steps + t]` = natural log of wealth of path `p` at step `t`, e.g. the fan
+ * buffers of `simulateBootstrapPaths` with `steps = horizon + 1`), writes the
+ * `percentiles[q]`-th percentile (in percent, Hyndman and Fan, 1996, type 7) across the
+ * `paths` rows of the simple return `exp(logWealth) − 1` at each step into
+ * `out[q · steps + t]` (decimals). Allocates one column buffer of `paths` numbers per call,
+ * nothing per element. Returns `out`.
+ *
+ * Degenerate input: with `paths = 0` every output is NaN; a column holding a NaN gives NaN for
+ * that step.
+ *
+ * @throws RangeError when `paths` or `steps` is not an integer >= 0, `logWealth` holds fewer
+ * than `paths · steps` values, `out` fewer than `percentiles.length · steps`, or a percentile is
+ * outside `[0, 100]` (programmer errors).
+ */
+export function fanPercentilesInto(
+  out: Float64Array,
+  logWealth: Float32Array | Float64Array,
+  paths: number,
+  steps: number,
+  percentiles: ArrayLike<number>,
+): Float64Array {
+  if (!Number.isSafeInteger(paths) || paths < 0 || !Number.isSafeInteger(steps) || steps < 0) {
+    throw new RangeError(`fanPercentilesInto: paths ${paths} and steps ${steps} must be integers >= 0`);
+  }
+  if (logWealth.length < paths * steps) throw new RangeError(`fanPercentilesInto: logWealth holds ${logWealth.length} values, ${paths * steps} needed`);
+  if (out.length < percentiles.length * steps) throw new RangeError(`fanPercentilesInto: out holds ${out.length} values, ${percentiles.length * steps} needed`);
+  for (let q = 0; q < percentiles.length; q += 1) checkPercent(percentiles[q]);
+  const column = new Float64Array(paths);
+  for (let t = 0; t < steps; t += 1) {
+    let bad = paths === 0;
+    for (let p = 0; p < paths; p += 1) {
+      const v = expm1(logWealth[p * steps + t]);
+      if (v !== v) bad = true; // NaN
+      column[p] = v;
+    }
+    if (!bad) column.sort();
+    for (let q = 0; q < percentiles.length; q += 1) out[q * steps + t] = bad ? NaN : percentileOfSorted(column, percentiles[q]);
+  }
+  return out;
+}
