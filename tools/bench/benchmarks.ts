@@ -6,7 +6,8 @@
  *   --json   one JSON object per benchmark and line on stdout, nothing else there
  *   --data   data folder holding catalog.json (else $RATECUT_DATA, else ../shared/data next to
  *            the workspace, else the bundled SYNTHETIC sample in data/sample, said so in the output)
- *   --only   run only the named benchmarks (momentum-sweep, cli-help, student-t-1m-single-thread)
+ *   --only   run only the named benchmarks (momentum-sweep, cli-help, student-t-1m-single-thread,
+ *            bootstrap-1m-single-thread)
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -15,6 +16,10 @@ import * as path from 'node:path';
 import { alignOnCommonDays, asOfJoin, DATA_ENV_VAR, formatDataIssue, loadCatalog, loadSeries, type DataIssue } from '@ratecut/data-loader';
 import { formatDay, momentumSweep, type MarketData, type MomentumSweepResult } from '@ratecut/sim-core';
 import { fitStudentT, monthEnd, monthIndex, simulateStudentTPaths, type ParametricPathOutputs, type StudentTFit } from '@ratecut/sim-core';
+import {
+  GENERATOR_NAME, makeJointSource, optimalBlockLength, prepareSource, probabilityGreater, simulateBootstrapPaths, summarizeDistribution,
+  type BootstrapOptions, type BootstrapOutputs, type DistributionSummary,
+} from '@ratecut/sim-core';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'apps', 'runner', 'bin', 'ratecut.js');
@@ -53,7 +58,7 @@ interface DataSource {
 
 type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
-const BENCHMARKS = ['momentum-sweep', 'cli-help', 'student-t-1m-single-thread'] as const;
+const BENCHMARKS = ['momentum-sweep', 'cli-help', 'student-t-1m-single-thread', 'bootstrap-1m-single-thread'] as const;
 
 function parseArgs(argv: readonly string[]): Outcome<Options> {
   let json = false, data: string | undefined, only: string[] | undefined;
@@ -287,6 +292,78 @@ function benchStudentT(market: LoadedMarket, source: DataSource): Outcome<Measur
   };
 }
 
+const B_PATHS = 1_000_000, B_HORIZON = 252, B_MEAN_BLOCK = 21;
+
+/**
+ * Joint stationary bootstrap (sim-core's kernel) of daily ^RUT/^GSPC simple returns, the whole
+ * common history as one segment: one timed run = `simulateBootstrapPaths` for 1,000,000 paths ×
+ * 252 days (terminal return and maximum drawdown of both legs) on this thread, then
+ * `summarizeDistribution` of both terminal returns and `probabilityGreater`.
+ */
+function benchBootstrap(market: LoadedMarket, source: DataSource): Outcome<Measurement> {
+  const { data } = market;
+  const rows = data.days.length;
+  if (rows < 2) return { ok: false, message: 'bootstrap: fewer than 2 common days of ^RUT and ^GSPC' };
+  const small = new Float64Array(rows - 1), large = new Float64Array(rows - 1);
+  for (let i = 1; i < rows; i += 1) {
+    small[i - 1] = data.closes[0][i] / data.closes[0][i - 1] - 1;
+    large[i - 1] = data.closes[1][i] / data.closes[1][i - 1] - 1;
+  }
+  const t0 = process.hrtime.bigint();
+  const prepared = prepareSource(makeJointSource([{ small, large }], 252));
+  const prepareSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const out: BootstrapOutputs = {
+    smallReturn: new Float64Array(B_PATHS), largeReturn: new Float64Array(B_PATHS),
+    smallMaxDrawdown: new Float64Array(B_PATHS), largeMaxDrawdown: new Float64Array(B_PATHS),
+  };
+  const options: BootstrapOptions = { method: 'stationary', meanBlock: B_MEAN_BLOCK, horizon: B_HORIZON, seed: 20240918, firstPath: 0, pathCount: B_PATHS };
+  const kernelSeconds: number[] = [];
+  let summaries: { small: DistributionSummary; large: DistributionSummary; smallBeatsLarge: number } | undefined;
+  const run = (): void => {
+    const k0 = process.hrtime.bigint();
+    simulateBootstrapPaths(prepared, options, out);
+    kernelSeconds.push(Number(process.hrtime.bigint() - k0) / 1e9);
+    summaries = {
+      small: summarizeDistribution(out.smallReturn),
+      large: summarizeDistribution(out.largeReturn),
+      smallBeatsLarge: probabilityGreater(out.smallReturn, out.largeReturn),
+    };
+  };
+  let failure: string | undefined;
+  const seconds = timeRuns(run, 1, 3, () => {
+    if (!Number.isFinite(summaries?.small.mean) || !(out.largeMaxDrawdown[B_PATHS - 1] <= 0)) failure ??= 'bootstrap: non-finite path outputs';
+  });
+  if (failure !== undefined || summaries === undefined) return { ok: false, message: failure ?? 'bootstrap: no result' };
+  const timedKernel = [...kernelSeconds.slice(1)].sort((a, b) => a - b);
+  const blocks = optimalBlockLength(small);
+  const at = (s: DistributionSummary, q: number): number => s.percentiles[s.percentileLevels.indexOf(q)];
+  return {
+    ok: true,
+    value: summarise('bootstrap-1m-single-thread', seconds, 1, B_PATHS, B_HORIZON, 2.5, {
+      data: source.dir,
+      dataOrigin: source.origin,
+      synthetic: market.synthetic,
+      sourceRows: small.length,
+      firstDay: formatDay(data.days[0]),
+      lastDay: formatDay(data.days[rows - 1]),
+      method: options.method,
+      meanBlock: B_MEAN_BLOCK,
+      seed: options.seed,
+      generator: GENERATOR_NAME,
+      prepareSeconds,
+      kernelSeconds: timedKernel[timedKernel.length >> 1],
+      optimalMeanBlockSmall: blocks.stationary,
+      medianReturnSmall: at(summaries.small, 50),
+      medianReturnLarge: at(summaries.large, 50),
+      p5ReturnSmall: at(summaries.small, 5),
+      p5ReturnLarge: at(summaries.large, 5),
+      cvar95Small: summaries.small.cvar95,
+      cvar95Large: summaries.large.cvar95,
+      shareSmallBeatsLarge: summaries.smallBeatsLarge,
+    }),
+  };
+}
+
 const ms = (s: number): string => `${(s * 1000).toFixed(1)} ms`;
 const plural = (n: number, what: string): string => (n === 0 ? '' : `, ${n} ${what}${n === 1 ? '' : 's'}`);
 const wall = (s: number): string => (s < 1 ? ms(s) : `${s.toFixed(2)} s`);
@@ -366,6 +443,28 @@ export async function main(argv: readonly string[]): Promise<number> {
             `${String(d['firstMonthEnd'])}..${String(d['lastMonthEnd'])} in ${ms(Number(d['fitSeconds']))}: ν ${Number(d['df']).toFixed(2)}, ` +
             `μ ${(Number(d['muSmall']) * 100).toFixed(2)}% / ${(Number(d['muLarge']) * 100).toFixed(2)}% per month; small beats large in ` +
             `${(Number(d['shareSmallBeatsLarge']) * 100).toFixed(1)}% of paths`,
+        );
+      }
+    }
+  }
+  if (selected('bootstrap-1m-single-thread')) {
+    const source = resolveData(data);
+    const market = source.ok ? loadMarket(source.value) : source;
+    const m = source.ok && market.ok ? benchBootstrap(market.value, source.value) : { ok: false as const, message: market.ok ? 'no data' : market.message };
+    if (!m.ok) {
+      process.stderr.write(`bench: bootstrap-1m-single-thread: ${m.message}\n`);
+      failed = true;
+    } else {
+      const d = m.value.details;
+      if (d['synthetic'] === true) note(`bootstrap-1m-single-thread: using SYNTHETIC data from ${String(d['data'])} (${String(d['dataOrigin'])})`);
+      if (json) out(JSON.stringify(m.value));
+      else {
+        const pct = (key: string): string => `${(Number(d[key]) * 100).toFixed(1)}%`;
+        out(humanLine(m.value));
+        out(
+          `  ${B_PATHS.toLocaleString('en-US')} paths × ${B_HORIZON} days, stationary bootstrap (mean block ${B_MEAN_BLOCK}) of ${Number(d['sourceRows']).toLocaleString('en-US')} ` +
+            `daily ^RUT/^GSPC returns ${String(d['firstDay'])}..${String(d['lastDay'])}; kernel ${wall(Number(d['kernelSeconds']))}, prepare ${ms(Number(d['prepareSeconds']))}; ` +
+            `median 1-year return ${pct('medianReturnSmall')} small / ${pct('medianReturnLarge')} large, small beats large in ${pct('shareSmallBeatsLarge')} of paths`,
         );
       }
     }

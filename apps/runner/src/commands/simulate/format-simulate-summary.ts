@@ -9,7 +9,7 @@ export function formatSimulateSummary(doc: Record<string, unknown>, written: rea
   const scenario = doc['scenario'] as { name: string; title: string };
   const horizon = doc['horizon'] as { months: number; steps: number; unit: string };
   const method = doc['method'] as { kind: string; meanBlock?: number };
-  const analogs = doc['analogs'] as { cycleIds: string[]; observations: number; warnings: string[] };
+  const analogs = doc['analogs'] as { cycleIds: string[]; observations: number; monthlyObservations: number; warnings: string[] };
   const legs = doc['legs'] as Record<string, Dist>;
   const dd = doc['drawdowns'] as Record<string, Dist>;
   const probs = doc['probabilities'] as { smallBeatsLarge: number; targets: { target: string; probability: number }[] };
@@ -17,7 +17,13 @@ export function formatSimulateSummary(doc: Record<string, unknown>, written: rea
   const lines: string[] = [];
   if (typeof doc['notice'] === 'string') lines.push(doc['notice']);
   lines.push(`${scenario.title}: ${horizon.months} months (${horizon.steps} ${horizon.unit}), ${doc['paths']} paths, ${method.kind}${method.meanBlock ? ` (mean block ${method.meanBlock})` : ''}, seed ${doc['seed']}`);
-  lines.push(`Drawn from ${analogs.cycleIds.length ? analogs.cycleIds.join(', ') : 'the full history'} (${analogs.observations} observations); ${data.pair.id}, ${data.pair.returnBasis}`);
+  const source = analogs.cycleIds.length ? analogs.cycleIds.join(', ') : 'the full history';
+  const drawn = method.kind === 'rate-sensitivity'
+    ? `Regression over the full monthly history, cut path applied; analog cycles ${source}`
+    : method.kind === 'student-t'
+      ? `Fitted to ${source} (${analogs.monthlyObservations} monthly observations)`
+      : `Drawn from ${source} (${analogs.observations} observations)`;
+  lines.push(`${drawn}; ${data.pair.id}, ${data.pair.returnBasis}`);
   for (const w of analogs.warnings) lines.push(`WARNING: ${w}`);
   lines.push('');
   lines.push(`P(small beats large)      ${share(probs.smallBeatsLarge)}`);
