@@ -20,6 +20,7 @@ import {
   GENERATOR_NAME, makeJointSource, optimalBlockLength, prepareSource, probabilityGreater, simulateBootstrapPaths, summarizeDistribution,
   type BootstrapOptions, type BootstrapOutputs, type DistributionSummary,
 } from '@ratecut/sim-core';
+import { runPaths } from '../../apps/runner/src/commands/simulate/run-paths';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'apps', 'runner', 'bin', 'ratecut.js');
@@ -58,7 +59,7 @@ interface DataSource {
 
 type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
-const BENCHMARKS = ['momentum-sweep', 'cli-help', 'student-t-1m-single-thread', 'bootstrap-1m-single-thread'] as const;
+const BENCHMARKS = ['momentum-sweep', 'cli-help', 'student-t-1m-single-thread', 'bootstrap-1m-single-thread', 'bootstrap-1m-workers'] as const;
 
 function parseArgs(argv: readonly string[]): Outcome<Options> {
   let json = false, data: string | undefined, only: string[] | undefined;
@@ -364,6 +365,41 @@ function benchBootstrap(market: LoadedMarket, source: DataSource): Outcome<Measu
   };
 }
 
+
+/**
+ * The product path of `ratecut simulate`: 1,000,000 paths × 252 days of the stationary
+ * bootstrap (mean block 21) sharded over 2 worker threads by the runner's `runPaths` (worker
+ * start-up included), then the percentile summary of both legs. Target: 1.5 s wall.
+ */
+async function benchBootstrapWorkers(market: LoadedMarket, source: DataSource): Promise<Outcome<Measurement>> {
+  const { data } = market;
+  const rows = data.days.length;
+  if (rows < 2) return { ok: false, message: 'bootstrap: fewer than 2 common days of ^RUT and ^GSPC' };
+  const small = new Float64Array(rows - 1), large = new Float64Array(rows - 1);
+  for (let i = 1; i < rows; i += 1) {
+    small[i - 1] = data.closes[0][i] / data.closes[0][i - 1] - 1;
+    large[i - 1] = data.closes[1][i] / data.closes[1][i - 1] - 1;
+  }
+  const template = { kind: 'bootstrap' as const, windows: [{ small, large }], periodsPerYear: 252, method: 'stationary' as const, meanBlock: B_MEAN_BLOCK, horizon: B_HORIZON, seed: 20240918 };
+  const seconds: number[] = [];
+  let share = NaN;
+  for (let r = 0; r < 4; r += 1) {
+    const t0 = process.hrtime.bigint();
+    const out = await runPaths(template, B_PATHS, 2);
+    const s1 = summarizeDistribution(out.smallReturn), s2 = summarizeDistribution(out.largeReturn);
+    share = probabilityGreater(out.smallReturn, out.largeReturn);
+    if (!Number.isFinite(s1.mean) || !Number.isFinite(s2.mean)) return { ok: false, message: 'bootstrap-1m-workers: non-finite outputs' };
+    if (r > 0) seconds.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  return {
+    ok: true,
+    value: summarise('bootstrap-1m-workers', seconds, 1, B_PATHS, B_HORIZON, 1.5, {
+      data: source.dir, dataOrigin: source.origin, synthetic: market.synthetic, workers: 2, method: 'stationary', meanBlock: B_MEAN_BLOCK,
+      generator: GENERATOR_NAME, shareSmallBeatsLarge: share,
+    }),
+  };
+}
+
 const ms = (s: number): string => `${(s * 1000).toFixed(1)} ms`;
 const plural = (n: number, what: string): string => (n === 0 ? '' : `, ${n} ${what}${n === 1 ? '' : 's'}`);
 const wall = (s: number): string => (s < 1 ? ms(s) : `${s.toFixed(2)} s`);
@@ -466,6 +502,22 @@ export async function main(argv: readonly string[]): Promise<number> {
             `daily ^RUT/^GSPC returns ${String(d['firstDay'])}..${String(d['lastDay'])}; kernel ${wall(Number(d['kernelSeconds']))}, prepare ${ms(Number(d['prepareSeconds']))}; ` +
             `median 1-year return ${pct('medianReturnSmall')} small / ${pct('medianReturnLarge')} large, small beats large in ${pct('shareSmallBeatsLarge')} of paths`,
         );
+      }
+    }
+  }
+  if (selected('bootstrap-1m-workers')) {
+    const source = resolveData(data);
+    const market = source.ok ? loadMarket(source.value) : source;
+    const m = source.ok && market.ok ? await benchBootstrapWorkers(market.value, source.value) : { ok: false as const, message: market.ok ? 'no data' : market.message };
+    if (!m.ok) {
+      process.stderr.write(`bench: bootstrap-1m-workers: ${m.message}\n`);
+      failed = true;
+    } else {
+      if (m.value.details['synthetic'] === true) note(`bootstrap-1m-workers: using SYNTHETIC data from ${String(m.value.details['data'])}`);
+      if (json) out(JSON.stringify(m.value));
+      else {
+        out(humanLine(m.value));
+        out(`  ${B_PATHS.toLocaleString('en-US')} paths × ${B_HORIZON} days in 2 worker threads (start-up included) + percentile summary, as ratecut simulate runs it`);
       }
     }
   }

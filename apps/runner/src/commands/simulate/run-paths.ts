@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { PreparedSource } from '@ratecut/sim-core/monte-carlo';
 import { runPathJob, type PathJob, type PathJobTemplate, type PathOutcomes } from './path-job';
 
 /** Shards per worker: small enough for a smooth progress bar, large enough to amortise messages. */
-const SHARDS_PER_WORKER = 8;
+const SHARDS_PER_WORKER = 4;
+let sourceCounter = 0;
 
 /**
  * Simulates `paths` paths for a job template, in `workers` worker threads (1 = in this thread),
@@ -22,6 +24,9 @@ export async function runPaths(
     const first = Math.floor((s * paths) / shardCount);
     return { firstPath: first, pathCount: Math.floor(((s + 1) * paths) / shardCount) - first };
   });
+  // Windows are prepared once per thread (cached under this key), not once per shard.
+  const job = template.kind === 'bootstrap' ? { ...template, sourceKey: `source-${process.pid}-${(sourceCounter += 1)}` } : template;
+  const cache = new Map<string, PreparedSource>();
   let done = 0;
   const place = (first: number, out: PathOutcomes): void => {
     all.smallReturn.set(out.smallReturn, first);
@@ -32,7 +37,7 @@ export async function runPaths(
     onProgress?.(done, paths);
   };
   if (workers <= 1) {
-    for (const s of shards) place(s.firstPath, runPathJob({ ...template, ...s } satisfies PathJob));
+    for (const s of shards) place(s.firstPath, runPathJob({ ...job, ...s } satisfies PathJob, cache));
     return all;
   }
   const queue = [...shards];
@@ -51,7 +56,7 @@ export async function runPaths(
         const onError = (e: Error): void => { worker.off('message', onMessage); reject(e); };
         worker.once('message', onMessage);
         worker.once('error', onError);
-        worker.postMessage({ ...template, ...s });
+        worker.postMessage({ ...job, ...s });
       };
       next();
     })));

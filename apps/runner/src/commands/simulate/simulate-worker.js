@@ -12,9 +12,10 @@ require('ts-node').register({
 });
 require('tsconfig-paths').register({ baseUrl: root, paths: compilerOptions.paths });
 const { runPathJob } = require('./path-job.ts');
+const cache = new Map();
 parentPort.on('message', (job) => {
   try {
-    const out = runPathJob(job);
+    const out = runPathJob(job, cache);
     parentPort.postMessage({ ok: true, out }, [out.smallReturn.buffer, out.largeReturn.buffer, out.smallMaxDrawdown.buffer, out.largeMaxDrawdown.buffer]);
   } catch (e) {
     parentPort.postMessage({ ok: false, error: e instanceof Error ? e.stack || e.message : String(e) });

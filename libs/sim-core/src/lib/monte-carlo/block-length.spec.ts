@@ -29,6 +29,7 @@ function gaussian(seed: number, n: number): Float64Array {
 describe('flatTopLagWindow', () => {
   it('is 1 up to 1/2, falls linearly to 0 at 1, 0 after', () => {
     expect([0, 0.25, 0.5, -0.5, 0.75, -0.75, 1, 1.5].map(flatTopLagWindow)).toEqual([1, 1, 1, 1, 0.5, 0.5, 0, 0]);
+    expect(flatTopLagWindow(NaN)).toBeNaN();
   });
 });
 

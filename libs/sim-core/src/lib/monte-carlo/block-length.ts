@@ -12,8 +12,12 @@ export interface OptimalBlockLength {
 /** Fewest observations {@link optimalBlockLength} accepts; fewer give NaN. */
 export const BLOCK_LENGTH_MIN_OBSERVATIONS = 10;
 
-/** The flat-top lag window of Politis and Romano (1995): 1 on |t| <= 1/2, 2(1 − |t|) to 1, then 0. */
+/**
+ * The flat-top (trapezoidal) lag window of Politis and Romano (1995), dimensionless:
+ * `λ(t) = 1` for `|t| <= 1/2`, `2(1 − |t|)` for `1/2 < |t| <= 1`, `0` beyond. NaN for NaN.
+ */
 export function flatTopLagWindow(t: number): number {
+  if (t !== t) return NaN; // NaN
   const a = Math.abs(t);
   if (a <= 0.5) return 1;
   if (a <= 1) return 2 * (1 - a);
