@@ -16,7 +16,7 @@ export function formatSimulateSummary(doc: Record<string, unknown>, written: rea
   const data = doc['data'] as { pair: { id: string; returnBasis: string } };
   const lines: string[] = [];
   if (typeof doc['notice'] === 'string') lines.push(doc['notice']);
-  lines.push(`${scenario.title}: ${horizon.months} months (${horizon.steps} ${horizon.unit}), ${doc['paths']} paths, ${method.kind}${method.meanBlock ? ` (mean block ${method.meanBlock})` : ''}, seed ${doc['seed']}`);
+  lines.push(`${scenario.title}: ${horizon.months} months${horizon.unit === 'months' ? '' : ` (${horizon.steps} ${horizon.unit})`}, ${doc['paths']} paths, ${method.kind}${method.meanBlock ? ` (mean block ${method.meanBlock})` : ''}, seed ${doc['seed']}`);
   const source = analogs.cycleIds.length ? analogs.cycleIds.join(', ') : 'the full history';
   const drawn = method.kind === 'rate-sensitivity'
     ? `Regression over the full monthly history, cut path applied; analog cycles ${source}`
@@ -25,6 +25,11 @@ export function formatSimulateSummary(doc: Record<string, unknown>, written: rea
       : `Drawn from ${source} (${analogs.observations} observations)`;
   lines.push(`${drawn}; ${data.pair.id}, ${data.pair.returnBasis}`);
   for (const w of analogs.warnings) lines.push(`WARNING: ${w}`);
+  const reg = (method as { regression?: Record<string, { slope: number; seSlopeRobust: number; n: number }> }).regression;
+  if (reg) {
+    const fmt = (k: string) => `${(reg[k].slope * 100).toFixed(2)} ± ${(reg[k].seSlopeRobust * 100).toFixed(2)} pp`;
+    lines.push(`Monthly return per +1 pp policy-rate change (robust s.e., n=${reg['spread'].n}): small ${fmt('small')}, large ${fmt('large')}, small - large ${fmt('spread')}`);
+  }
   lines.push('');
   lines.push(`P(small beats large)      ${share(probs.smallBeatsLarge)}`);
   for (const t of probs.targets) lines.push(`P(${t.target})`.padEnd(26) + `${share(t.probability)}`);

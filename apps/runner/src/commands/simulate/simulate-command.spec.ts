@@ -23,14 +23,18 @@ async function simulate(dir: string, extra: string[] = []): Promise<{ code: numb
 describe('ratecut simulate on a fixture', () => {
   jest.setTimeout(120_000);
 
-  it('gives byte-identical files for the same seed with 1 and 2 worker threads', async () => {
-    const a = mkdtempSync(join(tmpdir(), 'ratecut-sim-a-')), b = mkdtempSync(join(tmpdir(), 'ratecut-sim-b-'));
-    for (const d of [a, b]) writeFileSync(join(d, 'scenario.json'), JSON.stringify(scenario));
+  it('gives byte-identical files for the same seed with 1, 2 and 4 worker threads', async () => {
+    const a = mkdtempSync(join(tmpdir(), 'ratecut-sim-a-')), b = mkdtempSync(join(tmpdir(), 'ratecut-sim-b-')), c = mkdtempSync(join(tmpdir(), 'ratecut-sim-c-'));
+    for (const d of [a, b, c]) writeFileSync(join(d, 'scenario.json'), JSON.stringify(scenario));
     const ra = await simulate(a, ['--workers', '1', '--out', 'r.json']);
     expect(ra.err).toBe('');
     expect(ra.code).toBe(0);
     expect((await simulate(b, ['--workers', '2', '--out', 'r.json'])).code).toBe(0);
-    for (const f of ['r.json', 'r.percentiles.csv', 'r.fan.csv']) expect(readFileSync(join(a, f), 'utf8')).toBe(readFileSync(join(b, f), 'utf8'));
+    expect((await simulate(c, ['--workers', '4', '--out', 'r.json'])).code).toBe(0);
+    for (const f of ['r.json', 'r.percentiles.csv', 'r.fan.csv']) {
+      expect(readFileSync(join(a, f), 'utf8')).toBe(readFileSync(join(b, f), 'utf8'));
+      expect(readFileSync(join(a, f), 'utf8')).toBe(readFileSync(join(c, f), 'utf8'));
+    }
     const doc = JSON.parse(readFileSync(join(a, 'r.json'), 'utf8'));
     expect(doc.schema).toBe('ratecut.simulate/1');
     expect(doc.analogs.cycleIds).toEqual(['2019-08', '2020-03']);
