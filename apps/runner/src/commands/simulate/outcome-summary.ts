@@ -27,3 +27,20 @@ export function fanJson(logWealth: Float32Array, paths: number, steps: number, p
   for (let t = 0; t < columns; t += 1) rows.push(percentiles.map((_, q) => fin(out[q * columns + t])));
   return rows;
 }
+
+/**
+ * Histogram of path outcomes with `bins` equal-width bins between the 0.5th and 99.5th
+ * percentiles (outliers are counted in the end bins): edges (bins + 1 numbers) and counts.
+ */
+export function histogramJson(values: Float64Array, bins = 60): { edges: number[]; counts: number[] } {
+  const sorted = Float64Array.from(values).sort();
+  const lo = sorted[Math.floor(0.005 * (sorted.length - 1))], hi = sorted[Math.ceil(0.995 * (sorted.length - 1))];
+  const width = hi > lo ? (hi - lo) / bins : 1;
+  const counts = new Array<number>(bins).fill(0);
+  for (let i = 0; i < values.length; i += 1) {
+    const v = values[i];
+    if (Number.isNaN(v)) continue;
+    counts[Math.min(bins - 1, Math.max(0, Math.floor((v - lo) / width)))] += 1;
+  }
+  return { edges: Array.from({ length: bins + 1 }, (_, i) => lo + i * width), counts };
+}

@@ -7,7 +7,7 @@ import { loadEasingCycles, loadMarketData, type Catalog, type DataIssue } from '
 import { sha256File } from '../../cli/file-hashes';
 import { VERSION } from '../../cli/version';
 import { PAIRS } from '../cycles/pair-definitions';
-import { distributionJson, fanJson, probabilityAbove, probabilityGreater } from './outcome-summary';
+import { distributionJson, fanJson, histogramJson, probabilityAbove, probabilityGreater } from './outcome-summary';
 import type { PathJobTemplate } from './path-job';
 import { runPaths } from './run-paths';
 import type { Scenario } from './scenario-schema';
@@ -192,6 +192,7 @@ export async function runSimulation(
     },
     probabilities: { smallBeatsLarge: probabilityGreater(out.smallReturn, out.largeReturn), targets },
     drawdowns: { small: distributionJson(out.smallMaxDrawdown), large: distributionJson(out.largeMaxDrawdown) },
+    histograms: { bins: 60, small: histogramJson(out.smallReturn), large: histogramJson(out.largeReturn), spread: histogramJson(spread) },
     fan: { paths: fanPaths, stepUnit, percentiles: FAN_PERCENTILES, small: fanJson(logS, fanPaths, steps, FAN_PERCENTILES), large: fanJson(logL, fanPaths, steps, FAN_PERCENTILES) },
     strategies: {
       paths: stratPaths,
