@@ -2,6 +2,7 @@ import type { CommandSpec } from '../cli/command';
 import { BACKTEST_USAGE } from './backtest/backtest-usage';
 import { CYCLES_USAGE } from './cycles/cycles-usage';
 import { SIMULATE_USAGE } from './simulate/simulate-usage';
+import { REPORT_USAGE } from './report/report-usage';
 
 /** Every command of the CLI, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -22,5 +23,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Monte Carlo distributions of small vs large returns for a rate-cut scenario',
     usage: SIMULATE_USAGE,
     load: async () => (await import('./simulate/simulate-command')).simulateCommand,
+  },
+  {
+    name: 'report',
+    summary: 'write a self-contained HTML report with charts of result files',
+    usage: REPORT_USAGE,
+    load: async () => (await import('./report/report-command')).reportCommand,
   },
 ];

@@ -78,6 +78,14 @@ describe('ratecut backtest on a fixture', () => {
     expect(io2.err()).toMatch(/broken\.json:3:\d+: error bad-config: not valid JSON/);
   });
 
+  it('writes an HTML report with --report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecut-bt-'));
+    const { code, io } = await run(dir, ['--report', 'r.html']);
+    expect(code).toBe(0);
+    expect(readFileSync(join(dir, 'r.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+    expect(io.out()).toMatch(/wrote .*r\.html/);
+  });
+
   it('runs several strategies from a config file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ratecut-bt-'));
     writeFileSync(join(dir, 'cfg.json'), JSON.stringify({

@@ -10,6 +10,7 @@ import { writeBacktestFiles } from './backtest-files';
 import { formatBacktestSummary } from './format-backtest-summary';
 import { readConfigFile, validateConfig } from './read-backtest-config';
 import { runSweepCommand } from './sweep-command';
+import { writeReport } from '../report/write-report';
 
 /** Parses `k=v`: numbers and booleans become typed values. */
 function parseParam(text: string): [string, number | string | boolean] {
@@ -41,6 +42,7 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
     out: { type: 'string' },
     force: { type: 'boolean' },
     data: { type: 'string' },
+    report: { type: 'string' },
   });
   const strategiesOpt = o.strategy as unknown as string[] | undefined;
   const paramsOpt = (o.param as unknown as string[] | undefined) ?? [];
@@ -106,7 +108,9 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
   }
   if (!built.ok) { printIssues(io, built.issues); return 1; }
   printIssues(io, built.warnings);
-  const written = writeBacktestFiles(built.result, o.out ?? 'results/backtest.json', o.force === true, io.cwd);
+  const out = o.out ?? 'results/backtest.json';
+  const written = writeBacktestFiles(built.result, out, o.force === true, io.cwd);
+  if (o.report !== undefined) written.push(writeReport([{ file: out, doc: built.result }], o.report, o.force === true, io.cwd));
   io.stdout(formatBacktestSummary(built.result, written));
   return 0;
 }

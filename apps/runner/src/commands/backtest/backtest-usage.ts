@@ -21,6 +21,7 @@ Options:
   --sweep k=a..b[:step]   parameter grid for relative-momentum (repeatable; k and threshold)
   --out <file.json>       result file (default results/backtest.json); side files <name>.*.csv
   --force                 replace existing result files
+  --report <file.html>    also write an HTML report of the result (see ratecut report)
   --data <path>           data folder or catalog.json (default: $RATECUT_DATA, data/cache, sample)
 
 Built-in strategies: buy-hold-small, buy-hold-large, static-mix (small=0.5), cut-trigger

@@ -9,6 +9,7 @@ import { writeSimulationFiles } from './simulate-files';
 import { formatSimulateSummary } from './format-simulate-summary';
 import { loadScenario } from './load-scenario';
 import { runSimulation, type Target } from './run-simulation';
+import { writeReport } from '../report/write-report';
 
 /** Parses `small:+20%`, `large:11%`, `spread:0%` or `small:0.2`. */
 export function parseTarget(text: string): Target {
@@ -33,13 +34,13 @@ const quote = (a: string): string => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.rep
 
 /** `ratecut simulate`: see simulate-usage.ts. */
 export async function simulateCommand(args: readonly string[], io: CommandIo): Promise<number> {
-  const scenarioArg = args.find((a, i) => !a.startsWith('-') && (i === 0 || !['--paths', '--seed', '--method', '--block', '--target', '--workers', '--strategy-paths', '--out', '--data'].includes(args[i - 1])));
+  const scenarioArg = args.find((a, i) => !a.startsWith('-') && (i === 0 || !['--paths', '--seed', '--method', '--block', '--target', '--workers', '--strategy-paths', '--out', '--data', '--report'].includes(args[i - 1])));
   if (scenarioArg === undefined) throw new UsageError('name a scenario (built-in name or JSON file)');
   const rest = args.filter((a) => a !== scenarioArg);
   const o = parseOptions(rest, {
     paths: { type: 'string' }, seed: { type: 'string' }, method: { type: 'string' }, block: { type: 'string' },
     target: { type: 'string', multiple: true }, workers: { type: 'string' }, 'strategy-paths': { type: 'string' },
-    out: { type: 'string' }, force: { type: 'boolean' }, data: { type: 'string' },
+    out: { type: 'string' }, force: { type: 'boolean' }, data: { type: 'string' }, report: { type: 'string' },
   });
   const dataDir = join(workspaceRoot(), 'data');
   const loaded = loadScenario(scenarioArg, dataDir, io.cwd);
@@ -77,7 +78,9 @@ export async function simulateCommand(args: readonly string[], io: CommandIo): P
   }
   if (!run.ok) { printIssues(io, run.issues); return 1; }
   printIssues(io, run.warnings);
-  const written = writeSimulationFiles(run.result, o.out ?? `results/${scenario.name}.json`, o.force === true, io.cwd);
+  const out = o.out ?? `results/${scenario.name}.json`;
+  const written = writeSimulationFiles(run.result, out, o.force === true, io.cwd);
+  if (o.report !== undefined) written.push(writeReport([{ file: out, doc: run.result }], o.report, o.force === true, io.cwd));
   io.stdout(formatSimulateSummary(run.result, written));
   return 0;
 }

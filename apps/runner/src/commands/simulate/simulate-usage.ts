@@ -15,5 +15,6 @@ Options:
   --strategy-paths <n>    paths on which the built-in strategies are replayed (default 200, 0 = none)
   --out <file.json>       result file (default results/<scenario>.json); side files <name>.*.csv
   --force                 replace existing result files
+  --report <file.html>    also write an HTML report of the result (see ratecut report)
   --data <path>           data folder or catalog.json (default: $RATECUT_DATA, data/cache, sample)
 `;

@@ -1,0 +1,65 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { main } from '../../main';
+import { captureIo } from '../../testing/capture-io';
+import { writeFixtureResults } from '../../testing/report-fixtures';
+import { writeReport } from './write-report';
+
+describe('ratecut report', () => {
+  jest.setTimeout(120_000);
+  let dir = '';
+  beforeAll(async () => {
+    dir = await writeFixtureResults();
+  });
+
+  const report = async (args: string[]) => {
+    const io = captureIo({}, dir);
+    const code = await main(['report', ...args], io);
+    return { code, err: io.err() };
+  };
+
+  it('writes one self-contained HTML file, byte-identical on every run', async () => {
+    const a = await report(['bt.json', 'sim.json', '--out', 'a.html']);
+    expect(a.err).toMatch(/wrote .*a\.html/);
+    expect(a.code).toBe(0);
+    expect((await report(['bt.json', 'sim.json', '--out', 'b.html'])).code).toBe(0);
+    const html = readFileSync(join(dir, 'a.html'), 'utf8');
+    expect(html).toBe(readFileSync(join(dir, 'b.html'), 'utf8'));
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|@import/);
+    expect(html).toContain('vegaEmbed');
+    expect(html.match(/class="chart"/g)).toHaveLength(4);
+    expect(html).toContain('cut-trigger');
+    expect(html).toContain('small:+5%: P = ');
+    expect(html).toContain('decide at the close of row t');
+    expect(html.length).toBeLessThan(2_000_000);
+  });
+
+  it('is the same report through writeReport', () => {
+    const docs = ['bt.json', 'sim.json'].map((file) => ({ file, doc: JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown }));
+    writeReport(docs, 'c.html', true, dir);
+    expect(readFileSync(join(dir, 'c.html'), 'utf8')).toBe(readFileSync(join(dir, 'a.html'), 'utf8'));
+  });
+
+  it('names a file that is not JSON or not a ratecut result, lists every problem, and writes nothing', async () => {
+    writeFileSync(join(dir, 'broken.json'), '{\n  "schema": "ratecut.backtest/1",\n  oops\n}\n');
+    writeFileSync(join(dir, 'other.json'), JSON.stringify({ schema: 'something/2' }));
+    writeFileSync(join(dir, 'partial.json'), JSON.stringify({ schema: 'ratecut.simulate/1', commandLine: 'x' }));
+    const r = await report(['bt.json', 'broken.json', 'other.json', 'partial.json', 'missing.json', '--out', 'bad.html']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^broken\.json:3:\d+: error not-json: /m);
+    expect(r.err).toMatch(/^other\.json: error not-a-result: not a ratecut result file \(schema "something\/2"/m);
+    expect(r.err).toMatch(/^partial\.json: error bad-result: /m);
+    expect(r.err).toMatch(/^missing\.json: error missing-file: /m);
+    expect(r.err).toMatch(/nothing written/);
+    expect(existsSync(join(dir, 'bad.html'))).toBe(false);
+  });
+
+  it('needs --out and a file, and --force to replace', async () => {
+    expect((await report(['bt.json'])).code).toBe(2);
+    expect((await report(['--out', 'x.html'])).code).toBe(2);
+    const again = await report(['bt.json', '--out', 'a.html']);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/already exists/);
+    expect((await report(['sim.json', '--out', 'a.html', '--force'])).code).toBe(0);
+  });
+});

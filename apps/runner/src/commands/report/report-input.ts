@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { BACKTEST_SCHEMA } from '../backtest/backtest-result';
+
+/** Schema id of `ratecut simulate` result files. */
+export const SIMULATE_SCHEMA = 'ratecut.simulate/1';
+
+const num = z.number().nullable();
+const text = z.record(z.string(), z.string());
+const dataOrigin = z.object({
+  catalog: z.string(),
+  origin: z.string(),
+  synthetic: z.boolean(),
+  inputs: z.array(z.object({ file: z.string(), sha256: z.string() })),
+  pair: z.object({ id: z.string(), small: z.string(), large: z.string(), returnBasis: z.string() }),
+  first: z.string(),
+  last: z.string(),
+});
+
+const strategyCycle = z.object({
+  cycleId: z.string(),
+  recession: z.boolean(),
+  start: z.string(),
+  end: z.string(),
+  anchor: z.string(),
+  complete: z.boolean(),
+  excessTotalReturn: num,
+});
+const strategy = z.object({
+  label: z.string(),
+  name: z.string(),
+  cycles: z.array(strategyCycle),
+  aggregates: z.array(z.record(z.string(), z.union([z.number(), z.string(), z.null()]))),
+});
+
+/** The parts of a `ratecut.backtest/1` file the report reads (other keys are ignored). */
+export const backtestReportSchema = z.object({
+  notice: z.string().optional(),
+  schema: z.literal(BACKTEST_SCHEMA),
+  commandLine: z.string(),
+  data: dataOrigin.extend({ rows: z.number() }),
+  conventions: text,
+  benchmark: strategy,
+  strategies: z.array(strategy),
+  equity: z.object({ dates: z.array(z.string()), series: z.record(z.string(), z.array(num)) }),
+});
+
+const dist = z.object({ percentiles: z.record(z.string(), num), mean: num, sd: num });
+const histogram = z.object({ edges: z.array(z.number()), counts: z.array(z.number()) });
+
+/** The parts of a `ratecut.simulate/1` file the report reads (other keys are ignored). */
+export const simulateReportSchema = z.object({
+  notice: z.string().optional(),
+  schema: z.literal(SIMULATE_SCHEMA),
+  commandLine: z.string(),
+  scenario: z.object({ name: z.string(), title: z.string().optional() }),
+  data: dataOrigin,
+  seed: z.number(),
+  paths: z.number(),
+  method: z.object({ kind: z.string(), meanBlock: z.union([z.number(), z.string()]).optional() }),
+  horizon: z.object({ months: z.number(), steps: z.number(), unit: z.string() }),
+  analogs: z.object({ cycleIds: z.array(z.string()), observations: z.number(), warnings: z.array(z.string()) }),
+  conventions: text,
+  legs: z.object({ small: dist, large: dist, spread: dist }),
+  probabilities: z.object({
+    smallBeatsLarge: num,
+    targets: z.array(z.object({ target: z.string(), leg: z.enum(['small', 'large', 'spread']), level: z.number(), probability: num })),
+  }),
+  histograms: z.object({ small: histogram, large: histogram, spread: histogram }),
+  fan: z.object({
+    paths: z.number(),
+    stepUnit: z.string(),
+    percentiles: z.array(z.number()),
+    small: z.array(z.array(num)),
+    large: z.array(z.array(num)),
+  }),
+});
+
+export type BacktestReportDoc = z.infer<typeof backtestReportSchema>;
+export type SimulateReportDoc = z.infer<typeof simulateReportSchema>;
+
+/** One result file ready for the report. */
+export type ReportInput =
+  | { readonly file: string; readonly kind: 'backtest'; readonly doc: BacktestReportDoc }
+  | { readonly file: string; readonly kind: 'simulate'; readonly doc: SimulateReportDoc };
+
+/** Result of checking one document: a report input, or the problems as `file: error code: message` lines. */
+export type CheckedInput = { readonly ok: true; readonly value: ReportInput } | { readonly ok: false; readonly issues: readonly string[] };
+
+/**
+ * Recognises a parsed result file by its `schema` key and checks the fields the report draws.
+ * Anything else (not an object, another schema, a missing or mistyped field) gives issues naming
+ * the file and the JSON path.
+ */
+export function checkReportInput(file: string, doc: unknown): CheckedInput {
+  const schemaId = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>)['schema'] : undefined;
+  if (schemaId !== BACKTEST_SCHEMA && schemaId !== SIMULATE_SCHEMA) {
+    const found = typeof schemaId === 'string' ? `schema ${JSON.stringify(schemaId)}` : 'no "schema" key';
+    return { ok: false, issues: [`${file}: error not-a-result: not a ratecut result file (${found}; expected ${BACKTEST_SCHEMA} or ${SIMULATE_SCHEMA})`] };
+  }
+  const parsed = schemaId === BACKTEST_SCHEMA ? backtestReportSchema.safeParse(doc) : simulateReportSchema.safeParse(doc);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((i) => `${file}: error bad-result: ${i.path.length > 0 ? `${i.path.join('.')}: ` : ''}${i.message} (in a ${schemaId} file)`),
+    };
+  }
+  return parsed.data.schema === BACKTEST_SCHEMA
+    ? { ok: true, value: { file, kind: 'backtest', doc: parsed.data } }
+    : { ok: true, value: { file, kind: 'simulate', doc: parsed.data as SimulateReportDoc } };
+}

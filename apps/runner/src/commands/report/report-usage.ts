@@ -1,0 +1,13 @@
+/** Help text of `ratecut report` (kept apart so that `--help` loads no report code). */
+export const REPORT_USAGE = `Usage: ratecut report <result files...> --out report.html [--force]
+
+Writes one self-contained HTML file (no network needed to view it) with charts of backtest and
+simulate result files: equity curves per cycle rebased at the first cut (small, large and each
+strategy), the per-cycle table, a drawdown chart, and for simulations the fan chart and the
+histogram of horizon returns with the targets and their probabilities marked. Charts are
+Vega-Lite specifications rendered by the Vega runtime inlined into the file.
+
+Options:
+  --out <file.html>       the report file (required)
+  --force                 replace an existing file
+`;

@@ -1,0 +1,33 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../main';
+import { captureIo } from './capture-io';
+import { writeFixture } from './fixture-market';
+
+/** A small simulate scenario on the fixture market (two analog cycles, 3-month horizon). */
+export const FIXTURE_SCENARIO = {
+  name: 'fixture-cuts', title: 'Fixture cuts', cutPath: { kind: 'meetings', cutsBp: [25, 25] }, horizon: { months: 3 },
+  history: { kind: 'all-cycles' }, windowMonths: 12, method: { kind: 'stationary', meanBlock: 5 }, paths: 2000, seed: 7,
+};
+
+/**
+ * Runs `ratecut backtest` and `ratecut simulate` in-process on the fixture market and returns
+ * the folder holding `bt.json` and `sim.json` (for report tests).
+ */
+export async function writeFixtureResults(): Promise<string> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ratecut-report-data-'));
+  writeFixture(dataDir);
+  const dir = mkdtempSync(join(tmpdir(), 'ratecut-report-'));
+  writeFileSync(join(dir, 'scenario.json'), JSON.stringify(FIXTURE_SCENARIO));
+  const runs: string[][] = [
+    ['backtest', '--strategy', 'buy-hold-small', '--strategy', 'cut-trigger', '--strategy', 'static-mix', '--window=-3m..12m', '--data', dataDir, '--out', 'bt.json'],
+    ['simulate', 'scenario.json', '--data', dataDir, '--target', 'small:+5%', '--target', 'large:+2%', '--strategy-paths', '20', '--workers', '1', '--out', 'sim.json'],
+  ];
+  for (const args of runs) {
+    const io = captureIo({}, dir);
+    const code = await main(args, io);
+    if (code !== 0) throw new Error(`ratecut ${args.join(' ')} exited ${code}: ${io.err()}`);
+  }
+  return dir;
+}
