@@ -2,6 +2,7 @@ import type { CommandSpec } from '../cli/command';
 import { BACKTEST_USAGE } from './backtest/backtest-usage';
 import { CYCLES_USAGE } from './cycles/cycles-usage';
 import { SIMULATE_USAGE } from './simulate/simulate-usage';
+import { COMPARE_USAGE } from './compare/compare-usage';
 import { REPORT_USAGE } from './report/report-usage';
 
 /** Every command of the CLI, in the order `--help` lists them. */
@@ -23,6 +24,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Monte Carlo distributions of small vs large returns for a rate-cut scenario',
     usage: SIMULATE_USAGE,
     load: async () => (await import('./simulate/simulate-command')).simulateCommand,
+  },
+  {
+    name: 'compare',
+    summary: 'compare result files side by side, with comparability checks and paired statistics',
+    usage: COMPARE_USAGE,
+    load: async () => (await import('./compare/compare-command')).compareCommand,
   },
   {
     name: 'report',
