@@ -1,5 +1,6 @@
 import type { CommandSpec } from '../cli/command';
 import { BACKTEST_USAGE } from './backtest/backtest-usage';
+import { DEMO_USAGE } from './demo/demo-usage';
 import { CYCLES_USAGE } from './cycles/cycles-usage';
 import { SIMULATE_USAGE } from './simulate/simulate-usage';
 import { COMPARE_USAGE } from './compare/compare-usage';
@@ -7,6 +8,12 @@ import { REPORT_USAGE } from './report/report-usage';
 
 /** Every command of the CLI, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'demo',
+    summary: 'the whole story in one run: cycles, backtest, two Monte Carlo scenarios and a report',
+    usage: DEMO_USAGE,
+    load: async () => (await import('./demo/demo-command')).demoCommand,
+  },
   {
     name: 'cycles',
     summary: 'Fed easing cycles from real data, with small vs large returns after each first cut',

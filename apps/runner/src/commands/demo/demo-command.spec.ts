@@ -1,0 +1,37 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../main';
+import { captureIo } from '../../testing/capture-io';
+import { writeFixture } from '../../testing/fixture-market';
+
+describe('ratecut demo', () => {
+  jest.setTimeout(120_000);
+
+  it('runs every step on the fixture data, skips a scenario without analogs, and lists the files', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'ratecut-demo-data-'));
+    writeFixture(data);
+    const cwd = mkdtempSync(join(tmpdir(), 'ratecut-demo-'));
+    const io = captureIo({}, cwd);
+    expect(await main(['demo', '--data', data], io)).toBe(0);
+    const out = io.out();
+    expect(out).toMatch(/=== 1\. Fed easing cycles/);
+    expect(out).toMatch(/=== 2\. Backtest/);
+    expect(out).toMatch(/P\(small:\+20%\)/);
+    expect(out).toMatch(/skipped: scenario recession-easing: no analog cycle/);
+    for (const f of ['cycles.json', 'backtest.json', 'insurance-cuts.json', 'report.html']) {
+      expect(out).toContain(join(cwd, 'results', 'demo', f));
+      expect(existsSync(join(cwd, 'results', 'demo', f))).toBe(true);
+    }
+    expect(readFileSync(join(cwd, 'results', 'demo', 'report.html'), 'utf8')).toMatch(/insurance-cuts/i);
+    // A second run replaces its own files.
+    expect(await main(['demo', '--data', data], captureIo({}, cwd))).toBe(0);
+  });
+
+  it('announces the synthetic sample on its first line', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ratecut-demo-'));
+    const io = captureIo({}, cwd);
+    expect(await main(['demo'], io)).toBe(0);
+    expect(io.out().split('\n')[0]).toMatch(/^SYNTHETIC SAMPLE/);
+  });
+});
