@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+'use strict';
+// Packs @ratecut/sim-core and @ratecut/data-loader as npm packages, installs them into a
+// throwaway TypeScript app outside the workspace, and runs a small program there that loads
+// data, runs a strategy and a simulation and checks the results. Exit 0 when all is well.
+// Usage: node tools/pack-check/pack-check.js [--data <folder>] [--keep]
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..', '..');
+const args = process.argv.slice(2);
+const keep = args.includes('--keep');
+const dataFlag = args.indexOf('--data');
+const dataDir = path.resolve(dataFlag >= 0 ? args[dataFlag + 1] : process.env.RATECUT_DATA || path.join(root, 'data', 'sample'));
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const run = (cmd, argv, cwd) => execFileSync(cmd, argv, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+const log = (line) => process.stdout.write(`pack-check: ${line}\n`);
+
+const started = Date.now();
+log('building sim-core and data-loader');
+run(path.join(root, 'node_modules', '.bin', 'nx'), ['run-many', '-t', 'build', '-p', 'sim-core', 'data-loader', '--outputStyle=static'], root);
+
+const app = fs.mkdtempSync(path.join(os.tmpdir(), 'ratecut-pack-check-'));
+try {
+  const tarballs = ['sim-core', 'data-loader'].map((lib) => {
+    const name = run(npm, ['pack', '--silent', '--pack-destination', app], path.join(root, 'dist', 'libs', lib)).trim().split('\n').pop();
+    return path.join(app, name);
+  });
+  log(`packed ${tarballs.map((t) => path.basename(t)).join(', ')}`);
+  const tsVersion = require(path.join(root, 'node_modules', 'typescript', 'package.json')).version;
+  const nodeTypes = require(path.join(root, 'node_modules', '@types', 'node', 'package.json')).version;
+  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'ratecut-consumer', private: true, version: '0.0.0' }, null, 2));
+  fs.writeFileSync(path.join(app, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { target: 'ES2022', module: 'node16', moduleResolution: 'node16', strict: true, outDir: 'out', types: ['node'], skipLibCheck: false },
+    files: ['main.ts'],
+  }, null, 2));
+  fs.copyFileSync(path.join(__dirname, 'consumer-main.ts'), path.join(app, 'main.ts'));
+  log(`installing the tarballs, typescript@${tsVersion} and @types/node@${nodeTypes} into ${app}`);
+  run(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs, `typescript@${tsVersion}`, `@types/node@${nodeTypes}`], app);
+  log('type-checking and compiling the consumer app against the published declarations');
+  run(process.execPath, [path.join(app, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app], app);
+  log(`running it on ${dataDir}`);
+  const out = execFileSync(process.execPath, [path.join(app, 'out', 'main.js'), dataDir, path.join(root, 'data', 'nber-business-cycles.json')], { cwd: app, encoding: 'utf8' });
+  process.stdout.write(out);
+  log(`ok in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+} finally {
+  if (keep) log(`kept ${app}`);
+  else fs.rmSync(app, { recursive: true, force: true });
+}
