@@ -5,6 +5,7 @@ import { CYCLES_USAGE } from './cycles/cycles-usage';
 import { SIMULATE_USAGE } from './simulate/simulate-usage';
 import { COMPARE_USAGE } from './compare/compare-usage';
 import { REPORT_USAGE } from './report/report-usage';
+import { FETCH_USAGE } from './fetch/fetch-usage';
 
 /** Every command of the CLI, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -43,5 +44,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'write a self-contained HTML report with charts of result files',
     usage: REPORT_USAGE,
     load: async () => (await import('./report/report-command')).reportCommand,
+  },
+  {
+    name: 'fetch',
+    summary: 'download real data (FRED, Yahoo Finance, Ken French) into data/cache with a catalog',
+    usage: FETCH_USAGE,
+    load: async () => (await import('./fetch/fetch-command')).fetchCommand,
   },
 ];

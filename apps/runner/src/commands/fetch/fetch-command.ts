@@ -1,0 +1,39 @@
+import { join, resolve } from 'node:path';
+import { FETCH_SERIES_KEYS, FetchError, fetchData, type FetchSeriesKey } from '@ratecut/data-loader';
+import { UsageError, type CommandIo } from '../../cli/command';
+import { parseOptions } from '../../cli/parse-options';
+import { workspaceRoot } from '../../cli/workspace-root';
+
+/** Parses `--series a,b,c`; unknown names are a {@link UsageError}. */
+export function parseSeriesOption(text: string | undefined): FetchSeriesKey[] {
+  if (text === undefined) return [...FETCH_SERIES_KEYS];
+  const wanted = text.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
+  const unknown = wanted.filter((s) => !(FETCH_SERIES_KEYS as readonly string[]).includes(s));
+  if (wanted.length === 0 || unknown.length > 0) {
+    throw new UsageError(`--series ${JSON.stringify(text)}: expected a comma-separated list of ${FETCH_SERIES_KEYS.join(', ')}`);
+  }
+  return wanted as FetchSeriesKey[];
+}
+
+/** `ratecut fetch`: see fetch-usage.ts. */
+export async function fetchCommand(args: readonly string[], io: CommandIo): Promise<number> {
+  const o = parseOptions(args, { out: { type: 'string' }, series: { type: 'string' } });
+  const series = parseSeriesOption(o.series);
+  const outDir = o.out === undefined ? join(workspaceRoot(), 'data', 'cache') : resolve(io.cwd, o.out);
+  try {
+    const result = await fetchData({
+      outDir,
+      series,
+      env: io.env,
+      onProgress: (e) => {
+        if (e.phase === 'start') io.stderr(`[${e.index + 1}/${e.total}] ${e.key} ...\n`);
+      },
+    });
+    io.stderr(`wrote ${result.files.length} files and ${result.catalogPath}\n`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof FetchError)) throw e;
+    io.stderr(`error: ${e.message}\nnothing was changed in ${outDir}\n`);
+    return 1;
+  }
+}
