@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { formatDataIssue, readJsonFile } from '@ratecut/data-loader';
 import { join, resolve } from 'node:path';
 import { scenarioSchema, type Scenario } from './scenario-schema';
 
@@ -18,26 +19,7 @@ export function loadScenario(nameOrFile: string, dataDir: string, cwd: string): 
   if (!existsSync(file)) {
     return { ok: false, errors: [`${nameOrFile}: error bad-scenario: no such scenario file, and not a built-in (built-ins: ${builtinScenarioNames(dataDir).join(', ')})`] };
   }
-  const text = readFileSync(file, 'utf8');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const pos = /position (\d+)/.exec(message);
-    let at = '';
-    if (pos) {
-      const before = text.slice(0, Number(pos[1])).split('\n');
-      at = `:${before.length}:${before[before.length - 1].length + 1}`;
-    }
-    return { ok: false, errors: [`${file}${at}: error bad-scenario: not valid JSON: ${message}`] };
-  }
-  const parsed = scenarioSchema.safeParse(json);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((i) => `${file}: error bad-scenario: ${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)'}: ${i.message}`),
-    };
-  }
-  return { ok: true, value: parsed.data, file };
+  const read = readJsonFile(file, scenarioSchema, 'bad-scenario');
+  if (!read.ok) return { ok: false, errors: read.issues.map(formatDataIssue) };
+  return { ok: true, value: read.value, file };
 }

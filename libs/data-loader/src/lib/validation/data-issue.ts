@@ -14,6 +14,8 @@ export type DataIssueCode =
   | 'duplicate-date'
   | 'gap'
   | 'bad-catalog'
+  | 'bad-config'
+  | 'bad-scenario'
   | 'unknown-series';
 
 export interface DataIssue {
