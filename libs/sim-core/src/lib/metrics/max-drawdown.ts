@@ -37,27 +37,65 @@ const DEGENERATE: MaxDrawdown = Object.freeze({ depth: NaN, peakIndex: -1, troug
 export function maxDrawdown(equity: Float64Array, start = 0, end = equity.length): MaxDrawdown {
   checkWindow(equity.length, start, end);
   if (end === start || !(equity[start] > 0)) return DEGENERATE;
-  let peak = equity[start], peakIndex = start;
-  let depth = 0, bestPeak = start, bestTrough = start, bestPeakValue = peak, recovery = start;
+  const tracker = new DrawdownTracker(equity[start], start);
   for (let i = start; i < end; i += 1) {
     const v = equity[i];
     if (Number.isNaN(v)) return DEGENERATE;
-    if (recovery < 0 && v >= bestPeakValue) recovery = i;
-    if (v >= peak) {
-      peak = v;
-      peakIndex = i;
+    tracker.push(v, i);
+  }
+  return tracker.result();
+}
+
+/**
+ * Running state of a maximum-drawdown scan over a wealth path, shared by the equity and the
+ * returns forms so both follow one rule for peaks, troughs and recovery.
+ */
+class DrawdownTracker {
+  private peak: number;
+  private peakIndex: number;
+  private depth = 0;
+  private bestPeak: number;
+  private bestTrough: number;
+  private bestPeakValue: number;
+  private recovery: number;
+  /** True between a new deepest trough and the first return to its peak. */
+  private recovering = false;
+
+  /** Starts at a first peak `value` labelled `index`. */
+  constructor(value: number, index: number) {
+    this.peak = value;
+    this.peakIndex = index;
+    this.bestPeak = index;
+    this.bestTrough = index;
+    this.bestPeakValue = value;
+    this.recovery = index;
+  }
+
+  /** Adds the wealth `value` at `index` (indices increase). */
+  push(value: number, index: number): void {
+    if (this.recovering && value >= this.bestPeakValue) {
+      this.recovery = index;
+      this.recovering = false;
+    }
+    if (value >= this.peak) {
+      this.peak = value;
+      this.peakIndex = index;
     } else {
-      const dd = v / peak - 1;
-      if (dd < depth) {
-        depth = dd;
-        bestPeak = peakIndex;
-        bestTrough = i;
-        bestPeakValue = peak;
-        recovery = -1;
+      const dd = value / this.peak - 1;
+      if (dd < this.depth) {
+        this.depth = dd;
+        this.bestPeak = this.peakIndex;
+        this.bestTrough = index;
+        this.bestPeakValue = this.peak;
+        this.recovery = -1;
+        this.recovering = true;
       }
     }
   }
-  return { depth, peakIndex: bestPeak, troughIndex: bestTrough, recoveryIndex: recovery };
+
+  result(): MaxDrawdown {
+    return { depth: this.depth, peakIndex: this.bestPeak, troughIndex: this.bestTrough, recoveryIndex: this.recovery };
+  }
 }
 
 /**
@@ -79,28 +117,15 @@ export function maxDrawdown(equity: Float64Array, start = 0, end = equity.length
 export function maxDrawdownFromReturns(returns: Float64Array, start = 0, end = returns.length): MaxDrawdown {
   checkWindow(returns.length, start, end);
   if (end === start) return DEGENERATE;
-  let w = 1, peak = 1, peakIndex = start - 1;
-  let depth = 0, bestPeak = start - 1, bestTrough = start - 1, bestPeakValue = 1, recovery = start - 1;
+  const tracker = new DrawdownTracker(1, start - 1);
+  let w = 1;
   for (let i = start; i < end; i += 1) {
     const r = returns[i];
     if (Number.isNaN(r)) return DEGENERATE;
     w *= 1 + r;
-    if (recovery === -1 && depth < 0 && w >= bestPeakValue) recovery = i;
-    if (w >= peak) {
-      peak = w;
-      peakIndex = i;
-    } else {
-      const dd = w / peak - 1;
-      if (dd < depth) {
-        depth = dd;
-        bestPeak = peakIndex;
-        bestTrough = i;
-        bestPeakValue = peak;
-        recovery = -1;
-      }
-    }
+    tracker.push(w, i);
   }
-  return { depth, peakIndex: bestPeak, troughIndex: bestTrough, recoveryIndex: recovery };
+  return tracker.result();
 }
 
 /**
