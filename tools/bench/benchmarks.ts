@@ -295,6 +295,17 @@ function benchStudentT(market: LoadedMarket, source: DataSource): Outcome<Measur
 
 const B_PATHS = 1_000_000, B_HORIZON = 252, B_MEAN_BLOCK = 21;
 
+/** Close-to-close simple returns of both legs (column 0 small, 1 large). */
+function dailyReturns(data: MarketData): { small: Float64Array; large: Float64Array } {
+  const rows = data.days.length;
+  const small = new Float64Array(rows - 1), large = new Float64Array(rows - 1);
+  for (let i = 1; i < rows; i += 1) {
+    small[i - 1] = data.closes[0][i] / data.closes[0][i - 1] - 1;
+    large[i - 1] = data.closes[1][i] / data.closes[1][i - 1] - 1;
+  }
+  return { small, large };
+}
+
 /**
  * Joint stationary bootstrap (sim-core's kernel) of daily ^RUT/^GSPC simple returns, the whole
  * common history as one segment: one timed run = `simulateBootstrapPaths` for 1,000,000 paths ×
@@ -305,11 +316,7 @@ function benchBootstrap(market: LoadedMarket, source: DataSource): Outcome<Measu
   const { data } = market;
   const rows = data.days.length;
   if (rows < 2) return { ok: false, message: 'bootstrap: fewer than 2 common days of ^RUT and ^GSPC' };
-  const small = new Float64Array(rows - 1), large = new Float64Array(rows - 1);
-  for (let i = 1; i < rows; i += 1) {
-    small[i - 1] = data.closes[0][i] / data.closes[0][i - 1] - 1;
-    large[i - 1] = data.closes[1][i] / data.closes[1][i - 1] - 1;
-  }
+  const { small, large } = dailyReturns(data);
   const t0 = process.hrtime.bigint();
   const prepared = prepareSource(makeJointSource([{ small, large }], 252));
   const prepareSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -375,11 +382,7 @@ async function benchBootstrapWorkers(market: LoadedMarket, source: DataSource): 
   const { data } = market;
   const rows = data.days.length;
   if (rows < 2) return { ok: false, message: 'bootstrap: fewer than 2 common days of ^RUT and ^GSPC' };
-  const small = new Float64Array(rows - 1), large = new Float64Array(rows - 1);
-  for (let i = 1; i < rows; i += 1) {
-    small[i - 1] = data.closes[0][i] / data.closes[0][i - 1] - 1;
-    large[i - 1] = data.closes[1][i] / data.closes[1][i - 1] - 1;
-  }
+  const { small, large } = dailyReturns(data);
   const template = { kind: 'bootstrap' as const, windows: [{ small, large }], periodsPerYear: 252, method: 'stationary' as const, meanBlock: B_MEAN_BLOCK, horizon: B_HORIZON, seed: 20240918 };
   const seconds: number[] = [];
   let share = NaN;
@@ -405,7 +408,8 @@ const plural = (n: number, what: string): string => (n === 0 ? '' : `, ${n} ${wh
 const wall = (s: number): string => (s < 1 ? ms(s) : `${s.toFixed(2)} s`);
 
 function humanLine(m: Measurement): string {
-  const size = m.rows > 0 ? `  ${m.paths.toLocaleString('en-US')} combos × ${m.rows.toLocaleString('en-US')} rows` : '';
+  const unit = m.name === 'momentum-sweep' ? ['combos', 'rows'] : ['paths', 'steps'];
+  const size = m.rows > 0 ? `  ${m.paths.toLocaleString('en-US')} ${unit[0]} × ${m.rows.toLocaleString('en-US')} ${unit[1]}` : '';
   const verdict = m.withinTarget ? 'ok' : 'OVER TARGET';
   return `${m.name.padEnd(15)} median ${wall(m.seconds)}  min ${wall(m.minSeconds)}${size}  (${m.runs} runs${m.warmup > 0 ? ` after ${m.warmup} warm-up` : ''})  target < ${wall(m.targetSeconds)}: ${verdict}`;
 }
