@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { BUILTIN_STRATEGIES, parseWindow } from '@ratecut/sim-core';
 import { UsageError, type CommandIo } from '../../cli/command';
+import { commandLine } from '../../cli/command-line';
 import { openCatalog, printIssues } from '../../cli/open-catalog';
 import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';
 import { progressBar } from '../../cli/progress-bar';
@@ -20,8 +21,6 @@ function parseParam(text: string): [string, number | string | boolean] {
   const num = Number(raw);
   return [key, raw === 'true' ? true : raw === 'false' ? false : raw.trim() !== '' && Number.isFinite(num) ? num : raw];
 }
-
-const quote = (a: string): string => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
 
 /** `ratecut backtest`: see backtest-usage.ts. */
 export async function backtestCommand(args: readonly string[], io: CommandIo): Promise<number> {
@@ -90,15 +89,15 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
 
   const opened = openCatalog(io, o.data);
   if (!opened) return 1;
-  const commandLine = ['ratecut', 'backtest', ...args].map(quote).join(' ');
-  if (sweepOpt.length > 0) return runSweepCommand(config, sweepOpt, opened, o.out ?? 'results/sweep.csv', o.force === true, io, commandLine);
+  const recorded = commandLine('backtest', args);
+  if (sweepOpt.length > 0) return runSweepCommand(config, sweepOpt, opened, o.out ?? 'results/sweep.csv', o.force === true, io, recorded);
 
   const bar = progressBar('backtest');
   let built;
   try {
     built = buildBacktestResult(config, {
       catalog: opened.catalog, origin: opened.origin, notice: opened.syntheticNotice, dataDir: join(workspaceRoot(), 'data'),
-      commandLine, onProgress: (d, t) => bar.update(d, t),
+      commandLine: recorded, onProgress: (d, t) => bar.update(d, t),
     });
   } catch (e) {
     if (e instanceof RangeError) throw new UsageError(e.message);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../../cli/command';
+import { toJsonText } from '../../cli/json-text';
 import { writeFileAtomic } from '../../cli/write-output';
 import type { BacktestResultJson } from './backtest-result';
 
@@ -11,11 +12,6 @@ export function resultPaths(out: string): { json: string; equity: string; trades
   return { json: `${base}.json`, equity: `${base}.equity.csv`, trades: `${base}.trades.csv`, cycles: `${base}.cycles.csv` };
 }
 
-/** Pretty JSON; a synthetic-sample notice is the first key, on the first line. */
-export function toJsonText(doc: { notice?: string }): string {
-  const text = JSON.stringify(doc, null, 2);
-  return (doc.notice ? text.replace(/^\{\n {2}/, '{ ') : text) + '\n';
-}
 
 const comment = (r: BacktestResultJson): string => (r.notice ? `# ${r.notice}\n` : '');
 

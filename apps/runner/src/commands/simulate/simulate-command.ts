@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { UsageError, type CommandIo } from '../../cli/command';
+import { commandLine } from '../../cli/command-line';
 import { openCatalog, printIssues } from '../../cli/open-catalog';
 import { numberOption, parseOptions } from '../../cli/parse-options';
 import { progressBar } from '../../cli/progress-bar';
@@ -29,8 +30,6 @@ function withoutWorkers(args: readonly string[]): string[] {
   }
   return out;
 }
-
-const quote = (a: string): string => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
 
 /** `ratecut simulate`: see simulate-usage.ts. */
 export async function simulateCommand(args: readonly string[], io: CommandIo): Promise<number> {
@@ -67,7 +66,7 @@ export async function simulateCommand(args: readonly string[], io: CommandIo): P
   try {
     run = await runSimulation(scenario, {
       catalog: opened.catalog, origin: opened.origin, notice: opened.syntheticNotice, dataDir,
-      commandLine: ['ratecut', 'simulate', ...withoutWorkers(args)].map(quote).join(' '), workers, targets, strategyPaths,
+      commandLine: commandLine('simulate', withoutWorkers(args)), workers, targets, strategyPaths,
       onProgress: (d, t) => bar.update(d, t),
     });
   } catch (e) {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../../cli/command';
 import { writeFileAtomic } from '../../cli/write-output';
-import { toJsonText } from '../backtest/backtest-files';
+import { toJsonText } from '../../cli/json-text';
 
 type Doc = Record<string, unknown> & { notice?: string };
 type Dist = { percentiles: Record<string, number | null>; mean: number | null; sd: number | null };
