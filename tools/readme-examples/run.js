@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+'use strict';
+// Regenerates the example outputs in README.md by running the commands they show:
+// `npm run readme-examples [-- --bench bench.jsonl] [-- --only id,...] [-- --check]`.
+// Runs the TypeScript source through ts-node in transpile-only mode, as tools/bench/run.js does.
+const path = require('node:path');
+require('ts-node').register({
+  transpileOnly: true,
+  skipProject: true,
+  compilerOptions: { module: 'commonjs', target: 'ES2022', esModuleInterop: true, ignoreDeprecations: '6.0' },
+});
+require('./generate.ts')
+  .main(process.argv.slice(2), path.resolve(__dirname, '..', '..'))
+  .then((code) => { process.exitCode = code; });
