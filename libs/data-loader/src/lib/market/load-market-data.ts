@@ -11,7 +11,7 @@ export interface LoadedMarket {
   readonly pair: LoadedPair;
   /** The cash rate as loaded (spliced from its stand-ins, see `loadCashRate`), decimal per year. */
   readonly cash: Series;
-  /** The series that supply the cash rate, oldest first, with their dates. */
+  /** The series that supply the cash rate on the run's days, oldest first, with their dates. */
   readonly cashSegments: readonly CashSegment[];
   /** The cash rate of this run in words (series, stand-ins and their dates), for conventions. */
   readonly cashConvention: string;
@@ -109,7 +109,7 @@ export function loadMarketData(
       },
       pair: loadedPair.value,
       cash: rate,
-      cashSegments: segments,
+      cashSegments: segments.filter((g) => g.to >= d[0] && g.from <= d[d.length - 1]),
       cashConvention: describeCashRate(segments, d[0], d[d.length - 1]),
       gaps: runGaps,
       pairFirstDay,
