@@ -31,6 +31,8 @@ export * from './lib/facts/curated-cycles';
 export * from './lib/fed/policy-rate-from-series';
 export * from './lib/fed/load-policy-rate-history';
 export * from './lib/pairs/load-return-pair';
+export * from './lib/pairs/pair-return-basis';
+export * from './lib/market/cash-rate';
 export * from './lib/market/load-market-data';
 export * from './lib/fed/load-easing-cycles';
 export * from './lib/fetch/fetch-error';

@@ -13,6 +13,8 @@ export * from './lib/cycles/recession';
 export * from './lib/cycles/post-cut-returns';
 export * from './lib/cycles/cycle-return-summary';
 export * from './lib/cycles/cycle-return-table';
+export * from './lib/cycles/day-gap';
+export * from './lib/cycles/cycle-episodes';
 export * from './lib/cash/cash-return-for-day';
 export * from './lib/engine/market-data';
 export * from './lib/engine/market-view';

@@ -112,6 +112,43 @@ describe('ratecut backtest on a fixture', () => {
     expect(io3.err()).toMatch(/unknown cycle id 1999-01; detected cycles: 2019-08, 2020-03/);
   });
 
+  it('warns about a --cycles id the run does not cover, and fails when it covers none', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecut-bt-'));
+    // With 24 months before the first cut, 2019-08's window starts 2017-08, before the fixture's data (2018-01).
+    const none = captureIo({}, dir);
+    expect(await main(['backtest', '--strategy', 'cut-trigger', '--cycles', '2019-08', '--window=-24m..6m', '--data', dataDir, '--out', 'a.json'], none)).toBe(1);
+    expect(none.err()).toMatch(/error gap: --cycles: cycle 2019-08 not covered by the rut-gspc run \(2018-01-01 to 2021-12-31, window 24 months before to 6 after\): nothing to replay; covered cycles: 2020-03/);
+    expect(existsSync(join(dir, 'a.json'))).toBe(false);
+    const some = captureIo({}, dir);
+    expect(await main(['backtest', '--strategy', 'cut-trigger', '--cycles', '2019-08,2020-03', '--window=-24m..6m', '--data', dataDir, '--out', 'b.json'], some)).toBe(0);
+    expect(some.err()).toMatch(/warning gap: --cycles: cycle 2019-08 not covered by the rut-gspc run \(2018-01-01 to 2021-12-31\); no result for it/);
+    const r = JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8'));
+    expect(r.warnings.some((w: string) => /cycle 2019-08 not covered/.test(w))).toBe(true);
+    expect(r.cycles.map((c: { covered: boolean }) => c.covered)).toEqual([false, true]);
+  });
+
+  it('counts cycles by episode by default and by first cut on request, marking overlaps', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecut-bt-'));
+    const read = async (extra: string[], out: string) => {
+      expect(await main(['backtest', '--strategy', 'buy-hold-small', '--data', dataDir, '--out', out, ...extra], captureIo({}, dir))).toBe(0);
+      return JSON.parse(readFileSync(join(dir, out), 'utf8'));
+    };
+    const byEpisode = await read([], 'e.json');
+    const byCut = await read(['--count', 'first-cuts'], 'f.json');
+    // 2020-03 resumes 2019-08 seven months later, inside its 24-month window: one episode.
+    expect(byEpisode.cycles.map((c: Record<string, unknown>) => [c['id'], c['overlapsPrevious'], c['episode'], c['counted']])).toEqual([
+      ['2019-08', null, '2019-08', true], ['2020-03', '2019-08', '2019-08', false],
+    ]);
+    const small = (r: { strategies: { cycles: { excessTotalReturn: number }[]; aggregates: Record<string, unknown>[] }[] }) => r.strategies[0];
+    const [first, second] = small(byCut).cycles.map((c) => c.excessTotalReturn);
+    expect(small(byEpisode).aggregates[0]).toMatchObject({ group: 'all', cycles: 1 });
+    expect(small(byEpisode).aggregates[0]['meanExcess']).toBeCloseTo(first, 12);
+    expect(small(byCut).aggregates[0]).toMatchObject({ group: 'all', cycles: 2 });
+    expect(small(byCut).aggregates[0]['meanExcess']).toBeCloseTo((first + second) / 2, 12);
+    expect(byEpisode.conventions.counting).toMatch(/^counted by episode/);
+    expect(readFileSync(join(dir, 'e.cycles.csv'), 'utf8')).toMatch(/buy-hold-small,2020-03,.*,2019-08,2019-08,false\n/);
+  });
+
   it('sweeps relative momentum through the fast path and writes one row per combination', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ratecut-bt-'));
     const io = captureIo({}, dir);

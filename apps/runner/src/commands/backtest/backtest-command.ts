@@ -32,6 +32,7 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
     pair: { type: 'string' },
     cash: { type: 'string' },
     cycles: { type: 'string' },
+    count: { type: 'string' },
     window: { type: 'string' },
     anchor: { type: 'string' },
     lag: { type: 'string' },
@@ -69,6 +70,7 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
     raw['window'] = w;
   }
   if (o.cycles !== undefined) raw['cycles'] = o.cycles === 'all' ? 'all' : o.cycles.split(',').map((s) => s.trim()).filter(Boolean);
+  if (o.count !== undefined) raw['count'] = o.count;
   if (o.benchmark !== undefined) raw['benchmark'] = { name: o.benchmark };
   if (strategiesOpt !== undefined || raw['strategies'] === undefined) {
     const names = (strategiesOpt ?? ['all']).flatMap((s) => (s === 'all' ? BUILTIN_STRATEGIES.map((b) => b.name) : [s]));

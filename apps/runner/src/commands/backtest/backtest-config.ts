@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_EASING_CYCLE_RULE } from '@ratecut/sim-core';
+import { DEFAULT_CYCLE_COUNTING, DEFAULT_EASING_CYCLE_RULE } from '@ratecut/sim-core';
 
 const paramValue = z.union([z.number(), z.string(), z.boolean()]);
 
@@ -40,6 +40,8 @@ export const backtestConfigSchema = z
       .strict()
       .default({ beforeMonths: 3, afterMonths: 24, anchor: 'first-cut' }),
     cycles: z.union([z.literal('all'), z.array(z.string().min(1)).min(1)]).default('all'),
+    /** How cycles enter the aggregates: by episode (default) or every cycle by its first cut. */
+    count: z.enum(['episodes', 'first-cuts']).default(DEFAULT_CYCLE_COUNTING),
     cycleRule: z
       .object({ minMoveBp: z.number().min(0), pauseMonths: z.number().int().min(1) })
       .strict()

@@ -32,16 +32,20 @@ export function tradesCsv(r: BacktestResultJson): string {
 
 /** Per-cycle results of every strategy against the benchmark. */
 export function cyclesCsv(r: BacktestResultJson): string {
+  const info = new Map(r.cycles.map((c) => [c['id'], c]));
   const rows = [r.benchmark, ...r.strategies].flatMap((s) =>
     s.cycles.map((c) => {
       const dd = c.metrics['maxDrawdown'] as Record<string, unknown>;
+      const k = info.get(c.cycleId);
       return [s.label, c.cycleId, c.recession, c.start, c.end, c.anchor, c.complete, c.totalReturn, c.benchmarkTotalReturn, c.excessTotalReturn,
-        c.metrics['cagr'], c.metrics['annualizedVolatility'], c.metrics['sharpeRatio'], dd['depth'], c.metrics['tradeCount']];
+        c.metrics['cagr'], c.metrics['annualizedVolatility'], c.metrics['sharpeRatio'], dd['depth'], c.metrics['tradeCount'],
+        k?.['overlapsPrevious'] ?? '', k?.['episode'] ?? '', k?.['counted'] ?? ''];
     }),
   );
   return comment(r) + stringify(rows, {
     header: true,
-    columns: ['strategy', 'cycle', 'recession', 'start', 'end', 'anchor', 'complete', 'total_return', 'benchmark_total_return', 'excess_total_return', 'cagr', 'volatility', 'sharpe', 'max_drawdown', 'trades'],
+    columns: ['strategy', 'cycle', 'recession', 'start', 'end', 'anchor', 'complete', 'total_return', 'benchmark_total_return', 'excess_total_return', 'cagr', 'volatility', 'sharpe', 'max_drawdown', 'trades',
+      'overlaps_previous', 'episode', 'counted'],
     cast: { boolean: (b) => (b ? 'true' : 'false') },
   });
 }

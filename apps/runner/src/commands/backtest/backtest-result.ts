@@ -54,6 +54,8 @@ export interface BacktestResultJson {
     readonly periodsPerYear: number;
   };
   readonly conventions: Record<string, string>;
+  /** Every warning of the run (also printed on stderr), as `file:line:column: warning code: message`. */
+  readonly warnings: readonly string[];
   readonly cycles: readonly Record<string, string | number | boolean | null>[];
   readonly benchmark: StrategyResultJson;
   readonly strategies: readonly StrategyResultJson[];

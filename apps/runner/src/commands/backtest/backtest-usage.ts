@@ -10,8 +10,12 @@ Options:
   --param k=v             a parameter of the chosen strategy (repeatable), e.g. --param k=6
   --config <file.json>    strategies and settings from a JSON file (see README); flags override it
   --pair <id>             rut-gspc (price, daily, default), iwm-spy (total return, daily), ff-size (monthly)
-  --cash <src>            fedfunds (DFF, default) or tbill (DTB3) for idle cash and the Sharpe ratio
-  --cycles <all|ids>      all (default) or comma-separated cycle ids, e.g. 2001-01,2007-09
+  --cash <src>            fedfunds (DFF, default) or tbill (DTB3) for idle cash and the Sharpe ratio;
+                          before them TB3MS (tbill) and the Fama-French RF, as the result file states
+  --cycles <all|ids>      all (default) or comma-separated cycle ids, e.g. 2001-01,2007-09 (an id not
+                          covered by the run is a warning; none covered is an error)
+  --count <how>           episodes (default: a resumption inside its episode's window joins it and the
+                          episode counts once) or first-cuts (every cycle counts) in the aggregates
   --window=-Bm..Am        months before and after the anchor cut (default --window=-3m..24m)
   --anchor <first|last>   anchor the window at the first (default) or last cut of each cycle
   --lag <n>               rows between decision and trade (default 1: decide at close t, trade at close t+1)

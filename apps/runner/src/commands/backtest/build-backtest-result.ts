@@ -1,9 +1,10 @@
 import { join, relative } from 'node:path';
 import {
-  ANCHOR_CONVENTION, BUILTIN_STRATEGIES, describeEasingCycleRule, findBuiltinStrategy, formatDay, replayCycles,
+  aggregateCycles, ANCHOR_CONVENTION, BUILTIN_STRATEGIES, countedCycleIds, cycleEpisodes, cycleWindowRows, describeCycleCounting,
+  describeEasingCycleRule, describeGap, findBuiltinStrategy, formatDay, gapCrossed, replayCycles,
   type ClassifiedCycle, type Metrics, type RebalanceSchedule, type Strategy, type StrategyReplay,
 } from '@ratecut/sim-core';
-import { loadEasingCycles, loadMarketData, POLICY_RATE_CONVENTION, type Catalog, type DataIssue } from '@ratecut/data-loader';
+import { errorIssue, formatDataIssue, loadEasingCycles, loadMarketData, makeIssue, POLICY_RATE_CONVENTION, type Catalog, type DataIssue } from '@ratecut/data-loader';
 import { sha256File } from '../../cli/file-hashes';
 import { VERSION } from '../../cli/version';
 import { PAIRS } from '../cycles/pair-definitions';
@@ -108,6 +109,33 @@ export function buildBacktestResult(
     cycles = cycles.filter((c) => wanted.includes(c.cycle.id));
   }
 
+  // Coverage: the run's rows must hold a cycle's window, and no gap of the pair's data may lie inside it.
+  const warnings: DataIssue[] = [...easing.warnings, ...market.warnings];
+  const where = inputs.catalog.path;
+  const span = `${day(data.days[0])} to ${day(data.days[data.days.length - 1])}`;
+  const covered: ClassifiedCycle[] = [];
+  const uncovered: string[] = [];
+  for (const c of cycles) {
+    const rows = cycleWindowRows(data.days, c.cycle, config.window);
+    const gap = rows === null ? null : gapCrossed(market.value.gaps, data.days[rows.startRow], data.days[rows.endRow]);
+    if (gap !== null) warnings.push(makeIssue('gap', 'warning', where, `cycle ${c.cycle.id}: its window crosses a gap in the pair's data, ${describeGap(gap)}; left out`));
+    if (rows === null || gap !== null) uncovered.push(c.cycle.id);
+    else covered.push(c);
+  }
+  if (config.cycles !== 'all' && uncovered.length > 0) {
+    const what = `cycle${uncovered.length === 1 ? '' : 's'} ${uncovered.join(', ')}`;
+    if (covered.length === 0) {
+      return { ok: false, issues: [errorIssue('gap', where, `--cycles: ${what} not covered by the ${config.pair} run (${span}, window ${config.window.beforeMonths} months before to ${config.window.afterMonths} after): nothing to replay; covered cycles: ${
+        easing.value.cycles.filter((c) => cycleWindowRows(data.days, c.cycle, config.window) !== null).map((c) => c.cycle.id).join(', ') || 'none'}`)] };
+    }
+    warnings.push(makeIssue('gap', 'warning', where, `--cycles: ${what} not covered by the ${config.pair} run (${span}); no result for ${uncovered.length === 1 ? 'it' : 'them'}`));
+  }
+  const windowAnchor = (c: ClassifiedCycle['cycle']) => (config.window.anchor === 'first-cut' ? c.firstCut : c.lastCut);
+  const episodes = cycleEpisodes(covered.map((c) => c.cycle), config.window, windowAnchor);
+  const counted = countedCycleIds(episodes, config.count);
+  const episodeOf = new Map(episodes.map((e) => [e.cycleId, e]));
+  const counting = (r: StrategyReplay): StrategyReplay => ({ ...r, aggregates: aggregateCycles(r.cycles, counted) });
+
   const built = config.strategies.map((s) => ({ cfg: s, ...buildStrategy(s, data.periodsPerYear) }));
   const bench = buildStrategy(config.benchmark, data.periodsPerYear);
   const labels = built.map((b) => b.cfg.label ?? b.cfg.name);
@@ -120,7 +148,7 @@ export function buildBacktestResult(
     limits: { allowLeverage: config.allowLeverage, allowShort: false },
     initialCapital: config.initialCapital,
   };
-  const replay = replayCycles(data, built.map((b) => b.strategy), bench.strategy, cycles, config.window, settings, inputs.onProgress);
+  const replay = replayCycles(data, built.map((b) => b.strategy), bench.strategy, covered, config.window, settings, inputs.onProgress);
 
   // Fingerprint every file the result depends on: the catalog, each series file read, the facts.
   const entryIds = [...market.value.seriesIds, 'fed-target', 'dff'].map((id) => id.split(':')[0]);
@@ -140,7 +168,7 @@ export function buildBacktestResult(
       origin: inputs.origin,
       synthetic: inputs.notice !== null,
       inputs: files.map((file) => ({ file: displayPath(file, inputs.catalog.dir, inputs.dataDir), sha256: sha256File(file) })),
-      pair: { id: pairDef.id, small: pairDef.small, large: pairDef.large, returnBasis: pairDef.returnBasis },
+      pair: { id: pairDef.id, small: pairDef.small, large: pairDef.large, returnBasis: market.value.pair.returnBasis },
       first: day(data.days[0]),
       last: day(data.days[data.days.length - 1]),
       rows: data.days.length,
@@ -149,25 +177,30 @@ export function buildBacktestResult(
     conventions: {
       execution: `decide at the close of row t, trade at the close of row t + ${config.executionLag}; a strategy sees data up to its decision close only`,
       costs: `${config.costBps} bp commission + ${config.slippageBps} bp slippage per unit of traded value, paid from the portfolio`,
-      cash: `idle cash earns ${config.cash === 'fedfunds' ? 'the effective fed funds rate (DFF)' : 'the 3-month T-bill rate (DTB3)'} known at the previous close, ACT/360 simple interest over calendar days; the Sharpe and Sortino ratios use the same cash return`,
-      returns: `simple returns as decimals; ${pairDef.returnBasis}; annualised with ${data.periodsPerYear} periods per year`,
+      cash: `idle cash earns ${market.value.cashConvention}, as known at the previous close (each observation carried forward at most ${
+        market.value.cashSegments.map((g) => `${g.maxAgeDays} days for ${g.seriesId}`).join(', ')}), ACT/360 simple interest over calendar days; the Sharpe and Sortino ratios use the same cash return`,
+      coverage: `the run covers ${span}, the days every input covers (pair ${day(market.value.pairFirstDay)} to ${day(market.value.pairLastDay)}); no rate is carried forward past its series' end`,
+      returns: `simple returns as decimals; ${market.value.pair.returnBasis}; annualised with ${data.periodsPerYear} periods per year`,
       window: `${config.window.beforeMonths} calendar months before to ${config.window.afterMonths} after the ${config.window.anchor === 'first-cut' ? 'first' : 'last'} cut's effective date; each window run starts in cash and may read history before the window for its warm-up`,
       anchor: ANCHOR_CONVENTION,
       policyRate: POLICY_RATE_CONVENTION,
       cycleRule: describeEasingCycleRule(config.cycleRule),
       recessionRule: `NBER recession at the first cut, or an NBER peak within ${config.recessionWindowMonths} months after it (${easing.value.recessionSource})`,
       excess: 'per cycle: strategy total return minus the benchmark total return over the same window; hit rate = share of cycles with positive excess',
+      counting: describeCycleCounting(config.count, config.window),
     },
+    warnings: warnings.map(formatDataIssue),
     cycles: cycles.map(({ cycle, recession }) => ({
       id: cycle.id, firstCut: day(cycle.firstCut), lastCut: day(cycle.lastCut), cuts: cycle.cuts, totalEasingBp: cycle.totalEasingBp,
       resumption: cycle.resumption, recession: recession.recession, covered: replay.benchmark.cycles.some((c) => c.cycleId === cycle.id),
+      overlapsPrevious: episodeOf.get(cycle.id)?.overlapsPrevious ?? null, episode: episodeOf.get(cycle.id)?.episode ?? null, counted: counted.has(cycle.id),
     })),
-    benchmark: strategyJson(benchLabel, bench.schedule, replay.benchmark),
-    strategies: replay.strategies.map((r, i) => strategyJson(labels[i], built[i].schedule, r)),
+    benchmark: strategyJson(benchLabel, bench.schedule, counting(replay.benchmark)),
+    strategies: replay.strategies.map((r, i) => strategyJson(labels[i], built[i].schedule, counting(r))),
     equity: {
       dates: Array.from(replay.benchmark.full.run.days, day),
       series: Object.fromEntries([[benchLabel, full(replay.benchmark)], ...replay.strategies.map((r, i) => [labels[i], full(r)] as const)]),
     },
   };
-  return { ok: true, result, warnings: [...easing.warnings, ...market.warnings] };
+  return { ok: true, result, warnings };
 }

@@ -27,7 +27,11 @@ export function formatBacktestSummary(r: BacktestResultJson, written: readonly s
   })]).map((l) => `  ${l}`));
   const covered = r.cycles.filter((c) => c.covered).length;
   lines.push('');
+  const episodes = r.cycles.filter((c) => c.covered && c.counted).length;
+  const overlapping = r.cycles.filter((c) => c.covered && c.overlapsPrevious !== null).map((c) => `${c.id} (${c.overlapsPrevious})`);
   lines.push(`Easing cycles (${covered} covered of ${r.cycles.length}; window ${r.conventions['window']})`);
+  lines.push(`  aggregates over ${episodes} ${String(r.conventions['counting']).startsWith('counted by episode') ? 'episodes' : 'cycles'}: ${r.conventions['counting']}`);
+  if (overlapping.length > 0) lines.push(`  windows overlapping the previous cycle's: ${overlapping.join(', ')}`);
   lines.push('  excess = strategy total return minus the benchmark\'s over each cycle window');
   const head2 = ['strategy', 'mean excess', 'median', 'hit rate', 'worst cycle', 'rec. mean', 'rec. hit', 'non-rec. mean', 'non-rec. hit'];
   lines.push(...grid([head2, ...r.strategies.map((s) => {

@@ -60,7 +60,7 @@ export async function runSweepCommand(
   const header = [
     ...(opened.syntheticNotice ? [`# ${opened.syntheticNotice}`] : []),
     `# ${commandLine}`,
-    `# relative-momentum sweep on ${pair.id} (${pair.returnBasis}), ${formatDay(data.days[0])} to ${formatDay(data.days[data.days.length - 1])}, ${data.days.length} rows; lag ${config.executionLag}, costs ${config.costBps}+${config.slippageBps} bp, cash ${config.cash}`,
+    `# relative-momentum sweep on ${pair.id} (${market.value.pair.returnBasis}), ${formatDay(data.days[0])} to ${formatDay(data.days[data.days.length - 1])}, ${data.days.length} rows; lag ${config.executionLag}, costs ${config.costBps}+${config.slippageBps} bp, cash ${config.cash}`,
   ].join('\n') + '\n';
   const csv = header + stringify(rows, { header: true, columns: ['k_months', 'threshold', 'total_return', 'cagr', 'volatility', 'sharpe', 'max_drawdown', 'trades'] });
   const written = writeFileAtomic(out, csv, force, io.cwd);

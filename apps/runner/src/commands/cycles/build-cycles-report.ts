@@ -1,6 +1,10 @@
-import { ANCHOR_CONVENTION, cycleReturnTables, describeEasingCycleRule, formatDay, type EasingCycleRule, type ReturnPairSpec } from '@ratecut/sim-core';
+import {
+  ANCHOR_CONVENTION, countedCycleIds, cycleEpisodes, cycleReturnTables, describeCycleCounting, describeEasingCycleRule, describeGap, formatDay,
+  type CycleCounting, type EasingCycleRule, type ReturnPairSpec,
+} from '@ratecut/sim-core';
 import { loadEasingCycles, loadReturnPair, POLICY_RATE_CONVENTION, type Catalog, type DataIssue } from '@ratecut/data-loader';
 import { join } from 'node:path';
+import { UsageError } from '../../cli/command';
 import { VERSION } from '../../cli/version';
 import type { CyclesReport, PairReport } from './cycles-report';
 import { PAIRS } from './pair-definitions';
@@ -9,14 +13,21 @@ export interface CyclesSettings {
   readonly rule: EasingCycleRule;
   readonly recessionWindowMonths: number;
   readonly since: number | undefined;
+  /** How cycles are counted in the summary rows (see `CycleCounting`). */
+  readonly counting: CycleCounting;
 }
+
+/** The months after the first cut that the longest horizon spans: the window used for overlaps and episodes. */
+export const CYCLES_EPISODE_MONTHS = 24;
 
 const nullIfNaN = (x: number): number | null => (Number.isNaN(x) ? null : x);
 const pct = (x: number): number => Math.round(x * 1e8) / 1e6;
 
 /**
  * Loads the policy rate, detects and classifies cycles and measures every pair after each
- * first cut. Returns the report, or the data issues that stopped it.
+ * first cut. Returns the report, or the data issues that stopped it. Throws a UsageError
+ * when `since` is after the end of the policy-rate data (no answer is possible, exit 2); a
+ * `since` inside the data that no cycle starts after gives an empty table (the command warns).
  */
 export function buildCyclesReport(
   catalog: Catalog,
@@ -37,7 +48,14 @@ export function buildCyclesReport(
   ];
   if (!easing.ok || errors.length > 0) return { ok: false, issues: errors };
   const warnings: DataIssue[] = [...easing.warnings];
+  const lastDay = easing.value.history.lastDay;
+  if (settings.since !== undefined && settings.since > lastDay) {
+    throw new UsageError(`--since ${formatDay(settings.since)} is after the end of the policy-rate data (${formatDay(lastDay)}): no cycle can start then`);
+  }
   const classified = easing.value.cycles.filter((c) => settings.since === undefined || c.cycle.firstCut >= settings.since);
+  const span = { beforeMonths: 0, afterMonths: CYCLES_EPISODE_MONTHS };
+  const episodes = cycleEpisodes(classified.map((c) => c.cycle), span);
+  const counted = countedCycleIds(episodes, settings.counting);
 
   const specs: ReturnPairSpec[] = [];
   const pairMeta: Omit<PairReport, 'cycles' | 'summary'>[] = [];
@@ -61,14 +79,14 @@ export function buildCyclesReport(
       small: { id: def.small, title: loaded.value.small.title, totalReturn: loaded.value.small.totalReturn },
       large: { id: def.large, title: loaded.value.large.title, totalReturn: loaded.value.large.totalReturn },
       frequency: def.frequency,
-      returnBasis: `${def.returnBasis}; ${def.horizonNote}`,
+      returnBasis: `${loaded.value.returnBasis}; ${def.horizonNote}`,
       firstDate: formatDay(data.days[0]),
       lastDate: formatDay(data.days[data.days.length - 1]),
       horizons: def.horizons,
     });
   }
 
-  const tables = cycleReturnTables(classified, specs);
+  const tables = cycleReturnTables(classified, specs, counted);
   const pairs: PairReport[] = tables.map((table, p) => ({
     ...pairMeta[p],
     cycles: table.cycles.map((row) => ({
@@ -79,6 +97,7 @@ export function buildCyclesReport(
         endDate: h.endDay === null ? null : formatDay(h.endDay),
         small: nullIfNaN(h.small),
         large: nullIfNaN(h.large),
+        missing: h.missing === 'gap' && h.gap ? `crosses a gap in the data, ${describeGap(h.gap)}` : h.missing === 'past-data' ? 'past the end of the data' : null,
       })),
     })),
     summary: table.summaries.flatMap((rows, h) =>
@@ -107,11 +126,14 @@ export function buildCyclesReport(
         `recession cycle if the first cut falls inside an NBER recession (after a peak month, up to its trough month) ` +
         `or an NBER peak falls within ${settings.recessionWindowMonths} months after the first cut's month (hindsight label, not a signal)`,
       anchor: ANCHOR_CONVENTION,
+      counting: describeCycleCounting(settings.counting, span),
       returns: 'simple returns as decimals (0.10 = +10%); small minus large in decimal return points; each pair states price or total return',
       recessionSource: easing.value.recessionSource,
     },
     rule: { ...settings.rule, recessionWindowMonths: settings.recessionWindowMonths },
-    cycles: classified.map(({ cycle: c, recession: r }) => ({
+    counting: settings.counting,
+    filter: { since: settings.since === undefined ? null : formatDay(settings.since), detected: easing.value.cycles.length },
+    cycles: classified.map(({ cycle: c, recession: r }, i) => ({
       id: c.id,
       firstCut: formatDay(c.firstCut),
       lastCut: formatDay(c.lastCut),
@@ -125,6 +147,9 @@ export function buildCyclesReport(
       recession: r.recession,
       recessionReason: r.reason,
       nberPeak: r.peak === null ? null : formatDay(r.peak).slice(0, 7),
+      overlapsPrevious: episodes[i].overlapsPrevious,
+      episode: episodes[i].episode,
+      counted: counted.has(c.id),
     })),
     pairs,
     skippedPairs,

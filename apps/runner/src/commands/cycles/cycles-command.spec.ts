@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../main';
 import { captureIo, realDataDir } from '../../testing/capture-io';
+import { writeFixture } from '../../testing/fixture-market';
 import type { CyclesReport } from './cycles-report';
 
 const dataDir = realDataDir();
@@ -110,15 +111,40 @@ describeReal('ratecut cycles on the real data', () => {
     expect(row.horizons[2].large).toBeCloseTo(compound(hi), 12);
   });
 
-  it('summarises with mean, median and the share of cycles small won', () => {
+  it('summarises with mean, median and the share of cycles small won, one per episode', () => {
     const pair = report.pairs.find((p) => p.id === 'rut-gspc')!;
-    const rows12 = pair.cycles.map((r) => r.horizons[2]).filter((h) => h.small !== null && h.large !== null);
+    const counted = new Set(report.cycles.filter((c) => c.counted).map((c) => c.id));
+    expect(report.counting).toBe('episodes');
+    expect(report.cycles.find((c) => c.id === '1995-12')).toMatchObject({ overlapsPrevious: '1995-07', episode: '1995-07', counted: false });
+    expect(report.cycles.find((c) => c.id === '2008-10')).toMatchObject({ overlapsPrevious: '2007-09', episode: '2007-09', counted: false });
+    expect(report.cycles.find((c) => c.id === '1998-09')).toMatchObject({ overlapsPrevious: null, counted: true });
+    const rows12 = pair.cycles.filter((r) => counted.has(r.cycleId)).map((r) => r.horizons[2]).filter((h) => h.small !== null && h.large !== null);
     const all = pair.summary.find((s) => s.horizon === '12m' && s.group === 'all')!;
     expect(all.count).toBe(rows12.length);
     const wins = rows12.filter((h) => h.small! > h.large!).length;
     expect(all.shareSmallBeat).toBeCloseTo(wins / rows12.length, 12);
     const diffs = rows12.map((h) => h.small! - h.large!);
     expect(all.meanDifference).toBeCloseTo(diffs.reduce((a, b) => a + b, 0) / diffs.length, 12);
+  });
+
+  it('counts every cycle with --count first-cuts', async () => {
+    const io = captureIo({ RATECUT_DATA: dataDir });
+    expect(await main(['cycles', '--format', 'json', '--count', 'first-cuts'], io)).toBe(0);
+    const byCut: CyclesReport = JSON.parse(io.out());
+    const pair = byCut.pairs.find((p) => p.id === 'rut-gspc')!;
+    const rows12 = pair.cycles.map((r) => r.horizons[2]).filter((h) => h.small !== null && h.large !== null);
+    expect(pair.summary.find((s) => s.horizon === '12m' && s.group === 'all')!.count).toBe(rows12.length);
+    expect(byCut.cycles.every((c) => c.counted)).toBe(true);
+  });
+
+  it('refuses a --since after the policy-rate data and warns when no cycle starts after it', async () => {
+    const late = captureIo({ RATECUT_DATA: dataDir });
+    expect(await main(['cycles', '--since', '2030-01-01'], late)).toBe(2);
+    expect(late.err()).toMatch(/--since 2030-01-01 is after the end of the policy-rate data \(2026-06-20\)/);
+    const empty = captureIo({ RATECUT_DATA: dataDir });
+    expect(await main(['cycles', '--since', '2026-01-01'], empty)).toBe(0);
+    expect(empty.err()).toMatch(/warning: no easing cycle has its first cut on or after 2026-01-01 \(39 detected before --since\)/);
+    expect(empty.out()).toMatch(/Easing cycles \(0 of 39 detected: first cut on or after 2026-01-01/);
   });
 
   it('prints a table that states its conventions', async () => {
@@ -143,7 +169,7 @@ describeReal('ratecut cycles on the real data', () => {
     const io2 = captureIo({ RATECUT_DATA: dataDir }, dir);
     expect(await main(['cycles', '--format', 'csv', '--out', 'cycles.csv', '--force'], io2)).toBe(0);
     const csv = readFileSync(file, 'utf8').split('\n');
-    expect(csv[0]).toBe('row_type,pair,cycle_id,first_cut,recession,anchor_date,horizon,steps,end_date,small_return,large_return,small_minus_large,median_small_minus_large,share_small_beat');
+    expect(csv[0]).toBe('row_type,pair,cycle_id,first_cut,recession,anchor_date,horizon,steps,end_date,small_return,large_return,small_minus_large,median_small_minus_large,share_small_beat,overlaps_previous,episode,counted,missing');
     expect(csv.some((l) => l.startsWith('cycle,rut-gspc,2024-09,2024-09-19,false,2024-09-18,3m,63,'))).toBe(true);
   });
 });
@@ -196,5 +222,36 @@ describe('ratecut cycles on bad data', () => {
       expect.stringMatching(/missing\.csv: error missing-file: /),
     ]);
     expect(io.out()).toBe('');
+  });
+
+  it('never measures a horizon across a hole in the price data, and shows n/a as "gap"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecut-hole-'));
+    writeFixture(dir);
+    // Drop 2019-12 to 2020-12 from the small-cap file: 2019-08's 12-month horizon would span 2019-07 to 2021.
+    const small = readFileSync(join(dir, 'small.csv'), 'utf8').split('\n');
+    writeFileSync(join(dir, 'small.csv'), small.filter((l) => !(l >= '2019-12' && l < '2021')).join('\n'));
+    const io = captureIo({});
+    expect(await main(['cycles', '--data', dir, '--format', 'json'], io)).toBe(0);
+    const r: CyclesReport = JSON.parse(io.out());
+    const row = r.pairs.find((p) => p.id === 'rut-gspc')!.cycles.find((c) => c.cycleId === '2019-08')!;
+    expect(row.horizons[0].small).not.toBeNull(); // 3 months = 63 rows: ends before the hole
+    expect(row.horizons[2]).toMatchObject({ label: '12m', small: null, large: null, endDate: null });
+    expect(row.horizons[2].missing).toMatch(/^crosses a gap in the data, 2019-11-29 to 2021-01-01/);
+    expect(io.err()).toMatch(/warning gap: pair rut vs gspc: no common observation from 2019-11-29 to 2021-01-01/);
+    const table = captureIo({});
+    expect(await main(['cycles', '--data', dir], table)).toBe(0);
+    expect(table.out()).toMatch(/2019-08 R +2019-07-31 .* gap +gap +gap/);
+  });
+
+  it('takes the return basis from the catalog entries', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecut-tr-'));
+    writeFixture(dir);
+    const catalog = JSON.parse(readFileSync(join(dir, 'catalog.json'), 'utf8'));
+    for (const e of catalog.series) if (e.id === 'rut' || e.id === 'gspc') e.totalReturn = true;
+    writeFileSync(join(dir, 'catalog.json'), JSON.stringify(catalog));
+    const io = captureIo({});
+    expect(await main(['cycles', '--data', dir], io)).toBe(0);
+    expect(io.out()).toMatch(/^ {2}total return: dividend-adjusted closes; horizons in trading days/m);
+    expect(io.out()).not.toMatch(/price return/);
   });
 });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DEFAULT_EASING_CYCLE_RULE, parseIsoDay } from '@ratecut/sim-core';
+import { DEFAULT_CYCLE_COUNTING, DEFAULT_EASING_CYCLE_RULE, parseIsoDay } from '@ratecut/sim-core';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { openCatalog, printIssues } from '../../cli/open-catalog';
 import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';
@@ -21,11 +21,13 @@ export async function cyclesCommand(args: readonly string[], io: CommandIo): Pro
     'pause-months': { type: 'string' },
     'recession-months': { type: 'string' },
     since: { type: 'string' },
+    count: { type: 'string' },
   });
   const format = choiceOption('format', o.format, ['table', 'csv', 'json'] as const, 'table');
   const minMoveBp = numberOption('min-move-bp', o['min-move-bp'], (n) => n >= 0, 'a number of basis points >= 0') ?? DEFAULT_EASING_CYCLE_RULE.minMoveBp;
   const pauseMonths = numberOption('pause-months', o['pause-months'], (n) => Number.isInteger(n) && n >= 1, 'a whole number of months >= 1') ?? DEFAULT_EASING_CYCLE_RULE.pauseMonths;
   const recessionWindowMonths = numberOption('recession-months', o['recession-months'], (n) => Number.isInteger(n) && n >= 0, 'a whole number of months >= 0') ?? 12;
+  const counting = choiceOption('count', o.count, ['episodes', 'first-cuts'] as const, DEFAULT_CYCLE_COUNTING);
   let since: number | undefined;
   if (o.since !== undefined) {
     since = parseIsoDay(o.since);
@@ -35,7 +37,7 @@ export async function cyclesCommand(args: readonly string[], io: CommandIo): Pro
   const opened = openCatalog(io, o.data);
   if (!opened) return 1;
   const built = buildCyclesReport(
-    opened.catalog, opened.origin, { rule: { minMoveBp, pauseMonths }, recessionWindowMonths, since },
+    opened.catalog, opened.origin, { rule: { minMoveBp, pauseMonths }, recessionWindowMonths, since, counting },
     join(workspaceRoot(), 'data'), opened.syntheticNotice,
   );
   if (!built.ok) {
@@ -43,6 +45,9 @@ export async function cyclesCommand(args: readonly string[], io: CommandIo): Pro
     return 1;
   }
   printIssues(io, built.warnings);
+  if (built.report.cycles.length === 0) {
+    io.stderr(`warning: no easing cycle has its first cut on or after ${o.since} (${built.report.filter.detected} detected before --since); the tables are empty\n`);
+  }
   const text = format === 'json' ? formatCyclesJson(built.report) : format === 'csv' ? formatCyclesCsv(built.report) : formatCyclesTable(built.report);
   if (o.out !== undefined) {
     const written = writeFileAtomic(o.out, text, o.force === true, io.cwd);

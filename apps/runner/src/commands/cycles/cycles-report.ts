@@ -13,10 +13,16 @@ export interface CyclesReport {
     readonly cycleRule: string;
     readonly recessionRule: string;
     readonly anchor: string;
+    /** How cycles are counted in the summaries, and when a cycle overlaps the previous one. */
+    readonly counting: string;
     readonly returns: string;
     readonly recessionSource: string;
   };
   readonly rule: { readonly minMoveBp: number; readonly pauseMonths: number; readonly recessionWindowMonths: number };
+  /** `episodes` or `first-cuts` (see `conventions.counting`). */
+  readonly counting: 'episodes' | 'first-cuts';
+  /** The `--since` date (null when absent) and how many cycles were detected before it applied. */
+  readonly filter: { readonly since: string | null; readonly detected: number };
   readonly cycles: readonly CycleRow[];
   readonly pairs: readonly PairReport[];
   readonly skippedPairs: readonly { readonly id: string; readonly reason: string }[];
@@ -36,6 +42,12 @@ export interface CycleRow {
   readonly recession: boolean;
   readonly recessionReason: string | null;
   readonly nberPeak: string | null;
+  /** The previous cycle when this cycle's 24-month window overlaps it, else null. */
+  readonly overlapsPrevious: string | null;
+  /** Id of the episode (its first cycle) this cycle belongs to. */
+  readonly episode: string;
+  /** True when the cycle enters the summaries under the report's counting. */
+  readonly counted: boolean;
 }
 
 export interface PairReport {
@@ -51,7 +63,14 @@ export interface PairReport {
   readonly cycles: readonly {
     readonly cycleId: string;
     readonly anchorDate: string | null;
-    readonly horizons: readonly { readonly label: string; readonly endDate: string | null; readonly small: number | null; readonly large: number | null }[];
+    readonly horizons: readonly {
+      readonly label: string;
+      readonly endDate: string | null;
+      readonly small: number | null;
+      readonly large: number | null;
+      /** Why the returns are null when the cycle is covered: past the end of the data, or across a gap. */
+      readonly missing: string | null;
+    }[];
   }[];
   readonly summary: readonly {
     readonly horizon: string;

@@ -14,5 +14,8 @@ Options:
   --min-move-bp <n>      ignore policy moves smaller than n bp (default 25)
   --pause-months <n>     a pause of n months without a cut ends a cycle (default 4)
   --recession-months <k> recession cycle if an NBER peak is within k months of the first cut (default 12)
-  --since <YYYY-MM-DD>   only cycles whose first cut is on or after this date
+  --since <YYYY-MM-DD>   only cycles whose first cut is on or after this date (a date after the
+                         policy-rate data is an error; no cycle since a date inside it is a warning)
+  --count <how>          episodes (default): a resumption within 24 months of its episode's first
+                         cut joins that episode, counted once; first-cuts: every cycle counts
 `;

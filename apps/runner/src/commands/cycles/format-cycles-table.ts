@@ -9,11 +9,12 @@ function grid(rows: string[][], rightAlign: (col: number) => boolean): string[] 
 }
 
 function cyclesTable(report: CyclesReport): string[] {
-  const rows = [['cycle', 'first cut', 'last cut', 'cuts', 'easing bp', 'from %', 'to %', 'resumes', 'recession', 'basis']];
+  const rows = [['cycle', 'first cut', 'last cut', 'cuts', 'easing bp', 'from %', 'to %', 'resumes', 'overlaps', 'joins episode', 'recession', 'basis']];
   for (const c of report.cycles) {
     rows.push([
       c.id, c.firstCut, c.lastCut + (c.open ? '*' : ''), String(c.cuts), String(c.totalEasingBp),
       c.rateBeforePct.toFixed(2), c.rateAfterPct.toFixed(2), c.resumption ? 'yes' : '',
+      c.overlapsPrevious ?? '', c.episode === c.id ? '' : c.episode,
       c.recession ? (c.recessionReason === 'in-recession' ? 'in recession' : `peak ${c.nberPeak}`) : 'no',
       BASIS[c.basis] ?? c.basis,
     ]);
@@ -26,12 +27,15 @@ function pairTable(pair: PairReport, report: CyclesReport): string[] {
   for (const h of pair.horizons) header.push(`${h.label} small`, 'large', 'S-L');
   const rows = [header];
   const recessionOf = new Map(report.cycles.map((c) => [c.id, c.recession]));
+  const countedOf = new Map(report.cycles.map((c) => [c.id, c.counted]));
   for (const row of pair.cycles) {
     if (row.anchorDate === null) continue;
-    const cells = [row.cycleId + (recessionOf.get(row.cycleId) ? ' R' : ''), row.anchorDate];
+    const joined = report.counting === 'episodes' && !countedOf.get(row.cycleId);
+    const cells = [row.cycleId + (recessionOf.get(row.cycleId) ? ' R' : '') + (joined ? ' ^' : ''), row.anchorDate];
     for (const h of row.horizons) {
       const diff = h.small === null || h.large === null ? null : h.small - h.large;
-      cells.push(pct(h.small), pct(h.large), pct(diff));
+      const gap = h.missing !== null && h.missing.startsWith('crosses a gap');
+      cells.push(gap ? 'gap' : pct(h.small), gap ? 'gap' : pct(h.large), gap ? 'gap' : pct(diff));
     }
     rows.push(cells);
   }
@@ -55,7 +59,8 @@ function pairTable(pair: PairReport, report: CyclesReport): string[] {
   return [
     `${pair.title}: ${pair.firstDate} to ${pair.lastDate}`,
     `  ${pair.returnBasis}`,
-    `  returns in % from the base close; S-L = small minus large in percentage points; R = recession cycle; n/a = horizon past the data`,
+    `  returns in % from the base close; S-L = small minus large in percentage points; R = recession cycle; n/a = horizon past the data; gap = horizon crosses a gap in the data`,
+    `  summaries ${report.counting === 'episodes' ? 'by episode: one per episode, from its first cycle (^ = joins an earlier cycle\'s episode: listed, not counted)' : 'by first cut: every cycle counts, overlapping windows included'}`,
     ...lines.map((l) => `  ${l}`),
     ...(skipped.length === 0
       ? []
@@ -75,8 +80,11 @@ export function formatCyclesTable(report: CyclesReport): string {
   lines.push(`Cycle rule:  ${report.conventions.cycleRule}`);
   lines.push(`Recession:   ${report.conventions.recessionRule}`);
   lines.push(`Anchor:      ${report.conventions.anchor}`);
+  lines.push(`Counting:    ${report.conventions.counting}`);
   lines.push('');
-  lines.push(`Easing cycles (${report.cycles.length}; * = still open at the end of the data; rates are the upper bound, % per year)`);
+  const shown = report.filter.since === null ? `${report.cycles.length}` : `${report.cycles.length} of ${report.filter.detected} detected: first cut on or after ${report.filter.since}`;
+  const episodes = report.cycles.filter((c) => c.episode === c.id).length;
+  lines.push(`Easing cycles (${shown}; ${episodes} episodes; * = end not seen (data end or a gap); rates are the upper bound, % per year; overlaps = previous cycle whose 24-month window this one's overlaps)`);
   lines.push(...cyclesTable(report).map((l) => `  ${l}`));
   for (const pair of report.pairs) {
     lines.push('');

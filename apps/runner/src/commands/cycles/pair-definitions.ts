@@ -1,12 +1,14 @@
-/** The three small/large pairs `ratecut cycles` studies, with their horizons and conventions. */
+/**
+ * The three small/large pairs `ratecut cycles` studies, with their horizons and conventions.
+ * What the returns include (price or total return) is not stated here: it comes from the
+ * catalog's `totalReturn` flags when the pair is loaded (`LoadedPair.returnBasis`).
+ */
 export interface PairDefinition {
   readonly id: string;
   readonly title: string;
   readonly small: string;
   readonly large: string;
   readonly frequency: 'daily' | 'monthly';
-  /** What the returns include, stated in every output. */
-  readonly returnBasis: string;
   /** How `ratecut cycles` counts its horizons for this pair. */
   readonly horizonNote: string;
   readonly horizons: readonly { readonly label: string; readonly steps: number }[];
@@ -33,7 +35,6 @@ export const PAIRS: readonly PairDefinition[] = [
     small: 'rut',
     large: 'gspc',
     frequency: 'daily',
-    returnBasis: 'price return: index levels without dividends',
     horizonNote: 'horizons in trading days (63/126/252/504)',
     horizons: DAILY,
     maxAnchorGapDays: 7,
@@ -44,7 +45,6 @@ export const PAIRS: readonly PairDefinition[] = [
     small: 'iwm',
     large: 'spy',
     frequency: 'daily',
-    returnBasis: 'total return: dividend-adjusted closes, net of ETF fees',
     horizonNote: 'horizons in trading days (63/126/252/504)',
     horizons: DAILY,
     maxAnchorGapDays: 7,
@@ -55,7 +55,6 @@ export const PAIRS: readonly PairDefinition[] = [
     small: 'ff-size-vw:Lo10',
     large: 'ff-size-vw:Hi10',
     frequency: 'monthly',
-    returnBasis: 'total return: monthly returns with dividends, compounded',
     horizonNote: 'horizons in months (3/6/12/24)',
     horizons: MONTHLY,
     maxAnchorGapDays: 32,

@@ -15,7 +15,8 @@ describe('ratecut demo', () => {
     const io = captureIo({}, cwd);
     expect(await main(['demo', '--data', data], io)).toBe(0);
     const out = io.out();
-    expect(out).toMatch(/=== 1\. Fed easing cycles/);
+    expect(out).toMatch(/=== 1\. Fed easing cycles since 1984-01-01 \(the FOMC target era; cycles\.json and the backtest below use every detected cycle\)/);
+    expect(out).toMatch(/Easing cycles \(\d+ of \d+ detected: first cut on or after 1984-01-01/);
     expect(out).toMatch(/=== 2\. Backtest/);
     expect(out).toMatch(/P\(small:\+20%\)/);
     expect(out).toMatch(/skipped: scenario recession-easing: no analog cycle/);

@@ -161,7 +161,7 @@ export async function runSimulation(
     data: {
       catalog: s.catalog.path, origin: s.origin, synthetic: s.notice !== null,
       inputs: files.map((f) => ({ file: display(f), sha256: sha256File(f) })),
-      pair: { id: pair.id, small: pair.small, large: pair.large, returnBasis: pair.returnBasis },
+      pair: { id: pair.id, small: pair.small, large: pair.large, returnBasis: market.value.pair.returnBasis },
       first: formatDay(data.days[0]), last: formatDay(data.days[data.days.length - 1]),
     },
     generator: GENERATOR_NAME,
@@ -179,7 +179,7 @@ export async function runSimulation(
       warnings: inputs.warnings,
     },
     conventions: {
-      returns: `simple returns over the horizon as decimals; ${pair.returnBasis}; spread = small minus large, in decimal return points`,
+      returns: `simple returns over the horizon as decimals; ${market.value.pair.returnBasis}; spread = small minus large, in decimal return points`,
       drawdown: 'maximum drawdown of the wealth path over the horizon, as a negative decimal (starting wealth counts as a peak)',
       var: 'VaR and CVaR are losses (positive numbers) of the horizon return at 95% and 99%',
       windows: 'each analog window runs from the last close before the first cut to windowMonths after it',

@@ -16,4 +16,11 @@ describe('asOfJoin', () => {
     const out = asOfJoin(rate, days(['2024-01-04', '2024-01-05']));
     expect(Array.from(out)).toEqual([0.05, 0.045]);
   });
+
+  it('carries an observation forward at most maxAgeDays calendar days', () => {
+    const out = asOfJoin(rate, days(['2024-01-04', '2024-01-09', '2024-01-10', '2024-01-20', '2024-01-21']), 10);
+    expect(Array.from(out)).toEqual([0.05, 0.045, 0.04, 0.04, NaN]);
+    const perObservation = asOfJoin(rate, days(['2024-01-04', '2024-01-06', '2024-01-09']), [1, 1, 30]);
+    expect(Array.from(perObservation)).toEqual([0.05, 0.045, NaN]);
+  });
 });

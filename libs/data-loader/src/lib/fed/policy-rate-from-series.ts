@@ -1,4 +1,6 @@
-import { dayFromYmd, ymdFromDay, type PolicyRateBasis, type PolicyRateHistory, type Series } from '@ratecut/sim-core';
+import { dayFromYmd, monthStart, ymdFromDay, type DayGap, type PolicyRateBasis, type PolicyRateHistory, type Series } from '@ratecut/sim-core';
+import { findGapSpans } from '../validation/find-gaps';
+import { defaultGapDays } from '../validation/gap-threshold';
 
 /** The FOMC target's three columns, as loaded (decimals per year, every calendar day). */
 export interface TargetSeries {
@@ -15,6 +17,11 @@ export interface TargetSeries {
  *    of the effective rate for each complete month that ends before the target begins, dated at
  *    the first day of its month (`effective-proxy`). FRED has no target before 1982-09-27, and
  *    the Fed did not announce one; the monthly average is the usual stand-in, noisier than a target.
+ *
+ * Holes in either source longer than `defaultGapDays` of its frequency (4 calendar days for
+ * these every-day series) become `gaps` of the history, so that cycle detection never sees a
+ * move across them: a hole in the target as the last and first target day around it, a hole in
+ * the effective rate as the first days of the months of the proxy levels around it.
  */
 export function policyRateFromSeries(target: TargetSeries, effective?: Series): PolicyRateHistory {
   const days: number[] = [], lower: number[] = [], upper: number[] = [], mid: number[] = [];
@@ -58,6 +65,15 @@ export function policyRateFromSeries(target: TargetSeries, effective?: Series): 
     push(up.days[i], r(lo.values[i]), r(up.values[i]), r(md.values[i]), b);
   }
 
+  const gaps: DayGap[] = [];
+  if (effective) {
+    for (const g of findGapSpans(effective.days, defaultGapDays(effective.meta.frequency))) {
+      const from = monthStart(g.from), to = Math.min(monthStart(g.to), targetStart);
+      if (g.from < targetStart && to > from) gaps.push({ from, to });
+    }
+  }
+  gaps.push(...findGapSpans(up.days, defaultGapDays(up.meta.frequency)));
+
   const lastDay = up.days.length > 0 ? up.days[up.days.length - 1] : effective ? effective.days[effective.days.length - 1] : 0;
   return {
     days: Int32Array.from(days),
@@ -66,5 +82,6 @@ export function policyRateFromSeries(target: TargetSeries, effective?: Series): 
     mid: Float64Array.from(mid),
     basis,
     lastDay,
+    ...(gaps.length > 0 ? { gaps } : {}),
   };
 }

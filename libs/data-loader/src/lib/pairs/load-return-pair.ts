@@ -1,8 +1,12 @@
-import { wealthIndex, type AlignedPair, type Series } from '@ratecut/sim-core';
+import { describeGap, wealthIndex, type AlignedPair, type Series, type SeriesFrequency } from '@ratecut/sim-core';
 import type { Catalog } from '../catalog/catalog';
 import { loadSeries } from '../catalog/load-series';
 import { alignOnCommonDays } from '../calendar/align-on-common-days';
 import type { DataIssue, LoadResult } from '../validation/data-issue';
+import { findGapSpans } from '../validation/find-gaps';
+import { defaultGapDays } from '../validation/gap-threshold';
+import { makeIssue } from '../validation/make-issue';
+import { pairReturnBasis } from './pair-return-basis';
 
 /** A small-cap / large-cap pair of catalog series. */
 export interface ReturnPairSource {
@@ -12,9 +16,12 @@ export interface ReturnPairSource {
 
 /** The pair's levels on common days, with the loaded series' facts (titles, units, total return). */
 export interface LoadedPair {
+  /** Levels on the common days, with the gaps of the common calendar (see {@link loadReturnPair}). */
   readonly data: AlignedPair;
   readonly small: Series['meta'];
   readonly large: Series['meta'];
+  /** What the returns include, from the catalog's `totalReturn` flags (see `pairReturnBasis`). */
+  readonly returnBasis: string;
 }
 
 /** Levels of a series: prices as they are; per-period returns compounded into a wealth index (1 before the first period). */
@@ -22,10 +29,21 @@ function levels(series: Series): Float64Array {
   return series.meta.kind === 'return' ? wealthIndex(series.values) : series.values;
 }
 
+/** The coarser of two sampling frequencies, whose gap threshold applies to the common calendar. */
+function coarser(a: SeriesFrequency, b: SeriesFrequency): SeriesFrequency {
+  const order: SeriesFrequency[] = ['daily-calendar', 'daily', 'monthly', 'irregular'];
+  return order.indexOf(a) >= order.indexOf(b) ? a : b;
+}
+
 /**
  * Loads two series and aligns them on the days both have. Price series (index or adjusted
  * close) are used as levels; return series (e.g. Fama-French monthly returns, as decimals) are
  * compounded into wealth indices first, each from its own first observation, then aligned.
+ *
+ * The common calendar's gaps (consecutive common days further apart than `defaultGapDays` of
+ * the coarser frequency: 10 calendar days for daily pairs, 31 for monthly ones) are kept in
+ * `data.gaps`, so that no return is measured across them, and each is a warning. The return
+ * basis comes from the catalog; a mixed pair (one total-return leg) is a warning too.
  */
 export function loadReturnPair(catalog: Catalog, source: ReturnPairSource): LoadResult<LoadedPair> {
   const small = loadSeries(catalog, source.small);
@@ -35,9 +53,23 @@ export function loadReturnPair(catalog: Catalog, source: ReturnPairSource): Load
   const s = { ...small.value, values: levels(small.value) };
   const l = { ...large.value, values: levels(large.value) };
   const aligned = alignOnCommonDays([s, l]);
+  const threshold = defaultGapDays(coarser(small.value.meta.frequency, large.value.meta.frequency));
+  const gaps = findGapSpans(aligned.days, threshold);
+  const basis = pairReturnBasis(small.value.meta, large.value.meta);
+  const pairName = `${source.small} vs ${source.large}`;
+  const warnings: DataIssue[] = [...small.warnings, ...large.warnings];
+  for (const gap of gaps) {
+    warnings.push(makeIssue('gap', 'warning', catalog.path, `pair ${pairName}: no common observation from ${describeGap(gap)}, more than ${threshold} days; no return is measured across it`));
+  }
+  if (basis.mixed) warnings.push(makeIssue('bad-catalog', 'warning', catalog.path, `pair ${pairName}: ${basis.text}`));
   return {
     ok: true,
-    value: { data: { days: aligned.days, small: aligned.values[0], large: aligned.values[1] }, small: small.value.meta, large: large.value.meta },
-    warnings: [...small.warnings, ...large.warnings],
+    value: {
+      data: { days: aligned.days, small: aligned.values[0], large: aligned.values[1], gaps },
+      small: small.value.meta,
+      large: large.value.meta,
+      returnBasis: basis.text,
+    },
+    warnings,
   };
 }

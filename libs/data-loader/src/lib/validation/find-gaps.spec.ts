@@ -1,5 +1,5 @@
 import { parseIsoDay } from '@ratecut/sim-core';
-import { findGaps } from './find-gaps';
+import { findGapSpans, findGaps } from './find-gaps';
 
 describe('findGaps', () => {
   const days = ['2001-09-07', '2001-09-10', '2001-09-17', '2001-10-01'].map(parseIsoDay);
@@ -16,5 +16,17 @@ describe('findGaps', () => {
   it('uses the threshold given and reports nothing for an infinite one', () => {
     expect(findGaps({ file: 'f.csv', days, lines, thresholdDays: 6 }).map((i) => i.line)).toEqual([4, 5]);
     expect(findGaps({ file: 'f.csv', days, lines, thresholdDays: Infinity })).toEqual([]);
+  });
+});
+
+describe('findGapSpans', () => {
+  it('gives the last day before and the first day after each gap', () => {
+    const days = ['2001-09-07', '2001-09-10', '2001-09-17', '2001-10-01'].map(parseIsoDay);
+    expect(findGapSpans(days, 6)).toEqual([
+      { from: parseIsoDay('2001-09-10'), to: parseIsoDay('2001-09-17') },
+      { from: parseIsoDay('2001-09-17'), to: parseIsoDay('2001-10-01') },
+    ]);
+    expect(findGapSpans(days, 14)).toEqual([]);
+    expect(findGapSpans(days, Infinity)).toEqual([]);
   });
 });

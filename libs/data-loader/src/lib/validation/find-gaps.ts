@@ -1,4 +1,4 @@
-import { formatDay } from '@ratecut/sim-core';
+import { formatDay, type DayGap } from '@ratecut/sim-core';
 import type { DataIssue } from './data-issue';
 import { makeIssue } from './make-issue';
 
@@ -18,29 +18,42 @@ export interface GapInput {
 }
 
 /**
+ * The gaps of a strictly increasing list of day numbers: every pair of consecutive days more
+ * than `thresholdDays` calendar days apart, as `{ from, to }` (see `defaultGapDays` for the
+ * threshold by frequency). A non-finite threshold finds none. The one place that decides what
+ * a gap is: validation warnings, loaded pairs and the policy-rate history all use it.
+ */
+export function findGapSpans(days: ArrayLike<number>, thresholdDays: number): DayGap[] {
+  const spans: DayGap[] = [];
+  if (!Number.isFinite(thresholdDays)) return spans;
+  for (let i = 1; i < days.length; i += 1) {
+    if (days[i] - days[i - 1] > thresholdDays) spans.push({ from: days[i - 1], to: days[i] });
+  }
+  return spans;
+}
+
+/**
  * One `gap` warning for every pair of consecutive observations more than `thresholdDays`
  * calendar days apart, located at the line after the gap and naming both dates and the gap
  * length in calendar days. A non-finite threshold reports nothing.
  */
 export function findGaps(input: GapInput): DataIssue[] {
   const { days, lines, thresholdDays } = input;
-  const issues: DataIssue[] = [];
-  if (!Number.isFinite(thresholdDays)) return issues;
   const what = input.columnName !== undefined ? ` in column "${input.columnName}"` : '';
-  for (let i = 1; i < days.length; i += 1) {
-    const length = days[i] - days[i - 1];
-    if (length > thresholdDays) {
-      issues.push(
-        makeIssue(
-          'gap',
-          'warning',
-          input.file,
-          `gap of ${length} calendar days${what} from ${formatDay(days[i - 1])} (line ${lines[i - 1]}) to ${formatDay(days[i])}; ` +
-            `expected at most ${thresholdDays} days between observations (option gapWarningDays)`,
-          { line: lines[i], column: input.column },
-        ),
-      );
-    }
+  const issues: DataIssue[] = [];
+  let i = 1;
+  for (const gap of findGapSpans(days, thresholdDays)) {
+    while (days[i] !== gap.to) i += 1;
+    issues.push(
+      makeIssue(
+        'gap',
+        'warning',
+        input.file,
+        `gap of ${gap.to - gap.from} calendar days${what} from ${formatDay(gap.from)} (line ${lines[i - 1]}) to ${formatDay(gap.to)}; ` +
+          `expected at most ${thresholdDays} days between observations (option gapWarningDays)`,
+        { line: lines[i], column: input.column },
+      ),
+    );
   }
   return issues;
 }

@@ -36,8 +36,12 @@ export interface PairTable {
   readonly summaries: readonly (readonly CycleReturnSummary[])[];
 }
 
-/** For every pair, the post-cut returns of every cycle and the summary rows per horizon. */
-export function cycleReturnTables(cycles: readonly ClassifiedCycle[], pairs: readonly ReturnPairSpec[]): PairTable[] {
+/**
+ * For every pair, the post-cut returns of every cycle and the summary rows per horizon. The
+ * summaries use only the cycles whose ids are in `counted` (every cycle when it is absent; see
+ * `countedCycleIds` for counting by episode); the per-cycle rows always hold every cycle.
+ */
+export function cycleReturnTables(cycles: readonly ClassifiedCycle[], pairs: readonly ReturnPairSpec[], counted?: ReadonlySet<string>): PairTable[] {
   return pairs.map((pair) => {
     const steps = pair.horizons.map((h) => h.steps);
     const rows = cycles.map(({ cycle, recession }) => ({
@@ -47,7 +51,7 @@ export function cycleReturnTables(cycles: readonly ClassifiedCycle[], pairs: rea
       returns: postCutReturns(pair.data, cycle.firstCut, steps, pair.maxAnchorGapDays),
     }));
     const summaries = steps.map((_, h) =>
-      summarizeCycleOutcomes(rows.map((r) => ({ small: r.returns.horizons[h].small, large: r.returns.horizons[h].large, recession: r.recession }))),
+      summarizeCycleOutcomes(rows.filter((r) => counted === undefined || counted.has(r.cycleId)).map((r) => ({ small: r.returns.horizons[h].small, large: r.returns.horizons[h].large, recession: r.recession }))),
     );
     return { pairId: pair.id, cycles: rows, summaries };
   });

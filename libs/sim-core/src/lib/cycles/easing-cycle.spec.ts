@@ -60,6 +60,31 @@ describe('detectEasingCycles', () => {
     expect(policyMoves(h).map((m) => m.changeBp)).toEqual([-50, -25]);
   });
 
+  describe('with a hole in the policy-rate data', () => {
+    // A hike in 1987, then ten years without data, then the 1998 cuts. The level seen after the
+    // hole (5.50 on 1998-01-01) is lower than before it, but that change happened somewhere inside.
+    const steps: Array<[string, number]> = [
+      ['1987-01-01', 6.0], ['1987-09-04', 7.25], ['1998-01-01', 5.5], ['1998-09-29', 5.25], ['1998-10-15', 5.0], ['1998-11-17', 4.75],
+    ];
+    const hole = { from: parseIsoDay('1987-12-31'), to: parseIsoDay('1998-01-01') };
+
+    it('invents a cycle at the end of the hole when the hole is not known (the defect)', () => {
+      expect(ids(history(steps))).toEqual(['1998-01 1998-01-01..1998-01-01 n=1 175bp', '1998-09 1998-09-29..1998-11-17 n=3 75bp R']);
+    });
+
+    it('finds no move across a known hole and no resumption after it', () => {
+      expect(ids({ ...history(steps), gaps: [hole] })).toEqual(['1998-09 1998-09-29..1998-11-17 n=3 75bp']);
+    });
+
+    it('ends a cycle at a hole and marks it open when the hole starts inside its pause window', () => {
+      const h = history([['2000-01-01', 5.0], ['2000-05-01', 4.75], ['2000-06-01', 4.5], ['2003-01-01', 4.25], ['2003-02-01', 5.0]]);
+      const gaps = [{ from: parseIsoDay('2000-07-15'), to: parseIsoDay('2002-12-01') }];
+      expect(ids({ ...h, gaps })).toEqual(['2000-05 2000-05-01..2000-06-01 n=2 50bp open', '2003-01 2003-01-01..2003-01-01 n=1 25bp']);
+      expect(policyRateOn({ ...h, gaps }, parseIsoDay('2001-01-01'))).toBeNaN();
+      expect(policyRateOn({ ...h, gaps }, parseIsoDay('2000-07-15'))).toBeCloseTo(0.045, 12);
+    });
+  });
+
   it('validates rules', () => {
     expect(checkEasingCycleRule(DEFAULT_EASING_CYCLE_RULE)).toEqual([]);
     expect(checkEasingCycleRule({ minMoveBp: -1, pauseMonths: 0.5 })).toHaveLength(2);

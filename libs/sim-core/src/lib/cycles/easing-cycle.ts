@@ -1,4 +1,5 @@
 import { addMonths, formatMonth, type DayNumber } from '../time/day-number';
+import { gapCrossed } from './day-gap';
 import type { EasingCycleRule } from './easing-cycle-rule';
 import type { PolicyMove, PolicyRateBasis, PolicyRateHistory } from './policy-rate-history';
 import { policyMoves } from './policy-rate-history';
@@ -19,7 +20,10 @@ export interface EasingCycle {
   readonly rateAfter: number;
   /** True when the cycle starts after a pause of at least `pauseMonths` with no hike since the previous cut. */
   readonly resumption: boolean;
-  /** True when the data end before the cycle could be seen to end (no hike, pause not yet complete). */
+  /**
+   * True when the data end before the cycle could be seen to end (no hike, pause not yet
+   * complete), or a gap in the policy-rate data begins inside its pause window.
+   */
   readonly open: boolean;
   /** Basis of the first cut: the FOMC target, or the effective-rate proxy before 1982-09-27. */
   readonly basis: PolicyRateBasis;
@@ -30,6 +34,11 @@ export interface EasingCycle {
 /**
  * Detects easing cycles in a policy-rate history with an explicit rule (see
  * {@link EasingCycleRule}). Pure and deterministic; cycles are returned in date order.
+ *
+ * Gaps in the history (`history.gaps`) break detection: a level change across a gap is not a
+ * move (its date and size are unknown), no cycle extends across a gap, a cycle after a gap is
+ * never a resumption of one before it, and a cycle whose pause window reaches into a gap is
+ * open (its end was not seen).
  */
 export function detectEasingCycles(history: PolicyRateHistory, rule: EasingCycleRule): EasingCycle[] {
   const counted = policyMoves(history).filter((m) => Math.abs(m.changeBp) >= rule.minMoveBp);
@@ -42,7 +51,8 @@ export function detectEasingCycles(history: PolicyRateHistory, rule: EasingCycle
     if (current.length === 0) return;
     const first = current[0];
     const last = current[current.length - 1];
-    const lastSeen = addMonths(last.day, rule.pauseMonths) > history.lastDay;
+    const pauseEnd = addMonths(last.day, rule.pauseMonths);
+    const lastSeen = pauseEnd > history.lastDay || (history.gaps ?? []).some((g) => g.from >= last.day && g.from < pauseEnd);
     const month = formatMonth(first.day);
     const clash = cycles.filter((c) => c.id.startsWith(month)).length;
     cycles.push({
@@ -62,6 +72,13 @@ export function detectEasingCycles(history: PolicyRateHistory, rule: EasingCycle
   };
 
   for (const move of counted) {
+    if (previous !== undefined && gapCrossed(history.gaps, previous.day, move.day) !== null) {
+      // Nothing is known between the last move before the hole and this one.
+      close();
+      previous = undefined;
+    }
+    // A level first seen right after a hole changed somewhere inside it: not an observed move.
+    if (history.gaps?.some((g) => g.to === move.day)) continue;
     if (move.changeBp > 0) {
       close();
     } else {
@@ -79,7 +96,7 @@ export function detectEasingCycles(history: PolicyRateHistory, rule: EasingCycle
   // A cycle whose last cut is followed by a hike within the pause window is not open.
   return cycles.map((c) => {
     if (!c.open) return c;
-    const hikeAfter = counted.some((m) => m.changeBp > 0 && m.day > c.lastCut);
+    const hikeAfter = counted.some((m) => m.changeBp > 0 && m.day > c.lastCut && gapCrossed(history.gaps, c.lastCut, m.day) === null);
     return hikeAfter ? { ...c, open: false } : c;
   });
 }

@@ -1,4 +1,5 @@
 import type { DayNumber } from '../time/day-number';
+import type { DayGap } from './day-gap';
 
 /**
  * Where a stretch of the policy-rate history comes from.
@@ -23,6 +24,12 @@ export interface PolicyRateHistory {
   readonly basis: readonly PolicyRateBasis[];
   /** Last day covered by the source data (the step function is unknown after it). */
   readonly lastDay: DayNumber;
+  /**
+   * Holes in the source data longer than its gap threshold, in date order: the rate is
+   * unknown strictly between `from` and `to`, so a level that starts at `gap.to` is not a
+   * move the data saw (it happened somewhere inside the hole). Absent means no known gap.
+   */
+  readonly gaps?: readonly DayGap[];
 }
 
 /** One change of the policy rate, measured on the upper bound (the point target before 2008-12-16). */
@@ -54,9 +61,10 @@ export function policyMoves(history: PolicyRateHistory): PolicyMove[] {
   return moves;
 }
 
-/** The policy rate (upper bound) in force on `day`, or NaN outside the history. */
+/** The policy rate (upper bound) in force on `day`, or NaN outside the history and inside its gaps. */
 export function policyRateOn(history: PolicyRateHistory, day: DayNumber): number {
   if (history.days.length === 0 || day < history.days[0] || day > history.lastDay) return NaN;
+  if (history.gaps?.some((g) => day > g.from && day < g.to)) return NaN;
   let lo = 0, hi = history.days.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >>> 1;

@@ -16,12 +16,26 @@ describe('postCutReturns', () => {
 
   it('gives NaN, never a partial horizon, past the end of the data', () => {
     const r = postCutReturns(pair, parseIsoDay('2024-09-19'), [4], 7);
-    expect(r.horizons[0]).toEqual({ steps: 4, endDay: null, small: NaN, large: NaN });
+    expect(r.horizons[0]).toEqual({ steps: 4, endDay: null, small: NaN, large: NaN, missing: 'past-data' });
   });
 
   it('refuses an anchor too far before the cut, or none at all', () => {
     expect(postCutReturns(pair, parseIsoDay('2024-12-01'), [1], 7).anchorDay).toBeNull();
     expect(postCutReturns(pair, parseIsoDay('2024-09-16'), [1], 7).anchorDay).toBeNull();
+  });
+
+  it('gives NaN, never a number, for a horizon that crosses a gap in the data', () => {
+    // Month-ends 2000-01..2000-06, then a three-year hole, then 2003-07..2003-12.
+    const ends = ['2000-01-31', '2000-02-29', '2000-03-31', '2000-04-30', '2000-05-31', '2000-06-30', '2003-07-31', '2003-08-31', '2003-09-30', '2003-10-31', '2003-11-30', '2003-12-31'];
+    const holed = { days: Int32Array.from(ends.map(parseIsoDay)), small: Float64Array.from(ends.map((_, i) => 100 + i)), large: Float64Array.from(ends.map((_, i) => 50 + i)) };
+    const gap = { from: parseIsoDay('2000-06-30'), to: parseIsoDay('2003-07-31') };
+    // Without the gap the "6-month" return from 2000-01-31 ends in 2003-07: three and a half years.
+    expect(postCutReturns(holed, parseIsoDay('2000-02-10'), [6], 32).horizons[0].endDay).toBe(parseIsoDay('2003-07-31'));
+    const r = postCutReturns({ ...holed, gaps: [gap] }, parseIsoDay('2000-02-10'), [3, 6], 32);
+    expect(r.horizons[0].small).toBeCloseTo(103 / 100 - 1, 14);
+    expect(r.horizons[1]).toEqual({ steps: 6, endDay: null, small: NaN, large: NaN, missing: 'gap', gap });
+    // A horizon after the gap is measured as usual.
+    expect(postCutReturns({ ...holed, gaps: [gap] }, parseIsoDay('2003-08-05'), [3], 32).horizons[0].small).toBeCloseTo(109 / 106 - 1, 14);
   });
 
   it('compounds monthly returns into a wealth index', () => {

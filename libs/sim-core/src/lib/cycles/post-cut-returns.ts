@@ -1,4 +1,5 @@
 import type { DayNumber } from '../time/day-number';
+import { gapCrossed, type DayGap } from './day-gap';
 
 /**
  * Two wealth (price or total-return) series on one calendar: `small[i]` and `large[i]` are
@@ -9,6 +10,11 @@ export interface AlignedPair {
   readonly days: Int32Array;
   readonly small: Float64Array;
   readonly large: Float64Array;
+  /**
+   * Holes in the common calendar longer than the pair's gap threshold (see {@link DayGap}),
+   * in date order. A return is never measured across one. Absent means no known gap.
+   */
+  readonly gaps?: readonly DayGap[];
 }
 
 /** The anchor rule used for every post-cut return. */
@@ -18,10 +24,17 @@ export const ANCHOR_CONVENTION =
   'month-end before that day); a horizon of h steps ends h observations (trading days or ' +
   'months) after the base.';
 
-/** Returns of both legs over one horizon; NaN with `endDay` null when the data end too soon. */
+/** Why a horizon has no return: the data end before it, or it would cross a gap in the data. */
+export type HorizonMissing = 'past-data' | 'gap';
+
+/** Returns of both legs over one horizon; NaN with `endDay` null when the data end too soon or a gap lies inside. */
 export interface HorizonReturn {
   readonly steps: number;
   readonly endDay: DayNumber | null;
+  /** Null when the returns are numbers; otherwise why they are NaN (absent when there is no anchor). */
+  readonly missing?: HorizonMissing | null;
+  /** The gap the horizon would cross, when `missing` is `gap`. */
+  readonly gap?: DayGap;
   /** Simple returns as decimals (0.1 = +10%). */
   readonly small: number;
   readonly large: number;
@@ -37,7 +50,9 @@ export interface PostCutReturns {
  * Small and large simple returns from the anchor (see {@link ANCHOR_CONVENTION}) to each
  * horizon. The anchor must lie within `maxAnchorGapDays` calendar days before `firstCut`
  * (otherwise the pair did not exist yet, or has a hole there) and the whole horizon must be
- * inside the data; anything else gives NaN returns, never a partial horizon.
+ * inside the data and must not cross a gap of `pair.gaps` (a "12-month" return across a
+ * three-year hole would span four years); anything else gives NaN returns, never a partial
+ * horizon, and `missing` says why.
  */
 export function postCutReturns(
   pair: AlignedPair,
@@ -56,10 +71,14 @@ export function postCutReturns(
     anchorDay: usable ? days[anchor] : null,
     horizons: horizons.map((steps) => {
       const end = anchor + steps;
-      if (!usable || end >= days.length) return { steps, endDay: null, small: NaN, large: NaN };
+      if (!usable) return { steps, endDay: null, small: NaN, large: NaN };
+      if (end >= days.length) return { steps, endDay: null, small: NaN, large: NaN, missing: 'past-data' };
+      const gap = gapCrossed(pair.gaps, days[anchor], days[end]);
+      if (gap !== null) return { steps, endDay: null, small: NaN, large: NaN, missing: 'gap', gap };
       return {
         steps,
         endDay: days[end],
+        missing: null,
         small: pair.small[end] / pair.small[anchor] - 1,
         large: pair.large[end] / pair.large[anchor] - 1,
       };

@@ -60,10 +60,14 @@ export interface StrategyReplay {
   readonly aggregates: readonly CycleAggregate[];
 }
 
-/** Mean, median, hit rate and worst cycle of the excess returns, for all / recession / non-recession cycles. NaN when a group is empty. */
-export function aggregateCycles(results: readonly CycleResult[]): CycleAggregate[] {
+/**
+ * Mean, median, hit rate and worst cycle of the excess returns, for all / recession /
+ * non-recession cycles. NaN when a group is empty. Only the cycles whose ids are in `counted`
+ * enter (every cycle when it is absent; `countedCycleIds` gives the first cycle of each episode).
+ */
+export function aggregateCycles(results: readonly CycleResult[], counted?: ReadonlySet<string>): CycleAggregate[] {
   return (['all', 'recession', 'non-recession'] as const).map((group) => {
-    const rows = results.filter((r) => group === 'all' || r.recession === (group === 'recession'));
+    const rows = results.filter((r) => (counted === undefined || counted.has(r.cycleId)) && (group === 'all' || r.recession === (group === 'recession')));
     const ex = rows.map((r) => r.excessTotalReturn);
     let worst: CycleResult | null = null;
     for (const r of rows) if (worst === null || r.excessTotalReturn < worst.excessTotalReturn) worst = r;
