@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { main } from '../../main';
 import { captureIo, realDataDir } from '../../testing/capture-io';
 import { writeFixture } from '../../testing/fixture-market';
-import { parseTarget } from './simulate-command';
 
 const fixtureDir = mkdtempSync(join(tmpdir(), 'ratecut-sim-fixture-'));
 writeFixture(fixtureDir);
@@ -80,10 +79,13 @@ describe('ratecut simulate on a fixture', () => {
     expect(existsSync(join(d, 'results'))).toBe(false);
   });
 
-  it('parses targets', () => {
-    expect(parseTarget('small:+20%')).toEqual({ leg: 'small', level: 0.2, text: 'small:+20%' });
-    expect(parseTarget('spread:0.05').level).toBe(0.05);
-    expect(() => parseTarget('mid:+3%')).toThrow(/expected leg:level/);
+  it('refuses an ambiguous --target before loading any data', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'ratecut-sim-'));
+    writeFileSync(join(d, 'scenario.json'), JSON.stringify(scenario));
+    const io = captureIo({}, d);
+    expect(await main(['simulate', 'scenario.json', '--data', fixtureDir, '--target', 'small:+20', '--workers', '1'], io)).toBe(2);
+    expect(io.err()).toMatch(/--target "small:\+20": .*ambiguous/);
+    expect(existsSync(join(d, 'results'))).toBe(false);
   });
 });
 

@@ -9,16 +9,9 @@ import { workspaceRoot } from '../../cli/workspace-root';
 import { writeSimulationFiles } from './simulate-files';
 import { formatSimulateSummary } from './format-simulate-summary';
 import { loadScenario } from './load-scenario';
-import { runSimulation, type Target } from './run-simulation';
+import { parseTarget } from './parse-target';
+import { runSimulation } from './run-simulation';
 import { writeReport } from '../report/write-report';
-
-/** Parses `small:+20%`, `large:11%`, `spread:0%` or `small:0.2`. */
-export function parseTarget(text: string): Target {
-  const m = /^(small|large|spread):([+-]?\d+(?:\.\d+)?)(%?)$/.exec(text.trim());
-  if (!m) throw new UsageError(`--target ${JSON.stringify(text)}: expected leg:level with leg small, large or spread, e.g. small:+20%`);
-  const level = Number(m[2]) / (m[3] === '%' ? 100 : 1);
-  return { leg: m[1] as Target['leg'], level, text: text.trim() };
-}
 
 /** The command line without --workers, which never changes results (so files match across worker counts). */
 function withoutWorkers(args: readonly string[]): string[] {
