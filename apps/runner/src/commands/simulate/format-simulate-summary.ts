@@ -4,8 +4,12 @@ const pct = (x: unknown, d = 1): string => (typeof x === 'number' ? `${x >= 0 ? 
 const loss = (x: unknown): string => (typeof x === 'number' ? `${(x * 100).toFixed(1)}%` : 'n/a');
 const share = (x: unknown): string => (typeof x === 'number' ? `${(x * 100).toFixed(1)}%` : 'n/a');
 
-/** A summary a person can read in ten seconds: odds first, then the spread of outcomes. */
-export function formatSimulateSummary(doc: Record<string, unknown>, written: readonly string[]): string {
+/**
+ * A summary a person can read in ten seconds: odds first, then the spread of outcomes.
+ * `threads` (how many worker threads ran and why) is printed but never stored in the result
+ * file, whose bytes do not depend on the thread count.
+ */
+export function formatSimulateSummary(doc: Record<string, unknown>, written: readonly string[], threads?: string): string {
   const scenario = doc['scenario'] as { name: string; title: string };
   const horizon = doc['horizon'] as { months: number; steps: number; unit: string };
   const method = doc['method'] as { kind: string; meanBlock?: number };
@@ -24,6 +28,7 @@ export function formatSimulateSummary(doc: Record<string, unknown>, written: rea
       ? `Fitted to ${source} (${analogs.monthlyObservations} monthly observations)`
       : `Drawn from ${source} (${analogs.observations} observations)`;
   lines.push(`${drawn}; ${data.pair.id}, ${data.pair.returnBasis}`);
+  if (threads !== undefined) lines.push(`Threads: ${threads}`);
   for (const w of analogs.warnings) lines.push(`WARNING: ${w}`);
   const reg = (method as { regression?: Record<string, { slope: number; seSlopeRobust: number; n: number }> }).regression;
   if (reg) {

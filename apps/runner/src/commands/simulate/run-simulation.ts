@@ -12,6 +12,7 @@ import type { PathJobTemplate } from './path-job';
 import { runPaths } from './run-paths';
 import type { Scenario } from './scenario-schema';
 import { buildSimulationInputs } from './simulation-inputs';
+import { horizonSteps, MAX_FAN_PATHS } from './simulation-budget';
 import { pathMarket, pathStrategies, PATH_STRATEGIES_NOTE, runStrategiesOnPath } from './strategy-paths';
 
 /** A target such as `small:+20%`: the probability that the leg's horizon return is at least `level`. */
@@ -35,7 +36,6 @@ export interface SimulationSettings {
 }
 
 const FAN_PERCENTILES = [5, 10, 25, 50, 75, 90, 95];
-const MAX_FAN_PATHS = 2000;
 
 /**
  * Runs a scenario: picks the analog cycles, fits or prepares the method, simulates every path
@@ -64,8 +64,7 @@ export async function runSimulation(
   const method = scenario.method.kind;
   const bootstrap = method === 'stationary' || method === 'circular' || method === 'iid';
   const monthlyData = data.periodsPerYear === 12;
-  const steps = bootstrap ? (monthlyData ? months : scenario.horizon.tradingDays ?? months * 21) : months;
-  const stepUnit = bootstrap && !monthlyData ? 'trading days' : 'months';
+  const { steps, unit: stepUnit } = horizonSteps(scenario, monthlyData ? 'monthly' : 'daily');
   const cutPath = monthlyRateChanges(scenario.cutPath, months);
 
   let template: PathJobTemplate;

@@ -79,6 +79,32 @@ describe('ratecut simulate on a fixture', () => {
     expect(existsSync(join(d, 'results'))).toBe(false);
   });
 
+  it('refuses absurd sizes up front, naming the file, the JSON path and the limit', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'ratecut-sim-'));
+    writeFileSync(join(d, 'scenario.json'), JSON.stringify({ ...scenario, horizon: { months: 1e9 }, cutPath: { kind: 'meetings', cutsBp: [1e300] } }));
+    const started = Date.now();
+    const r = await simulate(d, ['--workers', '1']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/scenario\.json: error bad-scenario: horizon\.months: expected at most 120 months/);
+    expect(r.err).toMatch(/scenario\.json: error bad-scenario: cutPath\.cutsBp\[0\]: a cut must be at most 500 bp/);
+    writeFileSync(join(d, 'scenario.json'), JSON.stringify({ ...scenario, horizon: { months: 120 } }));
+    const big = await simulate(d, ['--workers', '1', '--paths', '10000000']);
+    expect(big.code).toBe(2);
+    expect(big.err).toMatch(/scenario\.json: error too-large: 10,000,000 paths × 2,520 trading days .* the limit is 300 s: lower --paths, horizon\.months in .*scenario\.json/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(existsSync(join(d, 'results'))).toBe(false);
+  });
+
+  it('shows the thread count and why: one thread by default for a small run', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'ratecut-sim-'));
+    writeFileSync(join(d, 'scenario.json'), JSON.stringify({ ...scenario, paths: 500 }));
+    const r = await simulate(d, ['--strategy-paths', '0']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Threads: 1 \(default for about 0\.0 s of path work: a thread is used per 2\.8 s of it/m);
+    const w = await simulate(d, ['--strategy-paths', '0', '--workers', '2', '--out', 'w.json']);
+    expect(w.out).toMatch(/^Threads: 2 \(--workers\)$/m);
+  });
+
   it('refuses an ambiguous --target before loading any data', async () => {
     const d = mkdtempSync(join(tmpdir(), 'ratecut-sim-'));
     writeFileSync(join(d, 'scenario.json'), JSON.stringify(scenario));
