@@ -44,6 +44,8 @@ export function formatSimulateSummary(doc: Record<string, unknown>, written: rea
   const rows = [head, row('small return', legs['small'], true), row('large return', legs['large'], true), row('small - large', legs['spread'], true), row('small max DD', dd['small'], false), row('large max DD', dd['large'], false)];
   const widths = head.map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   for (const r of rows) lines.push(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd());
+  const sampling = doc['drawdownSampling'] as { frequency: string; note: string } | undefined;
+  if (sampling) lines.push(`Max DD (here and below): ${sampling.note}`);
   const strat = doc['strategies'] as { paths: number; results: { name: string; horizonReturn: Dist; maxDrawdown: Dist }[] };
   if (strat.paths > 0) {
     lines.push('', `Strategies on the first ${strat.paths} paths (median return, p5, median max drawdown):`);

@@ -38,6 +38,19 @@ export interface SimulationSettings {
 const FAN_PERCENTILES = [5, 10, 25, 50, 75, 90, 95];
 
 /**
+ * How often a path's wealth is sampled for its drawdowns (result key `drawdownSampling`): at
+ * every step, so daily closes for the daily bootstrap and month-ends for the monthly methods
+ * (student-t, rate-sensitivity, and any method on a monthly pair). A monthly path cannot see a
+ * fall and recovery inside a month, so its drawdowns read shallower than a daily path's over
+ * the same calendar horizon: the two are not comparable.
+ */
+export function drawdownSamplingOf(unit: 'trading days' | 'months', steps: number): { frequency: 'daily' | 'monthly'; steps: number; note: string } {
+  return unit === 'months'
+    ? { frequency: 'monthly', steps, note: `sampled at month-ends (${steps} monthly steps): falls within a month are not seen, so these drawdowns are shallower than daily ones over the same horizon and not comparable with a daily bootstrap's` }
+    : { frequency: 'daily', steps, note: `sampled at daily closes (${steps} trading-day steps)` };
+}
+
+/**
  * Runs a scenario: picks the analog cycles, fits or prepares the method, simulates every path
  * (sharded over worker threads, identical for any count), summarises the outcomes, builds the
  * fan data and replays the path strategies on the first paths. Returns the result document.
@@ -150,6 +163,7 @@ export async function runSimulation(
     target: t.text, leg: t.leg, level: t.level,
     probability: probabilityAbove(t.leg === 'small' ? out.smallReturn : t.leg === 'large' ? out.largeReturn : spread, t.level),
   }));
+  const drawdownSampling = drawdownSamplingOf(stepUnit, steps);
   const analogObservations = inputs.daily.reduce((n, w) => n + w.small.length, 0);
   const result: Record<string, unknown> = {
     ...(s.notice === null ? {} : { notice: s.notice }),
@@ -179,7 +193,7 @@ export async function runSimulation(
     },
     conventions: {
       returns: `simple returns over the horizon as decimals; ${pair.returnBasis}; spread = small minus large, in decimal return points`,
-      drawdown: 'maximum drawdown of the wealth path over the horizon, as a negative decimal (starting wealth counts as a peak)',
+      drawdown: `maximum drawdown of the wealth path over the horizon, as a negative decimal (starting wealth counts as a peak), ${drawdownSampling.note}`,
       var: 'VaR and CVaR are losses (positive numbers) of the horizon return at 95% and 99%',
       windows: 'each analog window runs from the last close before the first cut to windowMonths after it',
       determinism: 'path i draws from its own stream derived from (seed, i); results do not depend on the number of workers',
@@ -191,6 +205,7 @@ export async function runSimulation(
     },
     probabilities: { smallBeatsLarge: probabilityGreater(out.smallReturn, out.largeReturn), targets },
     drawdowns: { small: distributionJson(out.smallMaxDrawdown), large: distributionJson(out.largeMaxDrawdown) },
+    drawdownSampling,
     histograms: { bins: 60, small: histogramJson(out.smallReturn), large: histogramJson(out.largeReturn), spread: histogramJson(spread) },
     fan: { paths: fanPaths, stepUnit, percentiles: FAN_PERCENTILES, small: fanJson(logS, fanPaths, steps, FAN_PERCENTILES), large: fanJson(logL, fanPaths, steps, FAN_PERCENTILES) },
     strategies: {

@@ -66,6 +66,12 @@ describe('ratecut simulate on a fixture', () => {
       expect(r.code).toBe(0);
       const doc = JSON.parse(readFileSync(join(d, 'results', 'fixture-cuts.json'), 'utf8'));
       expect(doc.method.kind).toBe(method);
+      // Drawdowns are sampled at each step: month-ends for the monthly methods, daily closes for the bootstrap.
+      const monthly = method === 'student-t' || method === 'rate-sensitivity';
+      expect(doc.drawdownSampling).toMatchObject({ frequency: monthly ? 'monthly' : 'daily', steps: monthly ? 3 : 63 });
+      expect(doc.conventions.drawdown).toContain(monthly ? 'sampled at month-ends (3 monthly steps)' : 'sampled at daily closes (63 trading-day steps)');
+      if (monthly) expect(r.out).toMatch(/^Max DD \(here and below\): sampled at month-ends \(3 monthly steps\): .*not comparable with a daily bootstrap's$/m);
+      else expect(r.out).toMatch(/^Max DD \(here and below\): sampled at daily closes \(63 trading-day steps\)$/m);
     }
   });
 
