@@ -1,9 +1,9 @@
 import { join, relative } from 'node:path';
 import {
   fitRateSensitivityModel, fitStudentT, formatDay, GENERATOR_NAME, makeJointSource, monthlyRateChanges, optimalBlockLength,
-  pathReturnsInto, prepareSource, rateSensitivityPathInto, studentTPathInto, totalEasingBp, type BootstrapMethod,
+  parseIsoDay, pathReturnsInto, prepareSource, rateSensitivityPathInto, studentTPathInto, totalEasingBp, type BootstrapMethod, type CycleFacts,
 } from '@ratecut/sim-core';
-import { loadEasingCycles, loadMarketData, type Catalog, type DataIssue } from '@ratecut/data-loader';
+import { loadCuratedCycles, loadEasingCycles, loadMarketData, type Catalog, type DataIssue } from '@ratecut/data-loader';
 import { sha256File } from '../../cli/file-hashes';
 import { VERSION } from '../../cli/version';
 import { PAIRS } from '../cycles/pair-definitions';
@@ -67,7 +67,13 @@ export async function runSimulation(
   const market = loadMarketData(s.catalog, { small: pair.small, large: pair.large }, 'fedfunds', easing.value.history);
   if (!market.ok) return market;
   const { data } = market.value;
-  const inputs = buildSimulationInputs(data, easing.value.cycles, scenario);
+  const curatedFile = join(s.dataDir, 'easing-cycles.json');
+  const curated = loadCuratedCycles(curatedFile);
+  if (!curated.ok) return curated;
+  const facts: CycleFacts = {
+    emergency: new Map(curated.value.cycles.flatMap((c) => (c.emergency === undefined ? [] : [[parseIsoDay(c.firstCut), c.emergency] as const]))),
+  };
+  const inputs = buildSimulationInputs(data, easing.value.cycles, scenario, facts);
   if (inputs.missingIds.length > 0) {
     throw new RangeError(`unknown cycle id ${inputs.missingIds.join(', ')}; detected cycles: ${easing.value.cycles.map((c) => c.cycle.id).join(', ')}`);
   }
@@ -157,7 +163,7 @@ export async function runSimulation(
     }
   }
 
-  const files = [s.catalog.path, ...s.catalog.series.filter((e) => [pair.small, pair.large, 'dff', 'fed-target'].map((id) => id.split(':')[0]).includes(e.id)).map((e) => join(s.catalog.dir, e.file)), nberFile];
+  const files = [s.catalog.path, ...s.catalog.series.filter((e) => [pair.small, pair.large, 'dff', 'fed-target'].map((id) => id.split(':')[0]).includes(e.id)).map((e) => join(s.catalog.dir, e.file)), nberFile, curatedFile];
   const display = (f: string) => (relative(s.dataDir, f).startsWith('..') ? relative(s.catalog.dir, f) : `ratecut:data/${relative(s.dataDir, f)}`);
   const targets = s.targets.map((t) => ({
     target: t.text, leg: t.leg, level: t.level,
@@ -196,6 +202,9 @@ export async function runSimulation(
       drawdown: `maximum drawdown of the wealth path over the horizon, as a negative decimal (starting wealth counts as a peak), ${drawdownSampling.note}`,
       var: 'VaR and CVaR are losses (positive numbers) of the horizon return at 95% and 99%',
       windows: 'each analog window runs from the last close before the first cut to windowMonths after it',
+      ...(scenario.history.kind === 'analogs' && scenario.history.emergency !== undefined && curated.value.emergencyRule !== undefined
+        ? { emergency: `${curated.value.emergencyRule} (ratecut:data/easing-cycles.json)` }
+        : {}),
       determinism: 'path i draws from its own stream derived from (seed, i); results do not depend on the number of workers',
     },
     legs: {

@@ -131,6 +131,8 @@ describeReal('ratecut simulate on the real data', () => {
     const doc = JSON.parse(readFileSync(join(d, 'results', 'insurance-cuts.json'), 'utf8'));
     for (const id of ['1995-07', '1998-09', '2019-08']) expect(doc.analogs.cycleIds).toContain(id);
     expect(doc.analogs.cycleIds).not.toContain('2001-01');
+    expect(doc.analogs.cycleIds).not.toContain('1987-11'); // the post-crash easing is an emergency, not an insurance analog
+    expect(doc.conventions.emergency).toMatch(/intermeeting/);
     expect(doc.method.meanBlock).toBeGreaterThanOrEqual(1);
     const p = doc.probabilities.targets[0].probability;
     expect(p).toBeGreaterThan(0);
