@@ -16,7 +16,19 @@ interface Facts {
   readonly cycles: readonly string[] | null;
   readonly anchor: string | null;
   readonly cycleRule: string | null;
-  readonly horizon: string | null;
+  readonly horizon: { readonly months: number; readonly text: string } | null;
+}
+
+/** Trading days per calendar month, the convention of `ratecut simulate` (252 a year). */
+const TRADING_DAYS_PER_MONTH = 21;
+
+/**
+ * A simulation's horizon as calendar months, whatever its step unit: 252 trading days =
+ * 12 months = 12 monthly steps (21 trading days a month, as `ratecut simulate` converts).
+ */
+function calendarHorizon(h: { months: number; steps: number; unit: string }): { months: number; text: string } {
+  const months = h.unit === 'trading days' ? h.steps / TRADING_DAYS_PER_MONTH : h.steps;
+  return { months, text: `${Number(months.toFixed(2))} months (${h.steps} ${h.unit === 'months' ? 'monthly steps' : h.unit})` };
 }
 
 function facts(r: LoadedResult): Facts {
@@ -33,7 +45,7 @@ function facts(r: LoadedResult): Facts {
     cycles: r.kind === 'backtest' ? r.doc.cycles.map((c) => c.id) : null,
     anchor: d.conventions['anchor'] ?? null,
     cycleRule: d.conventions['cycleRule'] ?? null,
-    horizon: r.kind === 'simulate' ? `${r.doc.horizon.months} months (${r.doc.horizon.steps} ${r.doc.horizon.unit})` : null,
+    horizon: r.kind === 'simulate' ? calendarHorizon(r.doc.horizon) : null,
   };
 }
 
@@ -47,7 +59,8 @@ function listOf(ids: readonly string[]): string {
 /**
  * Every difference that makes `other` not comparable with `ref`: data input hashes (per file,
  * and inputs present in one only), pair, first and last date, rows, cycle ids, the anchor
- * convention and the cycle rule, and for simulations the horizon. A fact unknown in either file
+ * convention and the cycle rule, and for simulations the calendar horizon (trading days at 21 a
+ * month, so 252 trading days and 12 monthly steps are the same horizon). A fact unknown in either file
  * (a sweep CSV has no hashes) is not compared.
  */
 export function differencesBetween(ref: LoadedResult, other: LoadedResult): Difference[] {
@@ -79,7 +92,11 @@ export function differencesBetween(ref: LoadedResult, other: LoadedResult): Diff
   }
   scalar('conventions.anchor', a.anchor, b.anchor);
   scalar('conventions.cycleRule', a.cycleRule, b.cycleRule);
-  scalar('horizon', a.horizon, b.horizon);
+  // Simulations compare by calendar horizon: a daily bootstrap of 252 trading days and a monthly
+  // Student-t of 12 steps cover the same year (their drawdowns differ in sampling; each file says so).
+  if (a.horizon && b.horizon && Math.abs(a.horizon.months - b.horizon.months) > 1e-9) {
+    out.push({ what: 'horizon', message: `horizon: ${both(a.horizon.text, b.horizon.text)}` });
+  }
   return out;
 }
 

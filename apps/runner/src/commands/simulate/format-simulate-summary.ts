@@ -4,8 +4,12 @@ const pct = (x: unknown, d = 1): string => (typeof x === 'number' ? `${x >= 0 ? 
 const loss = (x: unknown): string => (typeof x === 'number' ? `${(x * 100).toFixed(1)}%` : 'n/a');
 const share = (x: unknown): string => (typeof x === 'number' ? `${(x * 100).toFixed(1)}%` : 'n/a');
 
-/** A summary a person can read in ten seconds: odds first, then the spread of outcomes. */
-export function formatSimulateSummary(doc: Record<string, unknown>, written: readonly string[]): string {
+/**
+ * A summary a person can read in ten seconds: odds first, then the spread of outcomes.
+ * `threads` (how many worker threads ran and why) is printed but never stored in the result
+ * file, whose bytes do not depend on the thread count.
+ */
+export function formatSimulateSummary(doc: Record<string, unknown>, written: readonly string[], threads?: string): string {
   const scenario = doc['scenario'] as { name: string; title: string };
   const horizon = doc['horizon'] as { months: number; steps: number; unit: string };
   const method = doc['method'] as { kind: string; meanBlock?: number };
@@ -24,6 +28,7 @@ export function formatSimulateSummary(doc: Record<string, unknown>, written: rea
       ? `Fitted to ${source} (${analogs.monthlyObservations} monthly observations)`
       : `Drawn from ${source} (${analogs.observations} observations)`;
   lines.push(`${drawn}; ${data.pair.id}, ${data.pair.returnBasis}`);
+  if (threads !== undefined) lines.push(`Threads: ${threads}`);
   for (const w of analogs.warnings) lines.push(`WARNING: ${w}`);
   const reg = (method as { regression?: Record<string, { slope: number; seSlopeRobust: number; n: number }> }).regression;
   if (reg) {
@@ -39,6 +44,8 @@ export function formatSimulateSummary(doc: Record<string, unknown>, written: rea
   const rows = [head, row('small return', legs['small'], true), row('large return', legs['large'], true), row('small - large', legs['spread'], true), row('small max DD', dd['small'], false), row('large max DD', dd['large'], false)];
   const widths = head.map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   for (const r of rows) lines.push(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd());
+  const sampling = doc['drawdownSampling'] as { frequency: string; note: string } | undefined;
+  if (sampling) lines.push(`Max DD (here and below): ${sampling.note}`);
   const strat = doc['strategies'] as { paths: number; results: { name: string; horizonReturn: Dist; maxDrawdown: Dist }[] };
   if (strat.paths > 0) {
     lines.push('', `Strategies on the first ${strat.paths} paths (median return, p5, median max drawdown):`);

@@ -1,9 +1,9 @@
 import { join, relative } from 'node:path';
 import {
   fitRateSensitivityModel, fitStudentT, formatDay, GENERATOR_NAME, makeJointSource, monthlyRateChanges, optimalBlockLength,
-  pathReturnsInto, prepareSource, rateSensitivityPathInto, studentTPathInto, totalEasingBp, type BootstrapMethod,
+  parseIsoDay, pathReturnsInto, prepareSource, rateSensitivityPathInto, studentTPathInto, totalEasingBp, type BootstrapMethod, type CycleFacts,
 } from '@ratecut/sim-core';
-import { loadEasingCycles, loadMarketData, type Catalog, type DataIssue } from '@ratecut/data-loader';
+import { loadCuratedCycles, loadEasingCycles, loadMarketData, type Catalog, type DataIssue } from '@ratecut/data-loader';
 import { sha256File } from '../../cli/file-hashes';
 import { VERSION } from '../../cli/version';
 import { PAIRS } from '../cycles/pair-definitions';
@@ -12,6 +12,7 @@ import type { PathJobTemplate } from './path-job';
 import { runPaths } from './run-paths';
 import type { Scenario } from './scenario-schema';
 import { buildSimulationInputs } from './simulation-inputs';
+import { horizonSteps, MAX_FAN_PATHS } from './simulation-budget';
 import { pathMarket, pathStrategies, PATH_STRATEGIES_NOTE, runStrategiesOnPath } from './strategy-paths';
 
 /** A target such as `small:+20%`: the probability that the leg's horizon return is at least `level`. */
@@ -35,7 +36,19 @@ export interface SimulationSettings {
 }
 
 const FAN_PERCENTILES = [5, 10, 25, 50, 75, 90, 95];
-const MAX_FAN_PATHS = 2000;
+
+/**
+ * How often a path's wealth is sampled for its drawdowns (result key `drawdownSampling`): at
+ * every step, so daily closes for the daily bootstrap and month-ends for the monthly methods
+ * (student-t, rate-sensitivity, and any method on a monthly pair). A monthly path cannot see a
+ * fall and recovery inside a month, so its drawdowns read shallower than a daily path's over
+ * the same calendar horizon: the two are not comparable.
+ */
+export function drawdownSamplingOf(unit: 'trading days' | 'months', steps: number): { frequency: 'daily' | 'monthly'; steps: number; note: string } {
+  return unit === 'months'
+    ? { frequency: 'monthly', steps, note: `sampled at month-ends (${steps} monthly steps): falls within a month are not seen, so these drawdowns are shallower than daily ones over the same horizon and not comparable with a daily bootstrap's` }
+    : { frequency: 'daily', steps, note: `sampled at daily closes (${steps} trading-day steps)` };
+}
 
 /**
  * Runs a scenario: picks the analog cycles, fits or prepares the method, simulates every path
@@ -54,7 +67,13 @@ export async function runSimulation(
   const market = loadMarketData(s.catalog, { small: pair.small, large: pair.large }, 'fedfunds', easing.value.history);
   if (!market.ok) return market;
   const { data } = market.value;
-  const inputs = buildSimulationInputs(data, easing.value.cycles, scenario);
+  const curatedFile = join(s.dataDir, 'easing-cycles.json');
+  const curated = loadCuratedCycles(curatedFile);
+  if (!curated.ok) return curated;
+  const facts: CycleFacts = {
+    emergency: new Map(curated.value.cycles.flatMap((c) => (c.emergency === undefined ? [] : [[parseIsoDay(c.firstCut), c.emergency] as const]))),
+  };
+  const inputs = buildSimulationInputs(data, easing.value.cycles, scenario, facts);
   if (inputs.missingIds.length > 0) {
     throw new RangeError(`unknown cycle id ${inputs.missingIds.join(', ')}; detected cycles: ${easing.value.cycles.map((c) => c.cycle.id).join(', ')}`);
   }
@@ -64,8 +83,7 @@ export async function runSimulation(
   const method = scenario.method.kind;
   const bootstrap = method === 'stationary' || method === 'circular' || method === 'iid';
   const monthlyData = data.periodsPerYear === 12;
-  const steps = bootstrap ? (monthlyData ? months : scenario.horizon.tradingDays ?? months * 21) : months;
-  const stepUnit = bootstrap && !monthlyData ? 'trading days' : 'months';
+  const { steps, unit: stepUnit } = horizonSteps(scenario, monthlyData ? 'monthly' : 'daily');
   const cutPath = monthlyRateChanges(scenario.cutPath, months);
 
   let template: PathJobTemplate;
@@ -145,12 +163,13 @@ export async function runSimulation(
     }
   }
 
-  const files = [s.catalog.path, ...s.catalog.series.filter((e) => [pair.small, pair.large, 'dff', 'fed-target'].map((id) => id.split(':')[0]).includes(e.id)).map((e) => join(s.catalog.dir, e.file)), nberFile];
+  const files = [s.catalog.path, ...s.catalog.series.filter((e) => [pair.small, pair.large, 'dff', 'fed-target'].map((id) => id.split(':')[0]).includes(e.id)).map((e) => join(s.catalog.dir, e.file)), nberFile, curatedFile];
   const display = (f: string) => (relative(s.dataDir, f).startsWith('..') ? relative(s.catalog.dir, f) : `ratecut:data/${relative(s.dataDir, f)}`);
   const targets = s.targets.map((t) => ({
     target: t.text, leg: t.leg, level: t.level,
     probability: probabilityAbove(t.leg === 'small' ? out.smallReturn : t.leg === 'large' ? out.largeReturn : spread, t.level),
   }));
+  const drawdownSampling = drawdownSamplingOf(stepUnit, steps);
   const analogObservations = inputs.daily.reduce((n, w) => n + w.small.length, 0);
   const result: Record<string, unknown> = {
     ...(s.notice === null ? {} : { notice: s.notice }),
@@ -180,9 +199,12 @@ export async function runSimulation(
     },
     conventions: {
       returns: `simple returns over the horizon as decimals; ${market.value.pair.returnBasis}; spread = small minus large, in decimal return points`,
-      drawdown: 'maximum drawdown of the wealth path over the horizon, as a negative decimal (starting wealth counts as a peak)',
+      drawdown: `maximum drawdown of the wealth path over the horizon, as a negative decimal (starting wealth counts as a peak), ${drawdownSampling.note}`,
       var: 'VaR and CVaR are losses (positive numbers) of the horizon return at 95% and 99%',
       windows: 'each analog window runs from the last close before the first cut to windowMonths after it',
+      ...(scenario.history.kind === 'analogs' && scenario.history.emergency !== undefined && curated.value.emergencyRule !== undefined
+        ? { emergency: `${curated.value.emergencyRule} (ratecut:data/easing-cycles.json)` }
+        : {}),
       determinism: 'path i draws from its own stream derived from (seed, i); results do not depend on the number of workers',
     },
     legs: {
@@ -192,6 +214,7 @@ export async function runSimulation(
     },
     probabilities: { smallBeatsLarge: probabilityGreater(out.smallReturn, out.largeReturn), targets },
     drawdowns: { small: distributionJson(out.smallMaxDrawdown), large: distributionJson(out.largeMaxDrawdown) },
+    drawdownSampling,
     histograms: { bins: 60, small: histogramJson(out.smallReturn), large: histogramJson(out.largeReturn), spread: histogramJson(spread) },
     fan: { paths: fanPaths, stepUnit, percentiles: FAN_PERCENTILES, small: fanJson(logS, fanPaths, steps, FAN_PERCENTILES), large: fanJson(logL, fanPaths, steps, FAN_PERCENTILES) },
     strategies: {

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { main } from '../../main';
 import { captureIo, realDataDir } from '../../testing/capture-io';
 import { writeFixture } from '../../testing/fixture-market';
-import { parseTarget } from './simulate-command';
 
 const fixtureDir = mkdtempSync(join(tmpdir(), 'ratecut-sim-fixture-'));
 writeFixture(fixtureDir);
@@ -67,6 +66,12 @@ describe('ratecut simulate on a fixture', () => {
       expect(r.code).toBe(0);
       const doc = JSON.parse(readFileSync(join(d, 'results', 'fixture-cuts.json'), 'utf8'));
       expect(doc.method.kind).toBe(method);
+      // Drawdowns are sampled at each step: month-ends for the monthly methods, daily closes for the bootstrap.
+      const monthly = method === 'student-t' || method === 'rate-sensitivity';
+      expect(doc.drawdownSampling).toMatchObject({ frequency: monthly ? 'monthly' : 'daily', steps: monthly ? 3 : 63 });
+      expect(doc.conventions.drawdown).toContain(monthly ? 'sampled at month-ends (3 monthly steps)' : 'sampled at daily closes (63 trading-day steps)');
+      if (monthly) expect(r.out).toMatch(/^Max DD \(here and below\): sampled at month-ends \(3 monthly steps\): .*not comparable with a daily bootstrap's$/m);
+      else expect(r.out).toMatch(/^Max DD \(here and below\): sampled at daily closes \(63 trading-day steps\)$/m);
     }
   });
 
@@ -80,10 +85,39 @@ describe('ratecut simulate on a fixture', () => {
     expect(existsSync(join(d, 'results'))).toBe(false);
   });
 
-  it('parses targets', () => {
-    expect(parseTarget('small:+20%')).toEqual({ leg: 'small', level: 0.2, text: 'small:+20%' });
-    expect(parseTarget('spread:0.05').level).toBe(0.05);
-    expect(() => parseTarget('mid:+3%')).toThrow(/expected leg:level/);
+  it('refuses absurd sizes up front, naming the file, the JSON path and the limit', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'ratecut-sim-'));
+    writeFileSync(join(d, 'scenario.json'), JSON.stringify({ ...scenario, horizon: { months: 1e9 }, cutPath: { kind: 'meetings', cutsBp: [1e300] } }));
+    const started = Date.now();
+    const r = await simulate(d, ['--workers', '1']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/scenario\.json: error bad-scenario: horizon\.months: expected at most 120 months/);
+    expect(r.err).toMatch(/scenario\.json: error bad-scenario: cutPath\.cutsBp\[0\]: a cut must be at most 500 bp/);
+    writeFileSync(join(d, 'scenario.json'), JSON.stringify({ ...scenario, horizon: { months: 120 } }));
+    const big = await simulate(d, ['--workers', '1', '--paths', '10000000']);
+    expect(big.code).toBe(2);
+    expect(big.err).toMatch(/scenario\.json: error too-large: 10,000,000 paths × 2,520 trading days .* the limit is 300 s: lower --paths, horizon\.months in .*scenario\.json/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(existsSync(join(d, 'results'))).toBe(false);
+  });
+
+  it('shows the thread count and why: one thread by default for a small run', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'ratecut-sim-'));
+    writeFileSync(join(d, 'scenario.json'), JSON.stringify({ ...scenario, paths: 500 }));
+    const r = await simulate(d, ['--strategy-paths', '0']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Threads: 1 \(default for about 0\.0 s of path work: a thread is used per 2\.8 s of it/m);
+    const w = await simulate(d, ['--strategy-paths', '0', '--workers', '2', '--out', 'w.json']);
+    expect(w.out).toMatch(/^Threads: 2 \(--workers\)$/m);
+  });
+
+  it('refuses an ambiguous --target before loading any data', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'ratecut-sim-'));
+    writeFileSync(join(d, 'scenario.json'), JSON.stringify(scenario));
+    const io = captureIo({}, d);
+    expect(await main(['simulate', 'scenario.json', '--data', fixtureDir, '--target', 'small:+20', '--workers', '1'], io)).toBe(2);
+    expect(io.err()).toMatch(/--target "small:\+20": .*ambiguous/);
+    expect(existsSync(join(d, 'results'))).toBe(false);
   });
 });
 
@@ -97,6 +131,8 @@ describeReal('ratecut simulate on the real data', () => {
     const doc = JSON.parse(readFileSync(join(d, 'results', 'insurance-cuts.json'), 'utf8'));
     for (const id of ['1995-07', '1998-09', '2019-08']) expect(doc.analogs.cycleIds).toContain(id);
     expect(doc.analogs.cycleIds).not.toContain('2001-01');
+    expect(doc.analogs.cycleIds).not.toContain('1987-11'); // the post-crash easing is an emergency, not an insurance analog
+    expect(doc.conventions.emergency).toMatch(/intermeeting/);
     expect(doc.method.meanBlock).toBeGreaterThanOrEqual(1);
     const p = doc.probabilities.targets[0].probability;
     expect(p).toBeGreaterThan(0);

@@ -9,16 +9,12 @@ import { workspaceRoot } from '../../cli/workspace-root';
 import { writeSimulationFiles } from './simulate-files';
 import { formatSimulateSummary } from './format-simulate-summary';
 import { loadScenario } from './load-scenario';
-import { runSimulation, type Target } from './run-simulation';
+import { SCENARIO_LIMITS } from './scenario-schema';
+import { budgetProblems, defaultWorkers, estimateSimulation } from './simulation-budget';
+import { PAIRS } from '../cycles/pair-definitions';
+import { parseTarget } from './parse-target';
+import { runSimulation } from './run-simulation';
 import { writeReport } from '../report/write-report';
-
-/** Parses `small:+20%`, `large:11%`, `spread:0%` or `small:0.2`. */
-export function parseTarget(text: string): Target {
-  const m = /^(small|large|spread):([+-]?\d+(?:\.\d+)?)(%?)$/.exec(text.trim());
-  if (!m) throw new UsageError(`--target ${JSON.stringify(text)}: expected leg:level with leg small, large or spread, e.g. small:+20%`);
-  const level = Number(m[2]) / (m[3] === '%' ? 100 : 1);
-  return { leg: m[1] as Target['leg'], level, text: text.trim() };
-}
 
 /** The command line without --workers, which never changes results (so files match across worker counts). */
 function withoutWorkers(args: readonly string[]): string[] {
@@ -45,19 +41,32 @@ export async function simulateCommand(args: readonly string[], io: CommandIo): P
   const loaded = loadScenario(scenarioArg, dataDir, io.cwd);
   if (!loaded.ok) { for (const e of loaded.errors) io.stderr(`${e}\n`); return 2; }
   let scenario = loaded.value;
-  const paths = numberOption('paths', o.paths, (n) => Number.isInteger(n) && n >= 1 && n <= 10_000_000, 'a whole number of paths, 1 to 10,000,000');
+  const paths = numberOption('paths', o.paths, (n) => Number.isInteger(n) && n >= 1 && n <= SCENARIO_LIMITS.maxPaths, `a whole number of paths, 1 to ${SCENARIO_LIMITS.maxPaths.toLocaleString('en-US')}`);
   const seed = numberOption('seed', o.seed, (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 32, 'a whole number 0 to 2^32-1');
   if (paths !== undefined) scenario = { ...scenario, paths };
   if (seed !== undefined) scenario = { ...scenario, seed };
   if (o.method !== undefined || o.block !== undefined) {
     const kind = o.method ?? scenario.method.kind;
     if (!['stationary', 'circular', 'iid', 'student-t', 'rate-sensitivity'].includes(kind)) throw new UsageError(`--method ${JSON.stringify(kind)}: expected stationary, circular, iid, student-t or rate-sensitivity`);
-    const block = o.block === undefined || o.block === 'auto' ? 'auto' : numberOption('block', o.block, (n) => n >= 1, 'a mean block length >= 1 or auto');
+    const block = o.block === undefined || o.block === 'auto' ? 'auto' : numberOption('block', o.block, (n) => n >= 1 && n <= SCENARIO_LIMITS.maxMeanBlock, `a mean block length from 1 to ${SCENARIO_LIMITS.maxMeanBlock} rows, or auto`);
     scenario = { ...scenario, method: kind === 'stationary' || kind === 'circular' ? { kind, meanBlock: block ?? 'auto' } : ({ kind } as typeof scenario.method) };
   }
-  const workers = numberOption('workers', o.workers, (n) => Number.isInteger(n) && n >= 1 && n <= 64, 'a whole number of threads, 1 to 64') ?? Math.min(2, availableParallelism());
+  const workersFlag = numberOption('workers', o.workers, (n) => Number.isInteger(n) && n >= 1 && n <= 64, 'a whole number of threads, 1 to 64');
   const strategyPaths = numberOption('strategy-paths', o['strategy-paths'], (n) => Number.isInteger(n) && n >= 0 && n <= 100_000, 'a whole number 0 to 100,000') ?? 200;
   const targets = ((o.target as unknown as string[] | undefined) ?? []).map(parseTarget);
+
+  const pair = PAIRS.find((p) => p.id === scenario.pair);
+  if (!pair) throw new UsageError(`unknown pair ${scenario.pair}`);
+  const estimate = estimateSimulation(scenario, pair.frequency, strategyPaths);
+  const where = (field: string) => `${field} in ${loaded.file}`;
+  const tooLarge = budgetProblems(estimate, strategyPaths, {
+    paths: o.paths !== undefined ? '--paths' : where('paths'),
+    horizon: where('horizon.months'),
+    strategyPaths: o['strategy-paths'] !== undefined ? '--strategy-paths' : '--strategy-paths (default 200)',
+  });
+  if (tooLarge.length > 0) { for (const m of tooLarge) io.stderr(`${loaded.file}: error too-large: ${m}\n`); return 2; }
+  const choice = workersFlag === undefined ? defaultWorkers(estimate, availableParallelism()) : { workers: workersFlag, reason: '--workers' };
+  const workers = choice.workers;
 
   const opened = openCatalog(io, o.data);
   if (!opened) return 1;
@@ -80,6 +89,6 @@ export async function simulateCommand(args: readonly string[], io: CommandIo): P
   const out = o.out ?? `results/${scenario.name}.json`;
   const written = writeSimulationFiles(run.result, out, o.force === true, io.cwd);
   if (o.report !== undefined) written.push(writeReport([{ file: out, doc: run.result }], o.report, o.force === true, io.cwd));
-  io.stdout(formatSimulateSummary(run.result, written));
+  io.stdout(formatSimulateSummary(run.result, written, `${workers} (${choice.reason})`));
   return 0;
 }

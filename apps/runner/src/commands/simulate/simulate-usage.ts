@@ -10,8 +10,10 @@ Options:
   --seed <n>              random seed (default: the scenario's)
   --method <m>            stationary, circular, iid, student-t or rate-sensitivity (default: the scenario's)
   --block <n|auto>        mean block length in rows for the bootstrap (default auto: Politis-White)
-  --target leg:+X%        probability that a leg returns at least X% (repeatable; leg = small, large, spread)
-  --workers <n>           worker threads (default 2); results are identical for any count
+  --target leg:+X%        probability that a leg returns at least X% (repeatable; leg = small, large, spread;
+                          level +20% or a decimal such as 0.20; a bare 20 is refused as ambiguous)
+  --workers <n>           worker threads (default: 1, more only for runs long enough to repay
+                          their start-up, at most one per core); results are identical for any count
   --strategy-paths <n>    paths on which the built-in strategies are replayed (default 200, 0 = none)
   --out <file.json>       result file (default results/<scenario>.json); side files <name>.*.csv
   --force                 replace existing result files

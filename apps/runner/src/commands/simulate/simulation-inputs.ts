@@ -1,4 +1,4 @@
-import { addMonths, cycleWindowRows, monthIndex, selectAnalogCycles, type ClassifiedCycle, type MarketData } from '@ratecut/sim-core';
+import { addMonths, cycleWindowRows, monthIndex, NO_CYCLE_FACTS, selectAnalogCycles, type ClassifiedCycle, type CycleFacts, type MarketData } from '@ratecut/sim-core';
 import type { Scenario } from './scenario-schema';
 
 /** Per-period simple returns of both legs over one analog window. */
@@ -37,10 +37,11 @@ function returnsBetween(closes: Float64Array, rows: readonly number[]): Float64A
  * Picks the scenario's analog cycles (features or ids, then the regime filter for feature
  * selections) and cuts each one's window out of the data: from the last row before the first
  * cut to `windowMonths` after it, as daily and month-end return series. `full-history` uses all
- * rows as one window.
+ * rows as one window. `facts` give the curated features (emergency) that the rates cannot tell;
+ * a covered analog they do not list is named in a warning.
  */
-export function buildSimulationInputs(data: MarketData, cycles: readonly ClassifiedCycle[], scenario: Scenario): SimulationInputs {
-  const selected = selectAnalogCycles(cycles, scenario.history);
+export function buildSimulationInputs(data: MarketData, cycles: readonly ClassifiedCycle[], scenario: Scenario, facts: CycleFacts = NO_CYCLE_FACTS): SimulationInputs {
+  const selected = selectAnalogCycles(cycles, scenario.history, facts);
   let picked = selected.cycles;
   if (scenario.history.kind === 'analogs' || scenario.history.kind === 'all-cycles') {
     if (scenario.regime !== 'any') picked = picked.filter((c) => c.recession.recession === (scenario.regime === 'recession'));
@@ -76,6 +77,10 @@ export function buildSimulationInputs(data: MarketData, cycles: readonly Classif
   const distinct = new Set(picked.map((c) => c.cycle.id)).size;
   if (scenario.history.kind !== 'full-history' && distinct < 3) warnings.push(`only ${distinct} analog cycle${distinct === 1 ? '' : 's'} in the data: the distribution reflects very few episodes`);
   if (obs < 250) warnings.push(`only ${obs} observations to draw from`);
+  const unknown = selected.unknown.filter((id) => picked.some((c) => c.cycle.id === id));
+  if (unknown.length > 0) {
+    warnings.push(`emergency status unknown for ${unknown.join(', ')} (not among the curated cycles of data/easing-cycles.json): counted as not emergencies`);
+  }
   return {
     cycles: picked, daily, monthly,
     history: { small: returnsBetween(small, allMonthEnds), large: returnsBetween(large, allMonthEnds), dRate },

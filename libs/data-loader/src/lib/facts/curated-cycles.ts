@@ -10,6 +10,9 @@ export const curatedCyclesFileSchema = z.object({
   source: z.string().min(1),
   rule: z.object({ minMoveBp: z.number().nonnegative(), pauseMonths: z.number().int().positive() }),
   units: z.string().optional(),
+  /** What `emergency` means and where it comes from. */
+  emergencyRule: z.string().optional(),
+  emergencySource: z.string().optional(),
   cycles: z.array(
     z.object({
       id: z.string().min(1),
@@ -22,6 +25,9 @@ export const curatedCyclesFileSchema = z.object({
       resumption: z.boolean(),
       label: z.string(),
       firstCutAnnounced: isoDate.optional(),
+      /** True when the easing began with an unscheduled (intermeeting) action in response to a shock (see `emergencyRule`). */
+      emergency: z.boolean().optional(),
+      emergencyNote: z.string().optional(),
     }),
   ),
 });

@@ -42,7 +42,7 @@ describeReal('policy-rate history and cycle detection on the real data', () => {
         rateAfterPct: Math.round(c.rateAfter * 1e6) / 1e4,
         resumption: c.resumption,
       }));
-    const expected = curated.value.cycles.map(({ label: _l, firstCutAnnounced: _a, ...facts }) => facts);
+    const expected = curated.value.cycles.map(({ label: _l, firstCutAnnounced: _a, emergency: _e, emergencyNote: _n, ...facts }) => facts);
     expect(detected).toEqual(expected);
   });
 });

@@ -1,6 +1,6 @@
 import { parseIsoDay } from '../time/day-number';
 import type { ClassifiedCycle } from '../cycles/cycle-return-table';
-import { selectAnalogCycles, cyclePace } from './analog-selection';
+import { selectAnalogCycles, cyclePace, isEmergencyCycle, type CycleFacts } from './analog-selection';
 import { monthlyRateChanges, totalEasingBp } from './cut-path';
 
 const cycle = (id: string, first: string, last: string, cuts: number, bp: number, resumption: boolean, recession: boolean, inside = false): ClassifiedCycle => ({
@@ -26,6 +26,31 @@ describe('analog selection', () => {
     expect(ids({ kind: 'analogs', minCutsPerMonth: 2 })).toEqual(['2020-03']);
     expect(ids({ kind: 'all-cycles' })).toHaveLength(5);
     expect(ids({ kind: 'full-history' })).toEqual([]);
+  });
+
+  it('selects by the emergency fact, counting unlisted cycles as not emergencies and naming them', () => {
+    const withCrash = [...cycles, cycle('1987-11', '1987-11-04', '1987-11-04', 1, 50, false, false)];
+    const facts: CycleFacts = {
+      emergency: new Map([
+        [parseIsoDay('1987-11-04'), true], [parseIsoDay('1995-07-06'), false], [parseIsoDay('1998-09-29'), false],
+        [parseIsoDay('2001-01-03'), true], [parseIsoDay('2020-03-04'), true],
+      ]),
+    };
+    const insurance = { kind: 'analogs', inRecessionAtFirstCut: false, maxTotalEasingBp: 100, resumption: false } as const;
+    // Without the feature, the 1987 post-crash cut passes as an insurance analog.
+    expect(selectAnalogCycles(withCrash, insurance, facts).cycles.map((c) => c.cycle.id)).toEqual(['1995-07', '1998-09', '1987-11']);
+    const picked = selectAnalogCycles(withCrash, { ...insurance, emergency: false }, facts);
+    expect(picked.cycles.map((c) => c.cycle.id)).toEqual(['1995-07', '1998-09']);
+    expect(picked.unknown).toEqual([]);
+    const emergencies = selectAnalogCycles(withCrash, { kind: 'analogs', emergency: true }, facts);
+    expect(emergencies.cycles.map((c) => c.cycle.id)).toEqual(['2001-01', '2020-03', '1987-11']);
+    // 2025-09 is not in the facts: not an emergency, and named.
+    const calm = selectAnalogCycles(withCrash, { kind: 'analogs', emergency: false }, facts);
+    expect(calm.cycles.map((c) => c.cycle.id)).toEqual(['1995-07', '1998-09', '2025-09']);
+    expect(calm.unknown).toEqual(['2025-09']);
+    expect(isEmergencyCycle(withCrash[4], facts)).toBeNull();
+    // Without facts nothing is known to be an emergency.
+    expect(selectAnalogCycles(withCrash, { kind: 'analogs', emergency: true }).cycles).toEqual([]);
   });
 
   it('reports unknown explicit ids', () => {

@@ -1,0 +1,109 @@
+import { scenarioSchema, SCENARIO_LIMITS, type Scenario } from './scenario-schema';
+import {
+  budgetProblems, defaultWorkers, estimateSimulation, formatDuration, horizonSteps, REFERENCE_COSTS, RUN_LIMITS, STARTUPS_PER_WORKER,
+} from './simulation-budget';
+
+const base = {
+  name: 'x', title: 'X', cutPath: { kind: 'meetings', cutsBp: [25, 25] }, horizon: { months: 12 }, history: { kind: 'all-cycles' },
+};
+const scenario = (over: Record<string, unknown> = {}): Scenario => scenarioSchema.parse({ ...base, ...over });
+const sources = { paths: 'paths in s.json', horizon: 'horizon.months in s.json', strategyPaths: '--strategy-paths' };
+
+describe('scenario bounds', () => {
+  const problems = (over: Record<string, unknown>): string[] => {
+    const r = scenarioSchema.safeParse({ ...base, ...over });
+    return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+
+  it('accepts the plausible extremes', () => {
+    expect(problems({ horizon: { months: 120, tradingDays: 2520 }, paths: SCENARIO_LIMITS.maxPaths, windowMonths: 120 })).toEqual([]);
+    expect(problems({ cutPath: { kind: 'meetings', cutsBp: [500, 500, 500, 500], monthsBetween: 24 } })).toEqual([]);
+    expect(problems({ cutPath: { kind: 'total', totalBp: 2000, overMonths: 120 } })).toEqual([]);
+    expect(problems({ method: { kind: 'stationary', meanBlock: 2520 } })).toEqual([]);
+  });
+
+  it.each([
+    [{ horizon: { months: 1e9 } }, /^horizon\.months: expected at most 120 months/],
+    [{ horizon: { months: 100_000 } }, /^horizon\.months: expected at most 120 months/],
+    [{ horizon: { months: 12, tradingDays: 1e9 } }, /^horizon\.tradingDays: 1000000000 trading days do not fit 12 months: expected 216 to 276/],
+    [{ horizon: { months: 12, tradingDays: 63 } }, /^horizon\.tradingDays: .*expected 216 to 276/],
+    [{ cutPath: { kind: 'meetings', cutsBp: [1e300] } }, /^cutPath\.cutsBp\.0: a cut must be at most 500 bp; is it in basis points/],
+    [{ cutPath: { kind: 'meetings', cutsBp: [0.25] } }, null],
+    [{ cutPath: { kind: 'meetings', cutsBp: [-25] } }, /^cutPath\.cutsBp\.0: a cut must be a positive number of basis points/],
+    [{ cutPath: { kind: 'meetings', cutsBp: [500, 500, 500, 500, 500] } }, /^cutPath\.cutsBp: the cuts add up to more than 2000 bp/],
+    [{ cutPath: { kind: 'meetings', cutsBp: Array(49).fill(25) } }, /^cutPath\.cutsBp: at most 48 cuts/],
+    [{ cutPath: { kind: 'meetings', cutsBp: [25], monthsBetween: 1e9 } }, /^cutPath\.monthsBetween: expected at most 24 months/],
+    [{ cutPath: { kind: 'total', totalBp: 1e300, overMonths: 12 } }, /^cutPath\.totalBp: totalBp must be at most 2000 bp/],
+    [{ cutPath: { kind: 'total', totalBp: 100, overMonths: 1e6 } }, /^cutPath\.overMonths: expected at most 120 months/],
+    [{ windowMonths: 1e9 }, /^windowMonths: expected at most 120 months/],
+    [{ paths: 1e12 }, /^paths: expected at most 10,000,000 paths/],
+    [{ method: { kind: 'stationary', meanBlock: 1e300 } }, /meanBlock: expected a mean block of at most 2520 rows/],
+    [{ history: { kind: 'analogs', maxTotalEasingBp: 1e300 } }, /^history\.maxTotalEasingBp: expected at most 2000 bp/],
+    [{ history: { kind: 'analogs', minCutsPerMonth: 1e9 } }, /^history\.minCutsPerMonth: expected at most 31 cuts per month/],
+    [{ history: { kind: 'cycles', ids: ['../../etc'] } }, /^history\.ids\.0: expected a cycle id YYYY-MM/],
+  ])('refuses %j', (over, message) => {
+    const found = problems(over as Record<string, unknown>);
+    if (message === null) { expect(found).toEqual([]); return; }
+    expect(found.some((m) => message.test(m))).toBe(true);
+  });
+});
+
+describe('simulation budget', () => {
+  it('counts steps in trading days for the daily bootstrap and in months otherwise', () => {
+    expect(horizonSteps(scenario(), 'daily')).toEqual({ steps: 252, unit: 'trading days' });
+    expect(horizonSteps(scenario({ horizon: { months: 12, tradingDays: 250 } }), 'daily')).toEqual({ steps: 250, unit: 'trading days' });
+    expect(horizonSteps(scenario(), 'monthly')).toEqual({ steps: 12, unit: 'months' });
+    expect(horizonSteps(scenario({ method: { kind: 'student-t' } }), 'daily')).toEqual({ steps: 12, unit: 'months' });
+  });
+
+  it('estimates time from the reference costs (independent arithmetic)', () => {
+    const e = estimateSimulation(scenario({ paths: 100_000 }), 'daily', 200);
+    expect(e.pathSteps).toBe(25_200_000);
+    expect(e.pathSeconds).toBeCloseTo(25_200_000 * 12e-9, 9);
+    // fan: 2,000 paths regenerated; 200 strategy paths of 130 + 252 rows.
+    expect(e.totalSeconds).toBeCloseTo(25_200_000 * 12e-9 + 2000 * 252 * 12e-9 + 200 * (0.3e-3 + 382 * 1e-6), 9);
+  });
+
+  it('lets the default run and the largest horizon with default paths through', () => {
+    expect(budgetProblems(estimateSimulation(scenario({ paths: 100_000 }), 'daily', 200), 200, sources)).toEqual([]);
+    expect(budgetProblems(estimateSimulation(scenario({ paths: 100_000, horizon: { months: 120 } }), 'daily', 200), 200, sources)).toEqual([]);
+    expect(budgetProblems(estimateSimulation(scenario({ paths: 10_000_000, method: { kind: 'student-t' } }), 'daily', 200), 200, sources)).toEqual([]);
+  });
+
+  it('refuses a run estimated over the time limit, naming sizes, estimate, limit and sources', () => {
+    const e = estimateSimulation(scenario({ paths: 10_000_000, horizon: { months: 120 } }), 'daily', 200);
+    expect(e.totalSeconds).toBeGreaterThan(RUN_LIMITS.maxSeconds);
+    const [m] = budgetProblems(e, 200, sources);
+    expect(m).toMatch(/^10,000,000 paths × 2,520 trading days \(and 200 strategy paths\) would take about 30\d s on one thread/);
+    expect(m).toMatch(/the limit is 300 s: lower paths in s\.json, horizon\.months in s\.json or --strategy-paths$/);
+    const strat = budgetProblems(estimateSimulation(scenario({ paths: 100_000, horizon: { months: 120 } }), 'daily', 100_000), 100_000, sources);
+    expect(strat).toHaveLength(1);
+  });
+
+  it('formats durations', () => {
+    expect(formatDuration(0.31)).toBe('0.3 s');
+    expect(formatDuration(301.2)).toBe('301 s');
+    expect(formatDuration(750)).toBe('12.5 min');
+    expect(formatDuration(3 * 3600)).toBe('3.0 h');
+  });
+});
+
+describe('default worker count', () => {
+  const perThread = STARTUPS_PER_WORKER * REFERENCE_COSTS.workerStartup;
+  it('stays on one thread unless each thread gets several worker start-ups of work', () => {
+    expect(defaultWorkers(estimateSimulation(scenario({ paths: 100_000 }), 'daily', 200), 2).workers).toBe(1);
+    expect(defaultWorkers(estimateSimulation(scenario({ paths: 1_000_000 }), 'daily', 200), 2).workers).toBe(1);
+    // 2 threads as soon as the path work reaches two threads' worth.
+    const paths = Math.ceil((2 * perThread) / (252 * REFERENCE_COSTS.bootstrapStep));
+    expect(defaultWorkers(estimateSimulation(scenario({ paths }), 'daily', 200), 2).workers).toBe(2);
+    expect(defaultWorkers(estimateSimulation(scenario({ paths: paths - 1000 }), 'daily', 200), 2).workers).toBe(1);
+  });
+
+  it('never uses more threads than cores, and one on one core', () => {
+    const big = estimateSimulation(scenario({ paths: 10_000_000 }), 'daily', 200);
+    expect(defaultWorkers(big, 2).workers).toBe(2);
+    expect(defaultWorkers(big, 1).workers).toBe(1);
+    expect(defaultWorkers(big, 64).workers).toBe(Math.floor(big.pathSeconds / perThread));
+    expect(defaultWorkers(big, 2).reason).toMatch(/about 30 s of path work.*at most one per core \(2\)/);
+  });
+});

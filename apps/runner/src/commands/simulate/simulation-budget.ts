@@ -1,0 +1,133 @@
+import type { Scenario } from './scenario-schema';
+
+/**
+ * Reference costs of a simulation, measured on the 2-core development machine (Node 20, shared
+ * and loaded, so on the slow side) with `process.hrtime` over several runs: the time one path
+ * step takes in `runPathJob` for each method, the start-up of one worker thread (Node worker +
+ * ts-node registration + loading the simulation modules, until it answers its first job), and
+ * the time of one strategy path (five backtests over the lead-in and the path). Start-up and
+ * per-step costs are both CPU-bound, so their ratio, which is what the worker rule uses, moves
+ * much less between machines than either number.
+ */
+export const REFERENCE_COSTS = {
+  /** Seconds per path and step: stationary/circular/iid bootstrap (11.6 to 11.9 ns measured). */
+  bootstrapStep: 12e-9,
+  /** Student-t (68 to 86 ns measured). */
+  studentTStep: 75e-9,
+  /** Rate-sensitivity regression paths (93 to 125 ns measured). */
+  rateSensitivityStep: 110e-9,
+  /** One worker thread's start-up, seconds (0.60 to 1.07 s measured, 5 starts). */
+  workerStartup: 0.7,
+  /** One strategy path: fixed part (seconds) plus this much per row of lead-in and path (0.69 ms for 382 rows, 2.94 ms for 2,650). */
+  strategyPathFixed: 0.3e-3,
+  strategyPathRow: 1.0e-6,
+} as const;
+
+/** Limits of one run: refused up front when the estimate exceeds either. */
+export const RUN_LIMITS = {
+  /** Estimated single-thread time of the whole run (paths, fan and strategy paths): 5 minutes. */
+  maxSeconds: 300,
+  /** Estimated peak memory: 2 GiB. */
+  maxBytes: 2 * 1024 ** 3,
+} as const;
+
+/** A worker thread is worth starting only for at least this many start-ups' worth of path work. */
+export const STARTUPS_PER_WORKER = 4;
+
+/** Rows of flat lead-in before each strategy path (see strategy-paths.ts). */
+const LEAD_ROWS = { daily: 130, monthly: 7 } as const;
+
+/** Paths regenerated for the fan chart (at most). */
+export const MAX_FAN_PATHS = 2000;
+
+/** Steps of a scenario's horizon: trading days for the bootstrap on a daily pair, months otherwise. */
+export function horizonSteps(scenario: Scenario, frequency: 'daily' | 'monthly'): { steps: number; unit: 'trading days' | 'months' } {
+  const bootstrap = ['stationary', 'circular', 'iid'].includes(scenario.method.kind);
+  if (bootstrap && frequency === 'daily') return { steps: scenario.horizon.tradingDays ?? scenario.horizon.months * 21, unit: 'trading days' };
+  return { steps: scenario.horizon.months, unit: 'months' };
+}
+
+/** What a run will cost, before it runs. */
+export interface SimulationEstimate {
+  readonly paths: number;
+  readonly steps: number;
+  readonly unit: 'trading days' | 'months';
+  /** paths × steps. */
+  readonly pathSteps: number;
+  /** Seconds per path step for the scenario's method. */
+  readonly stepCost: number;
+  /** Single-thread seconds of the paths alone (what worker threads share). */
+  readonly pathSeconds: number;
+  /** Single-thread seconds of the whole run: paths, then the fan and strategy paths in the main thread. */
+  readonly totalSeconds: number;
+  /** Estimated peak bytes: per-path outcomes and their sorted copies, fan buffers, strategy outcomes. */
+  readonly bytes: number;
+}
+
+/** Estimates time and memory of a run from the reference costs (see {@link REFERENCE_COSTS}). */
+export function estimateSimulation(scenario: Scenario, frequency: 'daily' | 'monthly', strategyPaths: number): SimulationEstimate {
+  const { steps, unit } = horizonSteps(scenario, frequency);
+  const paths = scenario.paths;
+  const kind = scenario.method.kind;
+  const stepCost = kind === 'student-t' ? REFERENCE_COSTS.studentTStep : kind === 'rate-sensitivity' ? REFERENCE_COSTS.rateSensitivityStep : REFERENCE_COSTS.bootstrapStep;
+  const fan = Math.min(paths, MAX_FAN_PATHS), strat = Math.min(paths, strategyPaths);
+  const lead = frequency === 'daily' && unit === 'trading days' ? LEAD_ROWS.daily : LEAD_ROWS.monthly;
+  const pathSeconds = paths * steps * stepCost;
+  const totalSeconds = pathSeconds + Math.max(fan, strat) * steps * stepCost + strat * (REFERENCE_COSTS.strategyPathFixed + (lead + steps) * REFERENCE_COSTS.strategyPathRow);
+  // 4 outcome arrays and the spread (40 bytes a path), a shard's copy in transit (32) and a sorted copy (16).
+  const bytes = paths * 88 + fan * (steps + 1) * 2 * 4 + strat * 10 * 8 + (steps + 1) * 8 * 64;
+  return { paths, steps, unit, pathSteps: paths * steps, stepCost, pathSeconds, totalSeconds, bytes };
+}
+
+const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-US');
+/** Seconds as "0.3 s", "301 s", "12.5 min", "3.1 h". */
+export function formatDuration(seconds: number): string {
+  if (seconds < 600) return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`;
+  if (seconds < 5400) return `${(seconds / 60).toFixed(1)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+}
+
+/**
+ * Problems that make a run too large: each names the sizes, the estimate, the limit and where
+ * the sizes come from (`sources`: e.g. `--paths` or `scenario.json: paths`). Empty when it fits.
+ */
+export function budgetProblems(e: SimulationEstimate, strategyPaths: number, sources: { paths: string; horizon: string; strategyPaths: string }): string[] {
+  const out: string[] = [];
+  if (e.totalSeconds > RUN_LIMITS.maxSeconds) {
+    out.push(
+      `${fmtInt(e.paths)} paths × ${fmtInt(e.steps)} ${e.unit}${strategyPaths > 0 ? ` (and ${fmtInt(Math.min(strategyPaths, e.paths))} strategy paths)` : ''} ` +
+      `would take about ${formatDuration(e.totalSeconds)} on one thread at the reference cost of ${(e.stepCost * 1e9).toFixed(0)} ns per path step; ` +
+      `the limit is ${formatDuration(RUN_LIMITS.maxSeconds)}: lower ${sources.paths}, ${sources.horizon}${strategyPaths > 0 ? ` or ${sources.strategyPaths}` : ''}`,
+    );
+  }
+  if (e.bytes > RUN_LIMITS.maxBytes) {
+    out.push(`${fmtInt(e.paths)} paths × ${fmtInt(e.steps)} ${e.unit} would need about ${(e.bytes / 1024 ** 3).toFixed(1)} GiB; the limit is ${RUN_LIMITS.maxBytes / 1024 ** 3} GiB: lower ${sources.paths} or ${sources.horizon}`);
+  }
+  return out;
+}
+
+/** The default number of worker threads and why. */
+export interface WorkerChoice {
+  readonly workers: number;
+  readonly reason: string;
+}
+
+/**
+ * Default `--workers`: one thread (no worker) unless the path work is worth the start-up of
+ * workers. A worker costs {@link REFERENCE_COSTS.workerStartup} seconds to start (it loads
+ * ts-node and the simulation modules) and is only worth it when it takes over at least
+ * {@link STARTUPS_PER_WORKER} start-ups' worth of work, so the count is
+ * `clamp(floor(pathSeconds / (STARTUPS_PER_WORKER × startup)), 1, cores)` with
+ * `cores = os.availableParallelism()`: every thread then gets at least that much work. With the
+ * reference costs a daily bootstrap uses two threads from about 470 million path steps (1.9
+ * million paths of 252 trading days); the default run (100,000 × 252, about 0.3 s) stays on one.
+ */
+export function defaultWorkers(e: SimulationEstimate, cores: number): WorkerChoice {
+  const perWorker = STARTUPS_PER_WORKER * REFERENCE_COSTS.workerStartup;
+  const workers = Math.max(1, Math.min(Math.max(1, cores), Math.floor(e.pathSeconds / perWorker)));
+  return {
+    workers,
+    reason: `default for about ${formatDuration(e.pathSeconds)} of path work: a thread is used per ${perWorker.toFixed(1)} s of it ` +
+      `(${STARTUPS_PER_WORKER} worker start-ups of ${REFERENCE_COSTS.workerStartup} s), at most one per core (${cores})`,
+  };
+}
