@@ -3,6 +3,7 @@ import { makeSeries, type Series, type SeriesMeta } from '@ratecut/sim-core';
 import { firstDataColumn } from '../formats/first-data-column';
 import type { RawTable } from '../formats/raw-table';
 import { readTable } from '../formats/read-table';
+import { realPathOf } from '../source/data-folder';
 import { tableObservations, type ColumnObservations } from '../formats/table-observations';
 import type { LoadResult } from '../validation/data-issue';
 import { failure, success } from '../validation/load-result';
@@ -11,6 +12,7 @@ import type { Catalog } from './catalog';
 import type { CatalogEntry } from './catalog-schema';
 import { resolveSeriesId } from './series-id';
 import { loadedUnit } from './series-unit';
+import { quoteExcerpt } from '../validation/excerpt';
 
 /** Options of {@link loadSeries} and {@link loadSeriesColumns}. */
 export interface LoadSeriesOptions {
@@ -45,14 +47,15 @@ function toSeries(catalog: Catalog, entry: CatalogEntry, obs: ColumnObservations
 /** Reads an entry's file once and builds one series per requested column (`undefined` = the default column, id = entry id). */
 function loadEntry(catalog: Catalog, entry: CatalogEntry, columns: readonly (string | undefined)[], options: LoadSeriesOptions): LoadResult<Series[]> {
   const file = path.resolve(catalog.dir, entry.file);
-  const table = readTable(file, entry);
+  const confineTo = catalog.allowOutsideDataFolder === true ? undefined : realPathOf(catalog.dir);
+  const table = readTable(file, entry, { confineTo });
   if (!table.ok) return table;
   const names: string[] = [];
   for (const c of columns) {
     const name = c ?? defaultColumn(entry, table.value);
     if (name === undefined) {
       return failure([
-        errorIssue('missing-column', file, `entry "${entry.id}" names no value column and no column holds numbers; expected "value" in the catalog`, {
+        errorIssue('missing-column', file, `entry ${quoteExcerpt(entry.id)} names no value column and no column holds numbers; expected "value" in the catalog`, {
           line: table.value.headerLine,
         }),
       ]);
@@ -104,7 +107,7 @@ export function loadSeriesColumns(catalog: Catalog, entryId: string, columns: re
   const ref = resolveSeriesId(catalog, entryId);
   if (!ref.ok) return ref;
   if (ref.value.column !== undefined) {
-    return failure([errorIssue('unknown-series', catalog.path, `expected an entry id without a column, found ${JSON.stringify(entryId)}`)]);
+    return failure([errorIssue('unknown-series', catalog.path, `expected an entry id without a column, found ${quoteExcerpt(entryId)}`)]);
   }
   return loadEntry(catalog, ref.value.entry, columns, options);
 }

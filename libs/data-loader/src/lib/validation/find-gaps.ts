@@ -1,6 +1,7 @@
 import { formatDay } from '@ratecut/sim-core';
 import type { DataIssue } from './data-issue';
 import { makeIssue } from './make-issue';
+import { quoteExcerpt } from './excerpt';
 
 /** Observations of one column, as kept after dropping missing values. */
 export interface GapInput {
@@ -26,7 +27,7 @@ export function findGaps(input: GapInput): DataIssue[] {
   const { days, lines, thresholdDays } = input;
   const issues: DataIssue[] = [];
   if (!Number.isFinite(thresholdDays)) return issues;
-  const what = input.columnName !== undefined ? ` in column "${input.columnName}"` : '';
+  const what = input.columnName !== undefined ? ` in column ${quoteExcerpt(input.columnName)}` : '';
   for (let i = 1; i < days.length; i += 1) {
     const length = days[i] - days[i - 1];
     if (length > thresholdDays) {
