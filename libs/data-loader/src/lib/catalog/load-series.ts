@@ -12,6 +12,7 @@ import type { Catalog } from './catalog';
 import type { CatalogEntry } from './catalog-schema';
 import { resolveSeriesId } from './series-id';
 import { loadedUnit } from './series-unit';
+import { checkUnitPlausibility } from '../validation/unit-plausibility';
 import { quoteExcerpt } from '../validation/excerpt';
 
 /** Options of {@link loadSeries} and {@link loadSeriesColumns}. */
@@ -69,6 +70,16 @@ function loadEntry(catalog: Catalog, entry: CatalogEntry, columns: readonly (str
     gapWarningDays: options.gapWarningDays,
   });
   if (!observed.ok) return observed;
+  if (entry.checkUnits !== false) {
+    const { divisor } = loadedUnit(entry.unit);
+    const issues = observed.value.flatMap((obs) =>
+      checkUnitPlausibility({
+        file, kind: entry.kind, frequency: entry.frequency, catalogUnit: entry.unit, divisor,
+        columnName: obs.name, column: obs.column, values: obs.values.map((v) => v / divisor), lines: obs.lines,
+      }),
+    );
+    if (issues.length > 0) return failure([...issues, ...observed.warnings]);
+  }
   const series = observed.value.map((obs, i) => toSeries(catalog, entry, obs, columns[i] === undefined ? entry.id : `${entry.id}:${obs.name}`));
   return success(series, observed.warnings);
 }
@@ -88,7 +99,10 @@ function loadEntry(catalog: Catalog, entry: CatalogEntry, columns: readonly (str
  * `synthetic` flag and `meta.totalReturn` defaults to false.
  *
  * Every problem in the file is reported (see `tableObservations`): errors give `{ok: false}`,
- * gap warnings come with the value. An unknown id gives `unknown-series`.
+ * gap warnings come with the value. Values implausible for the entry's kind and unit (decimals
+ * labelled percent and the reverse, see `checkUnitPlausibility`) give `implausible-unit`
+ * unless the entry says `"checkUnits": false`. A file outside the catalog's folder gives
+ * `outside-data-folder` unless the catalog allows it. An unknown id gives `unknown-series`.
  */
 export function loadSeries(catalog: Catalog, id: string, options: LoadSeriesOptions = {}): LoadResult<Series> {
   const ref = resolveSeriesId(catalog, id);

@@ -25,14 +25,14 @@ export function escapeText(text: string): string {
 /**
  * The one way an issue message quotes a piece of a file (a cell, a header, a line): in double
  * quotes, escaped with {@link escapeText}, and cut to its first `max` characters (default
- * {@link EXCERPT_MAX_CHARS}) followed by `…(N characters)` when longer. A data file may be
+ * {@link EXCERPT_MAX_CHARS}) followed by `...(N characters)` when longer. A data file may be
  * foreign (see the catalog's folder confinement) and messages may end up in shared logs, so no
  * message ever echoes more than this of any file.
  */
 export function quoteExcerpt(text: string, max: number = EXCERPT_MAX_CHARS): string {
   const chars = Array.from(text);
   if (chars.length <= max) return `"${escapeText(text)}"`;
-  return `"${escapeText(chars.slice(0, max).join(''))}"…(${chars.length} characters)`;
+  return `"${escapeText(chars.slice(0, max).join(''))}"...(${chars.length} characters)`;
 }
 
 /** Quotes each text with {@link quoteExcerpt}, joined by `, `, listing at most `maxItems` (then `and N more`). */
