@@ -283,7 +283,7 @@ describe('hostile input', () => {
       expect(issue.message).toBe(
         `expected a number in column "close", found "\\u001b[31mred\\u0007 \\u00e9 ${'y'.repeat(28)}"...(${Array.from(cell).length} characters)`,
       );
-      expect(issue.message).not.toMatch(/[\u0000-\u001f\u007f-\uffff]/);
+      expect(Array.from(issue.message).every((ch) => ch >= ' ' && ch <= '~')).toBe(true);
     });
 
     it('bad dates and headers are quoted the same way', () => {
@@ -340,7 +340,7 @@ describe('hostile input', () => {
       fs.writeFileSync(file, 'date,close\n');
       fs.truncateSync(file, 200_000_000);
       const issues = issuesOf(loadX(dir));
-      expect(issues).toEqual([expect.objectContaining({ code: 'file-too-large', message: expect.stringContaining('the file is 190.7 MiB; expected at most 64.0 MiB') })]);
+      expect(issues).toEqual([expect.objectContaining({ code: 'file-too-large', message: expect.stringContaining('the file is 190.7 MiB; expected at most 32.0 MiB') })]);
     });
   });
 
