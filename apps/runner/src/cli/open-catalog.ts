@@ -1,5 +1,5 @@
 import { formatDataIssue, loadCatalog, resolveDataSource, type Catalog, type DataIssue } from '@ratecut/data-loader';
-import type { CommandIo } from './command';
+import { UsageError, type CommandIo } from './command';
 import { workspaceRoot } from './workspace-root';
 
 /** The catalog a command runs on, and how it was found. */
@@ -18,14 +18,27 @@ export function printIssues(io: CommandIo, issues: readonly DataIssue[]): void {
   for (const issue of issues) io.stderr(`${formatDataIssue(issue)}\n`);
 }
 
-/** Resolves `--data`, RATECUT_DATA, the fetch cache or the sample, and loads its catalog; null after printing why not. */
-export function openCatalog(io: CommandIo, flag: string | undefined): OpenedCatalog | null {
+/** Options of {@link openCatalog}. */
+export interface OpenCatalogOptions {
+  /** `--allow-outside-data`: accept catalog entries whose files lie outside the catalog's folder. */
+  readonly allowOutsideData?: boolean | undefined;
+}
+
+/**
+ * Resolves `--data`, RATECUT_DATA, the fetch cache or the sample, and loads its catalog; null
+ * after printing why not. An empty `--data` or a set-but-empty RATECUT_DATA is a
+ * {@link UsageError} (exit 2). Entry files outside the catalog's folder are refused unless
+ * `options.allowOutsideData`.
+ */
+export function openCatalog(io: CommandIo, flag: string | undefined, options: OpenCatalogOptions = {}): OpenedCatalog | null {
   const resolved = resolveDataSource({ ...(flag === undefined ? {} : { flag }), env: io.env, cwd: io.cwd, workspaceRoot: workspaceRoot() });
   if (!resolved.ok) {
+    const badOption = resolved.issues.find((i) => i.code === 'bad-option');
+    if (badOption) throw new UsageError(`${badOption.file}: ${badOption.message}`);
     printIssues(io, resolved.issues);
     return null;
   }
-  const loaded = loadCatalog(resolved.value.catalogPath);
+  const loaded = loadCatalog(resolved.value.catalogPath, { allowOutsideDataFolder: options.allowOutsideData === true });
   if (!loaded.ok) {
     printIssues(io, loaded.issues);
     return null;

@@ -42,6 +42,7 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
     out: { type: 'string' },
     force: { type: 'boolean' },
     data: { type: 'string' },
+    'allow-outside-data': { type: 'boolean' },
     report: { type: 'string' },
   });
   const strategiesOpt = o.strategy as unknown as string[] | undefined;
@@ -89,7 +90,7 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
   if (!validated.ok) { for (const e of validated.errors) io.stderr(`${e}\n`); return 2; }
   const config = validated.value;
 
-  const opened = openCatalog(io, o.data);
+  const opened = openCatalog(io, o.data, { allowOutsideData: o['allow-outside-data'] });
   if (!opened) return 1;
   const recorded = commandLine('backtest', args);
   if (sweepOpt.length > 0) return runSweepCommand(config, sweepOpt, opened, o.out ?? 'results/sweep.csv', o.force === true, io, recorded);

@@ -27,6 +27,7 @@ Options:
   --force                 replace existing result files
   --report <file.html>    also write an HTML report of the result (see ratecut report)
   --data <path>           data folder or catalog.json (default: $RATECUT_DATA, data/cache, sample)
+  --allow-outside-data    read catalog files outside the catalog's folder (refused by default)
 
 Built-in strategies: buy-hold-small, buy-hold-large, static-mix (small=0.5), cut-trigger
 (holdMonths=12, minMoveBp, pauseMonths), relative-momentum (k=6 months, threshold=0.01),

@@ -14,6 +14,7 @@ import { formatCyclesTable } from './format-cycles-table';
 export async function cyclesCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const o = parseOptions(args, {
     data: { type: 'string' },
+    'allow-outside-data': { type: 'boolean' },
     format: { type: 'string' },
     out: { type: 'string' },
     force: { type: 'boolean' },
@@ -34,7 +35,7 @@ export async function cyclesCommand(args: readonly string[], io: CommandIo): Pro
     if (Number.isNaN(since)) throw new UsageError(`--since ${JSON.stringify(o.since)}: expected a date as YYYY-MM-DD`);
   }
 
-  const opened = openCatalog(io, o.data);
+  const opened = openCatalog(io, o.data, { allowOutsideData: o['allow-outside-data'] });
   if (!opened) return 1;
   const built = buildCyclesReport(
     opened.catalog, opened.origin, { rule: { minMoveBp, pauseMonths }, recessionWindowMonths, since, counting },

@@ -8,6 +8,7 @@ cycles in which small beat large, for all, recession and non-recession cycles.
 
 Options:
   --data <path>          data folder or catalog.json (default: $RATECUT_DATA, data/cache, sample)
+  --allow-outside-data   read catalog files outside the catalog's folder (refused by default)
   --format <fmt>         table (default), csv or json
   --out <file>           write to a file (atomically) instead of stdout
   --force                overwrite --out if it exists

@@ -20,9 +20,9 @@ const SCENARIOS = ['insurance-cuts', 'recession-easing'] as const;
  * the same folder are replaced.
  */
 export async function demoCommand(args: readonly string[], io: CommandIo): Promise<number> {
-  const o = parseOptions(args, { data: { type: 'string' }, out: { type: 'string' } });
+  const o = parseOptions(args, { data: { type: 'string' }, 'allow-outside-data': { type: 'boolean' }, out: { type: 'string' } });
   const out = o.out ?? join('results', 'demo');
-  const data = o.data === undefined ? [] : ['--data', o.data];
+  const data = [...(o.data === undefined ? [] : ['--data', o.data]), ...(o['allow-outside-data'] === true ? ['--allow-outside-data'] : [])];
   const written: string[] = [];
   const seen = new Set<string>();
   // Every step loads the same data: print each warning (and the synthetic notice) once.
@@ -42,7 +42,7 @@ export async function demoCommand(args: readonly string[], io: CommandIo): Promi
   };
 
   // Resolve the data once up front so a synthetic sample is announced on the first line.
-  const opened = openCatalog({ ...io, stderr: stderrOnce }, o.data);
+  const opened = openCatalog({ ...io, stderr: stderrOnce }, o.data, { allowOutsideData: o['allow-outside-data'] });
   if (!opened) return 1;
   if (opened.syntheticNotice !== null) io.stdout(`${opened.syntheticNotice}\n`);
 

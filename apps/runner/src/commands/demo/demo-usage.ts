@@ -1,5 +1,5 @@
 /** Help text of `ratecut demo` (the README's main command, `npm start`). */
-export const DEMO_USAGE = `Usage: ratecut demo [--data <path>] [--out results/demo]
+export const DEMO_USAGE = `Usage: ratecut demo [--data <path>] [--allow-outside-data] [--out results/demo]
 
 The whole story in one run, on whatever data resolves (--data, $RATECUT_DATA, data/cache, else
 the labelled synthetic sample): the Fed easing-cycle table with small vs large returns after

@@ -80,8 +80,8 @@ describe('ratecut simulate on a fixture', () => {
     writeFileSync(join(d, 'scenario.json'), JSON.stringify({ ...scenario, paths: -1, method: { kind: 'magic' } }));
     const r = await simulate(d);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/scenario\.json: error bad-scenario: paths: /);
-    expect(r.err).toMatch(/scenario\.json: error bad-scenario: method/);
+    expect(r.err).toMatch(/scenario\.json:1:\d+: error bad-scenario: paths: /);
+    expect(r.err).toMatch(/scenario\.json:1:\d+: error bad-scenario: method/);
     expect(existsSync(join(d, 'results'))).toBe(false);
   });
 

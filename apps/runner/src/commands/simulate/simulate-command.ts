@@ -35,7 +35,7 @@ export async function simulateCommand(args: readonly string[], io: CommandIo): P
   const o = parseOptions(rest, {
     paths: { type: 'string' }, seed: { type: 'string' }, method: { type: 'string' }, block: { type: 'string' },
     target: { type: 'string', multiple: true }, workers: { type: 'string' }, 'strategy-paths': { type: 'string' },
-    out: { type: 'string' }, force: { type: 'boolean' }, data: { type: 'string' }, report: { type: 'string' },
+    out: { type: 'string' }, force: { type: 'boolean' }, data: { type: 'string' }, 'allow-outside-data': { type: 'boolean' }, report: { type: 'string' },
   });
   const dataDir = join(workspaceRoot(), 'data');
   const loaded = loadScenario(scenarioArg, dataDir, io.cwd);
@@ -68,7 +68,7 @@ export async function simulateCommand(args: readonly string[], io: CommandIo): P
   const choice = workersFlag === undefined ? defaultWorkers(estimate, availableParallelism()) : { workers: workersFlag, reason: '--workers' };
   const workers = choice.workers;
 
-  const opened = openCatalog(io, o.data);
+  const opened = openCatalog(io, o.data, { allowOutsideData: o['allow-outside-data'] });
   if (!opened) return 1;
   const bar = progressBar(`simulate ${scenario.name}`);
   let run;

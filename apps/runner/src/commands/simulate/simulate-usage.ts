@@ -19,4 +19,5 @@ Options:
   --force                 replace existing result files
   --report <file.html>    also write an HTML report of the result (see ratecut report)
   --data <path>           data folder or catalog.json (default: $RATECUT_DATA, data/cache, sample)
+  --allow-outside-data    read catalog files outside the catalog's folder (refused by default)
 `;

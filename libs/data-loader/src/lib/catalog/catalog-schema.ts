@@ -31,6 +31,12 @@ export const catalogEntrySchema = z
     frequency: z.enum(['daily', 'daily-calendar', 'monthly', 'irregular']),
     /** Unit of the values in the file, e.g. `percent per year`, `index points`. */
     unit: z.string().min(1),
+    /**
+     * False to skip the check that values are plausible for `kind` and `unit` (see
+     * `checkUnitPlausibility`), e.g. for a rate file lying wholly inside a zero-rate period.
+     * Default true.
+     */
+    checkUnits: z.boolean().optional(),
     /** First and last date of the data, YYYY-MM or YYYY-MM-DD. */
     first: catalogDate.optional(),
     last: catalogDate.optional(),

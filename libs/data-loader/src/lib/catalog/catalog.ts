@@ -11,4 +11,10 @@ export interface Catalog {
   /** True for the generated sample (`synthetic: true` in the file); copied into every series' meta. */
   readonly synthetic: boolean;
   readonly series: readonly CatalogEntry[];
+  /**
+   * True when entry files may lie outside `dir` (set by `loadCatalog`'s
+   * `allowOutsideDataFolder`); absent or false, `loadSeries` refuses them with
+   * `outside-data-folder`.
+   */
+  readonly allowOutsideDataFolder?: boolean;
 }

@@ -33,6 +33,21 @@ describe('scanJson', () => {
     }
   });
 
+  it('bounds nesting depth at the first bracket too deep, without recursion', () => {
+    expect(scanJson('[[[1]]]', { maxDepth: 3 }).ok).toBe(true);
+    expect(scanJson('{"a": [{"b": 1}]}', { maxDepth: 3 }).ok).toBe(true);
+    const deep = scanJson('[[[[1]]]]', { maxDepth: 3 });
+    expect(deep).toEqual({ ok: false, offset: 3, syntax: false, message: 'objects and arrays nested more than 3 levels deep; expected a shallower document' });
+    expect(scanJson(`${'['.repeat(256)}${']'.repeat(256)}`).ok).toBe(true);
+    expect(scanJson(`${'['.repeat(1e6)}`)).toMatchObject({ ok: false, offset: 256 });
+  });
+
+  it('refuses prototype keys at their opening quote, after valid ones', () => {
+    const scan = scanJson('{"a": {"b": 1, "constructor": 2}}');
+    expect(scan).toMatchObject({ ok: false, offset: 15, syntax: false });
+    expect(scanJson('{"proto": 1, "__proto": 2, "x": "__proto__"}').ok).toBe(true);
+  });
+
   it('locates a path through its nearest recorded ancestor', () => {
     const scan = scanJson(text);
     if (!scan.ok) throw new Error('expected valid JSON');

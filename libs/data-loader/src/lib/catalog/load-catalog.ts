@@ -1,29 +1,28 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { z } from 'zod';
 import { readTextFile } from '../formats/read-text-file';
+import { ALLOW_OUTSIDE_HOW, locateDataFile, outsideDataFolderMessage } from '../source/data-folder';
 import type { DataIssue, LoadResult } from '../validation/data-issue';
 import { failure, success } from '../validation/load-result';
+import { quoteExcerpt } from '../validation/excerpt';
 import { errorIssue } from '../validation/make-issue';
 import type { Catalog } from './catalog';
 import { catalogFileSchema } from './catalog-schema';
 import { lineColumnAt, locateJsonPath, scanJson } from './json-locations';
 import { formatJsonPath } from './json-path';
+import { schemaIssueMessage } from './schema-issue-message';
 
 /** Name of the catalog file inside a data folder. */
 export const CATALOG_FILE_NAME = 'catalog.json';
 
-/** Says what was expected and what was found, for the zod issues a person is most likely to hit. */
-function schemaMessage(issue: z.core.$ZodRawIssue): string | undefined {
-  const found = issue.input === undefined ? undefined : JSON.stringify(issue.input);
-  if (issue.code === 'invalid_type') {
-    return found === undefined ? `missing; expected ${issue.expected}` : `expected ${issue.expected}, found ${found}`;
-  }
-  if (issue.code === 'invalid_value') {
-    const values = issue.values.map((v) => JSON.stringify(v)).join(', ');
-    return `expected ${issue.values.length === 1 ? values : `one of ${values}`}, found ${found ?? 'nothing'}`;
-  }
-  return undefined;
+/** Options of {@link loadCatalog}. */
+export interface LoadCatalogOptions {
+  /**
+   * Accept entry files outside the catalog's folder (symbolic links followed). Off by default:
+   * a shared catalog could otherwise name any file on the machine (`../../etc/passwd`) and have
+   * its lines quoted in error messages. The CLI sets it with `--allow-outside-data`.
+   */
+  readonly allowOutsideDataFolder?: boolean | undefined;
 }
 
 /** `series[3] (id "rut").format`: the path, with the entry's id when it has one. */
@@ -34,7 +33,7 @@ function describePath(pathKeys: readonly PropertyKey[], raw: unknown): string {
   const entry = Array.isArray(series) ? (series[pathKeys[1]] as { id?: unknown } | undefined) : undefined;
   if (typeof entry?.id !== 'string') return text;
   const head = formatJsonPath(pathKeys.slice(0, 2));
-  return `${head} (id ${JSON.stringify(entry.id)})${text.slice(head.length)}`;
+  return `${head} (id ${quoteExcerpt(entry.id)})${text.slice(head.length)}`;
 }
 
 /**
@@ -46,21 +45,27 @@ function describePath(pathKeys: readonly PropertyKey[], raw: unknown): string {
  * - `bad-catalog` for each schema problem (see `catalogFileSchema`), naming its JSON path
  *   (e.g. `series[3].format`), what was expected and what was found, at the value's line;
  * - `bad-catalog` for each repeated entry id, at the repeat.
- * Entry files are not opened here; `loadSeries` reports a missing data file.
+ * - `bad-catalog` for nesting deeper than `MAX_JSON_DEPTH` and for a `__proto__`,
+ *   `constructor` or `prototype` key (see `scanJson`), at that place;
+ * - `outside-data-folder` for each entry whose `file`, symbolic links followed, is not inside
+ *   the catalog's folder (`../x`, an absolute path, a link pointing out), at the entry's `file`
+ *   value, unless `options.allowOutsideDataFolder`.
+ * Entry files are not opened here; `loadSeries` reports a missing data file (and checks the
+ * folder again on the file it opens).
  */
-export function loadCatalog(pathToFolderOrCatalogJson: string): LoadResult<Catalog> {
+export function loadCatalog(pathToFolderOrCatalogJson: string, options: LoadCatalogOptions = {}): LoadResult<Catalog> {
   let file = path.resolve(pathToFolderOrCatalogJson);
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, CATALOG_FILE_NAME);
-  const read = readTextFile(file);
+  const read = readTextFile(file, { expected: 'JSON text' });
   if (!read.ok) return read;
   const text = read.value.replace(/^\ufeff/, '');
   const scan = scanJson(text);
   if (!scan.ok) {
-    return failure([errorIssue('bad-catalog', file, `invalid JSON: ${scan.message}`, lineColumnAt(text, scan.offset))]);
+    return failure([errorIssue('bad-catalog', file, scan.syntax ? `invalid JSON: ${scan.message}` : scan.message, lineColumnAt(text, scan.offset))]);
   }
   const raw: unknown = JSON.parse(text);
   const at = (keys: readonly PropertyKey[]) => lineColumnAt(text, locateJsonPath(scan.locations, keys, formatJsonPath));
-  const parsed = catalogFileSchema.safeParse(raw, { error: schemaMessage });
+  const parsed = catalogFileSchema.safeParse(raw, { error: schemaIssueMessage });
   if (!parsed.success) {
     return failure(
       parsed.error.issues.map((issue) => errorIssue('bad-catalog', file, `${describePath(issue.path, raw)}: ${issue.message}`, at(issue.path))),
@@ -76,9 +81,18 @@ export function loadCatalog(pathToFolderOrCatalogJson: string): LoadResult<Catal
     }
     const firstLine = at(['series', first, 'id']).line;
     issues.push(
-      errorIssue('bad-catalog', file, `series[${i}].id: duplicate id ${JSON.stringify(entry.id)}, first used by series[${first}] (line ${firstLine}); expected unique ids`, at(['series', i, 'id'])),
+      errorIssue('bad-catalog', file, `series[${i}].id: duplicate id ${quoteExcerpt(entry.id)}, first used by series[${first}] (line ${firstLine}); expected unique ids`, at(['series', i, 'id'])),
     );
   });
+  const allowOutside = options.allowOutsideDataFolder === true;
+  if (!allowOutside) {
+    parsed.data.series.forEach((entry, i) => {
+      const where = locateDataFile(path.dirname(file), entry.file);
+      if (where.inside) return;
+      const message = `series[${i}] (id ${quoteExcerpt(entry.id)}).file: ${quoteExcerpt(entry.file)} ${outsideDataFolderMessage(where.realPath, where.realFolder, ALLOW_OUTSIDE_HOW)}`;
+      issues.push(errorIssue('outside-data-folder', file, message, at(['series', i, 'file'])));
+    });
+  }
   if (issues.length > 0) return failure(issues);
   return success({
     path: file,
@@ -86,5 +100,6 @@ export function loadCatalog(pathToFolderOrCatalogJson: string): LoadResult<Catal
     about: parsed.data.about ?? '',
     synthetic: parsed.data.synthetic ?? false,
     series: parsed.data.series,
+    ...(allowOutside ? { allowOutsideDataFolder: true } : {}),
   });
 }

@@ -1,5 +1,8 @@
 import * as fs from 'node:fs';
 import { formatDay, type Series } from '@ratecut/sim-core';
+import * as path from 'node:path';
+import { parseNumberCell } from '../formats/number-cell';
+import { readTable } from '../formats/read-table';
 import { realDataDir } from '../../testing';
 import type { Catalog } from './catalog';
 import { parseCatalogDay } from './catalog-date';
@@ -24,6 +27,23 @@ describeReal(`real data in ${dataDir}${hasData ? '' : ' (skipped: folder not fou
     const loaded = loadCatalog(dataDir);
     if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
     catalog = loaded.value;
+  });
+
+  it('every column of every rate and return entry passes the unit plausibility check', () => {
+    const flagged: string[] = [];
+    let checked = 0;
+    for (const entry of catalog.series.filter((e) => e.kind === 'rate' || e.kind === 'return')) {
+      const table = readTable(path.resolve(catalog.dir, entry.file), entry);
+      if (!table.ok) throw new Error(`${entry.id}: ${table.issues[0].message}`);
+      const { header, dateColumn, rows } = table.value;
+      // Numeric columns (a text column such as a source note is not a series).
+      const columns = header.filter((_, c) => c !== dateColumn && rows.slice(0, 5).every((r) => !Number.isNaN(parseNumberCell(r.cells[c] ?? ''))));
+      checked += columns.length;
+      const r = loadSeriesColumns(catalog, entry.id, columns);
+      if (!r.ok) flagged.push(...r.issues.map((i) => `${entry.id}:${i.line}:${i.column}: ${i.code} ${i.message}`));
+    }
+    expect(flagged).toEqual([]);
+    expect(checked).toBeGreaterThan(40);
   });
 
   function loadOk(id: string): Series {

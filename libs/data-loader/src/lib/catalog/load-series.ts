@@ -3,6 +3,7 @@ import { makeSeries, type Series, type SeriesMeta } from '@ratecut/sim-core';
 import { firstDataColumn } from '../formats/first-data-column';
 import type { RawTable } from '../formats/raw-table';
 import { readTable } from '../formats/read-table';
+import { realPathOf } from '../source/data-folder';
 import { tableObservations, type ColumnObservations } from '../formats/table-observations';
 import type { LoadResult } from '../validation/data-issue';
 import { failure, success } from '../validation/load-result';
@@ -11,6 +12,8 @@ import type { Catalog } from './catalog';
 import type { CatalogEntry } from './catalog-schema';
 import { resolveSeriesId } from './series-id';
 import { loadedUnit } from './series-unit';
+import { checkUnitPlausibility } from '../validation/unit-plausibility';
+import { quoteExcerpt } from '../validation/excerpt';
 
 /** Options of {@link loadSeries} and {@link loadSeriesColumns}. */
 export interface LoadSeriesOptions {
@@ -45,14 +48,15 @@ function toSeries(catalog: Catalog, entry: CatalogEntry, obs: ColumnObservations
 /** Reads an entry's file once and builds one series per requested column (`undefined` = the default column, id = entry id). */
 function loadEntry(catalog: Catalog, entry: CatalogEntry, columns: readonly (string | undefined)[], options: LoadSeriesOptions): LoadResult<Series[]> {
   const file = path.resolve(catalog.dir, entry.file);
-  const table = readTable(file, entry);
+  const confineTo = catalog.allowOutsideDataFolder === true ? undefined : realPathOf(catalog.dir);
+  const table = readTable(file, entry, { confineTo });
   if (!table.ok) return table;
   const names: string[] = [];
   for (const c of columns) {
     const name = c ?? defaultColumn(entry, table.value);
     if (name === undefined) {
       return failure([
-        errorIssue('missing-column', file, `entry "${entry.id}" names no value column and no column holds numbers; expected "value" in the catalog`, {
+        errorIssue('missing-column', file, `entry ${quoteExcerpt(entry.id)} names no value column and no column holds numbers; expected "value" in the catalog`, {
           line: table.value.headerLine,
         }),
       ]);
@@ -66,6 +70,16 @@ function loadEntry(catalog: Catalog, entry: CatalogEntry, columns: readonly (str
     gapWarningDays: options.gapWarningDays,
   });
   if (!observed.ok) return observed;
+  if (entry.checkUnits !== false) {
+    const { divisor } = loadedUnit(entry.unit);
+    const issues = observed.value.flatMap((obs) =>
+      checkUnitPlausibility({
+        file, kind: entry.kind, frequency: entry.frequency, catalogUnit: entry.unit, divisor,
+        columnName: obs.name, column: obs.column, values: obs.values.map((v) => v / divisor), lines: obs.lines,
+      }),
+    );
+    if (issues.length > 0) return failure([...issues, ...observed.warnings]);
+  }
   const series = observed.value.map((obs, i) => toSeries(catalog, entry, obs, columns[i] === undefined ? entry.id : `${entry.id}:${obs.name}`));
   return success(series, observed.warnings);
 }
@@ -85,7 +99,10 @@ function loadEntry(catalog: Catalog, entry: CatalogEntry, columns: readonly (str
  * `synthetic` flag and `meta.totalReturn` defaults to false.
  *
  * Every problem in the file is reported (see `tableObservations`): errors give `{ok: false}`,
- * gap warnings come with the value. An unknown id gives `unknown-series`.
+ * gap warnings come with the value. Values implausible for the entry's kind and unit (decimals
+ * labelled percent and the reverse, see `checkUnitPlausibility`) give `implausible-unit`
+ * unless the entry says `"checkUnits": false`. A file outside the catalog's folder gives
+ * `outside-data-folder` unless the catalog allows it. An unknown id gives `unknown-series`.
  */
 export function loadSeries(catalog: Catalog, id: string, options: LoadSeriesOptions = {}): LoadResult<Series> {
   const ref = resolveSeriesId(catalog, id);
@@ -104,7 +121,7 @@ export function loadSeriesColumns(catalog: Catalog, entryId: string, columns: re
   const ref = resolveSeriesId(catalog, entryId);
   if (!ref.ok) return ref;
   if (ref.value.column !== undefined) {
-    return failure([errorIssue('unknown-series', catalog.path, `expected an entry id without a column, found ${JSON.stringify(entryId)}`)]);
+    return failure([errorIssue('unknown-series', catalog.path, `expected an entry id without a column, found ${quoteExcerpt(entryId)}`)]);
   }
   return loadEntry(catalog, ref.value.entry, columns, options);
 }

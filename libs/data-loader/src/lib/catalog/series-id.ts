@@ -3,6 +3,7 @@ import { failure, success } from '../validation/load-result';
 import { errorIssue } from '../validation/make-issue';
 import type { Catalog } from './catalog';
 import type { CatalogEntry } from './catalog-schema';
+import { quoteExcerpt } from '../validation/excerpt';
 
 /** A series id split into its catalog entry and, for `<entryId>:<column>`, its column. */
 export interface SeriesRef {
@@ -17,7 +18,7 @@ function unknownSeries(catalog: Catalog, id: string, what: string) {
   const example = catalog.series.find((e) => e.columns !== undefined && e.columns.length > 0);
   const hint = example?.columns !== undefined ? `, e.g. "${example.id}:${example.columns[0]}"` : '';
   return failure<SeriesRef>([
-    errorIssue('unknown-series', catalog.path, `${what} ${JSON.stringify(id)}; known ids: ${ids} (one column of an entry is "<id>:<column>"${hint})`),
+    errorIssue('unknown-series', catalog.path, `${what} ${quoteExcerpt(id)}; known ids: ${ids} (one column of an entry is "<id>:<column>"${hint})`),
   ]);
 }
 

@@ -1,43 +1,39 @@
-import { existsSync, readFileSync } from 'node:fs';
 import type { z } from 'zod';
+import { lineColumnAt, locateJsonPath, scanJson } from '../catalog/json-locations';
+import { formatJsonPath } from '../catalog/json-path';
+import { schemaIssueMessage } from '../catalog/schema-issue-message';
+import { readTextFile } from '../formats/read-text-file';
 import type { DataIssue, LoadResult } from '../validation/data-issue';
-
-/** 1-based line and column of a character offset in a text. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1, lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i += 1) {
-    if (text.charCodeAt(i) === 10) { line += 1; lineStart = i + 1; }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
+import { failure, success } from '../validation/load-result';
+import { errorIssue } from '../validation/make-issue';
 
 /**
- * Reads a JSON file and checks it against a zod schema. Every problem becomes an issue with
- * the file, the line and column of a syntax error, or the JSON path of a schema violation.
+ * Reads a JSON file (configuration, scenario, facts) and checks it against a zod schema,
+ * never throwing. Every problem becomes an issue naming the file:
+ * - the file problems of `readTextFile` (`missing-file` for a missing path, a folder, a FIFO or
+ *   a device, saying which; `file-too-large`; `wrong-format` for binary content);
+ * - `code` for a syntax error (`not valid JSON: ...`), for nesting deeper than
+ *   `MAX_JSON_DEPTH`, and for a `__proto__`, `constructor` or `prototype` key (see `scanJson`),
+ *   each at its line and column;
+ * - `code` for each schema violation, naming its JSON path and what was expected, at the
+ *   line and column of the offending value (or of its nearest enclosing value).
+ * A UTF-8 byte-order mark is ignored.
  */
 export function readJsonFile<S extends z.ZodType>(file: string, schema: S, code: DataIssue['code']): LoadResult<z.output<S>> {
-  if (!existsSync(file)) {
-    return { ok: false, issues: [{ code: 'missing-file', severity: 'error', file, message: 'file not found' }] };
+  const read = readTextFile(file, { expected: 'JSON text' });
+  if (!read.ok) return read;
+  const text = read.value.replace(/^\ufeff/, '');
+  const scan = scanJson(text);
+  if (!scan.ok) {
+    return failure([errorIssue(code, file, scan.syntax ? `not valid JSON: ${scan.message}` : scan.message, lineColumnAt(text, scan.offset))]);
   }
-  const text = readFileSync(file, 'utf8');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const pos = /position (\d+)/.exec(message);
-    const at = pos ? lineColumn(text, Number(pos[1])) : {};
-    return { ok: false, issues: [{ code, severity: 'error', file, ...at, message: `not valid JSON: ${message}` }] };
-  }
-  const parsed = schema.safeParse(json);
-  if (parsed.success) return { ok: true, value: parsed.data, warnings: [] };
-  return {
-    ok: false,
-    issues: parsed.error.issues.map((issue) => ({
-      code,
-      severity: 'error' as const,
-      file,
-      message: `${issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(root)'}: ${issue.message}`,
-    })),
-  };
+  const json: unknown = JSON.parse(text);
+  const parsed = schema.safeParse(json, { error: schemaIssueMessage });
+  if (parsed.success) return success(parsed.data);
+  return failure(
+    parsed.error.issues.map((issue) => {
+      const at = lineColumnAt(text, locateJsonPath(scan.locations, issue.path, formatJsonPath));
+      return errorIssue(code, file, `${formatJsonPath(issue.path) || '(root)'}: ${issue.message}`, at);
+    }),
+  );
 }

@@ -2,6 +2,7 @@ import { parse, type Options } from 'csv-parse/sync';
 import type { LoadResult } from '../validation/data-issue';
 import { failure, success } from '../validation/load-result';
 import { errorIssue } from '../validation/make-issue';
+import { escapeText } from '../validation/excerpt';
 
 /** One CSV record with the 1-based file line it starts on. Cells are as written (not trimmed). */
 export interface CsvRecord {
@@ -42,7 +43,7 @@ export function parseCsvRecords(text: string, file: string): LoadResult<readonly
   } catch (e) {
     const err = e as Error & { lines?: unknown };
     const line = typeof err.lines === 'number' ? err.lines : undefined;
-    return failure([errorIssue('wrong-format', file, `not readable as CSV: ${err.message}; expected comma-separated rows`, { line })]);
+    return failure([errorIssue('wrong-format', file, `not readable as CSV: ${escapeText(err.message.slice(0, 200))}; expected comma-separated rows`, { line })]);
   }
   if (records.every(isBlankRecord)) {
     return failure([errorIssue('empty-file', file, 'the file is empty; expected a header row followed by data rows')]);

@@ -3,6 +3,7 @@ import { failure, success } from '../validation/load-result';
 import { errorIssue } from '../validation/make-issue';
 import { isBlankRecord, parseCsvRecords } from './csv-records';
 import { trimCells, type RawRow } from './raw-table';
+import { quoteExcerpt } from '../validation/excerpt';
 
 /** The header and the data rows of a single-table CSV file. */
 export interface HeaderAndRows {
@@ -31,7 +32,7 @@ export function readHeaderAndRows(text: string, file: string): LoadResult<Header
   const header = trimCells(first.cells);
   if (rows.length === 0) {
     return failure([
-      errorIssue('empty-file', file, `a header row (${header.join(',')}) but no data rows; expected at least one data row after it`, {
+      errorIssue('empty-file', file, `a header row (${quoteExcerpt(header.join(','))}) but no data rows; expected at least one data row after it`, {
         line: first.line,
       }),
     ]);

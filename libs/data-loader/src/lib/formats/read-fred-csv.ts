@@ -3,6 +3,7 @@ import { failure, success } from '../validation/load-result';
 import { errorIssue } from '../validation/make-issue';
 import { readHeaderAndRows } from './header-and-rows';
 import type { RawTable } from './raw-table';
+import { quoteExcerpt } from '../validation/excerpt';
 
 /** Names FRED has used for the date column of its CSV downloads, newest first. */
 export const FRED_DATE_HEADERS = ['observation_date', 'DATE', 'Date'] as const;
@@ -20,7 +21,7 @@ export function readFredCsv(text: string, file: string): LoadResult<RawTable> {
   const first = table.header[0] ?? '';
   if (!(FRED_DATE_HEADERS as readonly string[]).includes(first)) {
     return failure([
-      errorIssue('wrong-format', file, `not a FRED download: expected the first header cell to be one of ${FRED_DATE_HEADERS.join(', ')}, found "${first}"`, {
+      errorIssue('wrong-format', file, `not a FRED download: expected the first header cell to be one of ${FRED_DATE_HEADERS.join(', ')}, found ${quoteExcerpt(first)}`, {
         line: table.headerLine,
         column: 1,
       }),

@@ -5,6 +5,7 @@ import { errorIssue } from '../validation/make-issue';
 import { parseCsvRecords } from './csv-records';
 import { findKenFrenchSections, type KenFrenchSection } from './ken-french-sections';
 import type { RawTable } from './raw-table';
+import { quoteExcerpt } from '../validation/excerpt';
 
 /** Which section of a Ken French file to read. */
 export interface KenFrenchSpec {
@@ -18,7 +19,7 @@ export interface KenFrenchSpec {
 export const KEN_FRENCH_MISSING = [-99.99, -999] as const;
 
 function listSections(sections: readonly KenFrenchSection[]): string {
-  return sections.map((s) => `"${s.title || '(untitled)'}" (line ${s.headerLine}, ${s.dateKind})`).join(', ');
+  return sections.map((s) => `${s.title ? quoteExcerpt(s.title) : '(untitled)'} (line ${s.headerLine}, ${s.dateKind})`).join(', ');
 }
 
 const NO_SECTION =
@@ -42,11 +43,11 @@ export function readKenFrenchCsv(text: string, file: string, spec: KenFrenchSpec
     const wanted = spec.section.trim().toLowerCase();
     section = sections.find((s) => s.title.toLowerCase() === wanted);
     if (section === undefined) {
-      return failure([errorIssue('wrong-format', file, `no section titled "${spec.section}"; sections found: ${listSections(sections)}`)]);
+      return failure([errorIssue('wrong-format', file, `no section titled ${quoteExcerpt(spec.section)}; sections found: ${listSections(sections)}`)]);
     }
     if (section.dateKind === 'annual') {
       return failure([
-        errorIssue('wrong-format', file, `section "${section.title}" holds annual rows; expected a monthly (YYYYMM) or daily (YYYYMMDD) section`, {
+        errorIssue('wrong-format', file, `section ${quoteExcerpt(section.title)} holds annual rows; expected a monthly (YYYYMM) or daily (YYYYMMDD) section`, {
           line: section.headerLine,
         }),
       ]);

@@ -7,7 +7,7 @@ import type { FileFormat } from './file-format';
 import { readFredCsv } from './read-fred-csv';
 import { readKenFrenchCsv } from './read-ken-french-csv';
 import { readPlainCsv } from './read-plain-csv';
-import { readTextFile } from './read-text-file';
+import { readTextFile, type ReadTextFileOptions } from './read-text-file';
 import { readYahooCsv } from './read-yahoo-csv';
 import type { RawTable } from './raw-table';
 
@@ -40,8 +40,12 @@ export function parseTable(text: string, file: string, spec: TableSpec): LoadRes
   }
 }
 
-/** Reads a file from disk and parses it with {@link parseTable}; a missing file gives `missing-file`. */
-export function readTable(file: string, spec: TableSpec): LoadResult<RawTable> {
-  const text = readTextFile(file);
+/**
+ * Reads a file from disk and parses it with {@link parseTable}; the file problems of
+ * `readTextFile` (missing, not a regular file, outside `options.confineTo`, too large, binary)
+ * come first.
+ */
+export function readTable(file: string, spec: TableSpec, options: ReadTextFileOptions = {}): LoadResult<RawTable> {
+  const text = readTextFile(file, { expected: 'CSV text', ...options });
   return text.ok ? parseTable(text.value, file, spec) : text;
 }

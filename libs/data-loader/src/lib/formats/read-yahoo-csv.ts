@@ -3,6 +3,7 @@ import { failure, success } from '../validation/load-result';
 import { errorIssue } from '../validation/make-issue';
 import { readHeaderAndRows } from './header-and-rows';
 import type { RawTable } from './raw-table';
+import { quoteExcerpt } from '../validation/excerpt';
 
 /** Header of a classic Yahoo Finance history download. */
 export const YAHOO_HEADER = ['Date', 'Open', 'High', 'Low', 'Close', 'Adj Close', 'Volume'] as const;
@@ -19,7 +20,7 @@ export function readYahooCsv(text: string, file: string): LoadResult<RawTable> {
   const expected = YAHOO_HEADER.join(',');
   if (table.header.join(',') !== expected) {
     return failure([
-      errorIssue('wrong-format', file, `not a Yahoo Finance download: expected the header "${expected}", found "${table.header.join(',')}"`, {
+      errorIssue('wrong-format', file, `not a Yahoo Finance download: expected the header "${expected}", found ${quoteExcerpt(table.header.join(','))}`, {
         line: table.headerLine,
       }),
     ]);

@@ -4,6 +4,7 @@ import { checkDateOrder } from '../validation/date-order';
 import { errorIssue } from '../validation/make-issue';
 import { parseDateCell } from './date-format';
 import type { RawTable } from './raw-table';
+import { quoteExcerpt } from '../validation/excerpt';
 
 /** Day number of every row of a table, with the problems found in the date column. */
 export interface TableDates {
@@ -29,7 +30,7 @@ export function tableDates(table: RawTable, frequency: SeriesFrequency): TableDa
     lines[i] = row.line;
     let day = parseDateCell(cell, dateFormat);
     if (Number.isNaN(day)) {
-      issues.push(errorIssue('bad-date', file, `expected a date as ${dateFormat}, found "${cell}"`, { line: row.line, column: dateColumn + 1 }));
+      issues.push(errorIssue('bad-date', file, `expected a date as ${dateFormat}, found ${quoteExcerpt(cell)}`, { line: row.line, column: dateColumn + 1 }));
     } else if (frequency === 'monthly') {
       day = monthEnd(day);
     }

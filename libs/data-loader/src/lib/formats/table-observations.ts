@@ -10,6 +10,7 @@ import { missingCellTest } from './missing-cell';
 import { parseNumberCell } from './number-cell';
 import type { RawTable } from './raw-table';
 import { tableDates } from './table-dates';
+import { EXCERPT_MAX_CHARS, quoteExcerpt } from '../validation/excerpt';
 
 /** What the values of a table mean, for the checks that depend on it. */
 export interface ObservationRules {
@@ -68,18 +69,18 @@ export function tableObservations(table: RawTable, columns: readonly string[], r
       const row = rows[i];
       const at = { line: row.line, column: index + 1 };
       if (index >= row.cells.length) {
-        issues.push(errorIssue('bad-number', file, `row has ${row.cells.length} fields; expected a value for "${name}" in field ${index + 1}`, at));
+        issues.push(errorIssue('bad-number', file, `row has ${row.cells.length} fields; expected a value for ${quoteExcerpt(name)} in field ${index + 1}`, at));
         continue;
       }
       const cell = row.cells[index];
       if (isMissing(cell)) continue;
       const value = parseNumberCell(cell);
       if (Number.isNaN(value)) {
-        issues.push(errorIssue('bad-number', file, `expected a number in column "${name}", found "${cell}"`, at));
+        issues.push(errorIssue('bad-number', file, `expected a number in column ${quoteExcerpt(name)}, found ${quoteExcerpt(cell)}`, at));
         continue;
       }
       if (rules.kind === 'price' && value <= 0) {
-        issues.push(errorIssue('non-positive-price', file, `expected a price > 0 in column "${name}", found ${cell}`, at));
+        issues.push(errorIssue('non-positive-price', file, `expected a price > 0 in column ${quoteExcerpt(name)}, found ${cell.length <= EXCERPT_MAX_CHARS ? cell : quoteExcerpt(cell)}`, at));
         continue;
       }
       const day = dates.days[i];

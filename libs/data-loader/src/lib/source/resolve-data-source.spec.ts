@@ -34,11 +34,20 @@ describe('resolveDataSource', () => {
   });
 
   it('3. then the fetch cache, 4. then the bundled sample', () => {
-    const cache = resolveDataSource({ env: { RATECUT_DATA: '' }, workspaceRoot: ws });
+    const cache = resolveDataSource({ env: {}, workspaceRoot: ws });
     expect(cache.ok && cache.value).toEqual({ catalogPath: path.join(ws, 'data', 'cache', 'catalog.json'), origin: 'cache', synthetic: false });
     fs.rmSync(path.join(ws, 'data', 'cache'), { recursive: true });
     const sample = resolveDataSource({ env: {}, workspaceRoot: ws });
     expect(sample.ok && sample.value).toEqual({ catalogPath: path.join(ws, 'data', 'sample', 'catalog.json'), origin: 'sample', synthetic: true });
+  });
+
+  it('an empty --data, or a RATECUT_DATA set but empty, is a bad option, never a fall-back to the cache or sample', () => {
+    for (const flag of ['', '  ']) {
+      const r = resolveDataSource({ flag, env: {}, cwd: root, workspaceRoot: ws });
+      expect(!r.ok && r.issues).toEqual([expect.objectContaining({ code: 'bad-option', file: '--data', message: expect.stringContaining('an empty path') })]);
+    }
+    const env = resolveDataSource({ env: { RATECUT_DATA: '' }, cwd: root, workspaceRoot: ws });
+    expect(!env.ok && env.issues).toEqual([expect.objectContaining({ code: 'bad-option', file: 'RATECUT_DATA', message: expect.stringContaining('set but empty') })]);
   });
 
   it('fails, without falling back, when the flag or RATECUT_DATA names a missing path', () => {

@@ -22,14 +22,14 @@ export interface DataSource {
   readonly synthetic: boolean;
 }
 
-/** A data source, or a `missing-file` issue saying which path was not found. */
+/** A data source, or a `missing-file` issue saying which path was not found, or `bad-option` for an empty setting. */
 export type ResolvedDataSource = LoadResult<DataSource>;
 
 /** Inputs of {@link resolveDataSource}. */
 export interface DataSourceOptions {
   /** Value of `--data`: a data folder (holding `catalog.json`) or a catalog file. */
   readonly flag?: string | undefined;
-  /** Environment to read `RATECUT_DATA` from; default `process.env`. An empty value counts as unset. */
+  /** Environment to read `RATECUT_DATA` from; default `process.env`. Set but empty (or blank) is a `bad-option` error. */
   readonly env?: NodeJS.ProcessEnv | Readonly<Record<string, string | undefined>> | undefined;
   /** Folder that relative flag and environment paths are resolved against; default `process.cwd()`. */
   readonly cwd?: string | undefined;
@@ -71,13 +71,28 @@ function userPath(given: string, cwd: string, origin: 'flag' | 'env'): ResolvedD
  * 3. `<workspaceRoot>/data/cache/catalog.json` (data fetched earlier), if it exists;
  * 4. `<workspaceRoot>/data/sample/catalog.json`, the bundled synthetic sample (always `synthetic`).
  * A flag or environment path that does not exist is an error (`missing-file`), never a silent
- * fall-back to a later choice; so is a workspace with neither cache nor sample. Never throws.
+ * fall-back to a later choice; so is a workspace with neither cache nor sample. An empty or
+ * blank `--data`, or a `RATECUT_DATA` that is set but empty, is a `bad-option` error (the CLI
+ * exits 2): falling back to the synthetic sample there would hide a typo such as
+ * `--data "$UNSET_VAR"`. Never throws.
  */
 export function resolveDataSource(opts: DataSourceOptions): ResolvedDataSource {
   const cwd = opts.cwd ?? process.cwd();
-  if (opts.flag !== undefined && opts.flag !== '') return userPath(opts.flag, cwd, 'flag');
+  if (opts.flag !== undefined) {
+    if (opts.flag.trim() === '') {
+      return failure([errorIssue('bad-option', '--data', 'an empty path; expected a data folder holding catalog.json, or a catalog.json file (leave --data out to use the default)')]);
+    }
+    return userPath(opts.flag, cwd, 'flag');
+  }
   const fromEnv = (opts.env ?? process.env)[DATA_ENV_VAR];
-  if (fromEnv !== undefined && fromEnv !== '') return userPath(fromEnv, cwd, 'env');
+  if (fromEnv !== undefined) {
+    if (fromEnv.trim() === '') {
+      return failure([
+        errorIssue('bad-option', DATA_ENV_VAR, `set but empty; expected a data folder holding catalog.json, or a catalog.json file (unset ${DATA_ENV_VAR} to use the default)`),
+      ]);
+    }
+    return userPath(fromEnv, cwd, 'env');
+  }
   const cache = path.resolve(opts.workspaceRoot, 'data', 'cache', 'catalog.json');
   if (isFile(cache)) return success({ catalogPath: cache, origin: 'cache', synthetic: topLevelSynthetic(cache) });
   const sample = path.resolve(opts.workspaceRoot, 'data', 'sample', 'catalog.json');

@@ -16,7 +16,15 @@ export type DataIssueCode =
   | 'bad-catalog'
   | 'bad-config'
   | 'bad-scenario'
-  | 'unknown-series';
+  | 'unknown-series'
+  /** A catalog names a data file that, symbolic links followed, is outside the catalog's folder. */
+  | 'outside-data-folder'
+  /** A data file larger than the reader accepts (see `MAX_DATA_FILE_BYTES`). */
+  | 'file-too-large'
+  /** Values outside the plausible range for the series' kind and unit (e.g. decimals labelled percent). */
+  | 'implausible-unit'
+  /** A setting given to the loader is unusable (e.g. an empty `--data` or `RATECUT_DATA`); the CLI treats it as a usage error. */
+  | 'bad-option';
 
 export interface DataIssue {
   readonly code: DataIssueCode;

@@ -1,6 +1,7 @@
 import { formatDay, type DayGap } from '@ratecut/sim-core';
 import type { DataIssue } from './data-issue';
 import { makeIssue } from './make-issue';
+import { quoteExcerpt } from './excerpt';
 
 /** Observations of one column, as kept after dropping missing values. */
 export interface GapInput {
@@ -39,7 +40,7 @@ export function findGapSpans(days: ArrayLike<number>, thresholdDays: number): Da
  */
 export function findGaps(input: GapInput): DataIssue[] {
   const { days, lines, thresholdDays } = input;
-  const what = input.columnName !== undefined ? ` in column "${input.columnName}"` : '';
+  const what = input.columnName !== undefined ? ` in column ${quoteExcerpt(input.columnName)}` : '';
   const issues: DataIssue[] = [];
   let i = 1;
   for (const gap of findGapSpans(days, thresholdDays)) {
