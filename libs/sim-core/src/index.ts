@@ -6,6 +6,7 @@ export * from './lib/time/day-number';
 export * from './lib/series/series';
 export * from './lib/stats/mean';
 export * from './lib/stats/median';
+export * from './lib/cycles/rate-move-bp';
 export * from './lib/cycles/policy-rate-history';
 export * from './lib/cycles/easing-cycle-rule';
 export * from './lib/cycles/easing-cycle';

@@ -1,4 +1,5 @@
 import type { DayNumber } from '../time/day-number';
+import { rateMoveBp } from './rate-move-bp';
 
 /**
  * Where a stretch of the policy-rate history comes from.
@@ -32,7 +33,7 @@ export interface PolicyMove {
   /** Upper bound before and after, decimals per year. */
   readonly fromRate: number;
   readonly toRate: number;
-  /** Change in basis points (negative = cut), rounded to 0.01 bp to remove floating-point noise. */
+  /** Change in basis points (negative = cut), from `rateMoveBp` (rounded to 10⁻⁶ bp to remove floating-point noise). */
   readonly changeBp: number;
   readonly basis: PolicyRateBasis;
 }
@@ -41,7 +42,7 @@ export interface PolicyMove {
 export function policyMoves(history: PolicyRateHistory): PolicyMove[] {
   const moves: PolicyMove[] = [];
   for (let i = 1; i < history.days.length; i += 1) {
-    const changeBp = Math.round((history.upper[i] - history.upper[i - 1]) * 1e6) / 100;
+    const changeBp = rateMoveBp(history.upper[i - 1], history.upper[i]);
     if (changeBp === 0) continue;
     moves.push({
       day: history.days[i],
