@@ -5,6 +5,7 @@ import type { BacktestConfig, BacktestRun } from '../engine/backtest-types';
 import type { MarketData } from '../engine/market-data';
 import { runBacktest } from '../engine/run-backtest';
 import { computeMetrics, type Metrics } from '../metrics/compute-metrics';
+import { beats } from '../metrics/hit-rate';
 import type { Strategy } from '../strategies/strategy';
 import { cycleWindowRows, type WindowRows, type WindowSpec } from './cycle-window';
 
@@ -45,7 +46,7 @@ export interface CycleAggregate {
   readonly cycles: number;
   readonly meanExcess: number;
   readonly medianExcess: number;
-  /** Share of cycles in which the strategy's total return beat the benchmark's (0..1). */
+  /** Share of cycles in which the strategy's total return beat the benchmark's (0..1; `beats`: ties and floating-point noise are not wins). */
   readonly hitRate: number;
   /** The cycle with the lowest excess total return, and that excess. */
   readonly worstCycle: string | null;
@@ -72,7 +73,7 @@ export function aggregateCycles(results: readonly CycleResult[]): CycleAggregate
       cycles: rows.length,
       meanExcess: mean(ex),
       medianExcess: median(ex),
-      hitRate: rows.length === 0 ? NaN : ex.filter((x) => x > 0).length / rows.length,
+      hitRate: rows.length === 0 ? NaN : rows.filter((r) => beats(r.metrics.totalReturn, r.benchmarkTotalReturn)).length / rows.length,
       worstCycle: worst === null ? null : worst.cycleId,
       worstExcess: worst === null ? NaN : worst.excessTotalReturn,
     };
