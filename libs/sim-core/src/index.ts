@@ -34,7 +34,7 @@ export * from './lib/metrics/sortino-ratio';
 export * from './lib/metrics/max-drawdown';
 export * from './lib/metrics/calmar-ratio';
 export * from './lib/metrics/turnover';
-export * from './lib/metrics/trade-count';
+export * from './lib/metrics/rebalance-count';
 export * from './lib/metrics/excess-return';
 export * from './lib/metrics/hit-rate';
 export * from './lib/metrics/tracking-error';

@@ -9,6 +9,11 @@ export type MetricsJson = Record<string, number | null | Record<string, number |
 
 export interface StrategyResultJson {
   readonly label: string;
+  /**
+   * True for the benchmark and for a strategy defined exactly as it (same built-in, parameters
+   * and schedule): its benchmark-relative metrics, excess returns and aggregates are null.
+   */
+  readonly sameAsBenchmark: boolean;
   readonly name: string;
   readonly description: string;
   readonly params: Record<string, number | string | boolean>;

@@ -30,7 +30,7 @@ export function metricsJson(m: Metrics, days: Int32Array): MetricsJson {
     totalReturn: n(m.totalReturn), cagr: n(m.cagr), annualizedVolatility: n(m.annualizedVolatility),
     sharpeRatio: n(m.sharpeRatio), sortinoRatio: n(m.sortinoRatio),
     maxDrawdown: { depth: n(dd.depth), peak: at(dd.peakIndex), trough: at(dd.troughIndex), recovery: at(dd.recoveryIndex) },
-    calmarRatio: n(m.calmarRatio), turnover: n(m.turnover), tradeCount: n(m.tradeCount),
+    calmarRatio: n(m.calmarRatio), turnover: n(m.turnover), rebalanceCount: n(m.rebalanceCount), tradeCount: n(m.tradeCount),
     excessReturn: n(m.excessReturn), hitRate: n(m.hitRate), trackingError: n(m.trackingError),
     informationRatio: n(m.informationRatio), beta: n(m.beta), alpha: n(m.alpha),
   };
@@ -49,10 +49,20 @@ export function buildStrategy(cfg: StrategyConfig, periodsPerYear: number): { st
   return { strategy: def.build({ ...def.defaults, ...cfg.params }, schedule, periodsPerYear), schedule };
 }
 
-function strategyJson(label: string, schedule: RebalanceSchedule, replay: StrategyReplay): StrategyResultJson {
+/** The benchmark-relative metrics, null for the benchmark and for a strategy defined exactly as the benchmark. */
+const RELATIVE_METRICS = ['excessReturn', 'hitRate', 'trackingError', 'informationRatio', 'beta', 'alpha'] as const;
+
+function relativeNull(m: MetricsJson): MetricsJson {
+  return { ...m, ...Object.fromEntries(RELATIVE_METRICS.map((k) => [k, null])) };
+}
+
+function strategyJson(label: string, schedule: RebalanceSchedule, replay: StrategyReplay, sameAsBenchmark: boolean): StrategyResultJson {
   const { run, metrics } = replay.full;
+  // A strategy compared with itself has no excess: null (n/a), not 0 and not a hit rate of 0.
+  const rel = (m: MetricsJson): MetricsJson => (sameAsBenchmark ? relativeNull(m) : m);
   return {
     label,
+    sameAsBenchmark,
     name: replay.strategy.name,
     description: replay.strategy.description,
     params: { ...replay.strategy.params },
@@ -61,20 +71,29 @@ function strategyJson(label: string, schedule: RebalanceSchedule, replay: Strate
     full: {
       first: day(run.days[0]),
       last: day(run.days[run.days.length - 1]),
-      metrics: metricsJson(metrics, run.days),
+      metrics: rel(metricsJson(metrics, run.days)),
       trades: run.trades.map((t) => [day(t.day), day(t.decidedDay), t.asset, t.value, t.weightBefore, t.weightAfter, t.cost] as const),
       rejected: run.rejected.map((r) => ({ date: day(r.day), reason: r.reason })),
     },
     cycles: replay.cycles.map((c) => ({
       cycleId: c.cycleId, recession: c.recession, start: day(c.startDay), end: day(c.endDay), anchor: day(c.anchorDay), complete: c.complete,
-      totalReturn: n(c.metrics.totalReturn), benchmarkTotalReturn: n(c.benchmarkTotalReturn), excessTotalReturn: n(c.excessTotalReturn),
-      metrics: metricsJson(c.metrics, c.run.days),
+      totalReturn: n(c.metrics.totalReturn), benchmarkTotalReturn: n(c.benchmarkTotalReturn), excessTotalReturn: sameAsBenchmark ? null : n(c.excessTotalReturn),
+      metrics: rel(metricsJson(c.metrics, c.run.days)),
     })),
-    aggregates: replay.aggregates.map((a) => ({
-      group: a.group, cycles: a.cycles, meanExcess: n(a.meanExcess), medianExcess: n(a.medianExcess), hitRate: n(a.hitRate),
-      worstCycle: a.worstCycle, worstExcess: n(a.worstExcess),
-    })),
+    aggregates: replay.aggregates.map((a) => (sameAsBenchmark
+      ? { group: a.group, cycles: a.cycles, meanExcess: null, medianExcess: null, hitRate: null, worstCycle: null, worstExcess: null }
+      : {
+        group: a.group, cycles: a.cycles, meanExcess: n(a.meanExcess), medianExcess: n(a.medianExcess), hitRate: n(a.hitRate),
+        worstCycle: a.worstCycle, worstExcess: n(a.worstExcess),
+      })),
   };
+}
+
+/** True when two built strategies are the same definition: same built-in, parameters and schedule. */
+function sameDefinition(a: { strategy: Strategy; schedule: RebalanceSchedule }, b: { strategy: Strategy; schedule: RebalanceSchedule }): boolean {
+  const key = (s: { strategy: Strategy; schedule: RebalanceSchedule }): string =>
+    JSON.stringify([s.strategy.name, Object.entries(s.strategy.params).sort(([x], [y]) => (x < y ? -1 : 1)), s.schedule]);
+  return key(a) === key(b);
 }
 
 export interface BacktestInputs {
@@ -156,14 +175,15 @@ export function buildBacktestResult(
       policyRate: POLICY_RATE_CONVENTION,
       cycleRule: describeEasingCycleRule(config.cycleRule),
       recessionRule: `NBER recession at the first cut, or an NBER peak within ${config.recessionWindowMonths} months after it (${easing.value.recessionSource})`,
-      excess: 'per cycle: strategy total return minus the benchmark total return over the same window; hit rate = share of cycles with positive excess',
+      excess: 'per cycle: strategy total return minus the benchmark total return over the same window; hit rate = share of cycles with positive excess (a difference within 1e-10 of the gross return is floating-point noise and a tie, not a win); the benchmark, and a strategy defined exactly as the benchmark, have no relative metrics (null)',
+      trades: 'a trade is one asset bought or sold at one close (one row of the trades file); a rebalance is one close with one or more trades (a switch from small to large caps is one rebalance of two trades); tradeCount and rebalanceCount count them over every close of a run, the first included',
     },
     cycles: cycles.map(({ cycle, recession }) => ({
       id: cycle.id, firstCut: day(cycle.firstCut), lastCut: day(cycle.lastCut), cuts: cycle.cuts, totalEasingBp: cycle.totalEasingBp,
       resumption: cycle.resumption, recession: recession.recession, covered: replay.benchmark.cycles.some((c) => c.cycleId === cycle.id),
     })),
-    benchmark: strategyJson(benchLabel, bench.schedule, replay.benchmark),
-    strategies: replay.strategies.map((r, i) => strategyJson(labels[i], built[i].schedule, r)),
+    benchmark: strategyJson(benchLabel, bench.schedule, replay.benchmark, true),
+    strategies: replay.strategies.map((r, i) => strategyJson(labels[i], built[i].schedule, r, sameDefinition(built[i], bench))),
     equity: {
       dates: Array.from(replay.benchmark.full.run.days, day),
       series: Object.fromEntries([[benchLabel, full(replay.benchmark)], ...replay.strategies.map((r, i) => [labels[i], full(r)] as const)]),

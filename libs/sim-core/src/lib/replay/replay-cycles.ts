@@ -6,22 +6,37 @@ import type { MarketData } from '../engine/market-data';
 import { runBacktest } from '../engine/run-backtest';
 import { computeMetrics, type Metrics } from '../metrics/compute-metrics';
 import { beats } from '../metrics/hit-rate';
+import { rebalanceCount } from '../metrics/rebalance-count';
+import { turnover } from '../metrics/turnover';
 import type { Strategy } from '../strategies/strategy';
 import { cycleWindowRows, type WindowRows, type WindowSpec } from './cycle-window';
 
 /** Engine settings shared by every run of a replay (rows are set per window). */
 export type ReplaySettings = Omit<BacktestConfig, 'startRow' | 'endRow'>;
 
-/** Metrics of a run against a benchmark run over the same rows (periods per year from the data). */
+/**
+ * Metrics of a run against a benchmark run over the same rows (periods per year from the data);
+ * the benchmark-relative metrics are NaN when `benchmark` is null. The trading metrics count
+ * every close of the run, the first included (with `executionLag` 0 the first purchase is at
+ * the first close, which starts no period): `rebalanceCount` = closes with trades, `tradeCount`
+ * = `run.trades.length` (assets bought or sold), `turnover` = `periodsPerYear / periods ×
+ * Σ tradedValue / (2 × equity)` over the closes, so they agree with the run's trades for every lag.
+ */
 export function runMetrics(run: BacktestRun, benchmark: BacktestRun | null, periodsPerYear: number): Metrics {
-  return computeMetrics({
+  const metrics = computeMetrics({
     returns: run.returns,
     cashReturns: run.cashReturns,
     ...(benchmark === null ? {} : { benchmarkReturns: benchmark.returns }),
-    tradedValue: run.tradedValue.subarray(1),
-    equity: run.equity.subarray(1),
     periodsPerYear,
   });
+  const closes = run.tradedValue.length, periods = closes - 1;
+  return {
+    ...metrics,
+    // turnover() averages over its `closes` entries; rescale to the average per period.
+    turnover: periods > 0 ? (turnover(run.tradedValue, run.equity, periodsPerYear) * closes) / periods : NaN,
+    rebalanceCount: rebalanceCount(run.tradedValue),
+    tradeCount: run.trades.length,
+  };
 }
 
 const runOn = (data: MarketData, strategy: Strategy, settings: ReplaySettings, startRow: number, endRow: number): BacktestRun =>
@@ -83,6 +98,8 @@ export function aggregateCycles(results: readonly CycleResult[]): CycleAggregate
 /**
  * Replays strategies over the full history and over a window around each cycle, against a
  * benchmark strategy run on the same rows. `onProgress(done, total)` is called after each run.
+ * The benchmark's own replay is not compared with itself: its benchmark-relative metrics,
+ * excess returns and excess aggregates are NaN (not 0, and not a hit rate of 0).
  */
 export function replayCycles(
   data: MarketData,
@@ -109,16 +126,20 @@ export function replayCycles(
     const results: CycleResult[] = windows.map(({ c, rows: r }, i) => {
       const run = runOn(data, strategy, settings, r.startRow, r.endRow);
       tick();
-      const bench = benchRuns === null ? run : benchRuns.windows[i];
+      // The benchmark is not compared with itself: its relative metrics and excess are NaN.
+      const bench = benchRuns === null ? null : benchRuns.windows[i];
       const metrics = runMetrics(run, bench, data.periodsPerYear);
-      const benchTotal = bench.equity[bench.equity.length - 1] / bench.equity[0] - 1;
+      const benchTotal = bench === null ? metrics.totalReturn : bench.equity[bench.equity.length - 1] / bench.equity[0] - 1;
       return {
         cycleId: c.cycle.id, recession: c.recession.recession, startDay: data.days[r.startRow], endDay: data.days[r.endRow],
         anchorDay: r.anchorDay, complete: r.complete, metrics, benchmarkTotalReturn: benchTotal,
-        excessTotalReturn: metrics.totalReturn - benchTotal, run,
+        excessTotalReturn: bench === null ? NaN : metrics.totalReturn - benchTotal, run,
       };
     });
-    return { strategy, full: { run: full, metrics: runMetrics(full, benchRuns === null ? full : benchRuns.full, data.periodsPerYear) }, cycles: results, aggregates: aggregateCycles(results) };
+    const aggregates = benchRuns === null
+      ? aggregateCycles(results).map((a) => ({ ...a, meanExcess: NaN, medianExcess: NaN, hitRate: NaN, worstCycle: null, worstExcess: NaN }))
+      : aggregateCycles(results);
+    return { strategy, full: { run: full, metrics: runMetrics(full, benchRuns === null ? null : benchRuns.full, data.periodsPerYear) }, cycles: results, aggregates };
   };
 
   const benchReplay = replayOne(benchmark, null);

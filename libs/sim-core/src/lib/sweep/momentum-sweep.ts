@@ -40,10 +40,11 @@ export interface MomentumSweepResult {
   /** Most negative `equity / running peak - 1` over the window, a decimal `<= 0` (see `maxDrawdown`). */
   readonly maxDrawdown: Float64Array;
   /**
-   * Executed rebalances inside the window, counted like `tradeCount` on the engine's traded
-   * value: the first buy out of cash plus every switch from one leg to the other.
+   * Executed rebalances inside the window, counted like `rebalanceCount` on the engine's traded
+   * value: the first buy out of cash plus every switch from one leg to the other (a switch is
+   * one rebalance of two trades, see `rebalanceCount`).
    */
-  readonly trades: Float64Array;
+  readonly rebalances: Float64Array;
   /** Equity at the window's last close, in the units of `initialCapital`. */
   readonly finalEquity: Float64Array;
 }
@@ -287,7 +288,7 @@ function advance(
 }
 
 /** Metric sections of the grid's output array, `combinations` entries each. */
-const TOTAL_RETURN = 0, CAGR = 1, VOLATILITY = 2, SHARPE = 3, MAX_DRAWDOWN = 4, TRADE_COUNT = 5, FINAL_EQUITY = 6;
+const TOTAL_RETURN = 0, CAGR = 1, VOLATILITY = 2, SHARPE = 3, MAX_DRAWDOWN = 4, REBALANCE_COUNT = 5, FINAL_EQUITY = 6;
 const METRICS = 7;
 
 /**
@@ -345,7 +346,7 @@ function sweepGrid(
       out[SHARPE * combinations + c] = periods >= 2 && m2E !== 0 ? (real[MEAN_E] / Math.sqrt(m2E / (periods - 1))) * sqrtPpy : NaN;
       // NaN is absorbing in the equity recursion and in max/min: the NaN rule comes for free.
       out[MAX_DRAWDOWN * combinations + c] = real[LOW] - 1;
-      out[TRADE_COUNT * combinations + c] = whole[TRADES];
+      out[REBALANCE_COUNT * combinations + c] = whole[TRADES];
       out[FINAL_EQUITY * combinations + c] = equity;
     }
   }
@@ -438,7 +439,7 @@ export function momentumSweep(
     volatility: section(VOLATILITY),
     sharpe: section(SHARPE),
     maxDrawdown: section(MAX_DRAWDOWN),
-    trades: section(TRADE_COUNT),
+    rebalances: section(REBALANCE_COUNT),
     finalEquity: section(FINAL_EQUITY),
   };
 }
