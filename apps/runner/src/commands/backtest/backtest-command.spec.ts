@@ -117,7 +117,7 @@ describe('ratecut backtest on a fixture', () => {
     const io = captureIo({}, dir);
     expect(await main(['backtest', '--strategy', 'relative-momentum', '--sweep', 'k=1..3', '--sweep', 'threshold=0..0.02:0.01', '--out', 's.csv', '--data', dataDir], io)).toBe(0);
     const lines = readFileSync(join(dir, 's.csv'), 'utf8').trim().split('\n').filter((l) => !l.startsWith('#'));
-    expect(lines[0]).toBe('k_months,threshold,total_return,cagr,volatility,sharpe,max_drawdown,trades');
+    expect(lines[0]).toBe('k_months,threshold,total_return,cagr,volatility,sharpe,max_drawdown,rebalances');
     expect(lines).toHaveLength(1 + 9);
     expect(io.out()).toMatch(/9 combinations/);
   });

@@ -210,6 +210,14 @@ describe('ratecut compare on fixture results', () => {
       expect(r.out).toMatch(/taken as normal/);
     });
 
+    it('refuses a sweep CSV cell that is not a number, at file:line:column, instead of dropping the trial', async () => {
+      const sweep = join(dir, 'bad-sweep.csv');
+      writeFileSync(sweep, '# relative-momentum sweep on rut-gspc (price return), 2018-01-01 to 2021-12-31, 1044 rows; lag 1\nk_months,threshold,total_return,cagr,volatility,sharpe,max_drawdown,rebalances\n1,0,0.1,0.02,0.2,0.3,-0.3,10\n2,0,0.1,0.02,0.2,abc,-0.3,10\n3,0,0.1,0.02,0.2,0.4,-0.3,10\n');
+      const r = await run(dir, ['compare', sweep]);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(`${sweep}:4:18: error bad-number: column "sharpe": expected a number or an empty cell (undefined), found "abc"`);
+    });
+
     it('compares simulations: percentiles, probabilities and targets matched by text', async () => {
       const s = join(dir, 'sx.json'), t = join(dir, 'sy.json');
       writeFileSync(s, JSON.stringify(minimalSimulation('x', { p50: 0.2, beat: 0.4, targets: [{ target: 'small:+20%', probability: 0.5 }] })));
