@@ -25,6 +25,7 @@ export * from './lib/strategies/strategy';
 export * from './lib/strategies/when-steps';
 export * from './lib/strategies/weigh-steps';
 export * from './lib/strategies/select-steps';
+export * from './lib/strategies/period-param';
 export * from './lib/strategies/builtin-strategies';
 export * from './lib/metrics/total-return';
 export * from './lib/metrics/cagr';

@@ -36,12 +36,12 @@ export function cyclesCsv(r: BacktestResultJson): string {
     s.cycles.map((c) => {
       const dd = c.metrics['maxDrawdown'] as Record<string, unknown>;
       return [s.label, c.cycleId, c.recession, c.start, c.end, c.anchor, c.complete, c.totalReturn, c.benchmarkTotalReturn, c.excessTotalReturn,
-        c.metrics['cagr'], c.metrics['annualizedVolatility'], c.metrics['sharpeRatio'], dd['depth'], c.metrics['rebalanceCount'], c.metrics['tradeCount']];
+        c.metrics['cagr'], c.metrics['annualizedVolatility'], c.metrics['sharpeRatio'], dd['depth'], c.metrics['rebalanceCount'], c.metrics['tradeCount'], c.warmupShortRows];
     }),
   );
   return comment(r) + stringify(rows, {
     header: true,
-    columns: ['strategy', 'cycle', 'recession', 'start', 'end', 'anchor', 'complete', 'total_return', 'benchmark_total_return', 'excess_total_return', 'cagr', 'volatility', 'sharpe', 'max_drawdown', 'rebalances', 'trades'],
+    columns: ['strategy', 'cycle', 'recession', 'start', 'end', 'anchor', 'complete', 'total_return', 'benchmark_total_return', 'excess_total_return', 'cagr', 'volatility', 'sharpe', 'max_drawdown', 'rebalances', 'trades', 'warmup_short_rows'],
     cast: { boolean: (b) => (b ? 'true' : 'false') },
   });
 }

@@ -36,6 +36,8 @@ export interface StrategyResultJson {
     readonly totalReturn: number | null;
     readonly benchmarkTotalReturn: number | null;
     readonly excessTotalReturn: number | null;
+    /** Rows at the window's start before the strategy's warm-up allowed a decision (0 = from the first row). */
+    readonly warmupShortRows: number;
     readonly metrics: MetricsJson;
   }[];
   readonly aggregates: readonly Record<string, number | string | null>[];
@@ -58,6 +60,8 @@ export interface BacktestResultJson {
     readonly rows: number;
     readonly periodsPerYear: number;
   };
+  /** Problems of the run a reader must know (also printed on stderr): e.g. a warm-up longer than the history before a cycle window. */
+  readonly warnings: readonly string[];
   readonly conventions: Record<string, string>;
   readonly cycles: readonly Record<string, string | number | boolean | null>[];
   readonly benchmark: StrategyResultJson;

@@ -40,7 +40,8 @@ export function metricsJson(m: Metrics, days: Int32Array): MetricsJson {
 export function buildStrategy(cfg: StrategyConfig, periodsPerYear: number): { strategy: Strategy; schedule: RebalanceSchedule } {
   const def = findBuiltinStrategy(cfg.name);
   if (!def) throw new RangeError(`unknown strategy '${cfg.name}'; built-ins: ${BUILTIN_STRATEGIES.map((s) => s.name).join(', ')}`);
-  const unknown = Object.keys(cfg.params).filter((k) => !(k in def.defaults));
+  // Own properties only: `__proto__`, `constructor`, `toString` are not parameters.
+  const unknown = Object.keys(cfg.params).filter((k) => !Object.hasOwn(def.defaults, k));
   if (unknown.length > 0) {
     const known = Object.keys(def.defaults);
     throw new RangeError(`strategy ${cfg.name}: unknown parameter ${unknown.join(', ')}; expected ${known.length ? known.join(', ') : 'no parameters'}`);
@@ -78,6 +79,7 @@ function strategyJson(label: string, schedule: RebalanceSchedule, replay: Strate
     cycles: replay.cycles.map((c) => ({
       cycleId: c.cycleId, recession: c.recession, start: day(c.startDay), end: day(c.endDay), anchor: day(c.anchorDay), complete: c.complete,
       totalReturn: n(c.metrics.totalReturn), benchmarkTotalReturn: n(c.benchmarkTotalReturn), excessTotalReturn: sameAsBenchmark ? null : n(c.excessTotalReturn),
+      warmupShortRows: c.warmupShortRows,
       metrics: rel(metricsJson(c.metrics, c.run.days)),
     })),
     aggregates: replay.aggregates.map((a) => (sameAsBenchmark
@@ -87,6 +89,32 @@ function strategyJson(label: string, schedule: RebalanceSchedule, replay: Strate
         worstCycle: a.worstCycle, worstExcess: n(a.worstExcess),
       })),
   };
+}
+
+/**
+ * Warnings about cycle windows a strategy cannot fully play: its warm-up needs more history than
+ * the data hold before the window (it holds cash until it can decide), or the execution lag is
+ * as long as the window (no decision can be traded inside it).
+ */
+export function replayWarnings(replays: readonly StrategyReplay[], labels: readonly string[], executionLag: number, periodsPerYear: number): string[] {
+  const out: string[] = [];
+  replays.forEach((r, i) => {
+    const short = r.cycles.filter((c) => c.warmupShortRows > 0);
+    if (short.length === 0) return;
+    const never = short.filter((c) => c.warmupShortRows >= c.run.days.length);
+    const partly = short.filter((c) => c.warmupShortRows < c.run.days.length);
+    const parts = [
+      ...(never.length > 0 ? [`cannot decide at all in ${never.map((c) => c.cycleId).join(', ')} (in cash throughout)`] : []),
+      ...(partly.length > 0 ? [`holds cash for the first ${partly.map((c) => `${c.warmupShortRows} rows of ${c.cycleId}`).join(', ')}`] : []),
+    ];
+    out.push(`${labels[i]}: its warm-up of ${r.strategy.warmup} rows (${periodsPerYear} rows a year) needs more history than the data hold before ${short.length} cycle window${short.length === 1 ? '' : 's'}: it ${parts.join(' and ')}; those cycles are marked (warmupShortRows) and compare a strategy that had not started`);
+  });
+  const windows = replays[0]?.cycles ?? [];
+  const tooShort = windows.filter((c) => executionLag >= c.run.days.length - 1);
+  if (tooShort.length > 0) {
+    out.push(`executionLag ${executionLag} rows is as long as the cycle window${tooShort.length === 1 ? '' : 's'} ${tooShort.map((c) => `${c.cycleId} (${c.run.days.length} rows)`).join(', ')}: no decision can be traded inside ${tooShort.length === 1 ? 'it' : 'them'}; every strategy stays in cash there`);
+  }
+  return out;
 }
 
 /** True when two built strategies are the same definition: same built-in, parameters and schedule. */
@@ -132,6 +160,14 @@ export function buildBacktestResult(
   const labels = built.map((b) => b.cfg.label ?? b.cfg.name);
   const dup = labels.find((l, i) => labels.indexOf(l) !== i);
   if (dup !== undefined) throw new RangeError(`two strategies are labelled '${dup}'; give each a distinct "label"`);
+  const benchLabel = `benchmark:${config.benchmark.label ?? config.benchmark.name}`;
+  if (labels.includes(benchLabel)) {
+    throw new RangeError(`strategy label '${benchLabel}' is the benchmark's label (its equity column would replace the benchmark's); choose another "label"`);
+  }
+  const lastRow = data.days.length - 1;
+  if (config.executionLag >= lastRow) {
+    throw new RangeError(`executionLag ${config.executionLag} rows: the ${config.pair} data have ${data.days.length} rows, so no decision could ever be traded; use a lag below ${lastRow}`);
+  }
 
   const settings = {
     executionLag: config.executionLag,
@@ -140,12 +176,12 @@ export function buildBacktestResult(
     initialCapital: config.initialCapital,
   };
   const replay = replayCycles(data, built.map((b) => b.strategy), bench.strategy, cycles, config.window, settings, inputs.onProgress);
+  const warnings = replayWarnings([replay.benchmark, ...replay.strategies], [benchLabel, ...labels], config.executionLag, data.periodsPerYear);
 
   // Fingerprint every file the result depends on: the catalog, each series file read, the facts.
   const entryIds = [...market.value.seriesIds, 'fed-target', 'dff'].map((id) => id.split(':')[0]);
   const seriesFiles = inputs.catalog.series.filter((s) => entryIds.includes(s.id)).map((s) => join(inputs.catalog.dir, s.file));
   const files = [inputs.catalog.path, ...seriesFiles, nberFile];
-  const benchLabel = `benchmark:${config.benchmark.label ?? config.benchmark.name}`;
   const full = (r: StrategyReplay) => Array.from(r.full.run.equity);
 
   const result: BacktestResultJson = {
@@ -165,6 +201,7 @@ export function buildBacktestResult(
       rows: data.days.length,
       periodsPerYear: data.periodsPerYear,
     },
+    warnings,
     conventions: {
       execution: `decide at the close of row t, trade at the close of row t + ${config.executionLag}; a strategy sees data up to its decision close only`,
       costs: `${config.costBps} bp commission + ${config.slippageBps} bp slippage per unit of traded value, paid from the portfolio`,

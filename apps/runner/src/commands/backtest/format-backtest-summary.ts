@@ -36,11 +36,13 @@ export function formatBacktestSummary(r: BacktestResultJson, written: readonly s
   lines.push(`Easing cycles (${covered} covered of ${r.cycles.length}; window ${r.conventions['window']})`);
   lines.push('  excess = strategy total return minus the benchmark\'s over each cycle window');
   const head2 = ['strategy', 'mean excess', 'median', 'hit rate', 'worst cycle', 'rec. mean', 'rec. hit', 'non-rec. mean', 'non-rec. hit'];
+  const short = (s: StrategyResultJson): boolean => s.cycles.some((c) => c.warmupShortRows > 0);
   lines.push(...grid([head2, ...r.strategies.map((s) => {
     const [a, rec, non] = s.aggregates;
-    return [label(s), pct(a['meanExcess']), pct(a['medianExcess']), share(a['hitRate']), a['worstCycle'] === null ? 'n/a' : `${a['worstCycle']} ${pct(a['worstExcess'])}`,
+    return [`${label(s)}${short(s) ? ' !' : ''}`, pct(a['meanExcess']), pct(a['medianExcess']), share(a['hitRate']), a['worstCycle'] === null ? 'n/a' : `${a['worstCycle']} ${pct(a['worstExcess'])}`,
       pct(rec['meanExcess']), share(rec['hitRate']), pct(non['meanExcess']), share(non['hitRate'])];
   })]).map((l) => `  ${l}`));
+  if (r.strategies.some(short)) lines.push('  ! warm-up longer than the history before some cycle windows: the strategy starts there in cash (see the warnings)');
   if (written.length > 0) lines.push('', ...written.map((w) => `wrote ${w}`));
   return lines.join('\n') + '\n';
 }

@@ -7,7 +7,7 @@ function cycle(id: string, total: number, bench: number, recession = false): Cyc
   return {
     cycleId: id, recession, startDay: 0, endDay: 0, anchorDay: 0, complete: true,
     metrics: { totalReturn: total } as Metrics, benchmarkTotalReturn: bench, excessTotalReturn: total - bench,
-    run: {} as BacktestRun,
+    run: {} as BacktestRun, warmupShortRows: 0,
   };
 }
 

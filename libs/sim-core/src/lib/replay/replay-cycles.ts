@@ -53,6 +53,13 @@ export interface CycleResult {
   readonly benchmarkTotalReturn: number;
   /** Strategy total return minus the benchmark's over the window (decimal return points). */
   readonly excessTotalReturn: number;
+  /**
+   * Rows at the start of the window in which the strategy could not decide yet: its warm-up
+   * (`strategy.warmup` rows of history) reaches past the window's first row because the data
+   * start too late. 0 when it can decide from the first row; the window's row count when it
+   * cannot decide inside the window at all (it stays in cash throughout).
+   */
+  readonly warmupShortRows: number;
   readonly run: BacktestRun;
 }
 
@@ -134,6 +141,7 @@ export function replayCycles(
         cycleId: c.cycle.id, recession: c.recession.recession, startDay: data.days[r.startRow], endDay: data.days[r.endRow],
         anchorDay: r.anchorDay, complete: r.complete, metrics, benchmarkTotalReturn: benchTotal,
         excessTotalReturn: bench === null ? NaN : metrics.totalReturn - benchTotal, run,
+        warmupShortRows: Math.min(r.endRow - r.startRow + 1, Math.max(0, strategy.warmup - r.startRow)),
       };
     });
     const aggregates = benchRuns === null
