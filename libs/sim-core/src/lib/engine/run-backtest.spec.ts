@@ -71,6 +71,14 @@ describe('runBacktest accounting', () => {
     expect(run.weights[0][30]).toBeGreaterThan(0.55);
   });
 
+  it('throws RangeError for costs that are not a cost (negative, NaN, 100 % of the trade or more)', () => {
+    const data = market([10, 10, 10], [1, 1, 1]);
+    for (const costs of [{ costBps: -1, slippageBps: 0 }, { costBps: NaN, slippageBps: 0 }, { costBps: 5000, slippageBps: 5000 }, { costBps: 1e6, slippageBps: 5 }]) {
+      expect(() => runBacktest(data, holdSmall, config(3, { costs }))).toThrow(RangeError);
+    }
+    expect(() => runBacktest(data, holdSmall, config(3, { costs: { costBps: 1000, slippageBps: 1000 } }))).not.toThrow();
+  });
+
   it('rejects leverage unless allowed, as a value', () => {
     const lev = { name: 'lev', description: 'x', params: {}, warmup: 0, init: () => undefined, decide: () => Float64Array.from([1, 1]) };
     const run = runBacktest(market([10, 10, 10], [1, 1, 1]), lev, config(3));
@@ -85,7 +93,7 @@ describe('no look-ahead', () => {
   /** Short-window parameters so that every strategy decides within a 60-row sample. */
   const shortParams: Record<string, Record<string, number | string>> = {
     'relative-momentum': { k: 2, threshold: 0.01 },
-    'trend-filter': { indicator: 'ema', fast: 3, slow: 8, signal: 2 },
+    'trend-filter': { indicator: 'ema', fast: '3m', slow: '8m', signal: '2m' }, // monthly sample: 3, 8 and 2 rows
     'rate-regime': { dropBp: 50, months: 3, otherwise: 'cash' },
     'cut-trigger': { holdMonths: 6, minMoveBp: 25, pauseMonths: 4 },
   };

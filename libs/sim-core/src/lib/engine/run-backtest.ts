@@ -1,7 +1,7 @@
 import { cashReturnForDay } from '../cash/cash-return-for-day';
 import type { Strategy } from '../strategies/strategy';
 import type { BacktestConfig, BacktestEvent, BacktestRun, Trade } from './backtest-types';
-import { executeRebalance } from './execution';
+import { checkCostModel, executeRebalance } from './execution';
 import { checkMarketData, type MarketData } from './market-data';
 import { MarketView } from './market-view';
 
@@ -26,6 +26,8 @@ export function runBacktest(
   const { startRow, endRow, executionLag } = config;
   if (!(startRow >= 0 && endRow < data.days.length && startRow <= endRow)) throw new RangeError(`rows ${startRow}..${endRow} outside the data`);
   if (!Number.isInteger(executionLag) || executionLag < 0) throw new RangeError('executionLag must be a whole number >= 0');
+  const costProblem = checkCostModel(config.costs);
+  if (costProblem !== null) throw new RangeError(costProblem);
   const nAssets = data.assets.length;
   const rows = endRow - startRow + 1;
   const equity = new Float64Array(rows), tradedValue = new Float64Array(rows), costs = new Float64Array(rows);

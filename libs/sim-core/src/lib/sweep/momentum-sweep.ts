@@ -1,3 +1,4 @@
+import { checkCostModel } from '../engine/execution';
 import type { BacktestConfig } from '../engine/backtest-types';
 import { cashReturnForDay } from '../cash/cash-return-for-day';
 import { checkMarketData, type MarketData } from '../engine/market-data';
@@ -408,6 +409,8 @@ export function momentumSweep(
   if (!Number.isInteger(executionLag) || executionLag < 0) throw new RangeError('executionLag must be a whole number >= 0');
   if (!(initialCapital > 0) || !Number.isFinite(initialCapital)) throw new RangeError('initialCapital must be a finite number above 0');
   checkGrid(ks, thresholds);
+  const costProblem = checkCostModel(config.costs);
+  if (costProblem !== null) throw new RangeError(costProblem);
 
   const ppy = data.periodsPerYear;
   const rows = endRow - startRow + 1;
