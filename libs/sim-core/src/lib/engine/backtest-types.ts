@@ -25,7 +25,11 @@ export const DEFAULT_BACKTEST_SETTINGS = Object.freeze({
   initialCapital: 1,
 });
 
-/** One asset's side of an executed rebalance. */
+/**
+ * One trade: one asset bought or sold at one close, one side of an executed rebalance (a
+ * rebalance is one close with one or more trades; a switch between two assets is one
+ * rebalance of two trades; see `rebalanceCount`).
+ */
 export interface Trade {
   readonly row: number;
   readonly day: DayNumber;
@@ -55,6 +59,7 @@ export interface BacktestRun {
   readonly returns: Float64Array;
   /** Cash returns over the same periods (ACT/360 on the rate known at the earlier close). */
   readonly cashReturns: Float64Array;
+  /** Every trade (asset bought or sold) in execution order; `runMetrics` counts them as `tradeCount`. */
   readonly trades: readonly Trade[];
   readonly rejected: readonly { readonly day: DayNumber; readonly reason: string }[];
   readonly decisions: number;
