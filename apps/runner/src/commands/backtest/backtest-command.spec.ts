@@ -180,7 +180,7 @@ describe('ratecut backtest on a fixture', () => {
   it('shows n/a, and writes null, for the benchmark compared with itself', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ratecut-bt-'));
     const io = captureIo({}, dir);
-    expect(await main(['backtest', '--data', dataDir, '--out', 'n.json', '--strategy', 'buy-hold-large', '--strategy', 'cut-trigger'], io)).toBe(0);
+    expect(await main(['backtest', '--data', dataDir, '--out', 'n.json', '--strategy', 'buy-hold-large', '--strategy', 'cut-trigger', '--strategy', 'static-mix', '--report', 'n.html'], io)).toBe(0);
     const r = JSON.parse(readFileSync(join(dir, 'n.json'), 'utf8'));
     for (const s of [r.benchmark, r.strategies[0]]) {
       expect(s.sameAsBenchmark).toBe(true);
@@ -191,6 +191,14 @@ describe('ratecut backtest on a fixture', () => {
     expect(typeof r.strategies[1].full.metrics.hitRate).toBe('number');
     expect(io.out()).toMatch(/buy-hold-large \(= benchmark\)\s+n\/a\s+n\/a\s+n\/a\s+n\/a/);
     expect(io.out()).not.toMatch(/buy-hold-large.*\s0%/);
+    const html = readFileSync(join(dir, 'n.html'), 'utf8');
+    expect(html).toMatch(/<tr><th>buy-hold-large \(= benchmark\)<\/th>(<td class="na">n\/a<\/td>)+<td class="agg">n\/a<\/td><td class="agg">n\/a<\/td><td class="agg">n\/a<\/td><\/tr>/);
+    const cmp = captureIo({}, dir);
+    expect(await main(['compare', 'n.json'], cmp)).toBe(0);
+    expect(cmp.out()).toMatch(/n\.json:buy-hold-large \(= benchmark\).*n\/a\n/);
+    expect(cmp.out()).toMatch(/n\.json:benchmark:buy-hold-large .*n\/a\n/);
+    expect(cmp.out()).toMatch(/null hypothesis: the best strategy has no skill over its benchmark/);
+    expect(cmp.out()).toMatch(/over 2 strategies/); // buy-hold-large is no trial
   });
 
   it('sweeps relative momentum through the fast path and writes one row per combination', async () => {

@@ -146,12 +146,21 @@ function equityReturns(doc: BacktestFile, label: string): Float64Array {
   return out;
 }
 
+/** True when a strategy's equity curve is its file's benchmark's: it is the benchmark (older files wrote 0 for its excess). */
+function isBenchmark(e: Entry): boolean {
+  const s = e.result.doc.equity.series[e.strategy.label], b = e.result.doc.equity.series[e.result.doc.benchmark.label];
+  return s !== undefined && b !== undefined && s.length === b.length && s.every((v, i) => v === b[i]);
+}
+
 function metricsRow(e: Entry): MetricsRow {
   const m = e.strategy.full.metrics;
+  const same = isBenchmark(e);
   return {
-    label: e.label, totalReturn: fin(m.totalReturn), cagr: fin(m.cagr), volatility: fin(m.annualizedVolatility), sharpe: fin(m.sharpeRatio),
+    label: same && !e.label.includes(':benchmark:') ? `${e.label} (= benchmark)` : e.label,
+    totalReturn: fin(m.totalReturn), cagr: fin(m.cagr), volatility: fin(m.annualizedVolatility), sharpe: fin(m.sharpeRatio),
     maxDrawdown: fin(m.maxDrawdown?.depth), calmar: fin(m.calmarRatio),
-    cycleHitRate: fin(e.strategy.aggregates.find((a) => a.group === 'all')?.hitRate),
+    // The benchmark against itself has no hit rate: n/a, not 0 %.
+    cycleHitRate: same ? null : fin(e.strategy.aggregates.find((a) => a.group === 'all')?.hitRate),
   };
 }
 
