@@ -156,6 +156,10 @@ describe('ratecut backtest on a fixture', () => {
     const io2 = captureIo({}, dir);
     expect(await main(['backtest', '--data', dataDir, '--out', 'l.json', '--strategy', 'cut-trigger', '--window=-1m..2m', '--lag', '80'], io2)).toBe(0);
     expect(io2.err()).toMatch(/warning: executionLag 80 rows is as long as the cycle windows 2019-08 \(\d+ rows\), 2020-03/);
+    writeFileSync(join(dir, 'daily.json'), JSON.stringify({ executionLag: 2, strategies: [{ name: 'static-mix', schedule: { kind: 'daily' } }] }));
+    const io4 = captureIo({}, dir);
+    expect(await main(['backtest', '--data', dataDir, '--out', 'd.json', '--config', 'daily.json'], io4)).toBe(0);
+    expect(io4.err()).toMatch(/warning: static-mix: \d+ of its \d+ decisions over the full history were replaced by a newer decision before their trade \(executionLag 2 rows.*it never traded/);
     const io3 = captureIo({}, dir);
     expect(await main(['backtest', '--data', dataDir, '--out', 'b.json', '--strategy', 'trend-filter', '--param', 'slow=200x'], io3)).toBe(2);
     expect(io3.err()).toMatch(/parameter slow=200x: expected a period such as 200d \(trading days\), 10m \(months\) or 2y/);

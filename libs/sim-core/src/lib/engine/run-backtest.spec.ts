@@ -71,6 +71,15 @@ describe('runBacktest accounting', () => {
     expect(run.weights[0][30]).toBeGreaterThan(0.55);
   });
 
+  it('counts decisions replaced before their trade (a daily schedule with a lag of 2 never trades)', () => {
+    const data = market([10, 11, 12, 11, 13, 14], [20, 20, 21, 22, 21, 23]);
+    const daily = findBuiltinStrategy('static-mix')!.build({ small: 0.5 }, { kind: 'daily' }, 252);
+    const lag2 = runBacktest(data, daily, config(6, { executionLag: 2 }));
+    expect(lag2.trades).toHaveLength(0);
+    expect(lag2.replacedOrders).toBe(lag2.decisions - 1);
+    expect(runBacktest(data, daily, config(6, { executionLag: 1 })).replacedOrders).toBe(0);
+  });
+
   it('throws RangeError for costs that are not a cost (negative, NaN, 100 % of the trade or more)', () => {
     const data = market([10, 10, 10], [1, 1, 1]);
     for (const costs of [{ costBps: -1, slippageBps: 0 }, { costBps: NaN, slippageBps: 0 }, { costBps: 5000, slippageBps: 5000 }, { costBps: 1e6, slippageBps: 5 }]) {

@@ -40,7 +40,7 @@ export function runBacktest(
   let cash = config.initialCapital;
   let pending: { target: Float64Array; row: number; decidedDay: number } | null = null;
   let lastTarget: Float64Array | null = null;
-  let decisions = 0;
+  let decisions = 0, replacedOrders = 0;
   const state = strategy.init();
   const progressEvery = Math.max(1, Math.floor(rows / 100));
   let stopped = false;
@@ -99,6 +99,7 @@ export function runBacktest(
       const target = strategy.decide({ view: new MarketView(data, row), weights: current, lastTarget }, state);
       if (target !== null) {
         decisions += 1;
+        if (pending !== null) replacedOrders += 1;
         lastTarget = Float64Array.from(target);
         pending = { target: lastTarget, row: row + executionLag, decidedDay: data.days[row] };
         emit({ type: 'decision', row, day: data.days[row], target: Array.from(lastTarget), executeRow: row + executionLag });
@@ -121,6 +122,6 @@ export function runBacktest(
     config,
     assets: data.assets,
     days: data.days.slice(startRow, endRow + 1),
-    equity, tradedValue, costs, weights, returns, cashReturns, trades, rejected, decisions,
+    equity, tradedValue, costs, weights, returns, cashReturns, trades, rejected, decisions, replacedOrders,
   };
 }
