@@ -129,9 +129,14 @@ describe('ratecut backtest on a fixture', () => {
       r = await bad(['--strategy', 'cut-trigger', '--param', `${key}=1`]);
       expect([key, r.code, r.err]).toEqual([key, 2, expect.stringContaining(`no selected strategy has a parameter '${key}'`)]);
     }
+    writeFileSync(join(dir, 'proto2.json'), '{"strategies":[{"name":"cut-trigger","params":{"__proto__":{"holdMonths":3}}}]}');
+    r = await bad(['--config', 'proto2.json']);
+    expect([r.code, r.err]).toEqual([2, expect.stringContaining("proto2.json: error bad-config: strategies[0].params: '__proto__' is not a parameter name")]);
     writeFileSync(join(dir, 'proto.json'), '{"strategies":[{"name":"cut-trigger","params":{"constructor":1}}]}');
     r = await bad(['--config', 'proto.json']);
     expect([r.code, r.err]).toEqual([2, expect.stringContaining('strategy cut-trigger: unknown parameter constructor')]);
+    r = await bad(['--strategy', 'relative-momentum', '--sweep', 'k=1..2', '--lag', '100000']);
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/executionLag 100000 rows: the rut-gspc data have \d+ rows/)]);
     r = await bad(['--strategy', 'cut-trigger', '--lag', '100000']);
     expect([r.code, r.err]).toEqual([2, expect.stringMatching(/executionLag 100000 rows: the rut-gspc data have \d+ rows, so no decision could ever be traded/)]);
     writeFileSync(join(dir, 'label.json'), JSON.stringify({ strategies: [{ name: 'cut-trigger', label: 'benchmark:buy-hold-large' }] }));

@@ -22,7 +22,11 @@ export const strategyConfigSchema = z
   .object({
     name: z.string().min(1),
     label: z.string().min(1).optional(),
-    params: z.record(z.string(), paramValue).default({}),
+    // JSON.parse keeps "__proto__" as an own key that z.record would drop silently: refuse it.
+    params: z.preprocess((v, ctx) => {
+      if (v !== null && typeof v === 'object' && Object.hasOwn(v, '__proto__')) ctx.addIssue({ code: 'custom', message: "'__proto__' is not a parameter name" });
+      return v;
+    }, z.record(z.string(), paramValue)).default({}),
     schedule: scheduleSchema.optional(),
   })
   .strict();

@@ -45,6 +45,9 @@ export async function runSweepCommand(
   const market = loadMarketData(opened.catalog, { small: pair.small, large: pair.large }, config.cash, easing.value.history);
   if (!market.ok) { printIssues(io, market.issues); return 1; }
   const { data } = market.value;
+  if (config.executionLag >= data.days.length - 1) {
+    throw new UsageError(`executionLag ${config.executionLag} rows: the ${pair.id} data have ${data.days.length} rows, so no decision could ever be traded; use a lag below ${data.days.length - 1}`);
+  }
   const started = process.hrtime.bigint();
   const r = momentumSweep(data, ks, thresholds, {
     startRow: 0, endRow: data.days.length - 1, executionLag: config.executionLag,
