@@ -48,7 +48,11 @@ export interface BacktestRun {
   readonly strategy: { readonly name: string; readonly description: string; readonly params: StrategyParams; readonly warmup: number };
   readonly config: BacktestConfig;
   readonly assets: readonly string[];
-  /** Rows startRow..endRow: day, equity at the close (after any trade), per-row traded value and costs. */
+  /**
+   * Rows startRow..endRow: day, equity at the close (after any trade; on the first row the
+   * starting capital, before a same-close trade with executionLag 0, whose costs so fall in the
+   * first period), per-row traded value and costs.
+   */
   readonly days: Int32Array;
   readonly equity: Float64Array;
   readonly tradedValue: Float64Array;

@@ -43,6 +43,18 @@ describe('runBacktest accounting', () => {
     expect(run.equity[2]).toBeCloseTo(120, 12);
   });
 
+  it('charges the costs of a trade at the first close (executionLag 0) to the first period', () => {
+    const run = runBacktest(market([10, 11, 12], [1, 1, 1]), holdSmall, config(3, { executionLag: 0, costs: { costBps: 7, slippageBps: 3 } }));
+    expect(run.trades).toHaveLength(1);
+    expect(run.trades[0].row).toBe(0);
+    expect(run.equity[0]).toBe(100); // the capital before the trade
+    const afterCost = 100 / 1.001;
+    expect(run.trades[0].cost).toBeCloseTo(100 - afterCost, 12);
+    expect(run.equity[1]).toBeCloseTo((afterCost * 11) / 10, 12);
+    expect(run.returns[0]).toBeCloseTo((afterCost * 11) / 10 / 100 - 1, 12); // cost included
+    expect(run.weights[0][0]).toBeCloseTo(1, 12); // weights are after the trade
+  });
+
   it('charges costs and slippage in bp of traded value, from the portfolio', () => {
     const run = runBacktest(market([10, 10, 10], [1, 1, 1]), holdSmall, config(3, { costs: { costBps: 7, slippageBps: 3 } }));
     // Buying with everything: post = 100 - 0.001 * post  =>  post = 100 / 1.001.

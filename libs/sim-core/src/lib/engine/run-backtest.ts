@@ -13,7 +13,9 @@ import { MarketView } from './market-view';
  * 3. record equity;
  * 4. if the strategy is past its warm-up (row >= warmup), let it decide at today's close
  *    through a view that ends today; a target becomes an order for row + executionLag.
- * With executionLag 0 the order executes at the same close, after the decision.
+ * With executionLag 0 the order executes at the same close, after the decision; on the run's
+ * first row `equity[0]` stays the starting capital (the value before that trade), so the first
+ * trade's costs fall in the first period's return like every other trade's.
  * `onEvent` receives bar/decision/trade/rejected/progress events (see `backtest$`).
  */
 export function runBacktest(
@@ -107,7 +109,7 @@ export function runBacktest(
           execute(row);
           value = cash;
           for (let a = 0; a < nAssets; a += 1) value += positions[a];
-          equity[k] = value;
+          if (k > 0) equity[k] = value; // equity[0] stays the capital before the first trade
         }
       }
     }

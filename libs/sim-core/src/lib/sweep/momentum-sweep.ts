@@ -164,8 +164,9 @@ function startState(real: Float64Array, whole: Int32Array, rows: number, capital
 /**
  * The strategy's first decision, at window row `first`, set up before that row is processed.
  * It does not depend on the threshold: the leg with the higher trailing return (large on a tie
- * or NaN, as in the engine), due at `first + lag`. A row-0 decision with lag 0 fills at once,
- * so the recorded start is after costs, as in the engine.
+ * or NaN, as in the engine), due at `first + lag`. A row-0 decision with lag 0 fills at once;
+ * the recorded start stays the capital before costs, as in the engine (the costs fall in the
+ * first period: see `sweepGrid`).
  */
 function firstDecision(real: Float64Array, whole: Int32Array, trail: Float64Array, rows: number, first: number, lag: number, buyFactor: number): void {
   const target = trail[first] > trail[rows + first] ? SMALL_LEG : LARGE_LEG;
@@ -175,13 +176,10 @@ function firstDecision(real: Float64Array, whole: Int32Array, trail: Float64Arra
   whole[PENDING_LEG] = target;
   whole[PENDING_AT] = first + lag;
   if (first + lag === 0) {
-    const equity = real[EQUITY] * buyFactor;
     whole[PENDING_AT] = -1;
     whole[HELD] = target;
     whole[TRADES] = 1;
-    real[EQUITY] = equity;
-    real[START] = equity;
-    real[PEAK] = equity;
+    real[EQUITY] *= buyFactor; // START and PEAK stay the capital before costs
   }
 }
 
@@ -335,7 +333,19 @@ function sweepGrid(
       real.set(warmReal);
       whole.set(warmWhole);
       if (first < rows) firstDecision(real, whole, trail, rows, first, lag, buyFactor);
-      for (let from = Math.max(1, shared); from < rows; from += BLOCK_ROWS) {
+      let from = Math.max(1, shared);
+      if (first + lag === 0 && rows > 1) {
+        // A fill at the first close (lag 0) is charged to the first period, as in the engine:
+        // after row 1 the running moments hold one return, recomputed from the capital.
+        advance(real, whole, grow, ret, cashReturn, inverse, trail, rows, 1, 2, threshold, lag, buyFactor, switchFactor);
+        const r = real[EQUITY] / real[START] - 1;
+        real[MEAN_R] = r;
+        real[M2_R] = 0;
+        real[MEAN_E] = r - cashReturn[1];
+        real[M2_E] = 0;
+        from = 2;
+      }
+      for (; from < rows; from += BLOCK_ROWS) {
         advance(real, whole, grow, ret, cashReturn, inverse, trail, rows, from, Math.min(rows, from + BLOCK_ROWS), threshold, lag, buyFactor, switchFactor);
       }
       const c = kIndex * nT + tIndex;
@@ -348,7 +358,8 @@ function sweepGrid(
       // NaN is absorbing in the equity recursion and in max/min: the NaN rule comes for free.
       out[MAX_DRAWDOWN * combinations + c] = real[LOW] - 1;
       out[REBALANCE_COUNT * combinations + c] = whole[TRADES];
-      out[FINAL_EQUITY * combinations + c] = equity;
+      // A one-row window has no period: its value is the capital before any trade, as in the engine.
+      out[FINAL_EQUITY * combinations + c] = rows > 1 ? equity : real[START];
     }
   }
 }
