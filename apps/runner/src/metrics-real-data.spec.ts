@@ -17,7 +17,7 @@ import {
   sortinoRatio,
   totalReturn,
   trackingError,
-  tradeCount,
+  rebalanceCount,
   turnover,
 } from '@ratecut/sim-core';
 import { realDataDir } from './testing/capture-io';
@@ -230,12 +230,12 @@ describeReal('metrics on real SPY / IWM data against an independent calculation'
     }
     const perPeriod = arr(traded).map((t, i) => t / (2 * equity[i]));
     expectRel(turnover(traded, equity, PPY), avg(perPeriod) * PPY, 'turnover');
-    expect(tradeCount(traded)).toBe(arr(traded).filter((t) => t > 0).length);
+    expect(rebalanceCount(traded)).toBe(arr(traded).filter((t) => t > 0).length);
     const m = computeMetrics({ returns: ret, cashReturns: rf, benchmarkReturns: spyR, tradedValue: traded, equity, periodsPerYear: PPY });
     expectRel(m.cagr, refCagr(arr(ret)), 'portfolio cagr');
     expectRel(m.sharpeRatio, refSharpe(arr(ret), c), 'portfolio sharpe');
     expectRel(m.beta, refBeta(arr(ret), b), 'portfolio beta');
-    expect(m.tradeCount).toBeGreaterThan(250); // about one per month over 24+ years
+    expect(m.rebalanceCount).toBeGreaterThan(250); // about one per month over 24+ years
     expect(m.turnover).toBeGreaterThan(0);
     expect(m.turnover).toBeLessThan(0.5); // drift between two equity indices is small
   });

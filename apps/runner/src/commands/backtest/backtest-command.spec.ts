@@ -149,12 +149,110 @@ describe('ratecut backtest on a fixture', () => {
     expect(readFileSync(join(dir, 'e.cycles.csv'), 'utf8')).toMatch(/buy-hold-small,2020-03,.*,2019-08,2019-08,false\n/);
   });
 
+  it('refuses absurd costs, prototype keys, a lag longer than the data and a strategy labelled as the benchmark', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecut-bt-'));
+    const bad = async (args: string[]) => {
+      const io = captureIo({}, dir);
+      return { code: await main(['backtest', '--data', dataDir, '--out', 'x.json', ...args], io), err: io.err() };
+    };
+    let r = await bad(['--cost-bps', '1e6']);
+    expect([r.code, r.err]).toEqual([2, expect.stringContaining('--cost-bps "1e6": expected basis points from 0 to 1000')]);
+    r = await bad(['--slippage-bps', '20000']);
+    expect([r.code, r.err]).toEqual([2, expect.stringContaining('--slippage-bps "20000": expected basis points from 0 to 1000')]);
+    writeFileSync(join(dir, 'cost.json'), JSON.stringify({ costBps: 1e6, strategies: [{ name: 'cut-trigger' }] }));
+    r = await bad(['--config', 'cost.json']);
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/cost\.json: error bad-config: costBps: costBps must be at most 1000 bp/)]);
+    for (const key of ['__proto__', 'constructor', 'toString']) {
+      r = await bad(['--strategy', 'cut-trigger', '--param', `${key}=1`]);
+      expect([key, r.code, r.err]).toEqual([key, 2, expect.stringContaining(`no selected strategy has a parameter '${key}'`)]);
+    }
+    writeFileSync(join(dir, 'proto2.json'), '{"strategies":[{"name":"cut-trigger","params":{"__proto__":{"holdMonths":3}}}]}');
+    r = await bad(['--config', 'proto2.json']);
+    expect([r.code, r.err]).toEqual([1, expect.stringMatching(/proto2\.json:1:48: error bad-config: property name "__proto__" is not allowed/)]);
+    writeFileSync(join(dir, 'proto.json'), '{"strategies":[{"name":"cut-trigger","params":{"constructor":1}}]}');
+    r = await bad(['--config', 'proto.json']);
+    expect([r.code, r.err]).toEqual([1, expect.stringMatching(/proto\.json:1:\d+: error bad-config: property name "constructor" is not allowed/)]);
+    r = await bad(['--strategy', 'relative-momentum', '--sweep', 'k=1..2', '--lag', '100000']);
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/executionLag 100000 rows: the rut-gspc data have \d+ rows/)]);
+    r = await bad(['--strategy', 'cut-trigger', '--lag', '100000']);
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/executionLag 100000 rows: the rut-gspc data have \d+ rows, so no decision could ever be traded/)]);
+    writeFileSync(join(dir, 'label.json'), JSON.stringify({ strategies: [{ name: 'cut-trigger', label: 'benchmark:buy-hold-large' }] }));
+    r = await bad(['--config', 'label.json']);
+    expect([r.code, r.err]).toEqual([2, expect.stringContaining("strategy label 'benchmark:buy-hold-large' is the benchmark's label")]);
+    expect(existsSync(join(dir, 'x.json'))).toBe(false);
+  });
+
+  it('takes trend-filter periods with units and warns when a warm-up or the lag does not fit a cycle window', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecut-bt-'));
+    const io = captureIo({}, dir);
+    expect(await main(['backtest', '--data', dataDir, '--out', 'w.json', '--strategy', 'trend-filter', '--param', 'slow=2y', '--param', 'fast=10m'], io)).toBe(0);
+    const r = JSON.parse(readFileSync(join(dir, 'w.json'), 'utf8'));
+    const tf = r.strategies[0];
+    expect(tf.warmupRows).toBe(504); // 2 years of 252 trading days
+    expect(tf.description).toMatch(/10m\/2y, 210\/504 rows/);
+    const short = tf.cycles.filter((c: { warmupShortRows: number }) => c.warmupShortRows > 0).map((c: { cycleId: string }) => c.cycleId);
+    expect(short).toContain('2019-08');
+    expect(r.warnings).toEqual([expect.stringMatching(/^trend-filter: its warm-up of 504 rows .* needs more history than the data hold before/)]);
+    expect(io.err()).toContain(`warning: ${r.warnings[0]}`);
+    expect(io.out()).toMatch(/trend-filter !/);
+    const io2 = captureIo({}, dir);
+    expect(await main(['backtest', '--data', dataDir, '--out', 'l.json', '--strategy', 'cut-trigger', '--window=-1m..2m', '--lag', '80'], io2)).toBe(0);
+    expect(io2.err()).toMatch(/warning: executionLag 80 rows is as long as the cycle windows 2019-08 \(\d+ rows\), 2020-03/);
+    writeFileSync(join(dir, 'daily.json'), JSON.stringify({ executionLag: 2, strategies: [{ name: 'static-mix', schedule: { kind: 'daily' } }] }));
+    const io4 = captureIo({}, dir);
+    expect(await main(['backtest', '--data', dataDir, '--out', 'd.json', '--config', 'daily.json'], io4)).toBe(0);
+    expect(io4.err()).toMatch(/warning: static-mix: \d+ of its \d+ decisions over the full history were replaced by a newer decision before their trade \(executionLag 2 rows.*it never traded/);
+    const io3 = captureIo({}, dir);
+    expect(await main(['backtest', '--data', dataDir, '--out', 'b.json', '--strategy', 'trend-filter', '--param', 'slow=200x'], io3)).toBe(2);
+    expect(io3.err()).toMatch(/parameter slow=200x: expected a period such as 200d \(trading days\), 10m \(months\) or 2y/);
+  });
+
+  it('counts the first purchase at --lag 0: rebalances and trades agree with the trades file for every lag', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecut-bt-'));
+    for (const lag of ['0', '1', '3']) {
+      const io = captureIo({}, dir);
+      expect(await main(['backtest', '--data', dataDir, '--out', `lag${lag}.json`, '--lag', lag], io)).toBe(0);
+      const r = JSON.parse(readFileSync(join(dir, `lag${lag}.json`), 'utf8'));
+      const csv = readFileSync(join(dir, `lag${lag}.trades.csv`), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+      for (const s of [r.benchmark, ...r.strategies]) {
+        const mine = csv.filter((c) => c[0] === s.label);
+        const m = s.full.metrics;
+        expect([lag, s.label, m.tradeCount, m.rebalanceCount]).toEqual([lag, s.label, mine.length, new Set(mine.map((c) => c[1])).size]);
+        expect(m.turnover).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('shows n/a, and writes null, for the benchmark compared with itself', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecut-bt-'));
+    const io = captureIo({}, dir);
+    expect(await main(['backtest', '--data', dataDir, '--out', 'n.json', '--strategy', 'buy-hold-large', '--strategy', 'cut-trigger', '--strategy', 'static-mix', '--report', 'n.html'], io)).toBe(0);
+    const r = JSON.parse(readFileSync(join(dir, 'n.json'), 'utf8'));
+    for (const s of [r.benchmark, r.strategies[0]]) {
+      expect(s.sameAsBenchmark).toBe(true);
+      expect([s.full.metrics.hitRate, s.full.metrics.excessReturn, s.full.metrics.informationRatio, s.aggregates[0].hitRate, s.aggregates[0].worstCycle]).toEqual([null, null, null, null, null]);
+      expect(s.cycles.every((c: { excessTotalReturn: unknown }) => c.excessTotalReturn === null)).toBe(true);
+    }
+    expect(r.strategies[1].sameAsBenchmark).toBe(false);
+    expect(typeof r.strategies[1].full.metrics.hitRate).toBe('number');
+    expect(io.out()).toMatch(/buy-hold-large \(= benchmark\)\s+n\/a\s+n\/a\s+n\/a\s+n\/a/);
+    expect(io.out()).not.toMatch(/buy-hold-large.*\s0%/);
+    const html = readFileSync(join(dir, 'n.html'), 'utf8');
+    expect(html).toMatch(/<tr><th>buy-hold-large \(= benchmark\)<\/th>(<td class="na">n\/a<\/td>)+<td class="agg">n\/a<\/td><td class="agg">n\/a<\/td><td class="agg">n\/a<\/td><\/tr>/);
+    const cmp = captureIo({}, dir);
+    expect(await main(['compare', 'n.json'], cmp)).toBe(0);
+    expect(cmp.out()).toMatch(/n\.json:buy-hold-large \(= benchmark\).*n\/a\n/);
+    expect(cmp.out()).toMatch(/n\.json:benchmark:buy-hold-large .*n\/a\n/);
+    expect(cmp.out()).toMatch(/null hypothesis: the best strategy has no skill over its benchmark/);
+    expect(cmp.out()).toMatch(/over 2 strategies/); // buy-hold-large is no trial
+  });
+
   it('sweeps relative momentum through the fast path and writes one row per combination', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ratecut-bt-'));
     const io = captureIo({}, dir);
     expect(await main(['backtest', '--strategy', 'relative-momentum', '--sweep', 'k=1..3', '--sweep', 'threshold=0..0.02:0.01', '--out', 's.csv', '--data', dataDir], io)).toBe(0);
     const lines = readFileSync(join(dir, 's.csv'), 'utf8').trim().split('\n').filter((l) => !l.startsWith('#'));
-    expect(lines[0]).toBe('k_months,threshold,total_return,cagr,volatility,sharpe,max_drawdown,trades');
+    expect(lines[0]).toBe('k_months,threshold,total_return,cagr,volatility,sharpe,max_drawdown,rebalances');
     expect(lines).toHaveLength(1 + 9);
     expect(io.out()).toMatch(/9 combinations/);
   });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { BUILTIN_STRATEGIES, parseWindow } from '@ratecut/sim-core';
+import { MAX_COST_BPS } from './backtest-config';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { commandLine } from '../../cli/command-line';
 import { openCatalog, printIssues } from '../../cli/open-catalog';
@@ -60,9 +61,10 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
   if (o.cash !== undefined) raw['cash'] = o.cash;
   const lag = numberOption('lag', o.lag, (n) => Number.isInteger(n) && n >= 0, 'a whole number of rows >= 0');
   if (lag !== undefined) raw['executionLag'] = lag;
-  const cost = numberOption('cost-bps', o['cost-bps'], (n) => n >= 0, 'basis points >= 0');
+  const costRange = `basis points from 0 to ${MAX_COST_BPS} (10 % of traded value); 5 means 0.05 %`;
+  const cost = numberOption('cost-bps', o['cost-bps'], (n) => n >= 0 && n <= MAX_COST_BPS, costRange);
   if (cost !== undefined) raw['costBps'] = cost;
-  const slip = numberOption('slippage-bps', o['slippage-bps'], (n) => n >= 0, 'basis points >= 0');
+  const slip = numberOption('slippage-bps', o['slippage-bps'], (n) => n >= 0 && n <= MAX_COST_BPS, costRange);
   if (slip !== undefined) raw['slippageBps'] = slip;
   if (o.window !== undefined || o.anchor !== undefined) {
     const anchor = choiceOption('anchor', o.anchor, ['first', 'last'] as const, 'first');
@@ -81,7 +83,8 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
     const params = Object.fromEntries(paramsOpt.map(parseParam));
     const list = raw['strategies'] as { name: string; params?: Record<string, unknown> }[];
     for (const key of Object.keys(params)) {
-      const takers = list.filter((s) => BUILTIN_STRATEGIES.find((b) => b.name === s.name && key in b.defaults));
+      // Own properties only: `__proto__` or `constructor` are in every object, not parameters.
+      const takers = list.filter((s) => BUILTIN_STRATEGIES.find((b) => b.name === s.name && Object.hasOwn(b.defaults, key)));
       if (takers.length === 0) throw new UsageError(`--param ${key}: no selected strategy has a parameter '${key}'`);
       for (const s of takers) s.params = { ...(s.params ?? {}), [key]: params[key] };
     }
@@ -110,6 +113,7 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
   }
   if (!built.ok) { printIssues(io, built.issues); return 1; }
   printIssues(io, built.warnings);
+  for (const w of built.notes) io.stderr(`warning: ${w}\n`);
   const out = o.out ?? 'results/backtest.json';
   const written = writeBacktestFiles(built.result, out, o.force === true, io.cwd);
   if (o.report !== undefined) written.push(writeReport([{ file: out, doc: built.result }], o.report, o.force === true, io.cwd));

@@ -3,6 +3,15 @@ import { DEFAULT_CYCLE_COUNTING, DEFAULT_EASING_CYCLE_RULE } from '@ratecut/sim-
 
 const paramValue = z.union([z.number(), z.string(), z.boolean()]);
 
+/**
+ * Upper bound of each of `costBps` and `slippageBps`: 1,000 bp (10 % of the traded value).
+ * Above it a figure is not a trading cost but an input error (e.g. a percent or a fraction
+ * typed as basis points), and the engine's cost solution assumes costs well below the trade.
+ */
+export const MAX_COST_BPS = 1000;
+const costBps = (what: string) =>
+  z.number().min(0, `${what} must be >= 0 bp`).max(MAX_COST_BPS, `${what} must be at most ${MAX_COST_BPS} bp (10 % of traded value); 5 means 0.05 %`);
+
 const scheduleSchema = z.union([
   z.object({ kind: z.enum(['daily', 'weekly', 'month-end', 'on-signal']) }).strict(),
   z.object({ kind: z.literal('bands'), band: z.number().positive().max(1) }).strict(),
@@ -13,7 +22,11 @@ export const strategyConfigSchema = z
   .object({
     name: z.string().min(1),
     label: z.string().min(1).optional(),
-    params: z.record(z.string(), paramValue).default({}),
+    // JSON.parse keeps "__proto__" as an own key that z.record would drop silently: refuse it.
+    params: z.preprocess((v, ctx) => {
+      if (v !== null && typeof v === 'object' && Object.hasOwn(v, '__proto__')) ctx.addIssue({ code: 'custom', message: "'__proto__' is not a parameter name" });
+      return v;
+    }, z.record(z.string(), paramValue)).default({}),
     schedule: scheduleSchema.optional(),
   })
   .strict();
@@ -27,8 +40,8 @@ export const backtestConfigSchema = z
     pair: z.enum(['rut-gspc', 'iwm-spy', 'ff-size']).default('rut-gspc'),
     cash: z.enum(['fedfunds', 'tbill']).default('fedfunds'),
     executionLag: z.number().int().min(0).default(1),
-    costBps: z.number().min(0).default(5),
-    slippageBps: z.number().min(0).default(5),
+    costBps: costBps('costBps').default(5),
+    slippageBps: costBps('slippageBps').default(5),
     allowLeverage: z.boolean().default(false),
     initialCapital: z.number().positive().default(1),
     window: z

@@ -38,13 +38,13 @@ export function cyclesCsv(r: BacktestResultJson): string {
       const dd = c.metrics['maxDrawdown'] as Record<string, unknown>;
       const k = info.get(c.cycleId);
       return [s.label, c.cycleId, c.recession, c.start, c.end, c.anchor, c.complete, c.totalReturn, c.benchmarkTotalReturn, c.excessTotalReturn,
-        c.metrics['cagr'], c.metrics['annualizedVolatility'], c.metrics['sharpeRatio'], dd['depth'], c.metrics['tradeCount'],
+        c.metrics['cagr'], c.metrics['annualizedVolatility'], c.metrics['sharpeRatio'], dd['depth'], c.metrics['rebalanceCount'], c.metrics['tradeCount'], c.warmupShortRows,
         k?.['overlapsPrevious'] ?? '', k?.['episode'] ?? '', k?.['counted'] ?? ''];
     }),
   );
   return comment(r) + stringify(rows, {
     header: true,
-    columns: ['strategy', 'cycle', 'recession', 'start', 'end', 'anchor', 'complete', 'total_return', 'benchmark_total_return', 'excess_total_return', 'cagr', 'volatility', 'sharpe', 'max_drawdown', 'trades',
+    columns: ['strategy', 'cycle', 'recession', 'start', 'end', 'anchor', 'complete', 'total_return', 'benchmark_total_return', 'excess_total_return', 'cagr', 'volatility', 'sharpe', 'max_drawdown', 'rebalances', 'trades', 'warmup_short_rows',
       'overlaps_previous', 'episode', 'counted'],
     cast: { boolean: (b) => (b ? 'true' : 'false') },
   });

@@ -9,6 +9,11 @@ export type MetricsJson = Record<string, number | null | Record<string, number |
 
 export interface StrategyResultJson {
   readonly label: string;
+  /**
+   * True for the benchmark and for a strategy defined exactly as it (same built-in, parameters
+   * and schedule): its benchmark-relative metrics, excess returns and aggregates are null.
+   */
+  readonly sameAsBenchmark: boolean;
   readonly name: string;
   readonly description: string;
   readonly params: Record<string, number | string | boolean>;
@@ -31,6 +36,8 @@ export interface StrategyResultJson {
     readonly totalReturn: number | null;
     readonly benchmarkTotalReturn: number | null;
     readonly excessTotalReturn: number | null;
+    /** Rows at the window's start before the strategy's warm-up allowed a decision (0 = from the first row). */
+    readonly warmupShortRows: number;
     readonly metrics: MetricsJson;
   }[];
   readonly aggregates: readonly Record<string, number | string | null>[];
@@ -54,7 +61,11 @@ export interface BacktestResultJson {
     readonly periodsPerYear: number;
   };
   readonly conventions: Record<string, string>;
-  /** Every warning of the run (also printed on stderr), as `file:line:column: warning code: message`. */
+  /**
+   * Every warning of the run (also printed on stderr): data warnings as
+   * `file:line:column: warning code: message`, then problems of the replay itself (e.g. a
+   * warm-up longer than the history before a cycle window).
+   */
   readonly warnings: readonly string[];
   readonly cycles: readonly Record<string, string | number | boolean | null>[];
   readonly benchmark: StrategyResultJson;

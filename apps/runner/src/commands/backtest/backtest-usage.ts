@@ -19,8 +19,8 @@ Options:
   --window=-Bm..Am        months before and after the anchor cut (default --window=-3m..24m)
   --anchor <first|last>   anchor the window at the first (default) or last cut of each cycle
   --lag <n>               rows between decision and trade (default 1: decide at close t, trade at close t+1)
-  --cost-bps <x>          commission, bp of traded value (default 5)
-  --slippage-bps <x>      slippage, bp of traded value (default 5)
+  --cost-bps <x>          commission, bp of traded value, 0 to 1000 (default 5)
+  --slippage-bps <x>      slippage, bp of traded value, 0 to 1000 (default 5)
   --benchmark <name>      benchmark strategy (default buy-hold-large)
   --sweep k=a..b[:step]   parameter grid for relative-momentum (repeatable; k and threshold)
   --out <file.json>       result file (default results/backtest.json); side files <name>.*.csv
@@ -31,6 +31,10 @@ Options:
 
 Built-in strategies: buy-hold-small, buy-hold-large, static-mix (small=0.5), cut-trigger
 (holdMonths=12, minMoveBp, pauseMonths), relative-momentum (k=6 months, threshold=0.01),
-trend-filter (indicator=sma|ema|rsi|macd, fast=50, slow=200, signal=9), rate-regime
-(dropBp=50, months=6, otherwise=large|cash).
+trend-filter (indicator=sma|ema|rsi|macd, fast=50, slow=200, signal=9: periods such as
+200d, 10m or 2y, plain numbers = trading days), rate-regime (dropBp=50, months=6,
+otherwise=large|cash).
+
+A trade is one asset bought or sold; a rebalance is one close with trades (a switch is one
+rebalance, two trades). The benchmark is not compared with itself (n/a).
 `;

@@ -31,7 +31,7 @@ export function metricsJson(m: Metrics, days: Int32Array): MetricsJson {
     totalReturn: n(m.totalReturn), cagr: n(m.cagr), annualizedVolatility: n(m.annualizedVolatility),
     sharpeRatio: n(m.sharpeRatio), sortinoRatio: n(m.sortinoRatio),
     maxDrawdown: { depth: n(dd.depth), peak: at(dd.peakIndex), trough: at(dd.troughIndex), recovery: at(dd.recoveryIndex) },
-    calmarRatio: n(m.calmarRatio), turnover: n(m.turnover), tradeCount: n(m.tradeCount),
+    calmarRatio: n(m.calmarRatio), turnover: n(m.turnover), rebalanceCount: n(m.rebalanceCount), tradeCount: n(m.tradeCount),
     excessReturn: n(m.excessReturn), hitRate: n(m.hitRate), trackingError: n(m.trackingError),
     informationRatio: n(m.informationRatio), beta: n(m.beta), alpha: n(m.alpha),
   };
@@ -41,7 +41,8 @@ export function metricsJson(m: Metrics, days: Int32Array): MetricsJson {
 export function buildStrategy(cfg: StrategyConfig, periodsPerYear: number): { strategy: Strategy; schedule: RebalanceSchedule } {
   const def = findBuiltinStrategy(cfg.name);
   if (!def) throw new RangeError(`unknown strategy '${cfg.name}'; built-ins: ${BUILTIN_STRATEGIES.map((s) => s.name).join(', ')}`);
-  const unknown = Object.keys(cfg.params).filter((k) => !(k in def.defaults));
+  // Own properties only: `__proto__`, `constructor`, `toString` are not parameters.
+  const unknown = Object.keys(cfg.params).filter((k) => !Object.hasOwn(def.defaults, k));
   if (unknown.length > 0) {
     const known = Object.keys(def.defaults);
     throw new RangeError(`strategy ${cfg.name}: unknown parameter ${unknown.join(', ')}; expected ${known.length ? known.join(', ') : 'no parameters'}`);
@@ -50,10 +51,20 @@ export function buildStrategy(cfg: StrategyConfig, periodsPerYear: number): { st
   return { strategy: def.build({ ...def.defaults, ...cfg.params }, schedule, periodsPerYear), schedule };
 }
 
-function strategyJson(label: string, schedule: RebalanceSchedule, replay: StrategyReplay): StrategyResultJson {
+/** The benchmark-relative metrics, null for the benchmark and for a strategy defined exactly as the benchmark. */
+const RELATIVE_METRICS = ['excessReturn', 'hitRate', 'trackingError', 'informationRatio', 'beta', 'alpha'] as const;
+
+function relativeNull(m: MetricsJson): MetricsJson {
+  return { ...m, ...Object.fromEntries(RELATIVE_METRICS.map((k) => [k, null])) };
+}
+
+function strategyJson(label: string, schedule: RebalanceSchedule, replay: StrategyReplay, sameAsBenchmark: boolean): StrategyResultJson {
   const { run, metrics } = replay.full;
+  // A strategy compared with itself has no excess: null (n/a), not 0 and not a hit rate of 0.
+  const rel = (m: MetricsJson): MetricsJson => (sameAsBenchmark ? relativeNull(m) : m);
   return {
     label,
+    sameAsBenchmark,
     name: replay.strategy.name,
     description: replay.strategy.description,
     params: { ...replay.strategy.params },
@@ -62,20 +73,61 @@ function strategyJson(label: string, schedule: RebalanceSchedule, replay: Strate
     full: {
       first: day(run.days[0]),
       last: day(run.days[run.days.length - 1]),
-      metrics: metricsJson(metrics, run.days),
+      metrics: rel(metricsJson(metrics, run.days)),
       trades: run.trades.map((t) => [day(t.day), day(t.decidedDay), t.asset, t.value, t.weightBefore, t.weightAfter, t.cost] as const),
       rejected: run.rejected.map((r) => ({ date: day(r.day), reason: r.reason })),
     },
     cycles: replay.cycles.map((c) => ({
       cycleId: c.cycleId, recession: c.recession, start: day(c.startDay), end: day(c.endDay), anchor: day(c.anchorDay), complete: c.complete,
-      totalReturn: n(c.metrics.totalReturn), benchmarkTotalReturn: n(c.benchmarkTotalReturn), excessTotalReturn: n(c.excessTotalReturn),
-      metrics: metricsJson(c.metrics, c.run.days),
+      totalReturn: n(c.metrics.totalReturn), benchmarkTotalReturn: n(c.benchmarkTotalReturn), excessTotalReturn: sameAsBenchmark ? null : n(c.excessTotalReturn),
+      warmupShortRows: c.warmupShortRows,
+      metrics: rel(metricsJson(c.metrics, c.run.days)),
     })),
-    aggregates: replay.aggregates.map((a) => ({
-      group: a.group, cycles: a.cycles, meanExcess: n(a.meanExcess), medianExcess: n(a.medianExcess), hitRate: n(a.hitRate),
-      worstCycle: a.worstCycle, worstExcess: n(a.worstExcess),
-    })),
+    aggregates: replay.aggregates.map((a) => (sameAsBenchmark
+      ? { group: a.group, cycles: a.cycles, meanExcess: null, medianExcess: null, hitRate: null, worstCycle: null, worstExcess: null }
+      : {
+        group: a.group, cycles: a.cycles, meanExcess: n(a.meanExcess), medianExcess: n(a.medianExcess), hitRate: n(a.hitRate),
+        worstCycle: a.worstCycle, worstExcess: n(a.worstExcess),
+      })),
   };
+}
+
+/**
+ * Warnings about cycle windows a strategy cannot fully play: its warm-up needs more history than
+ * the data hold before the window (it holds cash until it can decide), or the execution lag is
+ * as long as the window (no decision can be traded inside it).
+ */
+export function replayWarnings(replays: readonly StrategyReplay[], labels: readonly string[], executionLag: number, periodsPerYear: number): string[] {
+  const out: string[] = [];
+  replays.forEach((r, i) => {
+    const short = r.cycles.filter((c) => c.warmupShortRows > 0);
+    if (short.length === 0) return;
+    const never = short.filter((c) => c.warmupShortRows >= c.run.days.length);
+    const partly = short.filter((c) => c.warmupShortRows < c.run.days.length);
+    const parts = [
+      ...(never.length > 0 ? [`cannot decide at all in ${never.map((c) => c.cycleId).join(', ')} (in cash throughout)`] : []),
+      ...(partly.length > 0 ? [`holds cash for the first ${partly.map((c) => `${c.warmupShortRows} rows of ${c.cycleId}`).join(', ')}`] : []),
+    ];
+    out.push(`${labels[i]}: its warm-up of ${r.strategy.warmup} rows (${periodsPerYear} rows a year) needs more history than the data hold before ${short.length} cycle window${short.length === 1 ? '' : 's'}: it ${parts.join(' and ')}; those cycles are marked (warmupShortRows) and compare a strategy that had not started`);
+  });
+  replays.forEach((r, i) => {
+    const run = r.full.run;
+    if (run.replacedOrders === 0) return;
+    out.push(`${labels[i]}: ${run.replacedOrders} of its ${run.decisions} decisions over the full history were replaced by a newer decision before their trade (executionLag ${executionLag} rows: one order waits at a time, and a decision made while it waits cancels it); ${run.trades.length === 0 ? 'it never traded' : 'its trades are fewer than its decisions'}`);
+  });
+  const windows = replays[0]?.cycles ?? [];
+  const tooShort = windows.filter((c) => executionLag >= c.run.days.length - 1);
+  if (tooShort.length > 0) {
+    out.push(`executionLag ${executionLag} rows is as long as the cycle window${tooShort.length === 1 ? '' : 's'} ${tooShort.map((c) => `${c.cycleId} (${c.run.days.length} rows)`).join(', ')}: no decision can be traded inside ${tooShort.length === 1 ? 'it' : 'them'}; every strategy stays in cash there`);
+  }
+  return out;
+}
+
+/** True when two built strategies are the same definition: same built-in, parameters and schedule. */
+function sameDefinition(a: { strategy: Strategy; schedule: RebalanceSchedule }, b: { strategy: Strategy; schedule: RebalanceSchedule }): boolean {
+  const key = (s: { strategy: Strategy; schedule: RebalanceSchedule }): string =>
+    JSON.stringify([s.strategy.name, Object.entries(s.strategy.params).sort(([x], [y]) => (x < y ? -1 : 1)), s.schedule]);
+  return key(a) === key(b);
 }
 
 export interface BacktestInputs {
@@ -91,7 +143,7 @@ export interface BacktestInputs {
 export function buildBacktestResult(
   config: ResolvedBacktestConfig,
   inputs: BacktestInputs,
-): { ok: true; result: BacktestResultJson; warnings: DataIssue[] } | { ok: false; issues: readonly DataIssue[] } {
+): { ok: true; result: BacktestResultJson; warnings: DataIssue[]; notes: string[] } | { ok: false; issues: readonly DataIssue[] } {
   const pairDef = PAIRS.find((p) => p.id === config.pair);
   if (!pairDef) throw new RangeError(`unknown pair ${config.pair}`);
   const nberFile = join(inputs.dataDir, 'nber-business-cycles.json');
@@ -141,6 +193,14 @@ export function buildBacktestResult(
   const labels = built.map((b) => b.cfg.label ?? b.cfg.name);
   const dup = labels.find((l, i) => labels.indexOf(l) !== i);
   if (dup !== undefined) throw new RangeError(`two strategies are labelled '${dup}'; give each a distinct "label"`);
+  const benchLabel = `benchmark:${config.benchmark.label ?? config.benchmark.name}`;
+  if (labels.includes(benchLabel)) {
+    throw new RangeError(`strategy label '${benchLabel}' is the benchmark's label (its equity column would replace the benchmark's); choose another "label"`);
+  }
+  const lastRow = data.days.length - 1;
+  if (config.executionLag >= lastRow) {
+    throw new RangeError(`executionLag ${config.executionLag} rows: the ${config.pair} data have ${data.days.length} rows, so no decision could ever be traded; use a lag below ${lastRow}`);
+  }
 
   const settings = {
     executionLag: config.executionLag,
@@ -149,12 +209,12 @@ export function buildBacktestResult(
     initialCapital: config.initialCapital,
   };
   const replay = replayCycles(data, built.map((b) => b.strategy), bench.strategy, covered, config.window, settings, inputs.onProgress);
+  const replayNotes = replayWarnings([replay.benchmark, ...replay.strategies], [benchLabel, ...labels], config.executionLag, data.periodsPerYear);
 
   // Fingerprint every file the result depends on: the catalog, each series file read, the facts.
   const entryIds = [...market.value.seriesIds, 'fed-target', 'dff'].map((id) => id.split(':')[0]);
   const seriesFiles = inputs.catalog.series.filter((s) => entryIds.includes(s.id)).map((s) => join(inputs.catalog.dir, s.file));
   const files = [inputs.catalog.path, ...seriesFiles, nberFile];
-  const benchLabel = `benchmark:${config.benchmark.label ?? config.benchmark.name}`;
   const full = (r: StrategyReplay) => Array.from(r.full.run.equity);
 
   const result: BacktestResultJson = {
@@ -186,21 +246,22 @@ export function buildBacktestResult(
       policyRate: POLICY_RATE_CONVENTION,
       cycleRule: describeEasingCycleRule(config.cycleRule),
       recessionRule: `NBER recession at the first cut, or an NBER peak within ${config.recessionWindowMonths} months after it (${easing.value.recessionSource})`,
-      excess: 'per cycle: strategy total return minus the benchmark total return over the same window; hit rate = share of cycles with positive excess',
+      excess: 'per cycle: strategy total return minus the benchmark total return over the same window; hit rate = share of cycles with positive excess (a difference within 1e-10 of the gross return is floating-point noise and a tie, not a win); the benchmark, and a strategy defined exactly as the benchmark, have no relative metrics (null)',
+      trades: 'a trade is one asset bought or sold at one close (one row of the trades file); a rebalance is one close with one or more trades (a switch from small to large caps is one rebalance of two trades); tradeCount and rebalanceCount count them over every close of a run, the first included',
       counting: describeCycleCounting(config.count, config.window),
     },
-    warnings: warnings.map(formatDataIssue),
+    warnings: [...warnings.map(formatDataIssue), ...replayNotes],
     cycles: cycles.map(({ cycle, recession }) => ({
       id: cycle.id, firstCut: day(cycle.firstCut), lastCut: day(cycle.lastCut), cuts: cycle.cuts, totalEasingBp: cycle.totalEasingBp,
       resumption: cycle.resumption, recession: recession.recession, covered: replay.benchmark.cycles.some((c) => c.cycleId === cycle.id),
       overlapsPrevious: episodeOf.get(cycle.id)?.overlapsPrevious ?? null, episode: episodeOf.get(cycle.id)?.episode ?? null, counted: counted.has(cycle.id),
     })),
-    benchmark: strategyJson(benchLabel, bench.schedule, counting(replay.benchmark)),
-    strategies: replay.strategies.map((r, i) => strategyJson(labels[i], built[i].schedule, counting(r))),
+    benchmark: strategyJson(benchLabel, bench.schedule, counting(replay.benchmark), true),
+    strategies: replay.strategies.map((r, i) => strategyJson(labels[i], built[i].schedule, counting(r), sameDefinition(built[i], bench))),
     equity: {
       dates: Array.from(replay.benchmark.full.run.days, day),
       series: Object.fromEntries([[benchLabel, full(replay.benchmark)], ...replay.strategies.map((r, i) => [labels[i], full(r)] as const)]),
     },
   };
-  return { ok: true, result, warnings };
+  return { ok: true, result, warnings, notes: replayNotes };
 }

@@ -9,6 +9,9 @@ function grid(rows: string[][]): string[] {
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
 }
 
+/** A strategy's label, marked when it is defined exactly as the benchmark. */
+const label = (s: StrategyResultJson): string => (s.sameAsBenchmark && !s.label.startsWith('benchmark:') ? `${s.label} (= benchmark)` : s.label);
+
 /** The printed summary: headline metrics over the full history, then per-cycle aggregates vs the benchmark. */
 export function formatBacktestSummary(r: BacktestResultJson, written: readonly string[]): string {
   const all: StrategyResultJson[] = [r.benchmark, ...r.strategies];
@@ -19,12 +22,15 @@ export function formatBacktestSummary(r: BacktestResultJson, written: readonly s
   lines.push(`Cash: ${r.conventions['cash']}`);
   lines.push('');
   lines.push('Full history');
-  const head = ['strategy', 'CAGR', 'vol', 'Sharpe', 'max DD', 'Calmar', 'trades', 'excess/yr', 'IR'];
+  const head = ['strategy', 'CAGR', 'vol', 'Sharpe', 'max DD', 'Calmar', 'rebalances', 'trades', 'excess/yr', 'IR'];
   lines.push(...grid([head, ...all.map((s) => {
     const m = s.full.metrics;
     const dd = m['maxDrawdown'] as Record<string, unknown>;
-    return [s.label, pct(m['cagr']), pct(m['annualizedVolatility']), fix(m['sharpeRatio']), pct(dd['depth']), fix(m['calmarRatio']), String(m['tradeCount'] ?? 'n/a'), pct(m['excessReturn']), fix(m['informationRatio'])];
+    return [label(s), pct(m['cagr']), pct(m['annualizedVolatility']), fix(m['sharpeRatio']), pct(dd['depth']), fix(m['calmarRatio']),
+      String(m['rebalanceCount'] ?? 'n/a'), String(m['tradeCount'] ?? 'n/a'), pct(m['excessReturn']), fix(m['informationRatio'])];
   })]).map((l) => `  ${l}`));
+  lines.push('  rebalances = closes with trades; trades = assets bought or sold (a switch is one rebalance, two trades)');
+  if (all.some((s) => s.sameAsBenchmark)) lines.push('  n/a relative to the benchmark: the benchmark itself (and a strategy defined exactly as it, marked "= benchmark") is not compared with itself');
   const covered = r.cycles.filter((c) => c.covered).length;
   lines.push('');
   const episodes = r.cycles.filter((c) => c.covered && c.counted).length;
@@ -34,11 +40,13 @@ export function formatBacktestSummary(r: BacktestResultJson, written: readonly s
   if (overlapping.length > 0) lines.push(`  windows overlapping the previous cycle's: ${overlapping.join(', ')}`);
   lines.push('  excess = strategy total return minus the benchmark\'s over each cycle window');
   const head2 = ['strategy', 'mean excess', 'median', 'hit rate', 'worst cycle', 'rec. mean', 'rec. hit', 'non-rec. mean', 'non-rec. hit'];
+  const short = (s: StrategyResultJson): boolean => s.cycles.some((c) => c.warmupShortRows > 0);
   lines.push(...grid([head2, ...r.strategies.map((s) => {
     const [a, rec, non] = s.aggregates;
-    return [s.label, pct(a['meanExcess']), pct(a['medianExcess']), share(a['hitRate']), `${a['worstCycle'] ?? 'n/a'} ${pct(a['worstExcess'])}`,
+    return [`${label(s)}${short(s) ? ' !' : ''}`, pct(a['meanExcess']), pct(a['medianExcess']), share(a['hitRate']), a['worstCycle'] === null ? 'n/a' : `${a['worstCycle']} ${pct(a['worstExcess'])}`,
       pct(rec['meanExcess']), share(rec['hitRate']), pct(non['meanExcess']), share(non['hitRate'])];
   })]).map((l) => `  ${l}`));
+  if (r.strategies.some(short)) lines.push('  ! warm-up longer than the history before some cycle windows: the strategy starts there in cash (see the warnings)');
   if (written.length > 0) lines.push('', ...written.map((w) => `wrote ${w}`));
   return lines.join('\n') + '\n';
 }

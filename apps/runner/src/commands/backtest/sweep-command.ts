@@ -45,6 +45,9 @@ export async function runSweepCommand(
   const market = loadMarketData(opened.catalog, { small: pair.small, large: pair.large }, config.cash, easing.value.history);
   if (!market.ok) { printIssues(io, market.issues); return 1; }
   const { data } = market.value;
+  if (config.executionLag >= data.days.length - 1) {
+    throw new UsageError(`executionLag ${config.executionLag} rows: the ${pair.id} data have ${data.days.length} rows, so no decision could ever be traded; use a lag below ${data.days.length - 1}`);
+  }
   const started = process.hrtime.bigint();
   const r = momentumSweep(data, ks, thresholds, {
     startRow: 0, endRow: data.days.length - 1, executionLag: config.executionLag,
@@ -55,14 +58,14 @@ export async function runSweepCommand(
   const rows: (number | null)[][] = [];
   for (let c = 0; c < r.combinations; c += 1) {
     const ki = Math.floor(c / thresholds.length), ti = c % thresholds.length;
-    rows.push([ks[ki], thresholds[ti], fin(r.totalReturn[c]), fin(r.cagr[c]), fin(r.volatility[c]), fin(r.sharpe[c]), fin(r.maxDrawdown[c]), fin(r.trades[c])]);
+    rows.push([ks[ki], thresholds[ti], fin(r.totalReturn[c]), fin(r.cagr[c]), fin(r.volatility[c]), fin(r.sharpe[c]), fin(r.maxDrawdown[c]), fin(r.rebalances[c])]);
   }
   const header = [
     ...(opened.syntheticNotice ? [`# ${opened.syntheticNotice}`] : []),
     `# ${commandLine}`,
     `# relative-momentum sweep on ${pair.id} (${market.value.pair.returnBasis}), ${formatDay(data.days[0])} to ${formatDay(data.days[data.days.length - 1])}, ${data.days.length} rows; lag ${config.executionLag}, costs ${config.costBps}+${config.slippageBps} bp, cash ${config.cash}`,
   ].join('\n') + '\n';
-  const csv = header + stringify(rows, { header: true, columns: ['k_months', 'threshold', 'total_return', 'cagr', 'volatility', 'sharpe', 'max_drawdown', 'trades'] });
+  const csv = header + stringify(rows, { header: true, columns: ['k_months', 'threshold', 'total_return', 'cagr', 'volatility', 'sharpe', 'max_drawdown', 'rebalances'] });
   const written = writeFileAtomic(out, csv, force, io.cwd);
 
   const order = rows.map((_, i) => i).filter((i) => rows[i][5] !== null).sort((a, b) => (rows[b][5] as number) - (rows[a][5] as number) || a - b);
@@ -71,8 +74,8 @@ export async function runSweepCommand(
     `relative-momentum sweep: ${r.combinations} combinations over ${data.days.length} rows in ${ms.toFixed(1)} ms`,
     'best 5 by Sharpe ratio (in-sample: the best of many tries overstates what to expect):',
     ...order.slice(0, 5).map((i) => {
-      const [k, t, , cagr, , sharpe, dd, trades] = rows[i];
-      return `  k=${k} threshold=${t}: CAGR ${((cagr ?? NaN) * 100).toFixed(2)}%, Sharpe ${(sharpe ?? NaN).toFixed(3)}, max DD ${((dd ?? NaN) * 100).toFixed(1)}%, ${trades} trades`;
+      const [k, t, , cagr, , sharpe, dd, rebalances] = rows[i];
+      return `  k=${k} threshold=${t}: CAGR ${((cagr ?? NaN) * 100).toFixed(2)}%, Sharpe ${(sharpe ?? NaN).toFixed(3)}, max DD ${((dd ?? NaN) * 100).toFixed(1)}%, ${rebalances} rebalances`;
     }),
     `wrote ${written}`,
   ];

@@ -1,5 +1,5 @@
 import {
-  deflatedSharpeRatio, formatDay, pairedBootstrapDifference, pairedReturns, parseIsoDay, sampleMoments, winShare,
+  beats, deflatedSharpeRatio, formatDay, informationRatio, pairedBootstrapDifference, pairedReturns, parseIsoDay, sampleMoments, winShare,
   type DifferenceInterval,
 } from '@ratecut/sim-core';
 import { VERSION } from '../../cli/version';
@@ -68,6 +68,14 @@ export interface IntervalJson {
 /** The deflated Sharpe ratio of the best of several trials; Sharpe figures annualised. */
 export interface DeflatedSharpeJson {
   readonly source: string;
+  /**
+   * What each trial's Sharpe ratio measures: `excess over benchmark` (the Sharpe ratio of the
+   * strategy's daily returns minus its file's benchmark's, an information ratio) for backtests,
+   * `over cash` for a sweep CSV (it holds no returns series).
+   */
+  readonly statistic: 'excess over benchmark' | 'over cash';
+  /** The null hypothesis the probability tests, in words. */
+  readonly nullHypothesis: string;
   readonly trials: number;
   readonly best: string;
   readonly bestSharpe: number | null;
@@ -138,12 +146,21 @@ function equityReturns(doc: BacktestFile, label: string): Float64Array {
   return out;
 }
 
+/** True when a strategy's equity curve is its file's benchmark's: it is the benchmark (older files wrote 0 for its excess). */
+function isBenchmark(e: Entry): boolean {
+  const s = e.result.doc.equity.series[e.strategy.label], b = e.result.doc.equity.series[e.result.doc.benchmark.label];
+  return s !== undefined && b !== undefined && s.length === b.length && s.every((v, i) => v === b[i]);
+}
+
 function metricsRow(e: Entry): MetricsRow {
   const m = e.strategy.full.metrics;
+  const same = isBenchmark(e);
   return {
-    label: e.label, totalReturn: fin(m.totalReturn), cagr: fin(m.cagr), volatility: fin(m.annualizedVolatility), sharpe: fin(m.sharpeRatio),
+    label: same && !e.label.includes(':benchmark:') ? `${e.label} (= benchmark)` : e.label,
+    totalReturn: fin(m.totalReturn), cagr: fin(m.cagr), volatility: fin(m.annualizedVolatility), sharpe: fin(m.sharpeRatio),
     maxDrawdown: fin(m.maxDrawdown?.depth), calmar: fin(m.calmarRatio),
-    cycleHitRate: fin(e.strategy.aggregates.find((a) => a.group === 'all')?.hitRate),
+    // The benchmark against itself has no hit rate: n/a, not 0 %.
+    cycleHitRate: same ? null : fin(e.strategy.aggregates.find((a) => a.group === 'all')?.hitRate),
   };
 }
 
@@ -179,7 +196,7 @@ function paired(a: Entry, b: Entry, options: CompareOptions): PairedComparison {
 }
 
 /** The deflated Sharpe ratio from annualised Sharpe ratios of the trials. */
-function deflated(source: string, labels: readonly string[], sharpes: readonly number[], ppy: number, observations: number, moments: { skewness: number; kurtosis: number } | null): DeflatedSharpeJson {
+function deflated(source: string, statistic: DeflatedSharpeJson['statistic'], labels: readonly string[], sharpes: readonly number[], ppy: number, observations: number, moments: { skewness: number; kurtosis: number } | null): DeflatedSharpeJson {
   let best = 0;
   for (let i = 1; i < sharpes.length; i += 1) if (sharpes[i] > sharpes[best]) best = i;
   const perPeriod = sharpes.map((s) => s / Math.sqrt(ppy));
@@ -187,10 +204,13 @@ function deflated(source: string, labels: readonly string[], sharpes: readonly n
   const variance = perPeriod.reduce((s, v) => s + (v - m) ** 2, 0) / (perPeriod.length - 1);
   const skewness = moments?.skewness ?? 0, kurtosis = moments?.kurtosis ?? 3;
   const d = deflatedSharpeRatio({ sharpe: perPeriod[best], trialVariance: variance, trials: sharpes.length, observations, skewness, kurtosis });
+  const nullHypothesis = statistic === 'excess over benchmark'
+    ? `the best strategy has no skill over its benchmark: the true Sharpe ratio of its daily returns minus the benchmark's is no higher than the best of ${sharpes.length} trials with none would show by luck`
+    : `the best parameter set has no skill over cash: its true Sharpe ratio (over cash, not over a benchmark) is no higher than the best of ${sharpes.length} trials with a zero Sharpe ratio would show by luck`;
   return {
-    source, trials: sharpes.length, best: labels[best], bestSharpe: fin(sharpes[best]), trialSharpeSd: fin(Math.sqrt(variance * ppy)),
+    source, statistic, nullHypothesis, trials: sharpes.length, best: labels[best], bestSharpe: fin(sharpes[best]), trialSharpeSd: fin(Math.sqrt(variance * ppy)),
     expectedMaxSharpe: fin(d.expectedMaxSharpe * Math.sqrt(ppy)), observations, skewness: fin(skewness), kurtosis: fin(kurtosis),
-    moments: moments === null ? 'taken as normal (skewness 0, kurtosis 3): the sweep CSV holds no returns series' : "from the best strategy's daily returns (full-history equity curve)",
+    moments: moments === null ? 'taken as normal (skewness 0, kurtosis 3): the sweep CSV holds no returns series' : "from the best strategy's daily returns minus its benchmark's (full-history equity curves)",
     probability: fin(d.probability),
   };
 }
@@ -233,15 +253,27 @@ export function buildComparison(results: readonly LoadedResult[], differences: r
   let pairedResult: PairedComparison | null = null;
   if (entries.length === 2) pairedResult = paired(entries[0], entries[1], options);
   if (entries.length > 2) {
-    const usable = entries.filter((e) => fin(e.strategy.full.metrics.sharpeRatio) !== null);
-    let best = usable[0];
-    for (const e of usable) if (nan(e.strategy.full.metrics.sharpeRatio) > nan(best.strategy.full.metrics.sharpeRatio)) best = e;
-    const moments = sampleMoments(equityReturns(best.result.doc, best.strategy.label));
-    deflatedSharpe.push(deflated(
-      `${usable.length} strategies of ${backtests.map((r) => r.name).join(', ')}`,
-      usable.map((e) => e.label), usable.map((e) => nan(e.strategy.full.metrics.sharpeRatio)),
-      best.result.doc.data.periodsPerYear, best.strategy.full.metrics.periods, { skewness: moments.skewness, kurtosis: moments.kurtosis },
-    ));
+    // Trials: each strategy's daily returns minus its own file's benchmark's (an information
+    // ratio). A strategy that holds exactly what the benchmark holds has no excess and is no trial.
+    const excess = entries.map((e) => {
+      const r = equityReturns(e.result.doc, e.strategy.label), b = equityReturns(e.result.doc, e.result.doc.benchmark.label);
+      const same = r.length === b.length && r.every((x, i) => !beats(x, b[i]) && !beats(b[i], x));
+      const diff = r.length === b.length ? r.map((x, i) => x - b[i]) : new Float64Array(0);
+      const ir = same || r.length !== b.length ? NaN : informationRatio(r, b, e.result.doc.data.periodsPerYear);
+      return { e, diff, ir };
+    }).filter((x) => Number.isFinite(x.ir));
+    if (excess.length < 2) {
+      notes.push('Deflated Sharpe ratio: fewer than 2 strategies differ from their benchmark; not computed.');
+    } else {
+      let best = excess[0];
+      for (const x of excess) if (x.ir > best.ir) best = x;
+      const moments = sampleMoments(best.diff);
+      deflatedSharpe.push(deflated(
+        `${excess.length} strategies of ${backtests.map((r) => r.name).join(', ')}`, 'excess over benchmark',
+        excess.map((x) => x.e.label), excess.map((x) => x.ir),
+        best.e.result.doc.data.periodsPerYear, best.diff.length, { skewness: moments.skewness, kurtosis: moments.kurtosis },
+      ));
+    }
     notes.push('Paired bootstrap: needs exactly two strategies; with more, the deflated Sharpe ratio is given instead.');
   }
   for (const r of results) {
@@ -249,10 +281,10 @@ export function buildComparison(results: readonly LoadedResult[], differences: r
     if (r.trials.length < 2) { notes.push(`${r.name}: fewer than 2 trials with a Sharpe ratio; no deflated Sharpe ratio`); continue; }
     const observations = r.rows === null ? NaN : r.rows - 1;
     if (r.rows === null) notes.push(`${r.name}: the sample length is not in the CSV's comment lines; the deflated Sharpe ratio is n/a`);
-    deflatedSharpe.push(deflated(r.name, r.trials.map((t) => `${r.name}:${t.params}`), r.trials.map((t) => t.sharpe), r.periodsPerYear, observations, null));
+    deflatedSharpe.push(deflated(r.name, 'over cash', r.trials.map((t) => `${r.name}:${t.params}`), r.trials.map((t) => t.sharpe), r.periodsPerYear, observations, null));
   }
   if (deflatedSharpe.length > 0) {
-    notes.push("Deflated Sharpe ratio (Bailey and Lopez de Prado, 2014): the trials' full-history Sharpe ratios as written in the files (excess over cash), every trial counted as independent (N is an upper bound for correlated parameter sets, so the test is conservative).");
+    notes.push("Deflated Sharpe ratio (Bailey and Lopez de Prado, 2014): for backtests, each trial's Sharpe ratio is that of its daily returns minus its file's benchmark's (an information ratio, from the full-history equity curves); for a sweep CSV, the Sharpe ratios over cash as written; every trial counted as independent (N is an upper bound for correlated parameter sets, so the test is conservative).");
   }
   if (sims.length > 1) {
     const analogs = new Set(sims.map((s) => s.doc.analogs.cycleIds.join(',')));

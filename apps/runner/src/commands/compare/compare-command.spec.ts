@@ -159,9 +159,43 @@ describe('ratecut compare on fixture results', () => {
       expect(j.deflatedSharpe).toHaveLength(1);
       const d = j.deflatedSharpe[0];
       expect(d.trials).toBe(3);
-      expect(d.moments).toMatch(/daily returns/);
-      expect(d.probability).toBeGreaterThanOrEqual(0);
-      expect(d.probability).toBeLessThanOrEqual(1);
+      expect(d.moments).toMatch(/daily returns minus its benchmark/);
+      expect(d.statistic).toBe('excess over benchmark');
+      expect(d.nullHypothesis).toMatch(/no skill over its benchmark/);
+      expect(r.code).toBe(0);
+      // Independent computation from the equity curves: Sharpe ratio of (strategy − benchmark)
+      // daily returns, two-pass sample moments, and eq. 1–2 of Bailey and López de Prado (2014)
+      // with Φ by Simpson integration and Φ⁻¹ by bisection.
+      const doc = JSON.parse(readFileSync(three, 'utf8'));
+      const ret = (label: string): number[] => { const e: number[] = doc.equity.series[label]; return e.slice(1).map((v, i) => v / e[i] - 1); };
+      const bench = ret(doc.benchmark.label);
+      const stats = doc.strategies.map((s: { label: string }) => {
+        const x = ret(s.label).map((v, i) => v - bench[i]);
+        const n = x.length, m = x.reduce((a, v) => a + v, 0) / n;
+        const sd = Math.sqrt(x.reduce((a, v) => a + (v - m) ** 2, 0) / (n - 1));
+        const m2 = x.reduce((a, v) => a + (v - m) ** 2, 0) / n, m3 = x.reduce((a, v) => a + (v - m) ** 3, 0) / n, m4 = x.reduce((a, v) => a + (v - m) ** 4, 0) / n;
+        return { label: `three.json:${s.label}`, sr: m / sd, n, skew: m3 / m2 ** 1.5, kurt: m4 / m2 ** 2 };
+      });
+      const bestStat = stats.reduce((a: typeof stats[0], s: typeof stats[0]) => (s.sr > a.sr ? s : a));
+      expect(d.best).toBe(bestStat.label);
+      expect(d.bestSharpe).toBeCloseTo(bestStat.sr * Math.sqrt(252), 9);
+      expect(d.observations).toBe(bestStat.n);
+      const phi = (z: number): number => {
+        const k = 20000, h = z / k, f = (t: number) => Math.exp(-0.5 * t * t) / Math.sqrt(2 * Math.PI);
+        let acc = f(0) + f(z);
+        for (let i = 1; i < k; i += 1) acc += (i % 2 === 1 ? 4 : 2) * f(i * h);
+        return 0.5 + (acc * h) / 3;
+      };
+      const phiInv = (p: number): number => { let lo = -10, hi = 10; for (let i = 0; i < 80; i += 1) { const mid = (lo + hi) / 2; if (phi(mid) < p) lo = mid; else hi = mid; } return (lo + hi) / 2; };
+      const srs = stats.map((s: { sr: number }) => s.sr), mean = srs.reduce((a: number, v: number) => a + v, 0) / 3;
+      const variance = srs.reduce((a: number, v: number) => a + (v - mean) ** 2, 0) / 2, g = 0.5772156649015329;
+      const sr0 = Math.sqrt(variance) * ((1 - g) * phiInv(1 - 1 / 3) + g * phiInv(1 - 1 / (3 * Math.E)));
+      const b0 = bestStat;
+      const dsr = phi(((b0.sr - sr0) * Math.sqrt(b0.n - 1)) / Math.sqrt(1 - b0.skew * b0.sr + ((b0.kurt - 1) / 4) * b0.sr ** 2));
+      expect(d.expectedMaxSharpe).toBeCloseTo(sr0 * Math.sqrt(252), 6);
+      expect(d.probability).toBeCloseTo(dsr, 6);
+      const table = await run(dir, ['compare', three]);
+      expect(table.out).toContain('null hypothesis: the best strategy has no skill over its benchmark');
       expect(j.metrics.map((m: { label: string }) => m.label)).toEqual(['three.json:cut-trigger', 'three.json:static-mix', 'three.json:relative-momentum', 'three.json:benchmark:buy-hold-large']);
     });
 
@@ -170,9 +204,18 @@ describe('ratecut compare on fixture results', () => {
       writeFileSync(sweep, '# ratecut backtest --sweep k=1..3\n# relative-momentum sweep on rut-gspc (price return), 2018-01-01 to 2021-12-31, 1044 rows; lag 1\nk_months,threshold,total_return,cagr,volatility,sharpe,max_drawdown,trades\n1,0,0.1,0.02,0.2,0.3,-0.3,10\n2,0,0.1,0.02,0.2,0.5,-0.3,10\n3,0,0.1,0.02,0.2,0.4,-0.3,10\n');
       const r = await run(dir, ['compare', sweep]);
       expect(r.code).toBe(0);
-      expect(r.out).toContain('best sweep.csv:k_months=2 threshold=0: Sharpe 0.50');
+      expect(r.out).toContain('best sweep.csv:k_months=2 threshold=0: Sharpe over cash 0.50');
+      expect(r.out).toContain('null hypothesis: the best parameter set has no skill over cash');
       expect(r.out).toContain('T = 1043');
       expect(r.out).toMatch(/taken as normal/);
+    });
+
+    it('refuses a sweep CSV cell that is not a number, at file:line:column, instead of dropping the trial', async () => {
+      const sweep = join(dir, 'bad-sweep.csv');
+      writeFileSync(sweep, '# relative-momentum sweep on rut-gspc (price return), 2018-01-01 to 2021-12-31, 1044 rows; lag 1\nk_months,threshold,total_return,cagr,volatility,sharpe,max_drawdown,rebalances\n1,0,0.1,0.02,0.2,0.3,-0.3,10\n2,0,0.1,0.02,0.2,abc,-0.3,10\n3,0,0.1,0.02,0.2,0.4,-0.3,10\n');
+      const r = await run(dir, ['compare', sweep]);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(`${sweep}:4:18: error bad-number: column "sharpe": expected a number or an empty cell (undefined), found "abc"`);
     });
 
     it('compares simulations: percentiles, probabilities and targets matched by text', async () => {

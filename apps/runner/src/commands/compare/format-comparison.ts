@@ -66,8 +66,9 @@ export function formatComparisonTable(c: Comparison): string {
     out.push(`  Annual return difference A${MINUS}B (mean daily return × ${p.periodsPerYear}): ${ci(p.annualReturn, 1, 100, ' pp', p.confidence)}${tail}`);
   }
   for (const d of c.deflatedSharpe) {
-    out.push('', `Deflated Sharpe ratio (Bailey and Lopez de Prado, 2014) over ${d.source}`);
-    out.push(`  best ${d.best}: Sharpe ${num(d.bestSharpe)} vs ${num(d.expectedMaxSharpe)} expected from the best of ${d.trials} trials with no skill (trial Sharpe sd ${num(d.trialSharpeSd)}; T = ${d.observations})`);
+    out.push('', `Deflated Sharpe ratio (Bailey and Lopez de Prado, 2014) over ${d.source}; Sharpe ratio ${d.statistic}`);
+    out.push(`  null hypothesis: ${d.nullHypothesis}`);
+    out.push(`  best ${d.best}: Sharpe ${d.statistic} ${num(d.bestSharpe)} vs ${num(d.expectedMaxSharpe)} expected from the best of ${d.trials} trials with no skill (trial Sharpe sd ${num(d.trialSharpeSd)}; T = ${d.observations})`);
     out.push(`  P(true Sharpe > expected maximum) = ${d.probability === null ? 'n/a' : d.probability.toFixed(3)} ${d.probability === null ? '' : d.probability >= 0.95 ? '(significant at 5%)' : '(not significant at 5%)'}`.trimEnd());
     out.push(`  skewness ${num(d.skewness)}, kurtosis ${num(d.kurtosis)}: ${d.moments}`);
   }
@@ -117,7 +118,7 @@ export function formatComparisonCsv(c: Comparison): string {
   }
   for (const d of c.deflatedSharpe) {
     rows.push(['deflated-sharpe', d.source, d.best, 'probability', v(d.probability), null, null]);
-    rows.push(['deflated-sharpe', d.source, d.best, 'best_sharpe', v(d.bestSharpe), null, null]);
+    rows.push(['deflated-sharpe', d.source, d.best, d.statistic === 'over cash' ? 'best_sharpe' : 'best_sharpe_excess_over_benchmark', v(d.bestSharpe), null, null]);
     rows.push(['deflated-sharpe', d.source, d.best, 'expected_max_sharpe', v(d.expectedMaxSharpe), null, null]);
     rows.push(['deflated-sharpe', d.source, d.best, 'trials', d.trials, null, null]);
     rows.push(['deflated-sharpe', d.source, d.best, 'observations', d.observations, null, null]);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
+import { parseSweepCsv } from '../backtest/parse-sweep';
 import { backtestFileSchema, simulateFileSchema, type BacktestFile, type SimulateFile } from './result-schemas';
 
 /** The schema majors this version reads. */
@@ -66,19 +66,15 @@ function zodErrors(file: string, error: z.ZodError): string[] {
 
 function loadSweep(file: string, name: string, text: string): LoadOutcome {
   const comments = text.split('\n').filter((l) => l.startsWith('#')).map((l) => l.replace(/^#\s?/, ''));
-  let records: Record<string, string>[];
-  try {
-    records = parse(text, { columns: true, comment: '#', skip_empty_lines: true, trim: true }) as Record<string, string>[];
-  } catch (e) {
-    return { ok: false, errors: [`${file}: error bad-csv: ${e instanceof Error ? e.message : String(e)}`] };
-  }
-  if (records.length === 0 || !('sharpe' in records[0])) {
+  const read = parseSweepCsv(file, text);
+  if (!read.ok && !/^[^\n#]*\bsharpe\b/m.test(text)) {
     return { ok: false, errors: [`${file}: error not-a-result: not a ratecut result (neither a JSON result file nor a sweep CSV with a 'sharpe' column)`] };
   }
-  const paramColumns = Object.keys(records[0]).filter((c) => !['total_return', 'cagr', 'volatility', 'sharpe', 'max_drawdown', 'trades'].includes(c));
-  const trials = records
-    .map((r) => ({ params: paramColumns.map((c) => `${c}=${r[c]}`).join(' '), sharpe: r['sharpe'] === '' ? NaN : Number(r['sharpe']) }))
-    .filter((r) => Number.isFinite(r.sharpe));
+  if (!read.ok) return { ok: false, errors: read.errors };
+  if (!read.columns.includes('sharpe')) {
+    return { ok: false, errors: [`${file}: error not-a-result: not a ratecut result (neither a JSON result file nor a sweep CSV with a 'sharpe' column)`] };
+  }
+  const trials = read.trials;
   const description = comments.find((c) => / sweep on /.test(c)) ?? '';
   const m = /sweep on (\S+) .*?, (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2}), (\d+) rows/.exec(description);
   const pair = m ? m[1] : null;

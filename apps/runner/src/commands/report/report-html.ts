@@ -68,7 +68,12 @@ function cycleTable(doc: BacktestReportDoc): string {
   const cycles = doc.benchmark.cycles;
   if (cycles.length === 0 || doc.strategies.length === 0) return '<p class="note">No easing cycle covered by this run.</p>';
   const head = `<tr><th>strategy</th>${cycles.map((c) => `<th>${esc(cycleTitle(c))}</th>`).join('')}<th>mean</th><th>median</th><th>hit rate</th></tr>`;
+  const benchEquity = doc.equity.series[doc.benchmark.label];
   const rows = doc.strategies.map((s) => {
+    // A strategy whose equity is the benchmark's is the benchmark: no excess (n/a), also in older files that wrote 0.
+    const e = doc.equity.series[s.label];
+    const isBenchmark = e !== undefined && benchEquity !== undefined && e.length === benchEquity.length && e.every((v, i) => v === benchEquity[i]);
+    if (isBenchmark) return `<tr><th>${esc(s.label)} (= benchmark)</th>${cycles.map(() => '<td class="na">n/a</td>').join('')}<td class="agg">n/a</td><td class="agg">n/a</td><td class="agg">n/a</td></tr>`;
     const byId = new Map(s.cycles.map((c) => [c.cycleId, c.excessTotalReturn]));
     const all = s.aggregates.find((a) => a['group'] === 'all');
     const num = (k: string): number | null => { const v = all?.[k]; return typeof v === 'number' ? v : null; };

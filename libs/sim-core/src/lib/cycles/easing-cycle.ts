@@ -3,6 +3,7 @@ import { gapCrossed } from './day-gap';
 import type { EasingCycleRule } from './easing-cycle-rule';
 import type { PolicyMove, PolicyRateBasis, PolicyRateHistory } from './policy-rate-history';
 import { policyMoves } from './policy-rate-history';
+import { atLeastBp } from './rate-move-bp';
 
 /** A Fed easing cycle found by an {@link EasingCycleRule}. Rates are decimals per year (upper bound). */
 export interface EasingCycle {
@@ -41,7 +42,7 @@ export interface EasingCycle {
  * open (its end was not seen).
  */
 export function detectEasingCycles(history: PolicyRateHistory, rule: EasingCycleRule): EasingCycle[] {
-  const counted = policyMoves(history).filter((m) => Math.abs(m.changeBp) >= rule.minMoveBp);
+  const counted = policyMoves(history).filter((m) => atLeastBp(m.changeBp, rule.minMoveBp));
   const cycles: EasingCycle[] = [];
   let current: PolicyMove[] = [];
   let currentResumes = false;

@@ -1,5 +1,6 @@
 import type { DayNumber } from '../time/day-number';
 import type { DayGap } from './day-gap';
+import { rateMoveBp } from './rate-move-bp';
 
 /**
  * Where a stretch of the policy-rate history comes from.
@@ -39,7 +40,7 @@ export interface PolicyMove {
   /** Upper bound before and after, decimals per year. */
   readonly fromRate: number;
   readonly toRate: number;
-  /** Change in basis points (negative = cut), rounded to 0.01 bp to remove floating-point noise. */
+  /** Change in basis points (negative = cut), from `rateMoveBp` (rounded to 10⁻⁶ bp to remove floating-point noise). */
   readonly changeBp: number;
   readonly basis: PolicyRateBasis;
 }
@@ -48,7 +49,7 @@ export interface PolicyMove {
 export function policyMoves(history: PolicyRateHistory): PolicyMove[] {
   const moves: PolicyMove[] = [];
   for (let i = 1; i < history.days.length; i += 1) {
-    const changeBp = Math.round((history.upper[i] - history.upper[i - 1]) * 1e6) / 100;
+    const changeBp = rateMoveBp(history.upper[i - 1], history.upper[i]);
     if (changeBp === 0) continue;
     moves.push({
       day: history.days[i],

@@ -25,7 +25,11 @@ export const DEFAULT_BACKTEST_SETTINGS = Object.freeze({
   initialCapital: 1,
 });
 
-/** One asset's side of an executed rebalance. */
+/**
+ * One trade: one asset bought or sold at one close, one side of an executed rebalance (a
+ * rebalance is one close with one or more trades; a switch between two assets is one
+ * rebalance of two trades; see `rebalanceCount`).
+ */
 export interface Trade {
   readonly row: number;
   readonly day: DayNumber;
@@ -44,7 +48,11 @@ export interface BacktestRun {
   readonly strategy: { readonly name: string; readonly description: string; readonly params: StrategyParams; readonly warmup: number };
   readonly config: BacktestConfig;
   readonly assets: readonly string[];
-  /** Rows startRow..endRow: day, equity at the close (after any trade), per-row traded value and costs. */
+  /**
+   * Rows startRow..endRow: day, equity at the close (after any trade; on the first row the
+   * starting capital, before a same-close trade with executionLag 0, whose costs so fall in the
+   * first period), per-row traded value and costs.
+   */
   readonly days: Int32Array;
   readonly equity: Float64Array;
   readonly tradedValue: Float64Array;
@@ -55,9 +63,16 @@ export interface BacktestRun {
   readonly returns: Float64Array;
   /** Cash returns over the same periods (ACT/360 on the rate known at the earlier close). */
   readonly cashReturns: Float64Array;
+  /** Every trade (asset bought or sold) in execution order; `runMetrics` counts them as `tradeCount`. */
   readonly trades: readonly Trade[];
   readonly rejected: readonly { readonly day: DayNumber; readonly reason: string }[];
   readonly decisions: number;
+  /**
+   * Decisions cancelled before their trade: the engine keeps one pending order, so a decision
+   * made while an earlier one waits for its execution row (possible when `executionLag` > 1)
+   * replaces it. A schedule that decides every row may then never trade.
+   */
+  readonly replacedOrders: number;
 }
 
 /** Events of a run, in order, for streaming (see `backtest$`). */

@@ -43,6 +43,18 @@ describe('runBacktest accounting', () => {
     expect(run.equity[2]).toBeCloseTo(120, 12);
   });
 
+  it('charges the costs of a trade at the first close (executionLag 0) to the first period', () => {
+    const run = runBacktest(market([10, 11, 12], [1, 1, 1]), holdSmall, config(3, { executionLag: 0, costs: { costBps: 7, slippageBps: 3 } }));
+    expect(run.trades).toHaveLength(1);
+    expect(run.trades[0].row).toBe(0);
+    expect(run.equity[0]).toBe(100); // the capital before the trade
+    const afterCost = 100 / 1.001;
+    expect(run.trades[0].cost).toBeCloseTo(100 - afterCost, 12);
+    expect(run.equity[1]).toBeCloseTo((afterCost * 11) / 10, 12);
+    expect(run.returns[0]).toBeCloseTo((afterCost * 11) / 10 / 100 - 1, 12); // cost included
+    expect(run.weights[0][0]).toBeCloseTo(1, 12); // weights are after the trade
+  });
+
   it('charges costs and slippage in bp of traded value, from the portfolio', () => {
     const run = runBacktest(market([10, 10, 10], [1, 1, 1]), holdSmall, config(3, { costs: { costBps: 7, slippageBps: 3 } }));
     // Buying with everything: post = 100 - 0.001 * post  =>  post = 100 / 1.001.
@@ -71,6 +83,23 @@ describe('runBacktest accounting', () => {
     expect(run.weights[0][30]).toBeGreaterThan(0.55);
   });
 
+  it('counts decisions replaced before their trade (a daily schedule with a lag of 2 never trades)', () => {
+    const data = market([10, 11, 12, 11, 13, 14], [20, 20, 21, 22, 21, 23]);
+    const daily = findBuiltinStrategy('static-mix')!.build({ small: 0.5 }, { kind: 'daily' }, 252);
+    const lag2 = runBacktest(data, daily, config(6, { executionLag: 2 }));
+    expect(lag2.trades).toHaveLength(0);
+    expect(lag2.replacedOrders).toBe(lag2.decisions - 1);
+    expect(runBacktest(data, daily, config(6, { executionLag: 1 })).replacedOrders).toBe(0);
+  });
+
+  it('throws RangeError for costs that are not a cost (negative, NaN, 100 % of the trade or more)', () => {
+    const data = market([10, 10, 10], [1, 1, 1]);
+    for (const costs of [{ costBps: -1, slippageBps: 0 }, { costBps: NaN, slippageBps: 0 }, { costBps: 5000, slippageBps: 5000 }, { costBps: 1e6, slippageBps: 5 }]) {
+      expect(() => runBacktest(data, holdSmall, config(3, { costs }))).toThrow(RangeError);
+    }
+    expect(() => runBacktest(data, holdSmall, config(3, { costs: { costBps: 1000, slippageBps: 1000 } }))).not.toThrow();
+  });
+
   it('rejects leverage unless allowed, as a value', () => {
     const lev = { name: 'lev', description: 'x', params: {}, warmup: 0, init: () => undefined, decide: () => Float64Array.from([1, 1]) };
     const run = runBacktest(market([10, 10, 10], [1, 1, 1]), lev, config(3));
@@ -85,7 +114,7 @@ describe('no look-ahead', () => {
   /** Short-window parameters so that every strategy decides within a 60-row sample. */
   const shortParams: Record<string, Record<string, number | string>> = {
     'relative-momentum': { k: 2, threshold: 0.01 },
-    'trend-filter': { indicator: 'ema', fast: 3, slow: 8, signal: 2 },
+    'trend-filter': { indicator: 'ema', fast: '3m', slow: '8m', signal: '2m' }, // monthly sample: 3, 8 and 2 rows
     'rate-regime': { dropBp: 50, months: 3, otherwise: 'cash' },
     'cut-trigger': { holdMonths: 6, minMoveBp: 25, pauseMonths: 4 },
   };

@@ -1,7 +1,7 @@
 import { cashReturnForDay } from '../cash/cash-return-for-day';
 import type { Strategy } from '../strategies/strategy';
 import type { BacktestConfig, BacktestEvent, BacktestRun, Trade } from './backtest-types';
-import { executeRebalance } from './execution';
+import { checkCostModel, executeRebalance } from './execution';
 import { checkMarketData, type MarketData } from './market-data';
 import { MarketView } from './market-view';
 
@@ -13,7 +13,9 @@ import { MarketView } from './market-view';
  * 3. record equity;
  * 4. if the strategy is past its warm-up (row >= warmup), let it decide at today's close
  *    through a view that ends today; a target becomes an order for row + executionLag.
- * With executionLag 0 the order executes at the same close, after the decision.
+ * With executionLag 0 the order executes at the same close, after the decision; on the run's
+ * first row `equity[0]` stays the starting capital (the value before that trade), so the first
+ * trade's costs fall in the first period's return like every other trade's.
  * `onEvent` receives bar/decision/trade/rejected/progress events (see `backtest$`).
  */
 export function runBacktest(
@@ -26,6 +28,8 @@ export function runBacktest(
   const { startRow, endRow, executionLag } = config;
   if (!(startRow >= 0 && endRow < data.days.length && startRow <= endRow)) throw new RangeError(`rows ${startRow}..${endRow} outside the data`);
   if (!Number.isInteger(executionLag) || executionLag < 0) throw new RangeError('executionLag must be a whole number >= 0');
+  const costProblem = checkCostModel(config.costs);
+  if (costProblem !== null) throw new RangeError(costProblem);
   const nAssets = data.assets.length;
   const rows = endRow - startRow + 1;
   const equity = new Float64Array(rows), tradedValue = new Float64Array(rows), costs = new Float64Array(rows);
@@ -38,7 +42,7 @@ export function runBacktest(
   let cash = config.initialCapital;
   let pending: { target: Float64Array; row: number; decidedDay: number } | null = null;
   let lastTarget: Float64Array | null = null;
-  let decisions = 0;
+  let decisions = 0, replacedOrders = 0;
   const state = strategy.init();
   const progressEvery = Math.max(1, Math.floor(rows / 100));
   let stopped = false;
@@ -97,6 +101,7 @@ export function runBacktest(
       const target = strategy.decide({ view: new MarketView(data, row), weights: current, lastTarget }, state);
       if (target !== null) {
         decisions += 1;
+        if (pending !== null) replacedOrders += 1;
         lastTarget = Float64Array.from(target);
         pending = { target: lastTarget, row: row + executionLag, decidedDay: data.days[row] };
         emit({ type: 'decision', row, day: data.days[row], target: Array.from(lastTarget), executeRow: row + executionLag });
@@ -104,7 +109,7 @@ export function runBacktest(
           execute(row);
           value = cash;
           for (let a = 0; a < nAssets; a += 1) value += positions[a];
-          equity[k] = value;
+          if (k > 0) equity[k] = value; // equity[0] stays the capital before the first trade
         }
       }
     }
@@ -119,6 +124,6 @@ export function runBacktest(
     config,
     assets: data.assets,
     days: data.days.slice(startRow, endRow + 1),
-    equity, tradedValue, costs, weights, returns, cashReturns, trades, rejected, decisions,
+    equity, tradedValue, costs, weights, returns, cashReturns, trades, rejected, decisions, replacedOrders,
   };
 }

@@ -12,7 +12,7 @@ import { sharpeRatio } from './sharpe-ratio';
 import { sortinoRatio } from './sortino-ratio';
 import { totalReturn } from './total-return';
 import { trackingError } from './tracking-error';
-import { tradeCount } from './trade-count';
+import { rebalanceCount } from './rebalance-count';
 import { turnover } from './turnover';
 
 const f = (...xs: number[]): Float64Array => Float64Array.from(xs);
@@ -21,11 +21,12 @@ const returns = f(0.02, -0.03, 0.01, 0.04, -0.02, 0.015);
 const cashReturns = new Float64Array(6).fill(0.0003);
 const benchmarkReturns = f(0.01, -0.02, 0.012, 0.03, -0.01, 0.01);
 const tradedValue = f(200, 0, 0, 50, 0, 0);
+const tradesPerPeriod = f(1, 0, 0, 4, 0, 0); // one buy out of cash, then a rebalance of four assets
 const equity = f(100, 102, 98.94, 99.93, 103.93, 101.85);
 
 describe('computeMetrics', () => {
   it('collects every metric into one record', () => {
-    const m = computeMetrics({ returns, cashReturns, benchmarkReturns, tradedValue, equity, periodsPerYear: 12 });
+    const m = computeMetrics({ returns, cashReturns, benchmarkReturns, tradedValue, tradesPerPeriod, equity, periodsPerYear: 12 });
     expect(m).toEqual({
       periods: 6,
       periodsPerYear: 12,
@@ -37,7 +38,8 @@ describe('computeMetrics', () => {
       maxDrawdown: maxDrawdownFromReturns(returns),
       calmarRatio: calmarRatio(returns, 12),
       turnover: turnover(tradedValue, equity, 12),
-      tradeCount: tradeCount(tradedValue),
+      rebalanceCount: rebalanceCount(tradedValue),
+      tradeCount: 5,
       excessReturn: excessReturn(returns, benchmarkReturns, 12),
       hitRate: hitRate(returns, benchmarkReturns),
       trackingError: trackingError(returns, benchmarkReturns, 12),
@@ -45,27 +47,28 @@ describe('computeMetrics', () => {
       beta: beta(returns, benchmarkReturns),
       alpha: alpha(returns, benchmarkReturns, cashReturns, 12),
     });
-    expect(m.tradeCount).toBe(2);
+    expect(m.rebalanceCount).toBe(2);
     expect(m.hitRate).toBe(0.5);
     for (const [k, v] of Object.entries(m)) if (k !== 'maxDrawdown') expect([k, Number.isFinite(v)]).toEqual([k, true]);
   });
 
   it('gives NaN for benchmark-relative and trading metrics without their inputs', () => {
     const m = computeMetrics({ returns, cashReturns, periodsPerYear: 12 });
-    for (const k of ['excessReturn', 'hitRate', 'trackingError', 'informationRatio', 'beta', 'alpha', 'turnover', 'tradeCount'] as const) {
+    for (const k of ['excessReturn', 'hitRate', 'trackingError', 'informationRatio', 'beta', 'alpha', 'turnover', 'rebalanceCount', 'tradeCount'] as const) {
       expect([k, m[k]]).toEqual([k, NaN]);
     }
     expect(m.sharpeRatio).toBe(sharpeRatio(returns, cashReturns, 12));
     expect(computeMetrics({ returns, cashReturns, tradedValue, periodsPerYear: 12 }).turnover).toBeNaN();
-    expect(computeMetrics({ returns, cashReturns, tradedValue, periodsPerYear: 12 }).tradeCount).toBe(2);
+    expect(computeMetrics({ returns, cashReturns, tradedValue, periodsPerYear: 12 }).rebalanceCount).toBe(2);
   });
 
   it('applies the window to every array', () => {
-    const m = computeMetrics({ returns, cashReturns, benchmarkReturns, tradedValue, equity, periodsPerYear: 12, start: 1, end: 5 });
+    const m = computeMetrics({ returns, cashReturns, benchmarkReturns, tradedValue, tradesPerPeriod, equity, periodsPerYear: 12, start: 1, end: 5 });
     expect(m.periods).toBe(4);
     expect(m.cagr).toBe(cagr(returns, 12, 1, 5));
     expect(m.maxDrawdown).toEqual(maxDrawdownFromReturns(returns, 1, 5));
-    expect(m.tradeCount).toBe(1);
+    expect(m.rebalanceCount).toBe(1);
+    expect(m.tradeCount).toBe(tradesPerPeriod.subarray(1, 5).reduce((a, x) => a + x, 0));
     expect(m.alpha).toBe(alpha(returns, benchmarkReturns, cashReturns, 12, 1, 5));
   });
 

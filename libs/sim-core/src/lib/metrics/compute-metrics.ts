@@ -11,7 +11,7 @@ import { sharpeRatio } from './sharpe-ratio';
 import { sortinoRatio } from './sortino-ratio';
 import { totalReturn } from './total-return';
 import { trackingError } from './tracking-error';
-import { tradeCount } from './trade-count';
+import { rebalanceCount } from './rebalance-count';
 import { turnover } from './turnover';
 import { checkPeriodsPerYear, checkSameLength, checkWindow } from './window';
 
@@ -27,8 +27,10 @@ export interface MetricsInput {
   readonly cashReturns: Float64Array;
   /** Benchmark simple returns per period; without it the benchmark-relative metrics are NaN. */
   readonly benchmarkReturns?: Float64Array;
-  /** Gross traded value per period (`sum |buy| + sum |sell|`); without it turnover and trade count are NaN. */
+  /** Gross traded value per period (`sum |buy| + sum |sell|`); without it turnover and the rebalance count are NaN. */
   readonly tradedValue?: Float64Array;
+  /** Number of trades (assets bought or sold) per period; without it the trade count is NaN. */
+  readonly tradesPerPeriod?: Float64Array;
   /** Portfolio value each period's trades are measured against; needed (with `tradedValue`) for turnover. */
   readonly equity?: Float64Array;
   /** Periods per year: 252 for daily trading-day returns, 12 for monthly. */
@@ -64,7 +66,9 @@ export interface Metrics {
   readonly calmarRatio: number;
   /** Annualised one-way turnover, NaN without `tradedValue` and `equity` (see `turnover`). */
   readonly turnover: number;
-  /** Number of periods with trades, NaN without `tradedValue` (see `tradeCount`). */
+  /** Rebalances: periods with one or more trades, NaN without `tradedValue` (see `rebalanceCount`). */
+  readonly rebalanceCount: number;
+  /** Trades: assets bought or sold (a switch between two assets is two), NaN without `tradesPerPeriod`. */
   readonly tradeCount: number;
   /** CAGR(strategy) - CAGR(benchmark), decimal per year; NaN without a benchmark (see `excessReturn`). */
   readonly excessReturn: number;
@@ -80,11 +84,19 @@ export interface Metrics {
   readonly alpha: number;
 }
 
+/** Sum of per-period counts over `[start, end)`; NaN when any is NaN. */
+function sumCounts(counts: Float64Array, start: number, end: number): number {
+  let s = 0;
+  for (let i = start; i < end; i += 1) s += counts[i];
+  return s;
+}
+
 /**
  * Computes every performance metric of one strategy over one window into a single
  * {@link Metrics} record, calling the free metric functions of this folder (each documents its
  * formula, units and NaN rule). Benchmark-relative metrics are NaN without `benchmarkReturns`;
- * turnover is NaN without both `tradedValue` and `equity`, trade count without `tradedValue`.
+ * turnover is NaN without both `tradedValue` and `equity`, the rebalance count without
+ * `tradedValue`, the trade count without `tradesPerPeriod`.
  * The drawdown (and so the Calmar ratio) is taken from `returns`, not from `equity`, so the
  * record is consistent with the return-based metrics.
  *
@@ -92,12 +104,13 @@ export interface Metrics {
  * or `periodsPerYear` is not a finite number above 0 (programmer errors).
  */
 export function computeMetrics(input: MetricsInput): Metrics {
-  const { returns, cashReturns, benchmarkReturns, tradedValue, equity, periodsPerYear } = input;
+  const { returns, cashReturns, benchmarkReturns, tradedValue, tradesPerPeriod, equity, periodsPerYear } = input;
   const start = input.start ?? 0;
   const end = input.end ?? returns.length;
   checkSameLength('computeMetrics cashReturns', returns, cashReturns);
   if (benchmarkReturns !== undefined) checkSameLength('computeMetrics benchmarkReturns', returns, benchmarkReturns);
   if (tradedValue !== undefined) checkSameLength('computeMetrics tradedValue', returns, tradedValue);
+  if (tradesPerPeriod !== undefined) checkSameLength('computeMetrics tradesPerPeriod', returns, tradesPerPeriod);
   if (equity !== undefined) checkSameLength('computeMetrics equity', returns, equity);
   checkWindow(returns.length, start, end);
   checkPeriodsPerYear(periodsPerYear);
@@ -113,7 +126,8 @@ export function computeMetrics(input: MetricsInput): Metrics {
     maxDrawdown: maxDrawdownFromReturns(returns, start, end),
     calmarRatio: calmarRatio(returns, periodsPerYear, start, end),
     turnover: tradedValue !== undefined && equity !== undefined ? turnover(tradedValue, equity, periodsPerYear, start, end) : NaN,
-    tradeCount: tradedValue !== undefined ? tradeCount(tradedValue, start, end) : NaN,
+    rebalanceCount: tradedValue !== undefined ? rebalanceCount(tradedValue, start, end) : NaN,
+    tradeCount: tradesPerPeriod !== undefined ? sumCounts(tradesPerPeriod, start, end) : NaN,
     excessReturn: b !== undefined ? excessReturn(returns, b, periodsPerYear, start, end) : NaN,
     hitRate: b !== undefined ? hitRate(returns, b, start, end) : NaN,
     trackingError: b !== undefined ? trackingError(returns, b, periodsPerYear, start, end) : NaN,

@@ -2,6 +2,7 @@ import { DEFAULT_EASING_CYCLE_RULE } from '../cycles/easing-cycle-rule';
 import { pipeline, type Strategy, type StrategyParams } from './strategy';
 import { cutWindow, holdAssets, LARGE, rateRegime, relativeMomentum, SMALL, trendFilter, type TrendIndicator } from './select-steps';
 import { equalWeight, fixedWeights } from './weigh-steps';
+import { formatPeriod, parsePeriod, periodRows } from './period-param';
 import { whenStep, type RebalanceSchedule } from './when-steps';
 
 /** A built-in strategy: its parameters with defaults, its default schedule, and a builder. */
@@ -15,11 +16,19 @@ export interface BuiltinStrategy {
 }
 
 const num = (params: StrategyParams, key: string, check: (n: number) => boolean, expected: string): number => {
-  const v = params[key];
+  const v = Object.hasOwn(params, key) ? params[key] : undefined; // own keys only, never `constructor` & co.
   if (typeof v !== 'number' || !check(v)) throw new RangeError(`parameter ${key}=${String(v)}: expected ${expected}`);
   return v;
 };
 const rowsPerMonth = (periodsPerYear: number): number => periodsPerYear / 12;
+
+/** A period parameter (`200d`, `10m`, `2y`; plain numbers are trading days) in rows of the data; see `parsePeriod`. */
+const periodParam = (params: StrategyParams, key: string, periodsPerYear: number): { rows: number; text: string } => {
+  const v = Object.hasOwn(params, key) ? params[key] : undefined;
+  const p = parsePeriod(v);
+  if (p === null) throw new RangeError(`parameter ${key}=${String(v)}: expected a period such as 200d (trading days), 10m (months) or 2y; a plain number means trading days`);
+  return { rows: periodRows(p, periodsPerYear), text: formatPeriod(p) };
+};
 
 const buyAndHold = (leg: number, name: string, title: string): BuiltinStrategy => ({
   name,
@@ -78,18 +87,21 @@ export const BUILTIN_STRATEGIES: readonly BuiltinStrategy[] = [
   },
   {
     name: 'trend-filter',
-    description: 'trend of the small/large ratio: SMA or EMA crossover, RSI above 50, or MACD histogram above 0',
+    description: 'trend of the small/large ratio: SMA or EMA crossover, RSI above 50, or MACD histogram above 0; periods in trading days (50d), months (10m) or years, converted to rows of the pair',
     defaults: { indicator: 'sma', fast: 50, slow: 200, signal: 9 },
     schedule: { kind: 'on-signal' },
-    build(params, schedule) {
+    build(params, schedule, periodsPerYear) {
       const ind = params['indicator'];
       if (ind !== 'sma' && ind !== 'ema' && ind !== 'rsi' && ind !== 'macd') throw new RangeError(`parameter indicator=${String(ind)}: expected sma, ema, rsi or macd`);
-      const fast = num(params, 'fast', (n) => Number.isInteger(n) && n >= 2, 'a whole number of rows >= 2');
-      const slow = num(params, 'slow', (n) => Number.isInteger(n) && n > fast, 'a whole number of rows above fast');
-      const signal = num(params, 'signal', (n) => Number.isInteger(n) && n >= 1, 'a whole number of rows >= 1');
+      // Periods have a time meaning: converted to rows of this pair (plain numbers = trading days).
+      const fast = periodParam(params, 'fast', periodsPerYear), slow = periodParam(params, 'slow', periodsPerYear);
+      const signal = periodParam(params, 'signal', periodsPerYear);
+      const rows = (p: { rows: number; text: string }) => `${p.text} = ${p.rows} row${p.rows === 1 ? '' : 's'} at ${periodsPerYear} a year`;
+      if (fast.rows < 2) throw new RangeError(`parameter fast=${fast.text}: ${rows(fast)}; expected at least 2 rows`);
+      if (slow.rows <= fast.rows) throw new RangeError(`parameter slow=${slow.text}: ${rows(slow)}; expected more rows than fast (${rows(fast)})`);
       return pipeline({
-        name: 'trend-filter', description: `trend filter (${ind} ${fast}/${slow}) on the small/large ratio`, params,
-        select: trendFilter(ind as TrendIndicator, fast, slow, signal), weigh: equalWeight(2), when: whenStep(schedule),
+        name: 'trend-filter', description: `trend filter (${ind} ${fast.text}/${slow.text}, ${fast.rows}/${slow.rows} rows) on the small/large ratio`, params,
+        select: trendFilter(ind as TrendIndicator, fast.rows, slow.rows, signal.rows), weigh: equalWeight(2), when: whenStep(schedule),
       });
     },
   },

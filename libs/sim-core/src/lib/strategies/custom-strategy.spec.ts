@@ -41,7 +41,7 @@ describe('README example: a custom strategy', () => {
     // Large from the first decision (row 63); the rate is below its level 63 rows earlier on rows 150..212,
     // so small is bought at row 151 and sold at row 213 + 1: three rebalances in all.
     expect(run.trades.filter((t) => t.asset === 'small' && t.value > 0).map((t) => t.row)).toEqual([151]);
-    expect(metrics.tradeCount).toBe(3);
+    expect(metrics.rebalanceCount).toBe(3);
     expect(metrics.totalReturn).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,5 @@
 import { SMA, EMA, RSI, MACD } from 'technicalindicators';
+import { atLeastBp, rateMoveBp } from '../cycles/rate-move-bp';
 import { addMonths } from '../time/day-number';
 import { statelessStep, type DecisionContext, type Selection, type Step } from './strategy';
 
@@ -45,7 +46,7 @@ interface CutState {
 /**
  * Cut-trigger rotation: small caps for `holdMonths` calendar months from the first cut of an
  * easing cycle, large caps otherwise. A row-to-row fall of the policy rate of at least
- * `minMoveBp` is a cut; it starts a cycle when the previous counted move was a hike (or there
+ * `minMoveBp` (measured and compared by `rateMoveBp` / `atLeastBp`, as the detector does) is a cut; it starts a cycle when the previous counted move was a hike (or there
  * was none) or the previous cut is at least `pauseMonths` earlier, the same rule as
  * `detectEasingCycles`, applied to the past only.
  */
@@ -59,8 +60,8 @@ export const cutWindow = (holdMonths: number, minMoveBp: number, pauseMonths: nu
     for (let row = Math.max(state.fedRows, 1); row < available; row += 1) {
       const lag = available - 1 - row;
       const prev = view.policyRate(lag + 1), now = view.policyRate(lag);
-      const changeBp = (now - prev) * 10_000;
-      if (!(Math.abs(changeBp) >= minMoveBp)) continue; // NaN-safe
+      const changeBp = rateMoveBp(prev, now);
+      if (!atLeastBp(changeBp, minMoveBp)) continue; // false for NaN (unknown rate)
       const day = view.dayAt(lag);
       if (changeBp < 0) {
         const afterPause = Number.isNaN(state.lastCutDay) || day >= addMonths(state.lastCutDay, pauseMonths);
@@ -138,13 +139,15 @@ export const trendFilter = (indicator: TrendIndicator, fast: number, slow: numbe
 /**
  * Rate regime: small caps while the policy rate has fallen by at least `dropBp` over the last
  * `months` calendar months (rate today vs the rate on the last row on or before that date),
- * otherwise large caps or cash (`otherwise`).
+ * otherwise large caps or cash (`otherwise`). The fall is measured and compared with
+ * `rateMoveBp` / `atLeastBp` (rounded to 10⁻⁶ bp), so an exact 50 bp fall counts.
  */
 export const rateRegime = (dropBp: number, months: number, otherwise: 'large' | 'cash', periodsPerYear: number): Step<void, Selection> =>
   statelessStep(`rate-regime(${dropBp}bp,${months}m)`, Math.ceil((months * periodsPerYear) / 12), (ctx) => {
     const { view } = ctx;
     const lag = view.lagAtOrBefore(addMonths(view.day, -months));
     const before = lag < 0 ? NaN : view.policyRate(lag);
-    const fell = (before - view.policyRate(0)) * 10_000 >= dropBp;
+    const moveBp = rateMoveBp(before, view.policyRate(0));
+    const fell = moveBp < 0 && atLeastBp(moveBp, dropBp); // false for NaN (unknown rate)
     return fell ? [SMALL] : otherwise === 'large' ? [LARGE] : [];
   });

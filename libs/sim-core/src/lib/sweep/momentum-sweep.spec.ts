@@ -8,7 +8,7 @@ import { cagr } from '../metrics/cagr';
 import { maxDrawdown } from '../metrics/max-drawdown';
 import { sharpeRatio } from '../metrics/sharpe-ratio';
 import { totalReturn } from '../metrics/total-return';
-import { tradeCount } from '../metrics/trade-count';
+import { rebalanceCount } from '../metrics/rebalance-count';
 import { findBuiltinStrategy } from '../strategies/builtin-strategies';
 import { parseIsoDay } from '../time/day-number';
 import { momentumSweep, type MomentumSweepConfig, type MomentumSweepResult } from './momentum-sweep';
@@ -84,14 +84,14 @@ function expectMatchesEngine(sweep: MomentumSweepResult, c: number, run: Backtes
   if (last > 0) expect(Math.abs(sweep.totalReturn[c] - totalReturn(run.returns))).toBeLessThan(1e-11);
   expectClose(sweep.cagr[c], cagr(run.returns, sweep.periodsPerYear), `${label} CAGR`);
   expectClose(sweep.volatility[c], annualizedVolatility(run.returns, sweep.periodsPerYear), `${label} volatility`);
-  if (tradeCount(run.tradedValue) === 0) {
+  if (rebalanceCount(run.tradedValue) === 0) {
     // All cash: the excess return is 0 in exact arithmetic; the engine's is rounding noise.
     expect(sweep.sharpe[c]).toBeNaN();
   } else {
     expectClose(sweep.sharpe[c], sharpeRatio(run.returns, run.cashReturns, sweep.periodsPerYear), `${label} Sharpe`);
   }
   expectClose(sweep.maxDrawdown[c], maxDrawdown(run.equity).depth, `${label} max drawdown`);
-  expect(`${label} trades ${sweep.trades[c]}`).toBe(`${label} trades ${tradeCount(run.tradedValue)}`);
+  expect(`${label} rebalances ${sweep.rebalances[c]}`).toBe(`${label} rebalances ${rebalanceCount(run.tradedValue)}`);
 }
 
 function expectSweepMatchesEngine(data: MarketData, ks: number[], thresholds: number[], config: MomentumSweepConfig): MomentumSweepResult {
@@ -119,8 +119,8 @@ describe('momentumSweep equals the reference engine', () => {
     expect(sweep.combinations).toBe(ks.length * thresholds.length);
     expect(Array.from(sweep.lookbackRows)).toEqual([21, 63, 126, 252]);
     // The grid really exercises switching: threshold 0 trades often, a huge one only buys once.
-    expect(sweep.trades[0]).toBeGreaterThan(10);
-    expect(sweep.trades[thresholds.length - 1]).toBe(1);
+    expect(sweep.rebalances[0]).toBeGreaterThan(10);
+    expect(sweep.rebalances[thresholds.length - 1]).toBe(1);
   });
 
   it('inside a window that starts after and before the warm-up, with high costs', () => {
@@ -214,14 +214,14 @@ describe('momentumSweep layout and degenerate input', () => {
     const run = engineRun(broken, 1, 0, config);
     expect(sweep.totalReturn[0]).toBeNaN();
     expect(sweep.maxDrawdown[0]).toBeNaN();
-    expect(sweep.trades[0]).toBe(tradeCount(run.tradedValue));
+    expect(sweep.rebalances[0]).toBe(rebalanceCount(run.tradedValue));
   });
 
   it('gives Sharpe NaN for a window spent all in cash, where the engine divides rounding noise', () => {
     const config = costly({ startRow: 100, endRow: 140 });
     const sweep = momentumSweep(data, [12], [0], config); // warm-up 252 rows: never decides here
     const run = engineRun(data, 12, 0, config);
-    expect(sweep.trades[0]).toBe(0);
+    expect(sweep.rebalances[0]).toBe(0);
     expect(sweep.sharpe[0]).toBeNaN();
     expect(Math.max(...Array.from(run.returns, (r, i) => Math.abs(r - run.cashReturns[i])))).toBeLessThan(1e-15);
     expectClose(sweep.finalEquity[0], run.equity[run.equity.length - 1], 'cash equity');

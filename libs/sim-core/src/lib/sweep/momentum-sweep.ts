@@ -1,3 +1,4 @@
+import { checkCostModel } from '../engine/execution';
 import type { BacktestConfig } from '../engine/backtest-types';
 import { cashReturnForDay } from '../cash/cash-return-for-day';
 import { checkMarketData, type MarketData } from '../engine/market-data';
@@ -40,10 +41,11 @@ export interface MomentumSweepResult {
   /** Most negative `equity / running peak - 1` over the window, a decimal `<= 0` (see `maxDrawdown`). */
   readonly maxDrawdown: Float64Array;
   /**
-   * Executed rebalances inside the window, counted like `tradeCount` on the engine's traded
-   * value: the first buy out of cash plus every switch from one leg to the other.
+   * Executed rebalances inside the window, counted like `rebalanceCount` on the engine's traded
+   * value: the first buy out of cash plus every switch from one leg to the other (a switch is
+   * one rebalance of two trades, see `rebalanceCount`).
    */
-  readonly trades: Float64Array;
+  readonly rebalances: Float64Array;
   /** Equity at the window's last close, in the units of `initialCapital`. */
   readonly finalEquity: Float64Array;
 }
@@ -162,8 +164,9 @@ function startState(real: Float64Array, whole: Int32Array, rows: number, capital
 /**
  * The strategy's first decision, at window row `first`, set up before that row is processed.
  * It does not depend on the threshold: the leg with the higher trailing return (large on a tie
- * or NaN, as in the engine), due at `first + lag`. A row-0 decision with lag 0 fills at once,
- * so the recorded start is after costs, as in the engine.
+ * or NaN, as in the engine), due at `first + lag`. A row-0 decision with lag 0 fills at once;
+ * the recorded start stays the capital before costs, as in the engine (the costs fall in the
+ * first period: see `sweepGrid`).
  */
 function firstDecision(real: Float64Array, whole: Int32Array, trail: Float64Array, rows: number, first: number, lag: number, buyFactor: number): void {
   const target = trail[first] > trail[rows + first] ? SMALL_LEG : LARGE_LEG;
@@ -173,13 +176,10 @@ function firstDecision(real: Float64Array, whole: Int32Array, trail: Float64Arra
   whole[PENDING_LEG] = target;
   whole[PENDING_AT] = first + lag;
   if (first + lag === 0) {
-    const equity = real[EQUITY] * buyFactor;
     whole[PENDING_AT] = -1;
     whole[HELD] = target;
     whole[TRADES] = 1;
-    real[EQUITY] = equity;
-    real[START] = equity;
-    real[PEAK] = equity;
+    real[EQUITY] *= buyFactor; // START and PEAK stay the capital before costs
   }
 }
 
@@ -287,7 +287,7 @@ function advance(
 }
 
 /** Metric sections of the grid's output array, `combinations` entries each. */
-const TOTAL_RETURN = 0, CAGR = 1, VOLATILITY = 2, SHARPE = 3, MAX_DRAWDOWN = 4, TRADE_COUNT = 5, FINAL_EQUITY = 6;
+const TOTAL_RETURN = 0, CAGR = 1, VOLATILITY = 2, SHARPE = 3, MAX_DRAWDOWN = 4, REBALANCE_COUNT = 5, FINAL_EQUITY = 6;
 const METRICS = 7;
 
 /**
@@ -333,7 +333,19 @@ function sweepGrid(
       real.set(warmReal);
       whole.set(warmWhole);
       if (first < rows) firstDecision(real, whole, trail, rows, first, lag, buyFactor);
-      for (let from = Math.max(1, shared); from < rows; from += BLOCK_ROWS) {
+      let from = Math.max(1, shared);
+      if (first + lag === 0 && rows > 1) {
+        // A fill at the first close (lag 0) is charged to the first period, as in the engine:
+        // after row 1 the running moments hold one return, recomputed from the capital.
+        advance(real, whole, grow, ret, cashReturn, inverse, trail, rows, 1, 2, threshold, lag, buyFactor, switchFactor);
+        const r = real[EQUITY] / real[START] - 1;
+        real[MEAN_R] = r;
+        real[M2_R] = 0;
+        real[MEAN_E] = r - cashReturn[1];
+        real[M2_E] = 0;
+        from = 2;
+      }
+      for (; from < rows; from += BLOCK_ROWS) {
         advance(real, whole, grow, ret, cashReturn, inverse, trail, rows, from, Math.min(rows, from + BLOCK_ROWS), threshold, lag, buyFactor, switchFactor);
       }
       const c = kIndex * nT + tIndex;
@@ -345,8 +357,9 @@ function sweepGrid(
       out[SHARPE * combinations + c] = periods >= 2 && m2E !== 0 ? (real[MEAN_E] / Math.sqrt(m2E / (periods - 1))) * sqrtPpy : NaN;
       // NaN is absorbing in the equity recursion and in max/min: the NaN rule comes for free.
       out[MAX_DRAWDOWN * combinations + c] = real[LOW] - 1;
-      out[TRADE_COUNT * combinations + c] = whole[TRADES];
-      out[FINAL_EQUITY * combinations + c] = equity;
+      out[REBALANCE_COUNT * combinations + c] = whole[TRADES];
+      // A one-row window has no period: its value is the capital before any trade, as in the engine.
+      out[FINAL_EQUITY * combinations + c] = rows > 1 ? equity : real[START];
     }
   }
 }
@@ -407,6 +420,8 @@ export function momentumSweep(
   if (!Number.isInteger(executionLag) || executionLag < 0) throw new RangeError('executionLag must be a whole number >= 0');
   if (!(initialCapital > 0) || !Number.isFinite(initialCapital)) throw new RangeError('initialCapital must be a finite number above 0');
   checkGrid(ks, thresholds);
+  const costProblem = checkCostModel(config.costs);
+  if (costProblem !== null) throw new RangeError(costProblem);
 
   const ppy = data.periodsPerYear;
   const rows = endRow - startRow + 1;
@@ -438,7 +453,7 @@ export function momentumSweep(
     volatility: section(VOLATILITY),
     sharpe: section(SHARPE),
     maxDrawdown: section(MAX_DRAWDOWN),
-    trades: section(TRADE_COUNT),
+    rebalances: section(REBALANCE_COUNT),
     finalEquity: section(FINAL_EQUITY),
   };
 }
