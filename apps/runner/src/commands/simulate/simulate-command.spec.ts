@@ -91,8 +91,8 @@ describe('ratecut simulate on a fixture', () => {
     const started = Date.now();
     const r = await simulate(d, ['--workers', '1']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/scenario\.json: error bad-scenario: horizon\.months: expected at most 120 months/);
-    expect(r.err).toMatch(/scenario\.json: error bad-scenario: cutPath\.cutsBp\[0\]: a cut must be at most 500 bp/);
+    expect(r.err).toMatch(/scenario\.json(:\d+:\d+)?: error bad-scenario: horizon\.months: expected at most 120 months/);
+    expect(r.err).toMatch(/scenario\.json(:\d+:\d+)?: error bad-scenario: cutPath\.cutsBp\[0\]: a cut must be at most 500 bp/);
     writeFileSync(join(d, 'scenario.json'), JSON.stringify({ ...scenario, horizon: { months: 120 } }));
     const big = await simulate(d, ['--workers', '1', '--paths', '10000000']);
     expect(big.code).toBe(2);
