@@ -6,12 +6,15 @@ import { openCatalog, printIssues } from '../../cli/open-catalog';
 import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';
 import { progressBar } from '../../cli/progress-bar';
 import { workspaceRoot } from '../../cli/workspace-root';
+import { catalogInputs, outputOptions } from '../../cli/output-options';
+import { checkOutputs } from '../../cli/result-set-writer';
 import { buildBacktestResult } from './build-backtest-result';
-import { writeBacktestFiles } from './backtest-files';
+import { resultPaths, writeBacktestFiles } from './backtest-files';
 import { formatBacktestSummary } from './format-backtest-summary';
 import { readConfigFile, validateConfig } from './read-backtest-config';
 import { runSweepCommand } from './sweep-command';
-import { writeReport } from '../report/write-report';
+import { reportOutput } from '../report/write-report';
+import { ParameterError } from '@ratecut/sim-core';
 
 /** Parses `k=v`: numbers and booleans become typed values. */
 function parseParam(text: string): [string, number | string | boolean] {
@@ -90,7 +93,10 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
   const opened = openCatalog(io, o.data);
   if (!opened) return 1;
   const recorded = commandLine('backtest', args);
-  if (sweepOpt.length > 0) return runSweepCommand(config, sweepOpt, opened, o.out ?? 'results/sweep.csv', o.force === true, io, recorded);
+  const out = o.out ?? (sweepOpt.length > 0 ? 'results/sweep.csv' : 'results/backtest.json');
+  const outputs = outputOptions(io, o.force === true, [o.config, ...catalogInputs(opened.catalog)]);
+  checkOutputs(sweepOpt.length > 0 ? [out] : [...Object.values(resultPaths(out)), ...(o.report === undefined ? [] : [o.report])], outputs);
+  if (sweepOpt.length > 0) return runSweepCommand(config, sweepOpt, opened, out, outputs, io, recorded);
 
   const bar = progressBar('backtest');
   let built;
@@ -100,16 +106,15 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
       commandLine: recorded, onProgress: (d, t) => bar.update(d, t),
     });
   } catch (e) {
-    if (e instanceof RangeError) throw new UsageError(e.message);
+    if (e instanceof ParameterError) throw new UsageError(e.message);
     throw e;
   } finally {
     bar.done();
   }
   if (!built.ok) { printIssues(io, built.issues); return 1; }
   printIssues(io, built.warnings);
-  const out = o.out ?? 'results/backtest.json';
-  const written = writeBacktestFiles(built.result, out, o.force === true, io.cwd);
-  if (o.report !== undefined) written.push(writeReport([{ file: out, doc: built.result }], o.report, o.force === true, io.cwd));
+  const report = o.report === undefined ? [] : [reportOutput([{ file: out, doc: built.result }], o.report)];
+  const written = writeBacktestFiles(built.result, out, outputs, report);
   io.stdout(formatBacktestSummary(built.result, written));
   return 0;
 }

@@ -9,6 +9,7 @@ import { VERSION } from '../../cli/version';
 import { PAIRS } from '../cycles/pair-definitions';
 import type { ResolvedBacktestConfig, StrategyConfig } from './backtest-config';
 import { BACKTEST_SCHEMA, type BacktestResultJson, type MetricsJson, type StrategyResultJson } from './backtest-result';
+import { ParameterError } from '@ratecut/sim-core';
 
 /** A path relative to the catalog folder, or `ratecut:data/...` for the facts shipped with ratecut. */
 function displayPath(file: string, catalogDir: string, factsDir: string): string {
@@ -36,14 +37,14 @@ export function metricsJson(m: Metrics, days: Int32Array): MetricsJson {
   };
 }
 
-/** Builds a strategy from its configuration; throws RangeError with a readable message. */
+/** Builds a strategy from its configuration; throws ParameterError with a readable message. */
 export function buildStrategy(cfg: StrategyConfig, periodsPerYear: number): { strategy: Strategy; schedule: RebalanceSchedule } {
   const def = findBuiltinStrategy(cfg.name);
-  if (!def) throw new RangeError(`unknown strategy '${cfg.name}'; built-ins: ${BUILTIN_STRATEGIES.map((s) => s.name).join(', ')}`);
+  if (!def) throw new ParameterError(`unknown strategy '${cfg.name}'; built-ins: ${BUILTIN_STRATEGIES.map((s) => s.name).join(', ')}`);
   const unknown = Object.keys(cfg.params).filter((k) => !(k in def.defaults));
   if (unknown.length > 0) {
     const known = Object.keys(def.defaults);
-    throw new RangeError(`strategy ${cfg.name}: unknown parameter ${unknown.join(', ')}; expected ${known.length ? known.join(', ') : 'no parameters'}`);
+    throw new ParameterError(`strategy ${cfg.name}: unknown parameter ${unknown.join(', ')}; expected ${known.length ? known.join(', ') : 'no parameters'}`);
   }
   const schedule = (cfg.schedule as RebalanceSchedule | undefined) ?? def.schedule;
   return { strategy: def.build({ ...def.defaults, ...cfg.params }, schedule, periodsPerYear), schedule };
@@ -92,7 +93,7 @@ export function buildBacktestResult(
   inputs: BacktestInputs,
 ): { ok: true; result: BacktestResultJson; warnings: DataIssue[] } | { ok: false; issues: readonly DataIssue[] } {
   const pairDef = PAIRS.find((p) => p.id === config.pair);
-  if (!pairDef) throw new RangeError(`unknown pair ${config.pair}`);
+  if (!pairDef) throw new ParameterError(`unknown pair ${config.pair}`);
   const nberFile = join(inputs.dataDir, 'nber-business-cycles.json');
   const easing = loadEasingCycles(inputs.catalog, nberFile, config.cycleRule, config.recessionWindowMonths);
   if (!easing.ok) return easing;
@@ -104,7 +105,7 @@ export function buildBacktestResult(
   if (config.cycles !== 'all') {
     const wanted = config.cycles;
     const missing = wanted.filter((id) => !cycles.some((c) => c.cycle.id === id));
-    if (missing.length > 0) throw new RangeError(`unknown cycle id ${missing.join(', ')}; detected cycles: ${cycles.map((c) => c.cycle.id).join(', ')}`);
+    if (missing.length > 0) throw new ParameterError(`unknown cycle id ${missing.join(', ')}; detected cycles: ${cycles.map((c) => c.cycle.id).join(', ')}`);
     cycles = cycles.filter((c) => wanted.includes(c.cycle.id));
   }
 
@@ -112,7 +113,7 @@ export function buildBacktestResult(
   const bench = buildStrategy(config.benchmark, data.periodsPerYear);
   const labels = built.map((b) => b.cfg.label ?? b.cfg.name);
   const dup = labels.find((l, i) => labels.indexOf(l) !== i);
-  if (dup !== undefined) throw new RangeError(`two strategies are labelled '${dup}'; give each a distinct "label"`);
+  if (dup !== undefined) throw new ParameterError(`two strategies are labelled '${dup}'; give each a distinct "label"`);
 
   const settings = {
     executionLag: config.executionLag,

@@ -5,7 +5,7 @@ import { loadEasingCycles, loadMarketData } from '@ratecut/data-loader';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { printIssues, type OpenedCatalog } from '../../cli/open-catalog';
 import { workspaceRoot } from '../../cli/workspace-root';
-import { writeFileAtomic } from '../../cli/write-output';
+import { writeResultSet, type WriteOptions } from '../../cli/result-set-writer';
 import { PAIRS } from '../cycles/pair-definitions';
 import type { ResolvedBacktestConfig } from './backtest-config';
 import { parseSweep } from './parse-sweep';
@@ -22,7 +22,7 @@ export async function runSweepCommand(
   sweeps: readonly string[],
   opened: OpenedCatalog,
   out: string,
-  force: boolean,
+  outputs: WriteOptions,
   io: CommandIo,
   commandLine: string,
 ): Promise<number> {
@@ -63,7 +63,7 @@ export async function runSweepCommand(
     `# relative-momentum sweep on ${pair.id} (${pair.returnBasis}), ${formatDay(data.days[0])} to ${formatDay(data.days[data.days.length - 1])}, ${data.days.length} rows; lag ${config.executionLag}, costs ${config.costBps}+${config.slippageBps} bp, cash ${config.cash}`,
   ].join('\n') + '\n';
   const csv = header + stringify(rows, { header: true, columns: ['k_months', 'threshold', 'total_return', 'cagr', 'volatility', 'sharpe', 'max_drawdown', 'trades'] });
-  const written = writeFileAtomic(out, csv, force, io.cwd);
+  const [written] = writeResultSet([{ path: out, text: csv }], outputs);
 
   const order = rows.map((_, i) => i).filter((i) => rows[i][5] !== null).sort((a, b) => (rows[b][5] as number) - (rows[a][5] as number) || a - b);
   const lines = [

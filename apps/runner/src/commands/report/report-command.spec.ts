@@ -36,7 +36,7 @@ describe('ratecut report', () => {
 
   it('is the same report through writeReport', () => {
     const docs = ['bt.json', 'sim.json'].map((file) => ({ file, doc: JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown }));
-    writeReport(docs, 'c.html', true, dir);
+    writeReport(docs, 'c.html', { force: true, cwd: dir });
     expect(readFileSync(join(dir, 'c.html'), 'utf8')).toBe(readFileSync(join(dir, 'a.html'), 'utf8'));
   });
 
@@ -46,8 +46,8 @@ describe('ratecut report', () => {
     writeFileSync(join(dir, 'partial.json'), JSON.stringify({ schema: 'ratecut.simulate/1', commandLine: 'x' }));
     const r = await report(['bt.json', 'broken.json', 'other.json', 'partial.json', 'missing.json', '--out', 'bad.html']);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^broken\.json:3:\d+: error not-json: /m);
-    expect(r.err).toMatch(/^other\.json: error not-a-result: not a ratecut result file \(schema "something\/2"/m);
+    expect(r.err).toMatch(/^broken\.json:3:\d+: error bad-json: malformed JSON/m);
+    expect(r.err).toMatch(/^other\.json: error not-a-result: not a ratecut result file \("schema": "something\/2"/m);
     expect(r.err).toMatch(/^partial\.json: error bad-result: /m);
     expect(r.err).toMatch(/^missing\.json: error missing-file: /m);
     expect(r.err).toMatch(/nothing written/);

@@ -3,6 +3,7 @@ import { pipeline, type Strategy, type StrategyParams } from './strategy';
 import { cutWindow, holdAssets, LARGE, rateRegime, relativeMomentum, SMALL, trendFilter, type TrendIndicator } from './select-steps';
 import { equalWeight, fixedWeights } from './weigh-steps';
 import { whenStep, type RebalanceSchedule } from './when-steps';
+import { ParameterError } from '../errors/parameter-error';
 
 /** A built-in strategy: its parameters with defaults, its default schedule, and a builder. */
 export interface BuiltinStrategy {
@@ -16,7 +17,7 @@ export interface BuiltinStrategy {
 
 const num = (params: StrategyParams, key: string, check: (n: number) => boolean, expected: string): number => {
   const v = params[key];
-  if (typeof v !== 'number' || !check(v)) throw new RangeError(`parameter ${key}=${String(v)}: expected ${expected}`);
+  if (typeof v !== 'number' || !check(v)) throw new ParameterError(`parameter ${key}=${String(v)}: expected ${expected}`);
   return v;
 };
 const rowsPerMonth = (periodsPerYear: number): number => periodsPerYear / 12;
@@ -83,7 +84,7 @@ export const BUILTIN_STRATEGIES: readonly BuiltinStrategy[] = [
     schedule: { kind: 'on-signal' },
     build(params, schedule) {
       const ind = params['indicator'];
-      if (ind !== 'sma' && ind !== 'ema' && ind !== 'rsi' && ind !== 'macd') throw new RangeError(`parameter indicator=${String(ind)}: expected sma, ema, rsi or macd`);
+      if (ind !== 'sma' && ind !== 'ema' && ind !== 'rsi' && ind !== 'macd') throw new ParameterError(`parameter indicator=${String(ind)}: expected sma, ema, rsi or macd`);
       const fast = num(params, 'fast', (n) => Number.isInteger(n) && n >= 2, 'a whole number of rows >= 2');
       const slow = num(params, 'slow', (n) => Number.isInteger(n) && n > fast, 'a whole number of rows above fast');
       const signal = num(params, 'signal', (n) => Number.isInteger(n) && n >= 1, 'a whole number of rows >= 1');
@@ -102,7 +103,7 @@ export const BUILTIN_STRATEGIES: readonly BuiltinStrategy[] = [
       const bp = num(params, 'dropBp', (n) => n > 0, 'basis points > 0');
       const months = num(params, 'months', (n) => Number.isInteger(n) && n >= 1, 'a whole number of months >= 1');
       const otherwise = params['otherwise'];
-      if (otherwise !== 'large' && otherwise !== 'cash') throw new RangeError(`parameter otherwise=${String(otherwise)}: expected large or cash`);
+      if (otherwise !== 'large' && otherwise !== 'cash') throw new ParameterError(`parameter otherwise=${String(otherwise)}: expected large or cash`);
       return pipeline({
         name: 'rate-regime', description: `small caps while the policy rate fell ${bp} bp over ${months} months, else ${otherwise}`, params,
         select: rateRegime(bp, months, otherwise, periodsPerYear), weigh: equalWeight(2), when: whenStep(schedule),
