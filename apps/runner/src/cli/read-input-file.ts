@@ -14,9 +14,8 @@ export type InputText = { readonly ok: true; readonly text: string } | { readonl
 export function readInputText(file: string, cwd: string): InputText {
   const path = resolve(cwd, file);
   try {
-    const st = statSync(path);
-    if (st.isDirectory()) return { ok: false, issue: `${file}: error not-a-file: is a folder; name a file` };
-    if (!st.isFile()) return { ok: false, issue: `${file}: error not-a-file: is not a regular file (a FIFO, socket or device); name a file` };
+    const notFile = notAFileIssue(file, cwd);
+    if (notFile !== null) return { ok: false, issue: notFile };
     const text = readFileSync(path, 'utf8');
     return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch (e) {
@@ -24,6 +23,23 @@ export function readInputText(file: string, cwd: string): InputText {
     if (e.code === 'ENOENT') return { ok: false, issue: `${file}: error missing-file: file not found` };
     return { ok: false, issue: `${file}: error unreadable: ${errnoInWords(e.code)} (${e.code}); check the path and the file's permissions` };
   }
+}
+
+/**
+ * The `file: error not-a-file: ...` line when `file` exists but is a folder, FIFO, socket or
+ * device (reading those fails with EISDIR or blocks); null for a regular file or a missing path
+ * (the reader reports that one).
+ */
+export function notAFileIssue(file: string, cwd: string): string | null {
+  let st;
+  try {
+    st = statSync(resolve(cwd, file));
+  } catch {
+    return null;
+  }
+  if (st.isDirectory()) return `${file}: error not-a-file: is a folder; name a file`;
+  if (!st.isFile()) return `${file}: error not-a-file: is not a regular file (a FIFO, socket or device); name a file`;
+  return null;
 }
 
 /** A parsed JSON document, or one located `file[:line:column]: error code: message` line. */

@@ -314,8 +314,8 @@ export function writeResultSet(files: readonly OutputFile[], options: WriteOptio
     }
     for (const b of backups) if (b.backup !== null) quietly(() => fs.unlinkSync(b.backup as string));
     for (const t of temps) quietly(() => fs.unlinkSync(t));
-    for (const d of [...created].reverse()) quietly(() => fs.rmdirSync(d));
     for (const l of locks) quietly(() => fs.unlinkSync(l));
+    for (const d of [...created].reverse()) quietly(() => fs.rmdirSync(d));
     renamed.length = backups.length = temps.length = created.length = locks.length = 0;
   };
   const release = onInterrupt(undo);
