@@ -62,7 +62,12 @@ describe('a folder, FIFO or file where another kind is expected', () => {
     expect(b.err).toMatch(/^ratecut cycles: cannot write afile\/x\.csv: afile is a file, not a folder; choose another --out$/m);
     const c = await run(bt('--out', 'afile/bt.json'));
     expect(c.code).toBe(2);
-    expect(c.err).toMatch(/^ratecut backtest: cannot write afile\/bt\.json: afile is a file/m);
+    expect(c.err).toBe('ratecut backtest: cannot write afile/bt.json (and 3 more files of this run): afile is a file, not a folder; choose another --out\n');
+    for (const out of ['adir', 'adir/']) {
+      const d = await run(bt('--out', out));
+      expect(d.code).toBe(2);
+      expect(d.err).toBe(`ratecut backtest: --out ${out} is a folder; name the result file, such as adir/backtest.json\n`);
+    }
     for (const r of [a, b, c]) noStack(r.err);
     expect(listing()).toEqual(['adir', 'afile']);
   });

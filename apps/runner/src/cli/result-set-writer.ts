@@ -1,5 +1,5 @@
 import * as nodeFs from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { FileError, describeFileFailure, isErrnoError, type FileAction } from './file-error';
 
 /**
@@ -122,6 +122,7 @@ export function checkOutputs(paths: readonly string[], options: WriteOptions): s
   const inputs = (options.inputs ?? []).map((i) => resolve(options.cwd, i));
   const problems: string[] = [];
   const existing: string[] = [];
+  const underFile = new Map<string, string[]>(); // blocking file -> targets under it
   targets.forEach((abs, i) => {
     const name = files[i].path;
     if (targets.indexOf(abs) !== i) {
@@ -139,14 +140,30 @@ export function checkOutputs(paths: readonly string[], options: WriteOptions): s
     else if (kind === 'file' && !options.force) existing.push(name);
     else if (kind === 'under-file' || kind === 'absent') {
       const up = existingAncestor(fs, abs);
-      if (!up.folder) problems.push(`cannot write ${name}: ${relative(options.cwd, up.path) || up.path} is a file, not a folder; choose another --out`);
+      if (!up.folder) underFile.set(up.path, [...(underFile.get(up.path) ?? []), name]);
     }
   });
+  for (const [blocker, names] of underFile) {
+    const others = names.length > 1 ? ` (and ${names.length - 1} more file${names.length > 2 ? 's' : ''} of this run)` : '';
+    problems.push(`cannot write ${names[0]}${others}: ${relative(options.cwd, blocker) || blocker} is a file, not a folder; choose another --out`);
+  }
   if (existing.length > 0) {
     problems.push(`${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; pass --force to replace ${existing.length === 1 ? 'it' : 'them'}`);
   }
   if (problems.length > 0) throw new FileError(problems.join('\n'), 2);
   return targets;
+}
+
+/**
+ * Refuses an `--out` that names a folder (an existing one, or a path ending with a slash) where
+ * a command derives several file names from it (`run.json` → `run.equity.csv`): `--out results`
+ * would otherwise write `results.json` beside the folder. Throws a {@link FileError} with exit 2.
+ */
+export function refuseFolderOut(out: string, options: WriteOptions, example: string): void {
+  const fs = options.fs ?? nodeFs;
+  if (/[\\/]$/.test(out) || kindOf(fs, resolve(options.cwd, out)) === 'folder') {
+    throw new FileError(`--out ${out} is a folder; name the result file, such as ${join(out, example)}`, 2);
+  }
 }
 
 const isAlive = (pid: number): boolean => {

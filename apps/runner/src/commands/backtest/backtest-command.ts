@@ -7,7 +7,7 @@ import { choiceOption, numberOption, parseOptions } from '../../cli/parse-option
 import { progressBar } from '../../cli/progress-bar';
 import { workspaceRoot } from '../../cli/workspace-root';
 import { catalogInputs, outputOptions } from '../../cli/output-options';
-import { checkOutputs } from '../../cli/result-set-writer';
+import { checkOutputs, refuseFolderOut } from '../../cli/result-set-writer';
 import { buildBacktestResult } from './build-backtest-result';
 import { resultPaths, writeBacktestFiles } from './backtest-files';
 import { formatBacktestSummary } from './format-backtest-summary';
@@ -95,6 +95,7 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
   const recorded = commandLine('backtest', args);
   const out = o.out ?? (sweepOpt.length > 0 ? 'results/sweep.csv' : 'results/backtest.json');
   const outputs = outputOptions(io, o.force === true, [o.config, ...catalogInputs(opened.catalog)]);
+  if (sweepOpt.length === 0) refuseFolderOut(out, outputs, 'backtest.json');
   checkOutputs(sweepOpt.length > 0 ? [out] : [...Object.values(resultPaths(out)), ...(o.report === undefined ? [] : [o.report])], outputs);
   if (sweepOpt.length > 0) return runSweepCommand(config, sweepOpt, opened, out, outputs, io, recorded);
 

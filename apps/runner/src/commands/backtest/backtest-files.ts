@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { toJsonText } from '../../cli/json-text';
-import { writeResultSet, type OutputFile, type WriteOptions } from '../../cli/result-set-writer';
+import { refuseFolderOut, writeResultSet, type OutputFile, type WriteOptions } from '../../cli/result-set-writer';
 import type { BacktestResultJson } from './backtest-result';
 
 /** Paths of a result file and its CSV side files (`run.json` → `run.equity.csv`, ...). */
@@ -49,6 +49,7 @@ export function cyclesCsv(r: BacktestResultJson): string {
  * after a failure the previous files are unchanged. Returns the absolute paths written.
  */
 export function writeBacktestFiles(r: BacktestResultJson, out: string, options: WriteOptions, extra: readonly OutputFile[] = []): string[] {
+  refuseFolderOut(out, options, 'backtest.json');
   const paths = resultPaths(out);
   return writeResultSet([
     { path: paths.json, text: toJsonText(r) },

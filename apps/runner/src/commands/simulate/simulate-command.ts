@@ -8,7 +8,7 @@ import { progressBar } from '../../cli/progress-bar';
 import { workspaceRoot } from '../../cli/workspace-root';
 import { simulationPaths, writeSimulationFiles } from './simulate-files';
 import { catalogInputs, outputOptions } from '../../cli/output-options';
-import { checkOutputs } from '../../cli/result-set-writer';
+import { checkOutputs, refuseFolderOut } from '../../cli/result-set-writer';
 import { formatSimulateSummary } from './format-simulate-summary';
 import { loadScenario } from './load-scenario';
 import { runSimulation, type Target } from './run-simulation';
@@ -66,6 +66,7 @@ export async function simulateCommand(args: readonly string[], io: CommandIo): P
   if (!opened) return 1;
   const out = o.out ?? `results/${scenario.name}.json`;
   const outputs = outputOptions(io, o.force === true, [loaded.file, ...catalogInputs(opened.catalog)]);
+  refuseFolderOut(out, outputs, 'simulation.json');
   checkOutputs([...Object.values(simulationPaths(out)), ...(o.report === undefined ? [] : [o.report])], outputs);
   const bar = progressBar(`simulate ${scenario.name}`);
   let run;

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { writeResultSet, type OutputFile, type WriteOptions } from '../../cli/result-set-writer';
+import { refuseFolderOut, writeResultSet, type OutputFile, type WriteOptions } from '../../cli/result-set-writer';
 import { toJsonText } from '../../cli/json-text';
 
 type Doc = Record<string, unknown> & { notice?: string };
@@ -17,6 +17,7 @@ export function simulationPaths(out: string): { json: string; percentiles: strin
  * writer (all checked first; after a failure the previous files are unchanged).
  */
 export function writeSimulationFiles(doc: Doc, out: string, options: WriteOptions, extra: readonly OutputFile[] = []): string[] {
+  refuseFolderOut(out, options, 'simulation.json');
   const paths = simulationPaths(out);
   const comment = doc.notice ? `# ${doc.notice}\n` : '';
   const legs = doc['legs'] as Record<string, Dist>;
