@@ -81,7 +81,7 @@ export function asFileError(e: unknown, path: string, action: FileAction, suffix
  * `path` when it has one (a read of a folder has none: then the operation is named).
  */
 export function describeStrayErrno(e: NodeJS.ErrnoException & { code: string }): string {
-  const action: FileAction = /write|open|mkdir|rename|link|unlink|rmdir|copy/.test(e.syscall ?? '') && !/read/.test(e.syscall ?? '') ? 'write' : 'read';
+  const action: FileAction = /^(?:write|mkdir|rename|link|unlink|rmdir|copyfile|symlink|ftruncate|fsync|utime|chmod)$/.test(e.syscall ?? '') ? 'write' : 'read';
   if (e.path !== undefined) return describeFileFailure(e, e.path, action);
   return `a file could not be ${action === 'read' ? 'read' : 'written'}: ${errnoInWords(e.code)} (${e.code}, ${e.syscall ?? 'unknown operation'}); check the paths on the command line`;
 }

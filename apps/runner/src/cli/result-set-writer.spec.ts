@@ -132,8 +132,8 @@ describe('writeResultSet', () => {
       expect(snapshot(dir)).toEqual(Object.fromEntries(SET.map((p) => [p, `new ${p}\n`]).sort()));
     });
 
-    const child = (tag: string, delay: number): { proc: ChildProcess; output: Promise<{ out: string; code: number | null; signal: NodeJS.Signals | null }>; saw: (text: string) => Promise<void> } => {
-      const proc = spawn(process.execPath, [join(__dirname, '..', 'testing', 'slow-writer-child.js'), dir, String(delay), tag]);
+    const child = (tag: string, mode: string): { proc: ChildProcess; output: Promise<{ out: string; code: number | null; signal: NodeJS.Signals | null }>; saw: (text: string) => Promise<void> } => {
+      const proc = spawn(process.execPath, [join(__dirname, '..', 'testing', 'slow-writer-child.js'), dir, mode, tag]);
       children.push(proc);
       let out = '';
       const waiters: [string, () => void][] = [];
@@ -149,10 +149,13 @@ describe('writeResultSet', () => {
     };
 
     it('lets only one of two concurrent writers of the same files through; the other fails with a clear message', async () => {
-      const a = child('A', 1500);
+      const go = join(tmpdir(), `ratecut-go-${process.pid}-a`);
+      const a = child('A', `block:2:${go}`);
       await a.saw('writing');
-      const b = child('B', 0);
-      const [ra, rb] = await Promise.all([a.output, b.output]);
+      const rb = await child('B', '0').output;
+      writeFileSync(go, '');
+      const ra = await a.output;
+      fs.rmSync(go);
       expect(ra.out).toContain('written');
       expect(rb.code).toBe(1);
       expect(rb.out).toMatch(/a\.equity\.csv is being written by another ratecut \(pid \d+\); wait for it to finish/);
@@ -161,10 +164,14 @@ describe('writeResultSet', () => {
 
     it.each(['SIGTERM', 'SIGINT'] as const)('on %s in the middle of a set, finishes the set (all new), leaves no temporary file, then dies of the signal', async (signal) => {
       writeResultSet(['a.json', 'a.equity.csv', 'a.trades.csv'].map((p) => ({ path: p, text: `old ${p}\n` })), { cwd: dir, force: false });
-      const a = child('new', 700);
+      const go = join(tmpdir(), `ratecut-go-${process.pid}-${signal}`);
+      const a = child('new', `block:2:${go}`);
       await a.saw('writing a.equity.csv');
       a.proc.kill(signal);
+      await new Promise((r) => setTimeout(r, 200));
+      writeFileSync(go, '');
       const r = await a.output;
+      fs.rmSync(go);
       expect(r.signal).toBe(signal);
       expect(snapshot(dir)).toEqual({ 'a.equity.csv': 'new a.equity.csv\n', 'a.json': 'new a.json\n', 'a.trades.csv': 'new a.trades.csv\n' });
     }, 60_000);

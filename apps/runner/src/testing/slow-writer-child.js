@@ -1,7 +1,9 @@
 'use strict';
 // Test helper run as a child process: writes a result set of three files into argv[2] through
-// the result-set writer, sleeping argv[3] ms inside each file write (so a test can signal it or
-// start a second writer meanwhile). Prints "written" or the error message; exit 0 / the error's code.
+// the result-set writer. argv[3] is "0" (no pause) or "block:<n>:<file>": the n-th file write
+// prints "writing <name>" and waits until <file> exists, so a test can signal the process or
+// start a second writer at that moment, whatever the machine's load. Prints "written" or the
+// error message; exit 0, or the error's exit code.
 const path = require('node:path');
 const fs = require('node:fs');
 const root = path.resolve(__dirname, '..', '..', '..', '..');
@@ -14,9 +16,21 @@ require('ts-node').register({
 require('tsconfig-paths').register({ baseUrl: root, paths: compilerOptions.paths });
 const { writeResultSet } = require('../cli/result-set-writer.ts');
 
-const [dir, delay, tag] = [process.argv[2], Number(process.argv[3]), process.argv[4] ?? 'new'];
+const [dir, mode, tag] = [process.argv[2], process.argv[3], process.argv[4] ?? 'new'];
+const [, blockAt, goFile] = /^block:(\d+):(.+)$/.exec(mode) ?? [null, '0', ''];
 const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-const slowFs = { ...fs, writeFileSync: (...args) => { process.stdout.write(`writing ${path.basename(String(args[0]))}\n`); sleep(delay); return fs.writeFileSync(...args); } };
+let writes = 0;
+const slowFs = {
+  ...fs,
+  writeFileSync: (...args) => {
+    writes += 1;
+    if (writes === Number(blockAt)) {
+      fs.writeSync(1, `writing ${path.basename(String(args[0]))}\n`);
+      for (let waited = 0; !fs.existsSync(goFile) && waited < 60000; waited += 20) sleep(20);
+    }
+    return fs.writeFileSync(...args);
+  },
+};
 try {
   writeResultSet(['a.json', 'a.equity.csv', 'a.trades.csv'].map((p) => ({ path: p, text: `${tag} ${p}\n` })), { cwd: dir, force: true, fs: slowFs });
   process.stdout.write('written\n');
