@@ -171,6 +171,12 @@ describe('ratecut compare on fixture results', () => {
       const r = await run(dir, ['compare', sweep]);
       expect(r.code).toBe(0);
       expect(r.out).toContain('best sweep.csv:k_months=2 threshold=0: Sharpe 0.50');
+      // A damaged cell is an error with its line, not a trial dropped silently (which would change T and the deflated Sharpe ratio).
+      const damaged = join(dir, 'damaged.csv');
+      writeFileSync(damaged, readFileSync(sweep, 'utf8').replace('0.2,0.5,', '0.2,abc,'));
+      const d = await run(dir, ['compare', damaged]);
+      expect(d.code).toBe(1);
+      expect(d.err).toBe(`${damaged}:5: error bad-number: sharpe "abc" is not a number (expected a decimal, or an empty cell for n/a)\n`);
       expect(r.out).toContain('T = 1043');
       expect(r.out).toMatch(/taken as normal/);
     });

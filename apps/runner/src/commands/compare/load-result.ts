@@ -31,13 +31,22 @@ function zodErrors(file: string, error: z.ZodError): string[] {
 function loadSweep(file: string, name: string, text: string): LoadOutcome {
   const comments = text.split('\n').filter((l) => l.startsWith('#')).map((l) => l.replace(/^#\s?/, ''));
   let records: Record<string, string>[];
+  let lines: number[];
   try {
-    records = parse(text, { columns: true, comment: '#', skip_empty_lines: true, trim: true }) as Record<string, string>[];
+    const parsed = parse(text, { columns: true, comment: '#', skip_empty_lines: true, trim: true, info: true }) as { record: Record<string, string>; info: { lines: number } }[];
+    records = parsed.map((p) => p.record);
+    lines = parsed.map((p) => p.info.lines);
   } catch (e) {
     return { ok: false, errors: [`${file}: error bad-csv: ${e instanceof Error ? e.message : String(e)}`] };
   }
   if (records.length === 0 || !('sharpe' in records[0])) {
     return { ok: false, errors: [`${file}: error not-a-result: not a ratecut result (neither a JSON result file nor a sweep CSV with a 'sharpe' column)`] };
+  }
+  // An empty cell is a Sharpe ratio the sweep could not compute (written as n/a); anything else
+  // that is not a number is a damaged file, not a trial to drop silently.
+  const badCells = records.flatMap((r, i) => (r['sharpe'] !== '' && !Number.isFinite(Number(r['sharpe'])) ? [i] : []));
+  if (badCells.length > 0) {
+    return { ok: false, errors: badCells.map((i) => `${file}:${lines[i]}: error bad-number: sharpe ${JSON.stringify(records[i]['sharpe'].slice(0, 40))} is not a number (expected a decimal, or an empty cell for n/a)`) };
   }
   const paramColumns = Object.keys(records[0]).filter((c) => !['total_return', 'cagr', 'volatility', 'sharpe', 'max_drawdown', 'trades'].includes(c));
   const trials = records
