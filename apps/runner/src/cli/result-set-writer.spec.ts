@@ -110,6 +110,8 @@ describe('writeResultSet', () => {
   it('refuses a target named twice, and a FIFO or device', () => {
     expect(thrown(() => checkOutputs(['a.json', './a.json'], { cwd: dir, force: true })).message).toBe('./a.json is named twice among this run\'s outputs; give each output its own file');
     expect(thrown(() => checkOutputs(['/dev/null'], { cwd: dir, force: true })).message).toMatch(/^\/dev\/null exists and is not a regular file/);
+    const long = `${'x'.repeat(300)}.json`;
+    expect(thrown(() => checkOutputs([long], { cwd: dir, force: true })).message).toBe(`cannot write ${long}: the name is too long (ENAMETOOLONG); choose a shorter name`);
   });
 
   describe('with a second writer', () => {

@@ -123,12 +123,21 @@ export function checkOutputs(paths: readonly string[], options: WriteOptions): s
   const problems: string[] = [];
   const existing: string[] = [];
   const underFile = new Map<string, string[]>(); // blocking file -> targets under it
+  const seen = new Set<string>();
   targets.forEach((abs, i) => {
-    const name = files[i].path;
-    if (targets.indexOf(abs) !== i) {
+    try {
+      checkOne(abs, files[i].path);
+    } catch (e) {
+      if (!isErrnoError(e)) throw e;
+      problems.push(describeFileFailure(e, files[i].path, 'write'));
+    }
+  });
+  function checkOne(abs: string, name: string): void {
+    if (seen.has(abs)) {
       problems.push(`${name} is named twice among this run's outputs; give each output its own file`);
       return;
     }
+    seen.add(abs);
     const input = inputs.find((inp) => sameFile(fs, abs, inp));
     if (input !== undefined) {
       problems.push(`${name} is also an input of this run; write the output to another file (not even --force replaces an input)`);
@@ -142,7 +151,7 @@ export function checkOutputs(paths: readonly string[], options: WriteOptions): s
       const up = existingAncestor(fs, abs);
       if (!up.folder) underFile.set(up.path, [...(underFile.get(up.path) ?? []), name]);
     }
-  });
+  }
   for (const [blocker, names] of underFile) {
     const others = names.length > 1 ? ` (and ${names.length - 1} more file${names.length > 2 ? 's' : ''} of this run)` : '';
     problems.push(`cannot write ${names[0]}${others}: ${relative(options.cwd, blocker) || blocker} is a file, not a folder; choose another --out`);
