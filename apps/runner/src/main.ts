@@ -1,4 +1,5 @@
 import { UsageError, type CommandIo } from './cli/command';
+import { FileError, describeStrayErrno, isErrnoError } from './cli/file-error';
 import { COMMANDS } from './commands/registry';
 import { VERSION } from './cli/version';
 
@@ -19,7 +20,16 @@ function helpText(): string {
   ].join('\n') + '\n';
 }
 
-/** Runs the CLI; resolves to the process exit code (0 ok, 1 failure, 2 usage error). */
+/** Exit code of an internal error (a bug in ratecut): EX_SOFTWARE of BSD's sysexits.h. */
+export const EXIT_INTERNAL = 70;
+
+/**
+ * Runs the CLI; resolves to the process exit code: 0 ok, 1 failure (data or file problem),
+ * 2 usage error, 70 internal error. Every error is printed as one line naming the command:
+ * a {@link UsageError} with the usage, a {@link FileError} with its path, a file-system error
+ * that escaped a command as `cannot read|write <path>: <what> (<code>); <what to do>`, and
+ * anything else as an internal error (the stack only with RATECUT_DEBUG=1).
+ */
 export async function main(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -47,7 +57,20 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
       io.stderr(`ratecut ${name}: ${e.message}\n\n${command.usage}`);
       return 2;
     }
-    throw e;
+    if (e instanceof FileError) {
+      io.stderr(e.message.split('\n').map((l) => `ratecut ${name}: ${l}\n`).join(''));
+      return e.exitCode;
+    }
+    if (isErrnoError(e)) {
+      io.stderr(`ratecut ${name}: ${describeStrayErrno(e)}\n`);
+      return 1;
+    }
+    const debug = io.env['RATECUT_DEBUG'] !== undefined && io.env['RATECUT_DEBUG'] !== '' && io.env['RATECUT_DEBUG'] !== '0';
+    const err = typeof e === 'object' && e !== null ? (e as { name?: unknown; message?: unknown; stack?: unknown }) : {};
+    const what = typeof err.message === 'string' ? `${String(err.name ?? 'Error')}: ${err.message}` : String(e);
+    io.stderr(`ratecut ${name}: internal error, please report it with the command line: ${what.split('\n')[0]}\n`);
+    io.stderr(debug && typeof err.stack === 'string' ? `${err.stack}\n` : 'Set RATECUT_DEBUG=1 to print the stack trace.\n');
+    return EXIT_INTERNAL;
   }
 }
 

@@ -50,3 +50,4 @@ export * from './lib/fetch/fed-target-csv';
 export * from './lib/fetch/commit-cache-files';
 export * from './lib/fetch/fetch-data';
 export * from './lib/facts/read-json-file';
+export * from './lib/json/parse-json-text';

@@ -23,6 +23,7 @@ export * from './lib/engine/execution';
 export * from './lib/engine/backtest-types';
 export * from './lib/engine/run-backtest';
 export * from './lib/engine/backtest-observable';
+export * from './lib/errors/parameter-error';
 export * from './lib/strategies/strategy';
 export * from './lib/strategies/when-steps';
 export * from './lib/strategies/weigh-steps';

@@ -1,9 +1,13 @@
+import type { WriterFs } from './result-set-writer';
+
 /** Where a command writes: stdout for results, stderr for progress, warnings and errors. */
 export interface CommandIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
+  /** File-system calls used to write result files (tests inject failures); node:fs when absent. */
+  readonly fs?: WriterFs;
 }
 
 /** A CLI command: its help text, and a runner loaded only when the command is used. */

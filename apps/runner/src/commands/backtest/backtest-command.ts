@@ -7,12 +7,15 @@ import { openCatalog, printIssues } from '../../cli/open-catalog';
 import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';
 import { progressBar } from '../../cli/progress-bar';
 import { workspaceRoot } from '../../cli/workspace-root';
+import { catalogInputs, outputOptions } from '../../cli/output-options';
+import { checkOutputs, refuseFolderOut } from '../../cli/result-set-writer';
 import { buildBacktestResult } from './build-backtest-result';
-import { writeBacktestFiles } from './backtest-files';
+import { resultPaths, writeBacktestFiles } from './backtest-files';
 import { formatBacktestSummary } from './format-backtest-summary';
 import { readConfigFile, validateConfig } from './read-backtest-config';
 import { runSweepCommand } from './sweep-command';
-import { writeReport } from '../report/write-report';
+import { reportOutput } from '../report/write-report';
+import { ParameterError } from '@ratecut/sim-core';
 
 /** Parses `k=v`: numbers and booleans become typed values. */
 function parseParam(text: string): [string, number | string | boolean] {
@@ -96,7 +99,11 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
   const opened = openCatalog(io, o.data, { allowOutsideData: o['allow-outside-data'] });
   if (!opened) return 1;
   const recorded = commandLine('backtest', args);
-  if (sweepOpt.length > 0) return runSweepCommand(config, sweepOpt, opened, o.out ?? 'results/sweep.csv', o.force === true, io, recorded);
+  const out = o.out ?? (sweepOpt.length > 0 ? 'results/sweep.csv' : 'results/backtest.json');
+  const outputs = outputOptions(io, o.force === true, [o.config, ...catalogInputs(opened.catalog)]);
+  if (sweepOpt.length === 0) refuseFolderOut(out, outputs, 'backtest.json');
+  checkOutputs(sweepOpt.length > 0 ? [out] : [...Object.values(resultPaths(out)), ...(o.report === undefined ? [] : [o.report])], outputs);
+  if (sweepOpt.length > 0) return runSweepCommand(config, sweepOpt, opened, out, outputs, io, recorded);
 
   const bar = progressBar('backtest');
   let built;
@@ -106,7 +113,7 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
       commandLine: recorded, onProgress: (d, t) => bar.update(d, t),
     });
   } catch (e) {
-    if (e instanceof RangeError) throw new UsageError(e.message);
+    if (e instanceof ParameterError) throw new UsageError(e.message);
     throw e;
   } finally {
     bar.done();
@@ -114,9 +121,8 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
   if (!built.ok) { printIssues(io, built.issues); return 1; }
   printIssues(io, built.warnings);
   for (const w of built.notes) io.stderr(`warning: ${w}\n`);
-  const out = o.out ?? 'results/backtest.json';
-  const written = writeBacktestFiles(built.result, out, o.force === true, io.cwd);
-  if (o.report !== undefined) written.push(writeReport([{ file: out, doc: built.result }], o.report, o.force === true, io.cwd));
+  const report = o.report === undefined ? [] : [reportOutput([{ file: out, doc: built.result }], o.report)];
+  const written = writeBacktestFiles(built.result, out, outputs, report);
   io.stdout(formatBacktestSummary(built.result, written));
   return 0;
 }

@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { UsageError } from '../../cli/command';
 import { toJsonText } from '../../cli/json-text';
-import { writeFileAtomic } from '../../cli/write-output';
+import { refuseFolderOut, writeResultSet, type OutputFile, type WriteOptions } from '../../cli/result-set-writer';
 import type { BacktestResultJson } from './backtest-result';
 
 /** Paths of a result file and its CSV side files (`run.json` → `run.equity.csv`, ...). */
@@ -51,20 +48,18 @@ export function cyclesCsv(r: BacktestResultJson): string {
 }
 
 /**
- * Writes the result file and its side files. Refuses (before writing anything) when one
- * exists and `force` is false; each file is written atomically.
+ * Writes the result file, its side files and any `extra` files (the `--report`) as one set
+ * through the result-set writer: every target is checked before anything is written, and
+ * after a failure the previous files are unchanged. Returns the absolute paths written.
  */
-export function writeBacktestFiles(r: BacktestResultJson, out: string, force: boolean, cwd: string): string[] {
+export function writeBacktestFiles(r: BacktestResultJson, out: string, options: WriteOptions, extra: readonly OutputFile[] = []): string[] {
+  refuseFolderOut(out, options, 'backtest.json');
   const paths = resultPaths(out);
-  const all = [paths.json, paths.equity, paths.trades, paths.cycles];
-  if (!force) {
-    const existing = all.filter((p) => existsSync(resolve(cwd, p)));
-    if (existing.length > 0) throw new UsageError(`${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; pass --force to replace`);
-  }
-  return [
-    writeFileAtomic(paths.json, toJsonText(r), true, cwd),
-    writeFileAtomic(paths.equity, equityCsv(r), true, cwd),
-    writeFileAtomic(paths.trades, tradesCsv(r), true, cwd),
-    writeFileAtomic(paths.cycles, cyclesCsv(r), true, cwd),
-  ];
+  return writeResultSet([
+    { path: paths.json, text: toJsonText(r) },
+    { path: paths.equity, text: equityCsv(r) },
+    { path: paths.trades, text: tradesCsv(r) },
+    { path: paths.cycles, text: cyclesCsv(r) },
+    ...extra,
+  ], options);
 }

@@ -10,6 +10,7 @@ import { VERSION } from '../../cli/version';
 import { PAIRS } from '../cycles/pair-definitions';
 import type { ResolvedBacktestConfig, StrategyConfig } from './backtest-config';
 import { BACKTEST_SCHEMA, type BacktestResultJson, type MetricsJson, type StrategyResultJson } from './backtest-result';
+import { ParameterError } from '@ratecut/sim-core';
 
 /** A path relative to the catalog folder, or `ratecut:data/...` for the facts shipped with ratecut. */
 function displayPath(file: string, catalogDir: string, factsDir: string): string {
@@ -37,15 +38,15 @@ export function metricsJson(m: Metrics, days: Int32Array): MetricsJson {
   };
 }
 
-/** Builds a strategy from its configuration; throws RangeError with a readable message. */
+/** Builds a strategy from its configuration; throws ParameterError with a readable message. */
 export function buildStrategy(cfg: StrategyConfig, periodsPerYear: number): { strategy: Strategy; schedule: RebalanceSchedule } {
   const def = findBuiltinStrategy(cfg.name);
-  if (!def) throw new RangeError(`unknown strategy '${cfg.name}'; built-ins: ${BUILTIN_STRATEGIES.map((s) => s.name).join(', ')}`);
+  if (!def) throw new ParameterError(`unknown strategy '${cfg.name}'; built-ins: ${BUILTIN_STRATEGIES.map((s) => s.name).join(', ')}`);
   // Own properties only: `__proto__`, `constructor`, `toString` are not parameters.
   const unknown = Object.keys(cfg.params).filter((k) => !Object.hasOwn(def.defaults, k));
   if (unknown.length > 0) {
     const known = Object.keys(def.defaults);
-    throw new RangeError(`strategy ${cfg.name}: unknown parameter ${unknown.join(', ')}; expected ${known.length ? known.join(', ') : 'no parameters'}`);
+    throw new ParameterError(`strategy ${cfg.name}: unknown parameter ${unknown.join(', ')}; expected ${known.length ? known.join(', ') : 'no parameters'}`);
   }
   const schedule = (cfg.schedule as RebalanceSchedule | undefined) ?? def.schedule;
   return { strategy: def.build({ ...def.defaults, ...cfg.params }, schedule, periodsPerYear), schedule };
@@ -145,7 +146,7 @@ export function buildBacktestResult(
   inputs: BacktestInputs,
 ): { ok: true; result: BacktestResultJson; warnings: DataIssue[]; notes: string[] } | { ok: false; issues: readonly DataIssue[] } {
   const pairDef = PAIRS.find((p) => p.id === config.pair);
-  if (!pairDef) throw new RangeError(`unknown pair ${config.pair}`);
+  if (!pairDef) throw new ParameterError(`unknown pair ${config.pair}`);
   const nberFile = join(inputs.dataDir, 'nber-business-cycles.json');
   const easing = loadEasingCycles(inputs.catalog, nberFile, config.cycleRule, config.recessionWindowMonths);
   if (!easing.ok) return easing;
@@ -157,7 +158,7 @@ export function buildBacktestResult(
   if (config.cycles !== 'all') {
     const wanted = config.cycles;
     const missing = wanted.filter((id) => !cycles.some((c) => c.cycle.id === id));
-    if (missing.length > 0) throw new RangeError(`unknown cycle id ${missing.join(', ')}; detected cycles: ${cycles.map((c) => c.cycle.id).join(', ')}`);
+    if (missing.length > 0) throw new ParameterError(`unknown cycle id ${missing.join(', ')}; detected cycles: ${cycles.map((c) => c.cycle.id).join(', ')}`);
     cycles = cycles.filter((c) => wanted.includes(c.cycle.id));
   }
 
@@ -192,14 +193,14 @@ export function buildBacktestResult(
   const bench = buildStrategy(config.benchmark, data.periodsPerYear);
   const labels = built.map((b) => b.cfg.label ?? b.cfg.name);
   const dup = labels.find((l, i) => labels.indexOf(l) !== i);
-  if (dup !== undefined) throw new RangeError(`two strategies are labelled '${dup}'; give each a distinct "label"`);
+  if (dup !== undefined) throw new ParameterError(`two strategies are labelled '${dup}'; give each a distinct "label"`);
   const benchLabel = `benchmark:${config.benchmark.label ?? config.benchmark.name}`;
   if (labels.includes(benchLabel)) {
-    throw new RangeError(`strategy label '${benchLabel}' is the benchmark's label (its equity column would replace the benchmark's); choose another "label"`);
+    throw new ParameterError(`strategy label '${benchLabel}' is the benchmark's label (its equity column would replace the benchmark's); choose another "label"`);
   }
   const lastRow = data.days.length - 1;
   if (config.executionLag >= lastRow) {
-    throw new RangeError(`executionLag ${config.executionLag} rows: the ${config.pair} data have ${data.days.length} rows, so no decision could ever be traded; use a lag below ${lastRow}`);
+    throw new ParameterError(`executionLag ${config.executionLag} rows: the ${config.pair} data have ${data.days.length} rows, so no decision could ever be traded; use a lag below ${lastRow}`);
   }
 
   const settings = {

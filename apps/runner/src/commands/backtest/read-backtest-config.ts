@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { formatDataIssue, readJsonFile } from '@ratecut/data-loader';
+import { notAFileIssue } from '../../cli/read-input-file';
 import { backtestConfigSchema, type BacktestConfigFile, type ResolvedBacktestConfig } from './backtest-config';
 
 /** Reads a config file's raw JSON object; errors name the file (and line:column for syntax errors). */
 export function readConfigFile(file: string, cwd: string): { ok: true; value: Record<string, unknown> } | { ok: false; errors: string[] } {
+  const notFile = notAFileIssue(file, cwd);
+  if (notFile !== null) return { ok: false, errors: [notFile] };
   const read = readJsonFile(resolve(cwd, file), z.record(z.string(), z.unknown()), 'bad-config');
   return read.ok ? { ok: true, value: read.value } : { ok: false, errors: read.issues.map(formatDataIssue) };
 }

@@ -5,7 +5,7 @@ import { loadEasingCycles, loadMarketData } from '@ratecut/data-loader';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { printIssues, type OpenedCatalog } from '../../cli/open-catalog';
 import { workspaceRoot } from '../../cli/workspace-root';
-import { writeFileAtomic } from '../../cli/write-output';
+import { writeResultSet, type WriteOptions } from '../../cli/result-set-writer';
 import { PAIRS } from '../cycles/pair-definitions';
 import type { ResolvedBacktestConfig } from './backtest-config';
 import { parseSweep } from './parse-sweep';
@@ -22,7 +22,7 @@ export async function runSweepCommand(
   sweeps: readonly string[],
   opened: OpenedCatalog,
   out: string,
-  force: boolean,
+  outputs: WriteOptions,
   io: CommandIo,
   commandLine: string,
 ): Promise<number> {
@@ -37,6 +37,7 @@ export async function runSweepCommand(
   const ks = grid.get('k') ?? [Number(params['k'] ?? 6)];
   const thresholds = grid.get('threshold') ?? [Number(params['threshold'] ?? 0.01)];
   if (ks.some((k) => !Number.isInteger(k) || k < 1)) throw new UsageError('--sweep k: expected whole numbers of months >= 1');
+  if (thresholds.some((t) => !Number.isFinite(t) || t < 0)) throw new UsageError('--sweep threshold: expected decimal return points >= 0');
 
   const pair = PAIRS.find((p) => p.id === config.pair);
   if (!pair) throw new UsageError(`unknown pair ${config.pair}`);
@@ -66,7 +67,7 @@ export async function runSweepCommand(
     `# relative-momentum sweep on ${pair.id} (${market.value.pair.returnBasis}), ${formatDay(data.days[0])} to ${formatDay(data.days[data.days.length - 1])}, ${data.days.length} rows; lag ${config.executionLag}, costs ${config.costBps}+${config.slippageBps} bp, cash ${config.cash}`,
   ].join('\n') + '\n';
   const csv = header + stringify(rows, { header: true, columns: ['k_months', 'threshold', 'total_return', 'cagr', 'volatility', 'sharpe', 'max_drawdown', 'rebalances'] });
-  const written = writeFileAtomic(out, csv, force, io.cwd);
+  const [written] = writeResultSet([{ path: out, text: csv }], outputs);
 
   const order = rows.map((_, i) => i).filter((i) => rows[i][5] !== null).sort((a, b) => (rows[b][5] as number) - (rows[a][5] as number) || a - b);
   const lines = [

@@ -1,6 +1,7 @@
 import { UsageError, type CommandIo } from '../../cli/command';
 import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';
-import { writeFileAtomic } from '../../cli/write-output';
+import { outputOptions } from '../../cli/output-options';
+import { writeResultSet } from '../../cli/result-set-writer';
 import { buildComparison } from './build-comparison';
 import { allDifferences } from './comparability';
 import { formatComparisonCsv, formatComparisonJson, formatComparisonTable } from './format-comparison';
@@ -50,7 +51,7 @@ export async function compareCommand(args: readonly string[], io: CommandIo): Pr
   if (o.out === undefined) {
     io.stdout(text);
   } else {
-    const written = writeFileAtomic(o.out, text, force, io.cwd);
+    const [written] = writeResultSet([{ path: o.out, text }], outputOptions(io, force, files));
     if (format !== 'table' && differences.length > 0) for (const d of differences) io.stderr(`warning not-comparable: ${d.message}\n`);
     io.stdout(`wrote ${written}\n`);
   }

@@ -4,7 +4,8 @@ import { UsageError, type CommandIo } from '../../cli/command';
 import { openCatalog, printIssues } from '../../cli/open-catalog';
 import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';
 import { workspaceRoot } from '../../cli/workspace-root';
-import { writeFileAtomic } from '../../cli/write-output';
+import { catalogInputs, outputOptions } from '../../cli/output-options';
+import { writeResultSet } from '../../cli/result-set-writer';
 import { buildCyclesReport } from './build-cycles-report';
 import { formatCyclesCsv } from './format-cycles-csv';
 import { formatCyclesJson } from './format-cycles-json';
@@ -51,7 +52,7 @@ export async function cyclesCommand(args: readonly string[], io: CommandIo): Pro
   }
   const text = format === 'json' ? formatCyclesJson(built.report) : format === 'csv' ? formatCyclesCsv(built.report) : formatCyclesTable(built.report);
   if (o.out !== undefined) {
-    const written = writeFileAtomic(o.out, text, o.force === true, io.cwd);
+    const [written] = writeResultSet([{ path: o.out, text }], outputOptions(io, o.force === true, catalogInputs(opened.catalog)));
     io.stderr(`wrote ${written}\n`);
   } else {
     io.stdout(text);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../main';
@@ -25,8 +25,23 @@ describe('ratecut demo', () => {
       expect(existsSync(join(cwd, 'results', 'demo', f))).toBe(true);
     }
     expect(readFileSync(join(cwd, 'results', 'demo', 'report.html'), 'utf8')).toMatch(/insurance-cuts/i);
-    // A second run replaces its own files.
+    // A second run replaces the folder as a whole: no staging folder or lock is left beside it.
+    writeFileSync(join(cwd, 'results', 'demo', 'backtest.positions.csv'), 'from an older demo');
     expect(await main(['demo', '--data', data], captureIo({}, cwd))).toBe(0);
+    expect(readdirSync(join(cwd, 'results'))).toEqual(['demo']);
+    expect(existsSync(join(cwd, 'results', 'demo', 'backtest.positions.csv'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(cwd, 'results', 'demo', 'backtest.json'), 'utf8')).commandLine).toMatch(/--out backtest\.json --force$/);
+  });
+
+  it('refuses to replace a folder holding files it did not write, before writing anything', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'ratecut-demo-data-'));
+    writeFixture(data);
+    const cwd = mkdtempSync(join(tmpdir(), 'ratecut-demo-'));
+    writeFileSync(join(cwd, 'notes.txt'), 'mine');
+    const io = captureIo({}, cwd);
+    expect(await main(['demo', '--data', data, '--out', '.'], io)).toBe(2);
+    expect(io.err()).toMatch(/^ratecut demo: \. holds files this command did not write; choose another --out or empty the folder \(it is replaced as a whole\)$/m);
+    expect(readdirSync(cwd)).toEqual(['notes.txt']);
   });
 
   it('announces the synthetic sample on its first line', async () => {

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { openCatalog } from '../../cli/open-catalog';
+import { outputOptions } from '../../cli/output-options';
 import { parseOptions } from '../../cli/parse-options';
+import { replaceFolder } from '../../cli/replace-folder';
 import { backtestCommand } from '../backtest/backtest-command';
 import { cyclesCommand } from '../cycles/cycles-command';
 import { writeReport } from '../report/write-report';
@@ -14,15 +16,27 @@ const DEMO_CYCLES_SINCE = '1984-01-01';
 /** The two demo scenarios. */
 const SCENARIOS = ['insurance-cuts', 'recession-easing'] as const;
 
+/** True for the names of files a demo writes (so an earlier demo's folder may be replaced). */
+const isDemoFile = (name: string): boolean =>
+  /^(?:cycles\.json|report\.html|(?:backtest|insurance-cuts|recession-easing)\.(?:json|[a-z]+\.csv))$/.test(name);
+
 /**
  * `ratecut demo`: runs cycles, backtest, two simulations and the report in this process, each
- * step through its own command, and lists the files written. Outputs of an earlier demo in
- * the same folder are replaced.
+ * step through its own command, and lists the files written. The output folder is replaced
+ * as a whole (cli/replace-folder.ts): the steps write into a staging folder beside it, which is
+ * swapped in only when every step succeeded, so the folder never mixes two runs. A folder
+ * holding other files is refused.
  */
 export async function demoCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const o = parseOptions(args, { data: { type: 'string' }, 'allow-outside-data': { type: 'boolean' }, out: { type: 'string' } });
   const out = o.out ?? join('results', 'demo');
-  const data = [...(o.data === undefined ? [] : ['--data', o.data]), ...(o['allow-outside-data'] === true ? ['--allow-outside-data'] : [])];
+  // The writing steps run inside the staging folder: relative data paths are made absolute.
+  const data = [
+    ...(o.data === undefined ? [] : ['--data', o.data === '' || isAbsolute(o.data) ? o.data : resolve(io.cwd, o.data)]),
+    ...(o['allow-outside-data'] === true ? ['--allow-outside-data'] : []),
+  ];
+  const envData = io.env['RATECUT_DATA'];
+  const env = envData === undefined || envData === '' || isAbsolute(envData) ? io.env : { ...io.env, RATECUT_DATA: resolve(io.cwd, envData) };
   const written: string[] = [];
   const seen = new Set<string>();
   // Every step loads the same data: print each warning (and the synthetic notice) once.
@@ -46,37 +60,42 @@ export async function demoCommand(args: readonly string[], io: CommandIo): Promi
   if (!opened) return 1;
   if (opened.syntheticNotice !== null) io.stdout(`${opened.syntheticNotice}\n`);
 
-  let code = await cyclesCommand(
+  const code = await cyclesCommand(
     [...data, '--since', DEMO_CYCLES_SINCE],
     step(`1. Fed easing cycles since ${DEMO_CYCLES_SINCE} (the FOMC target era; cycles.json and the backtest below use every detected cycle) and small vs large returns after the first cut`),
   );
   if (code !== 0) return code;
-  code = await cyclesCommand([...data, '--format', 'json', '--out', join(out, 'cycles.json'), '--force'], { ...io, stdout: () => undefined, stderr: (t) => { if (t.startsWith('wrote ')) written.push(t.slice(6).trim()); else stderrOnce(t); } });
-  if (code !== 0) return code;
-  code = await backtestCommand([...data, '--out', join(out, 'backtest.json'), '--force'], step('2. Backtest of the built-in rotation strategies across easing cycles'));
-  if (code !== 0) return code;
-  const simulated: string[] = [];
-  for (const [i, name] of SCENARIOS.entries()) {
-    const stepIo = step(`${3 + i}. Monte Carlo: ${name} (P(small >= +20%) and P(small beats large))`);
-    try {
-      code = await simulateCommand(
-        [name, ...data, '--paths', '50000', '--strategy-paths', '100', '--target', 'small:+20%', '--target', 'spread:0%', '--out', join(out, `${name}.json`), '--force'],
-        stepIo,
-      );
-    } catch (e) {
-      // A scenario whose analog cycles the data do not contain is reported and skipped.
-      if (!(e instanceof UsageError)) throw e;
-      stepIo.stdout(`skipped: ${e.message}\n`);
-      continue;
+  const replaced = await replaceFolder(out, { cwd: io.cwd, mayReplace: (entries) => entries.every(isDemoFile), commit: (c: number) => c === 0 }, async (staging): Promise<number> => {
+    // Each step writes into the staging folder with paths relative to it (as recorded in the files).
+    const inStage = (x: CommandIo): CommandIo => ({ ...x, cwd: staging, env });
+    let c = await cyclesCommand([...data, '--format', 'json', '--out', 'cycles.json', '--force'], inStage({ ...io, stdout: () => undefined, stderr: (t) => { if (t.startsWith('wrote ')) written.push(t.slice(6).trim()); else stderrOnce(t); } }));
+    if (c !== 0) return c;
+    c = await backtestCommand([...data, '--out', 'backtest.json', '--force'], inStage(step('2. Backtest of the built-in rotation strategies across easing cycles')));
+    if (c !== 0) return c;
+    const simulated: string[] = [];
+    for (const [i, name] of SCENARIOS.entries()) {
+      const stepIo = step(`${3 + i}. Monte Carlo: ${name} (P(small >= +20%) and P(small beats large))`);
+      try {
+        c = await simulateCommand(
+          [name, ...data, '--paths', '50000', '--strategy-paths', '100', '--target', 'small:+20%', '--target', 'spread:0%', '--out', `${name}.json`, '--force'],
+          inStage(stepIo),
+        );
+      } catch (e) {
+        // A scenario whose analog cycles the data do not contain is reported and skipped.
+        if (!(e instanceof UsageError)) throw e;
+        stepIo.stdout(`skipped: ${e.message}\n`);
+        continue;
+      }
+      if (c !== 0) return c;
+      simulated.push(name);
     }
-    if (code !== 0) return code;
-    simulated.push(name);
-  }
-  const docs = ['backtest', ...simulated].map((n) => {
-    const file = join(out, `${n}.json`);
-    return { file, doc: JSON.parse(readFileSync(resolve(io.cwd, file), 'utf8')) as unknown };
+    const docs = ['backtest', ...simulated].map((n) => ({ file: `${n}.json`, doc: JSON.parse(readFileSync(join(staging, `${n}.json`), 'utf8')) as unknown }));
+    written.push(writeReport(docs, 'report.html', outputOptions(inStage(io), true)));
+    // The files are listed where they will be once the staging folder is swapped in.
+    for (const [i, w] of written.entries()) if (w.startsWith(staging)) written[i] = join(resolve(io.cwd, out), w.slice(staging.length));
+    return 0;
   });
-  written.push(writeReport(docs, join(out, 'report.html'), true, io.cwd));
+  if (replaced.value !== 0) return replaced.value;
   io.stdout(`\n=== Files ===\n${written.map((w) => `  ${w}`).join('\n')}\nOpen the report in a browser: ${written[written.length - 1]}\n`);
   return 0;
 }

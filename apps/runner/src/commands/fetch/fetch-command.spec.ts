@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalog, loadSeries } from '@ratecut/data-loader';
@@ -59,6 +59,26 @@ describe('ratecut fetch', () => {
     expect(await main(['fetch', '--out', dir, '--series', 'dff'], io2)).toBe(1);
     expect(io2.err()).toContain('FRED DFF: expected a CSV with header "observation_date,DFF", got an HTML page');
     expect(readFileSync(join(dir, 'catalog.json'), 'utf8') + readFileSync(join(dir, 'fred/DFF.csv'), 'utf8')).toBe(before);
+  });
+
+  it('refuses --out naming a file before any download, in one line', async () => {
+    writeFileSync(join(dir, 'afile'), 'x');
+    const io = captureIo({ RATECUT_FETCH_BASE_URL: base }, dir);
+    expect(await main(['fetch', '--out', 'afile', '--series', 'dff'], io)).toBe(2);
+    expect(io.err()).toBe('ratecut fetch: --out afile is a file, not a folder; name a folder for the downloaded data\n');
+    const under = captureIo({ RATECUT_FETCH_BASE_URL: base }, dir);
+    expect(await main(['fetch', '--out', 'afile/cache', '--series', 'dff'], under)).toBe(2);
+    expect(under.err()).toBe('ratecut fetch: --out afile/cache: a part of the path is a file, not a folder; choose another --out\n');
+    expect(requests).toEqual([]);
+    expect(readFileSync(join(dir, 'afile'), 'utf8')).toBe('x');
+  });
+
+  it('refuses a second fetch into the same folder while one runs', async () => {
+    writeFileSync(join(dir, 'cache.lock'), `${process.pid}\n`);
+    const io = captureIo({ RATECUT_FETCH_BASE_URL: base }, dir);
+    expect(await main(['fetch', '--out', 'cache', '--series', 'dff'], io)).toBe(1);
+    expect(io.err()).toBe(`ratecut fetch: cache is being written by another ratecut (pid ${process.pid}); wait for it to finish, or delete cache.lock if no ratecut is running\n`);
+    expect(requests).toEqual([]);
   });
 
   it('rejects unknown series names as a usage error', async () => {

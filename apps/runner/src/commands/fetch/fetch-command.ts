@@ -1,7 +1,10 @@
-import { join, resolve } from 'node:path';
+import * as fs from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { FETCH_SERIES_KEYS, FetchError, fetchData, type FetchSeriesKey } from '@ratecut/data-loader';
 import { UsageError, type CommandIo } from '../../cli/command';
+import { FileError, describeFileFailure, isErrnoError } from '../../cli/file-error';
 import { parseOptions } from '../../cli/parse-options';
+import { acquireLock } from '../../cli/result-set-writer';
 import { workspaceRoot } from '../../cli/workspace-root';
 
 /** Parses `--series a,b,c`; unknown names are a {@link UsageError}. */
@@ -20,6 +23,21 @@ export async function fetchCommand(args: readonly string[], io: CommandIo): Prom
   const o = parseOptions(args, { out: { type: 'string' }, series: { type: 'string' } });
   const series = parseSeriesOption(o.series);
   const outDir = o.out === undefined ? join(workspaceRoot(), 'data', 'cache') : resolve(io.cwd, o.out);
+  const shown = o.out ?? outDir;
+  // Before any download: --out must be a folder (or not exist yet), and one fetch at a time.
+  try {
+    if (!fs.statSync(outDir).isDirectory()) throw new FileError(`--out ${shown} is a file, not a folder; name a folder for the downloaded data`, 2);
+  } catch (e) {
+    if (e instanceof FileError) throw e;
+    if (isErrnoError(e) && e.code === 'ENOTDIR') throw new FileError(`--out ${shown}: a part of the path is a file, not a folder; choose another --out`, 2);
+    if (!isErrnoError(e) || e.code !== 'ENOENT') throw e;
+  }
+  try {
+    fs.mkdirSync(dirname(outDir), { recursive: true });
+  } catch (e) {
+    throw isErrnoError(e) ? new FileError(describeFileFailure(e, dirname(shown), 'create folder')) : e;
+  }
+  const lock = acquireLock(fs, outDir, shown);
   try {
     const result = await fetchData({
       outDir,
@@ -35,5 +53,7 @@ export async function fetchCommand(args: readonly string[], io: CommandIo): Prom
     if (!(e instanceof FetchError)) throw e;
     io.stderr(`error: ${e.message}\nnothing was changed in ${outDir}\n`);
     return 1;
+  } finally {
+    fs.rmSync(lock, { force: true });
   }
 }

@@ -36,7 +36,7 @@ describe('ratecut report', () => {
 
   it('is the same report through writeReport', () => {
     const docs = ['bt.json', 'sim.json'].map((file) => ({ file, doc: JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown }));
-    writeReport(docs, 'c.html', true, dir);
+    writeReport(docs, 'c.html', { force: true, cwd: dir });
     expect(readFileSync(join(dir, 'c.html'), 'utf8')).toBe(readFileSync(join(dir, 'a.html'), 'utf8'));
   });
 
@@ -46,8 +46,8 @@ describe('ratecut report', () => {
     writeFileSync(join(dir, 'partial.json'), JSON.stringify({ schema: 'ratecut.simulate/1', commandLine: 'x' }));
     const r = await report(['bt.json', 'broken.json', 'other.json', 'partial.json', 'missing.json', '--out', 'bad.html']);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^broken\.json:3:\d+: error not-json: /m);
-    expect(r.err).toMatch(/^other\.json: error not-a-result: not a ratecut result file \(schema "something\/2"/m);
+    expect(r.err).toMatch(/^broken\.json:3:\d+: error bad-json: malformed JSON/m);
+    expect(r.err).toMatch(/^other\.json: error not-a-result: not a ratecut result file \("schema": "something\/2"/m);
     expect(r.err).toMatch(/^partial\.json: error bad-result: /m);
     expect(r.err).toMatch(/^missing\.json: error missing-file: /m);
     expect(r.err).toMatch(/nothing written/);
@@ -62,4 +62,30 @@ describe('ratecut report', () => {
     expect(again.err).toMatch(/already exists/);
     expect((await report(['sim.json', '--out', 'a.html', '--force'])).code).toBe(0);
   });
+
+  it('reads result files by the same rule as compare: a byte-order mark, a newer minor, a newer major, a cut-off file', async () => {
+    const text = readFileSync(join(dir, 'bt.json'), 'utf8');
+    writeFileSync(join(dir, 'bt-bom.json'), `\uFEFF${text}`);
+    writeFileSync(join(dir, 'bt-minor.json'), text.replace('"ratecut.backtest/1"', '"ratecut.backtest/1.3"'));
+    writeFileSync(join(dir, 'bt-major.json'), text.replace('"ratecut.backtest/1"', '"ratecut.backtest/2"'));
+    writeFileSync(join(dir, 'bt-cut.json'), text.slice(0, 200));
+    const compare = async (args: string[]) => {
+      const io = captureIo({}, dir);
+      return { code: await main(['compare', ...args], io), err: io.err() };
+    };
+    for (const ok of ['bt-bom.json', 'bt-minor.json']) {
+      expect((await report([ok, '--out', `${ok}.html`])).code).toBe(0);
+      expect((await compare(['bt.json', ok])).code).toBe(0);
+    }
+    for (const bad of ['bt-major.json', 'bt-cut.json']) {
+      const r = await report([bad, '--out', `${bad}.html`]);
+      const c = await compare(['bt.json', bad]);
+      expect(r.code).toBe(1);
+      expect(c.code).toBe(1);
+      const line = r.err.split('\n')[0];
+      expect(line).toMatch(bad === 'bt-major.json' ? /^bt-major\.json: error newer-schema: ratecut\.backtest\/2 was written by a newer ratecut/ : /^bt-cut\.json:\d+:\d+: error bad-json: truncated JSON/);
+      expect(c.err).toContain(line);
+    }
+  });
 });
+

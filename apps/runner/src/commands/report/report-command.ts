@@ -1,46 +1,22 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, type CommandIo } from '../../cli/command';
+import { outputOptions } from '../../cli/output-options';
+import { readInputJson } from '../../cli/read-input-file';
 import { checkReportInput } from './report-input';
 import { ReportInputError, writeReport } from './write-report';
 
-/** `file:line:column: error not-json: …` for a JSON syntax error, with the position when the parser gives one. */
-function jsonIssue(file: string, text: string, e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  let where = '';
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  const pos = /position (\d+)/.exec(message);
-  if (lc) {
-    where = `:${lc[1]}:${lc[2]}`;
-  } else if (pos) {
-    const before = text.slice(0, Number(pos[1])).split('\n');
-    where = `:${before.length}:${before[before.length - 1].length + 1}`;
-  }
-  return `${file}${where}: error not-json: not a JSON file (${message})`;
-}
-
 /**
  * Reads the result files named on the command line: the parsed documents, and the problems
- * (missing file, not JSON), all of them, one line each.
+ * (missing file, a folder, not JSON with `line:column`), all of them, one line each. A leading
+ * byte-order mark is ignored, as in `compare` (both read through cli/read-input-file.ts).
  */
 export function readResultFiles(files: readonly string[], cwd: string): { docs: { file: string; doc: unknown }[]; issues: string[] } {
   const docs: { file: string; doc: unknown }[] = [];
   const issues: string[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(resolve(cwd, file), 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      issues.push(`${file}: error ${code === 'ENOENT' ? 'missing-file' : 'unreadable'}: ${code === 'ENOENT' ? 'no such file' : e instanceof Error ? e.message : String(e)}`);
-      continue;
-    }
-    try {
-      docs.push({ file, doc: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown });
-    } catch (e) {
-      issues.push(jsonIssue(file, text, e));
-    }
+    const read = readInputJson(file, cwd);
+    if (read.ok) docs.push({ file, doc: read.value });
+    else issues.push(read.issue);
   }
   return { docs, issues };
 }
@@ -63,7 +39,7 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
   }
   if (issues.length === 0) {
     try {
-      const written = writeReport(docs, values.out, values.force === true, io.cwd);
+      const written = writeReport(docs, values.out, outputOptions(io, values.force === true, positionals));
       io.stderr(`wrote ${written}\n`);
       return 0;
     } catch (e) {

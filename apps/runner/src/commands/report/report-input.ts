@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import { BACKTEST_SCHEMA } from '../backtest/backtest-result';
-
-/** Schema id of `ratecut simulate` result files. */
-export const SIMULATE_SCHEMA = 'ratecut.simulate/1';
+import { recogniseResult } from '../../cli/result-file';
 
 const num = z.number().nullable();
 const text = z.record(z.string(), z.string());
@@ -32,10 +29,10 @@ const strategy = z.object({
   aggregates: z.array(z.record(z.string(), z.union([z.number(), z.string(), z.null()]))),
 });
 
-/** The parts of a `ratecut.backtest/1` file the report reads (other keys are ignored). */
+/** The parts of a `ratecut.backtest/1.x` file the report reads (other keys are ignored). */
 export const backtestReportSchema = z.object({
   notice: z.string().optional(),
-  schema: z.literal(BACKTEST_SCHEMA),
+  schema: z.string(),
   commandLine: z.string(),
   data: dataOrigin.extend({ rows: z.number() }),
   conventions: text,
@@ -47,10 +44,10 @@ export const backtestReportSchema = z.object({
 const dist = z.object({ percentiles: z.record(z.string(), num), mean: num, sd: num });
 const histogram = z.object({ edges: z.array(z.number()), counts: z.array(z.number()) });
 
-/** The parts of a `ratecut.simulate/1` file the report reads (other keys are ignored). */
+/** The parts of a `ratecut.simulate/1.x` file the report reads (other keys are ignored). */
 export const simulateReportSchema = z.object({
   notice: z.string().optional(),
-  schema: z.literal(SIMULATE_SCHEMA),
+  schema: z.string(),
   commandLine: z.string(),
   scenario: z.object({ name: z.string(), title: z.string().optional() }),
   data: dataOrigin,
@@ -87,24 +84,23 @@ export type ReportInput =
 export type CheckedInput = { readonly ok: true; readonly value: ReportInput } | { readonly ok: false; readonly issues: readonly string[] };
 
 /**
- * Recognises a parsed result file by its `schema` key and checks the fields the report draws.
- * Anything else (not an object, another schema, a missing or mistyped field) gives issues naming
- * the file and the JSON path.
+ * Recognises a parsed result file by the schema-version rule shared with `compare`
+ * (cli/result-file.ts) and checks the fields the report draws. Anything else (not an object,
+ * another schema, a newer major, a missing or mistyped field) gives issues naming the file and
+ * the JSON path.
  */
 export function checkReportInput(file: string, doc: unknown): CheckedInput {
-  const schemaId = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>)['schema'] : undefined;
-  if (schemaId !== BACKTEST_SCHEMA && schemaId !== SIMULATE_SCHEMA) {
-    const found = typeof schemaId === 'string' ? `schema ${JSON.stringify(schemaId)}` : 'no "schema" key';
-    return { ok: false, issues: [`${file}: error not-a-result: not a ratecut result file (${found}; expected ${BACKTEST_SCHEMA} or ${SIMULATE_SCHEMA})`] };
-  }
-  const parsed = schemaId === BACKTEST_SCHEMA ? backtestReportSchema.safeParse(doc) : simulateReportSchema.safeParse(doc);
+  const recognised = recogniseResult(file, doc);
+  if (!recognised.ok) return { ok: false, issues: recognised.issues };
+  const { kind, schema } = recognised.value;
+  const parsed = kind === 'backtest' ? backtestReportSchema.safeParse(doc) : simulateReportSchema.safeParse(doc);
   if (!parsed.success) {
     return {
       ok: false,
-      issues: parsed.error.issues.map((i) => `${file}: error bad-result: ${i.path.length > 0 ? `${i.path.join('.')}: ` : ''}${i.message} (in a ${schemaId} file)`),
+      issues: parsed.error.issues.map((i) => `${file}: error bad-result: ${i.path.length > 0 ? `${i.path.join('.')}: ` : ''}${i.message} (in a ${schema} file)`),
     };
   }
-  return parsed.data.schema === BACKTEST_SCHEMA
-    ? { ok: true, value: { file, kind: 'backtest', doc: parsed.data } }
-    : { ok: true, value: { file, kind: 'simulate', doc: parsed.data as SimulateReportDoc } };
+  return kind === 'backtest'
+    ? { ok: true, value: { file, kind, doc: parsed.data as BacktestReportDoc } }
+    : { ok: true, value: { file, kind, doc: parsed.data as SimulateReportDoc } };
 }

@@ -9,5 +9,5 @@ Vega-Lite specifications rendered by the Vega runtime inlined into the file.
 
 Options:
   --out <file.html>       the report file (required)
-  --force                 replace an existing file
+  --force                 replace an existing file (never one of the result files read)
 `;

@@ -1,4 +1,4 @@
-import { writeFileAtomic } from '../../cli/write-output';
+import { writeResultSet, type OutputFile, type WriteOptions } from '../../cli/result-set-writer';
 import { buildReportHtml } from './report-html';
 import { checkReportInput, type ReportInput } from './report-input';
 
@@ -12,16 +12,14 @@ export class ReportInputError extends Error {
 }
 
 /**
- * Checks every document (all problems are collected before anything is written), builds the
- * self-contained HTML report and writes it atomically to `out` (resolved against `cwd`; an
- * existing file is replaced only with `force`). Returns the absolute path written.
- * Used by `ratecut report` and by the `--report` option of `backtest` and `simulate`; an
- * in-memory result document gives the same bytes as its written file.
+ * Checks every document (all problems are collected) and builds the self-contained HTML
+ * report as a file to write to `out`, so a command can write it in the same set as its result
+ * files (checked before any of them is written). An in-memory result document gives the same
+ * bytes as its written file.
  *
  * @throws ReportInputError when a document is not a backtest or simulate result file.
- * @throws UsageError when `out` exists and `force` is false.
  */
-export function writeReport(docs: readonly { file: string; doc: unknown }[], out: string, force: boolean, cwd: string): string {
+export function reportOutput(docs: readonly { file: string; doc: unknown }[], out: string): OutputFile {
   const inputs: ReportInput[] = [];
   const issues: string[] = [];
   for (const { file, doc } of docs) {
@@ -32,5 +30,17 @@ export function writeReport(docs: readonly { file: string; doc: unknown }[], out
   }
   if (issues.length > 0) throw new ReportInputError(issues);
   if (inputs.length === 0) throw new ReportInputError(['no result files to report']);
-  return writeFileAtomic(out, buildReportHtml(inputs), force, cwd);
+  return { path: out, text: buildReportHtml(inputs) };
+}
+
+/**
+ * {@link reportOutput}, then writes the report through the result-set writer (an existing
+ * file is replaced only with `options.force`; an input named in `options.inputs` never).
+ * Used by `ratecut report` and `ratecut demo`. Returns the absolute path written.
+ *
+ * @throws ReportInputError when a document is not a backtest or simulate result file.
+ * @throws FileError when `out` is refused or cannot be written (nothing is changed then).
+ */
+export function writeReport(docs: readonly { file: string; doc: unknown }[], out: string, options: WriteOptions): string {
+  return writeResultSet([reportOutput(docs, out)], options)[0];
 }

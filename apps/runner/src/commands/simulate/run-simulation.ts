@@ -14,6 +14,7 @@ import type { Scenario } from './scenario-schema';
 import { buildSimulationInputs } from './simulation-inputs';
 import { horizonSteps, MAX_FAN_PATHS } from './simulation-budget';
 import { pathMarket, pathStrategies, PATH_STRATEGIES_NOTE, runStrategiesOnPath } from './strategy-paths';
+import { ParameterError } from '@ratecut/sim-core';
 
 /** A target such as `small:+20%`: the probability that the leg's horizon return is at least `level`. */
 export interface Target {
@@ -60,7 +61,7 @@ export async function runSimulation(
   s: SimulationSettings,
 ): Promise<{ ok: true; result: Record<string, unknown>; warnings: DataIssue[]; notes: string[] } | { ok: false; issues: readonly DataIssue[] }> {
   const pair = PAIRS.find((p) => p.id === scenario.pair);
-  if (!pair) throw new RangeError(`unknown pair ${scenario.pair}`);
+  if (!pair) throw new ParameterError(`unknown pair ${scenario.pair}`);
   const nberFile = join(s.dataDir, 'nber-business-cycles.json');
   const easing = loadEasingCycles(s.catalog, nberFile, { minMoveBp: 25, pauseMonths: 4 }, 12);
   if (!easing.ok) return easing;
@@ -75,9 +76,9 @@ export async function runSimulation(
   };
   const inputs = buildSimulationInputs(data, easing.value.cycles, scenario, facts);
   if (inputs.missingIds.length > 0) {
-    throw new RangeError(`unknown cycle id ${inputs.missingIds.join(', ')}; detected cycles: ${easing.value.cycles.map((c) => c.cycle.id).join(', ')}`);
+    throw new ParameterError(`unknown cycle id ${inputs.missingIds.join(', ')}; detected cycles: ${easing.value.cycles.map((c) => c.cycle.id).join(', ')}`);
   }
-  if (inputs.daily.length === 0) throw new RangeError(`scenario ${scenario.name}: no analog cycle is covered by the ${pair.id} data`);
+  if (inputs.daily.length === 0) throw new ParameterError(`scenario ${scenario.name}: no analog cycle is covered by the ${pair.id} data`);
 
   const months = scenario.horizon.months;
   const method = scenario.method.kind;

@@ -6,7 +6,9 @@ import { openCatalog, printIssues } from '../../cli/open-catalog';
 import { numberOption, parseOptions } from '../../cli/parse-options';
 import { progressBar } from '../../cli/progress-bar';
 import { workspaceRoot } from '../../cli/workspace-root';
-import { writeSimulationFiles } from './simulate-files';
+import { simulationPaths, writeSimulationFiles } from './simulate-files';
+import { catalogInputs, outputOptions } from '../../cli/output-options';
+import { checkOutputs, refuseFolderOut } from '../../cli/result-set-writer';
 import { formatSimulateSummary } from './format-simulate-summary';
 import { loadScenario } from './load-scenario';
 import { SCENARIO_LIMITS } from './scenario-schema';
@@ -14,7 +16,8 @@ import { budgetProblems, defaultWorkers, estimateSimulation } from './simulation
 import { PAIRS } from '../cycles/pair-definitions';
 import { parseTarget } from './parse-target';
 import { runSimulation } from './run-simulation';
-import { writeReport } from '../report/write-report';
+import { reportOutput } from '../report/write-report';
+import { ParameterError } from '@ratecut/sim-core';
 
 /** The command line without --workers, which never changes results (so files match across worker counts). */
 function withoutWorkers(args: readonly string[]): string[] {
@@ -70,6 +73,10 @@ export async function simulateCommand(args: readonly string[], io: CommandIo): P
 
   const opened = openCatalog(io, o.data, { allowOutsideData: o['allow-outside-data'] });
   if (!opened) return 1;
+  const out = o.out ?? `results/${scenario.name}.json`;
+  const outputs = outputOptions(io, o.force === true, [loaded.file, ...catalogInputs(opened.catalog)]);
+  refuseFolderOut(out, outputs, 'simulation.json');
+  checkOutputs([...Object.values(simulationPaths(out)), ...(o.report === undefined ? [] : [o.report])], outputs);
   const bar = progressBar(`simulate ${scenario.name}`);
   let run;
   try {
@@ -79,16 +86,15 @@ export async function simulateCommand(args: readonly string[], io: CommandIo): P
       onProgress: (d, t) => bar.update(d, t),
     });
   } catch (e) {
-    if (e instanceof RangeError) throw new UsageError(e.message);
+    if (e instanceof ParameterError) throw new UsageError(e.message);
     throw e;
   } finally {
     bar.done();
   }
   if (!run.ok) { printIssues(io, run.issues); return 1; }
   printIssues(io, run.warnings);
-  const out = o.out ?? `results/${scenario.name}.json`;
-  const written = writeSimulationFiles(run.result, out, o.force === true, io.cwd);
-  if (o.report !== undefined) written.push(writeReport([{ file: out, doc: run.result }], o.report, o.force === true, io.cwd));
+  const report = o.report === undefined ? [] : [reportOutput([{ file: out, doc: run.result }], o.report)];
+  const written = writeSimulationFiles(run.result, out, outputs, report);
   io.stdout(formatSimulateSummary(run.result, written, `${workers} (${choice.reason})`));
   return 0;
 }

@@ -1,21 +1,24 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { UsageError } from '../../cli/command';
-import { writeFileAtomic } from '../../cli/write-output';
+import { refuseFolderOut, writeResultSet, type OutputFile, type WriteOptions } from '../../cli/result-set-writer';
 import { toJsonText } from '../../cli/json-text';
 
 type Doc = Record<string, unknown> & { notice?: string };
 type Dist = { percentiles: Record<string, number | null>; mean: number | null; sd: number | null };
 
-/** Result file and CSV side files: `<name>.percentiles.csv` (per leg) and `<name>.fan.csv` (per step). */
-export function writeSimulationFiles(doc: Doc, out: string, force: boolean, cwd: string): string[] {
+/** Paths of a simulation result file and its side files (`run.json` → `run.percentiles.csv`, `run.fan.csv`). */
+export function simulationPaths(out: string): { json: string; percentiles: string; fan: string } {
   const base = out.replace(/\.json$/i, '');
-  const paths = { json: `${base}.json`, percentiles: `${base}.percentiles.csv`, fan: `${base}.fan.csv` };
-  if (!force) {
-    const existing = Object.values(paths).filter((p) => existsSync(resolve(cwd, p)));
-    if (existing.length > 0) throw new UsageError(`${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; pass --force to replace`);
-  }
+  return { json: `${base}.json`, percentiles: `${base}.percentiles.csv`, fan: `${base}.fan.csv` };
+}
+
+/**
+ * Result file and CSV side files: `<name>.percentiles.csv` (per leg) and `<name>.fan.csv` (per
+ * step), plus any `extra` files (the `--report`), written as one set through the result-set
+ * writer (all checked first; after a failure the previous files are unchanged).
+ */
+export function writeSimulationFiles(doc: Doc, out: string, options: WriteOptions, extra: readonly OutputFile[] = []): string[] {
+  refuseFolderOut(out, options, 'simulation.json');
+  const paths = simulationPaths(out);
   const comment = doc.notice ? `# ${doc.notice}\n` : '';
   const legs = doc['legs'] as Record<string, Dist>;
   const dd = doc['drawdowns'] as Record<string, Dist>;
@@ -28,9 +31,10 @@ export function writeSimulationFiles(doc: Doc, out: string, force: boolean, cwd:
   const fan = doc['fan'] as { percentiles: number[]; small: number[][]; large: number[][] };
   const fanRows = fan.small.map((row, step) => [step, ...row, ...fan.large[step]]);
   const fanCsv = comment + stringify(fanRows, { header: true, columns: ['step', ...fan.percentiles.map((p) => `small_p${p}`), ...fan.percentiles.map((p) => `large_p${p}`)] });
-  return [
-    writeFileAtomic(paths.json, toJsonText(doc), true, cwd),
-    writeFileAtomic(paths.percentiles, pctCsv, true, cwd),
-    writeFileAtomic(paths.fan, fanCsv, true, cwd),
-  ];
+  return writeResultSet([
+    { path: paths.json, text: toJsonText(doc) },
+    { path: paths.percentiles, text: pctCsv },
+    { path: paths.fan, text: fanCsv },
+    ...extra,
+  ], options);
 }

@@ -4,6 +4,7 @@ import { cutWindow, holdAssets, LARGE, rateRegime, relativeMomentum, SMALL, tren
 import { equalWeight, fixedWeights } from './weigh-steps';
 import { formatPeriod, parsePeriod, periodRows } from './period-param';
 import { whenStep, type RebalanceSchedule } from './when-steps';
+import { ParameterError } from '../errors/parameter-error';
 
 /** A built-in strategy: its parameters with defaults, its default schedule, and a builder. */
 export interface BuiltinStrategy {
@@ -17,7 +18,7 @@ export interface BuiltinStrategy {
 
 const num = (params: StrategyParams, key: string, check: (n: number) => boolean, expected: string): number => {
   const v = Object.hasOwn(params, key) ? params[key] : undefined; // own keys only, never `constructor` & co.
-  if (typeof v !== 'number' || !check(v)) throw new RangeError(`parameter ${key}=${String(v)}: expected ${expected}`);
+  if (typeof v !== 'number' || !check(v)) throw new ParameterError(`parameter ${key}=${String(v)}: expected ${expected}`);
   return v;
 };
 const rowsPerMonth = (periodsPerYear: number): number => periodsPerYear / 12;
@@ -26,7 +27,7 @@ const rowsPerMonth = (periodsPerYear: number): number => periodsPerYear / 12;
 const periodParam = (params: StrategyParams, key: string, periodsPerYear: number): { rows: number; text: string } => {
   const v = Object.hasOwn(params, key) ? params[key] : undefined;
   const p = parsePeriod(v);
-  if (p === null) throw new RangeError(`parameter ${key}=${String(v)}: expected a period such as 200d (trading days), 10m (months) or 2y; a plain number means trading days`);
+  if (p === null) throw new ParameterError(`parameter ${key}=${String(v)}: expected a period such as 200d (trading days), 10m (months) or 2y; a plain number means trading days`);
   return { rows: periodRows(p, periodsPerYear), text: formatPeriod(p) };
 };
 
@@ -92,13 +93,13 @@ export const BUILTIN_STRATEGIES: readonly BuiltinStrategy[] = [
     schedule: { kind: 'on-signal' },
     build(params, schedule, periodsPerYear) {
       const ind = params['indicator'];
-      if (ind !== 'sma' && ind !== 'ema' && ind !== 'rsi' && ind !== 'macd') throw new RangeError(`parameter indicator=${String(ind)}: expected sma, ema, rsi or macd`);
+      if (ind !== 'sma' && ind !== 'ema' && ind !== 'rsi' && ind !== 'macd') throw new ParameterError(`parameter indicator=${String(ind)}: expected sma, ema, rsi or macd`);
       // Periods have a time meaning: converted to rows of this pair (plain numbers = trading days).
       const fast = periodParam(params, 'fast', periodsPerYear), slow = periodParam(params, 'slow', periodsPerYear);
       const signal = periodParam(params, 'signal', periodsPerYear);
       const rows = (p: { rows: number; text: string }) => `${p.text} = ${p.rows} row${p.rows === 1 ? '' : 's'} at ${periodsPerYear} a year`;
-      if (fast.rows < 2) throw new RangeError(`parameter fast=${fast.text}: ${rows(fast)}; expected at least 2 rows`);
-      if (slow.rows <= fast.rows) throw new RangeError(`parameter slow=${slow.text}: ${rows(slow)}; expected more rows than fast (${rows(fast)})`);
+      if (fast.rows < 2) throw new ParameterError(`parameter fast=${fast.text}: ${rows(fast)}; expected at least 2 rows`);
+      if (slow.rows <= fast.rows) throw new ParameterError(`parameter slow=${slow.text}: ${rows(slow)}; expected more rows than fast (${rows(fast)})`);
       return pipeline({
         name: 'trend-filter', description: `trend filter (${ind} ${fast.text}/${slow.text}, ${fast.rows}/${slow.rows} rows) on the small/large ratio`, params,
         select: trendFilter(ind as TrendIndicator, fast.rows, slow.rows, signal.rows), weigh: equalWeight(2), when: whenStep(schedule),
@@ -114,7 +115,7 @@ export const BUILTIN_STRATEGIES: readonly BuiltinStrategy[] = [
       const bp = num(params, 'dropBp', (n) => n > 0, 'basis points > 0');
       const months = num(params, 'months', (n) => Number.isInteger(n) && n >= 1, 'a whole number of months >= 1');
       const otherwise = params['otherwise'];
-      if (otherwise !== 'large' && otherwise !== 'cash') throw new RangeError(`parameter otherwise=${String(otherwise)}: expected large or cash`);
+      if (otherwise !== 'large' && otherwise !== 'cash') throw new ParameterError(`parameter otherwise=${String(otherwise)}: expected large or cash`);
       return pipeline({
         name: 'rate-regime', description: `small caps while the policy rate fell ${bp} bp over ${months} months, else ${otherwise}`, params,
         select: rateRegime(bp, months, otherwise, periodsPerYear), weigh: equalWeight(2), when: whenStep(schedule),
