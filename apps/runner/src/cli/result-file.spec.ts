@@ -26,7 +26,7 @@ describe('the shared rule for result files', () => {
     writeFileSync(join(dir, 'bad.json'), '{\n  "schema": "ratecut.backtest/1",\n  "data": }');
     expect(readResultFile('bom.json', dir)).toMatchObject({ ok: true, value: { kind: 'backtest' } });
     expect(readResultFile('cut.json', dir)).toEqual({ ok: false, issues: ['cut.json:3:12: error bad-json: truncated JSON (the file ends before the document does)'] });
-    expect(readResultFile('bad.json', dir)).toEqual({ ok: false, issues: ['bad.json:3:11: error bad-json: malformed JSON: unexpected \'}\''] });
+    expect(readResultFile('bad.json', dir)).toEqual({ ok: false, issues: ['bad.json:3:11: error bad-json: malformed JSON: unexpected character "}"; expected a value (object, array, string, number, true, false or null)'] });
     expect(readResultFile('none.json', dir)).toEqual({ ok: false, issues: ['none.json: error missing-file: file not found'] });
   });
 });

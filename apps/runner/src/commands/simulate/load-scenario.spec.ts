@@ -18,15 +18,16 @@ describe('loadScenario reads files like every JSON input', () => {
   });
 
   it('locates every syntax error by line and column, in one line', () => {
-    expect(loadScenario('token.json', dataDir, dir)).toEqual({ ok: false, errors: [`${join(dir, 'token.json')}:3:11: error bad-scenario: malformed JSON: unexpected '}'`] });
+    expect(loadScenario('token.json', dataDir, dir)).toEqual({ ok: false, errors: [`${join(dir, 'token.json')}:3:11: error bad-scenario: malformed JSON: unexpected character "}"; expected a value (object, array, string, number, true, false or null)`] });
     expect(loadScenario('cut.json', dataDir, dir)).toEqual({ ok: false, errors: [`${join(dir, 'cut.json')}:3:21: error bad-scenario: truncated JSON (the file ends before the document does)`] });
   });
 
   it('ignores a byte-order mark, names a folder, and gives schema errors their JSON path', () => {
     expect(loadScenario('bom.json', dataDir, dir)).toMatchObject({ ok: true, value: { name: 'fixture-cuts' } });
-    expect(loadScenario('folder.json', dataDir, dir)).toEqual({ ok: false, errors: [`${join(dir, 'folder.json')}: error not-a-file: is a folder; name a file`] });
+    const folder = loadScenario('folder.json', dataDir, dir);
+    expect(!folder.ok && folder.errors).toEqual([expect.stringMatching(/folder\.json: error missing-file: this path is a folder/)]);
     const wrong = loadScenario('wrong.json', dataDir, dir);
-    expect(!wrong.ok && wrong.errors[0]).toMatch(new RegExp(`^${join(dir, 'wrong.json').replace(/[.]/g, '\\.')}: error bad-scenario: paths: `));
+    expect(!wrong.ok && wrong.errors[0]).toMatch(new RegExp(`^${join(dir, 'wrong.json').replace(/[.]/g, '\\.')}:1:\\d+: error bad-scenario: paths: `));
   });
 
   it('still loads the built-ins by name', () => {

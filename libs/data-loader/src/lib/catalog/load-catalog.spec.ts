@@ -48,7 +48,7 @@ describe('loadCatalog', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues).toEqual([
-      expect.objectContaining({ code: 'bad-catalog', line: 4, column: 18, message: expect.stringContaining('invalid JSON: unexpected character "}"; expected a property name') }),
+      expect.objectContaining({ code: 'bad-catalog', line: 4, column: 18, message: expect.stringContaining('malformed JSON: unexpected character "}"; expected a property name') }),
     ]);
   });
 

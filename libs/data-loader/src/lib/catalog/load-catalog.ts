@@ -9,6 +9,7 @@ import { errorIssue } from '../validation/make-issue';
 import type { Catalog } from './catalog';
 import { catalogFileSchema } from './catalog-schema';
 import { lineColumnAt, locateJsonPath, scanJson } from './json-locations';
+import { describeJsonScanFailure } from '../json/parse-json-text';
 import { formatJsonPath } from './json-path';
 import { schemaIssueMessage } from './schema-issue-message';
 
@@ -61,7 +62,8 @@ export function loadCatalog(pathToFolderOrCatalogJson: string, options: LoadCata
   const text = read.value.replace(/^\ufeff/, '');
   const scan = scanJson(text);
   if (!scan.ok) {
-    return failure([errorIssue('bad-catalog', file, scan.syntax ? `invalid JSON: ${scan.message}` : scan.message, lineColumnAt(text, scan.offset))]);
+    const { line, column, message } = describeJsonScanFailure(text, scan);
+    return failure([errorIssue('bad-catalog', file, message, { line, column })]);
   }
   const raw: unknown = JSON.parse(text);
   const at = (keys: readonly PropertyKey[]) => lineColumnAt(text, locateJsonPath(scan.locations, keys, formatJsonPath));

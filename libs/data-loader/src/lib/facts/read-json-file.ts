@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { lineColumnAt, locateJsonPath, scanJson } from '../catalog/json-locations';
+import { describeJsonScanFailure } from '../json/parse-json-text';
 import { formatJsonPath } from '../catalog/json-path';
 import { schemaIssueMessage } from '../catalog/schema-issue-message';
 import { readTextFile } from '../formats/read-text-file';
@@ -12,7 +13,7 @@ import { errorIssue } from '../validation/make-issue';
  * never throwing. Every problem becomes an issue naming the file:
  * - the file problems of `readTextFile` (`missing-file` for a missing path, a folder, a FIFO or
  *   a device, saying which; `file-too-large`; `wrong-format` for binary content);
- * - `code` for a syntax error (`not valid JSON: ...`), for nesting deeper than
+ * - `code` for a syntax error (`malformed JSON: ...`, `truncated JSON ...`), for nesting deeper than
  *   `MAX_JSON_DEPTH`, and for a `__proto__`, `constructor` or `prototype` key (see `scanJson`),
  *   each at its line and column;
  * - `code` for each schema violation, naming its JSON path and what was expected, at the
@@ -25,7 +26,8 @@ export function readJsonFile<S extends z.ZodType>(file: string, schema: S, code:
   const text = read.value.replace(/^\ufeff/, '');
   const scan = scanJson(text);
   if (!scan.ok) {
-    return failure([errorIssue(code, file, scan.syntax ? `not valid JSON: ${scan.message}` : scan.message, lineColumnAt(text, scan.offset))]);
+    const { line, column, message } = describeJsonScanFailure(text, scan);
+    return failure([errorIssue(code, file, message, { line, column })]);
   }
   const json: unknown = JSON.parse(text);
   const parsed = schema.safeParse(json, { error: schemaIssueMessage });
