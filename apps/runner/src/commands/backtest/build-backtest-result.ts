@@ -111,11 +111,6 @@ export function replayWarnings(replays: readonly StrategyReplay[], labels: reado
     ];
     out.push(`${labels[i]}: its warm-up of ${r.strategy.warmup} rows (${periodsPerYear} rows a year) needs more history than the data hold before ${short.length} cycle window${short.length === 1 ? '' : 's'}: it ${parts.join(' and ')}; those cycles are marked (warmupShortRows) and compare a strategy that had not started`);
   });
-  replays.forEach((r, i) => {
-    const run = r.full.run;
-    if (run.replacedOrders === 0) return;
-    out.push(`${labels[i]}: ${run.replacedOrders} of its ${run.decisions} decisions over the full history were replaced by a newer decision before their trade (executionLag ${executionLag} rows: one order waits at a time, and a decision made while it waits cancels it); ${run.trades.length === 0 ? 'it never traded' : 'its trades are fewer than its decisions'}`);
-  });
   const windows = replays[0]?.cycles ?? [];
   const tooShort = windows.filter((c) => executionLag >= c.run.days.length - 1);
   if (tooShort.length > 0) {

@@ -67,12 +67,6 @@ export interface BacktestRun {
   readonly trades: readonly Trade[];
   readonly rejected: readonly { readonly day: DayNumber; readonly reason: string }[];
   readonly decisions: number;
-  /**
-   * Decisions cancelled before their trade: the engine keeps one pending order, so a decision
-   * made while an earlier one waits for its execution row (possible when `executionLag` > 1)
-   * replaces it. A schedule that decides every row may then never trade.
-   */
-  readonly replacedOrders: number;
 }
 
 /** Events of a run, in order, for streaming (see `backtest$`). */

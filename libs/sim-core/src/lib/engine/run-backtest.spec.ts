@@ -83,13 +83,15 @@ describe('runBacktest accounting', () => {
     expect(run.weights[0][30]).toBeGreaterThan(0.55);
   });
 
-  it('counts decisions replaced before their trade (a daily schedule with a lag of 2 never trades)', () => {
+  it('trades every decision, executionLag rows after it, oldest first (a daily schedule with a lag of 2 trades every row)', () => {
     const data = market([10, 11, 12, 11, 13, 14], [20, 20, 21, 22, 21, 23]);
     const daily = findBuiltinStrategy('static-mix')!.build({ small: 0.5 }, { kind: 'daily' }, 252);
     const lag2 = runBacktest(data, daily, config(6, { executionLag: 2 }));
-    expect(lag2.trades).toHaveLength(0);
-    expect(lag2.replacedOrders).toBe(lag2.decisions - 1);
-    expect(runBacktest(data, daily, config(6, { executionLag: 1 })).replacedOrders).toBe(0);
+    // Decisions at rows 0..5; those of rows 0..3 are due at rows 2..5, each rebalancing back to 50/50.
+    expect(lag2.decisions).toBe(6);
+    expect([...new Set(lag2.trades.map((t) => t.row))]).toEqual([2, 3, 4, 5]);
+    expect(lag2.trades.every((t) => t.day - t.decidedDay === data.days[2] - data.days[0])).toBe(true);
+    for (const row of [2, 3, 4, 5]) expect(lag2.weights[0][row]).toBeCloseTo(0.5, 12);
   });
 
   it('throws RangeError for costs that are not a cost (negative, NaN, 100 % of the trade or more)', () => {

@@ -9,10 +9,13 @@ import { MarketView } from './market-view';
  * Runs one strategy over rows `startRow..endRow` of the data. Each row, in order:
  * 1. mark to market: each position grows with its asset's close-to-close return, idle cash
  *    earns the cash rate known at the previous close (ACT/360 over the calendar days);
- * 2. execute the pending order whose execution row is today, at today's close, with costs;
+ * 2. execute the order due today (if any), at today's close, with costs;
  * 3. record equity;
  * 4. if the strategy is past its warm-up (row >= warmup), let it decide at today's close
  *    through a view that ends today; a target becomes an order for row + executionLag.
+ * Orders wait in a queue: every decision trades, in the order decided, `executionLag` rows
+ * after it (a later decision never cancels an earlier one, so a daily schedule with a lag of
+ * 2 trades every day, each trade two closes after its decision).
  * With executionLag 0 the order executes at the same close, after the decision; on the run's
  * first row `equity[0]` stays the starting capital (the value before that trade), so the first
  * trade's costs fall in the first period's return like every other trade's.
@@ -40,9 +43,10 @@ export function runBacktest(
 
   let positions: Float64Array = new Float64Array(nAssets);
   let cash = config.initialCapital;
-  let pending: { target: Float64Array; row: number; decidedDay: number } | null = null;
+  // Orders in flight, oldest first; at most one per row, due at rows in increasing order.
+  const queue: { target: Float64Array; row: number; decidedDay: number }[] = [];
   let lastTarget: Float64Array | null = null;
-  let decisions = 0, replacedOrders = 0;
+  let decisions = 0;
   const state = strategy.init();
   const progressEvery = Math.max(1, Math.floor(rows / 100));
   let stopped = false;
@@ -51,9 +55,8 @@ export function runBacktest(
   };
 
   const execute = (row: number): void => {
-    if (pending === null || pending.row !== row) return;
-    const order = pending;
-    pending = null;
+    if (queue.length === 0 || queue[0].row !== row) return;
+    const order = queue.shift() as (typeof queue)[number];
     const outcome = executeRebalance(positions, cash, order.target, config.costs, config.limits);
     if (outcome.status === 'rejected') {
       rejected.push({ day: data.days[row], reason: outcome.reason });
@@ -101,9 +104,8 @@ export function runBacktest(
       const target = strategy.decide({ view: new MarketView(data, row), weights: current, lastTarget }, state);
       if (target !== null) {
         decisions += 1;
-        if (pending !== null) replacedOrders += 1;
         lastTarget = Float64Array.from(target);
-        pending = { target: lastTarget, row: row + executionLag, decidedDay: data.days[row] };
+        queue.push({ target: lastTarget, row: row + executionLag, decidedDay: data.days[row] });
         emit({ type: 'decision', row, day: data.days[row], target: Array.from(lastTarget), executeRow: row + executionLag });
         if (executionLag === 0) {
           execute(row);
@@ -124,6 +126,6 @@ export function runBacktest(
     config,
     assets: data.assets,
     days: data.days.slice(startRow, endRow + 1),
-    equity, tradedValue, costs, weights, returns, cashReturns, trades, rejected, decisions, replacedOrders,
+    equity, tradedValue, costs, weights, returns, cashReturns, trades, rejected, decisions,
   };
 }

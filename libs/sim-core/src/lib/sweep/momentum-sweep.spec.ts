@@ -127,7 +127,7 @@ describe('momentumSweep equals the reference engine', () => {
     expectSweepMatchesEngine(data, ks, thresholds, costly({ startRow: 200, endRow: 1300, costs: { costBps: 40, slippageBps: 60 } }));
   });
 
-  it('with execution lags 0, 2 and 3 (one pending order, replaced by a newer decision)', () => {
+  it('with execution lags 0, 2 and 3 (every decision trades, lag rows after it)', () => {
     for (const executionLag of [0, 2, 3]) {
       expectSweepMatchesEngine(data, [1, 2], [0, 0.002, 0.03], costly({ endRow: 1499, executionLag }));
     }

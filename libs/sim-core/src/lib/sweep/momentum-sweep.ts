@@ -134,9 +134,9 @@ function trailingReturnsInto(out: Float64Array, small: Float64Array, large: Floa
 /** Slots of a combination's state between calls of {@link advance}: real-valued ones... */
 const EQUITY = 0, START = 1, MEAN_R = 2, M2_R = 3, MEAN_E = 4, M2_E = 5, PEAK = 6, LOW = 7;
 const REAL_SLOTS = 8;
-/** ...and whole-number ones (holding, last target, trail offsets, the pending order, trades). */
-const HELD = 0, TARGET = 1, MINE = 2, THEIRS = 3, PENDING_LEG = 4, PENDING_AT = 5, TRADES = 6;
-const WHOLE_SLOTS = 7;
+/** ...and whole-number ones (holding, last target, trail offsets, trades). */
+const HELD = 0, TARGET = 1, MINE = 2, THEIRS = 3, TRADES = 4, NEXT_AT = 5;
+const WHOLE_SLOTS = 6;
 
 /**
  * Rows per call of {@link advance}. Short calls let V8 optimise it as a whole function: with
@@ -156,27 +156,26 @@ function startState(real: Float64Array, whole: Int32Array, rows: number, capital
   whole[TARGET] = CASH;
   whole[MINE] = rows;
   whole[THEIRS] = 0;
-  whole[PENDING_LEG] = CASH;
-  whole[PENDING_AT] = -1;
   whole[TRADES] = 0;
+  whole[NEXT_AT] = -1;
 }
 
 /**
  * The strategy's first decision, at window row `first`, set up before that row is processed.
  * It does not depend on the threshold: the leg with the higher trailing return (large on a tie
- * or NaN, as in the engine), due at `first + lag`. A row-0 decision with lag 0 fills at once;
- * the recorded start stays the capital before costs, as in the engine (the costs fall in the
- * first period: see `sweepGrid`).
+ * or NaN, as in the engine), due at `first + lag` (written into the order ring, see `advance`).
+ * A row-0 decision with lag 0 fills at once; the recorded start stays the capital before
+ * costs, as in the engine (the costs fall in the first period: see `sweepGrid`).
  */
-function firstDecision(real: Float64Array, whole: Int32Array, trail: Float64Array, rows: number, first: number, lag: number, buyFactor: number): void {
+function firstDecision(real: Float64Array, whole: Int32Array, ring: Int32Array, trail: Float64Array, rows: number, first: number, lag: number, buyFactor: number): void {
   const target = trail[first] > trail[rows + first] ? SMALL_LEG : LARGE_LEG;
   whole[TARGET] = target;
   whole[MINE] = target === SMALL_LEG ? 0 : rows;
   whole[THEIRS] = target === SMALL_LEG ? rows : 0;
-  whole[PENDING_LEG] = target;
-  whole[PENDING_AT] = first + lag;
-  if (first + lag === 0) {
-    whole[PENDING_AT] = -1;
+  if (first + lag > 0) {
+    ring[(first + lag) % ring.length] = target;
+    whole[NEXT_AT] = first + lag;
+  } else {
     whole[HELD] = target;
     whole[TRADES] = 1;
     real[EQUITY] *= buyFactor; // START and PEAK stay the capital before costs
@@ -185,6 +184,10 @@ function firstDecision(real: Float64Array, whole: Int32Array, trail: Float64Arra
 
 /**
  * Advances one combination over window rows `from..to - 1` (`from >= 1`), allocating nothing.
+ * Orders in flight wait in `ring` (length `lag + 1`, `CASH` = no order), the order due at row
+ * `i` in slot `i % (lag + 1)`: at most one decision a row, and every order in flight is due
+ * within `lag` rows, so no two share a slot; every decision trades, `lag` rows later, as in
+ * the engine's queue of orders.
  * Row order is the engine's: mark to market, take the order due today, decide at the close
  * (a switch when `theirs > mine + threshold` on the trailing returns of the other leg and of
  * the last target's leg, exactly the engine's comparison), fill, record. Then the period's
@@ -200,6 +203,7 @@ function firstDecision(real: Float64Array, whole: Int32Array, trail: Float64Arra
 function advance(
   real: Float64Array,
   whole: Int32Array,
+  ring: Int32Array,
   grow: Float64Array,
   ret: Float64Array,
   cashReturn: Float64Array,
@@ -217,16 +221,19 @@ function advance(
   let equity = real[EQUITY], meanR = real[MEAN_R], m2R = real[M2_R], meanE = real[MEAN_E], m2E = real[M2_E];
   let peak = real[PEAK], low = real[LOW];
   let held = whole[HELD], target = whole[TARGET], mine = whole[MINE], theirs = whole[THEIRS];
-  let pendingLeg = whole[PENDING_LEG], pendingAt = whole[PENDING_AT], trades = whole[TRADES];
+  let trades = whole[TRADES], nextAt = whole[NEXT_AT];
+  const slots = ring.length;
 
   for (let i = from; i < to; i += 1) {
     const at = held * rows + i;
     const g = grow[at];
     const marked = equity * g;
-    // The engine keeps one pending order; a decision replaces it.
-    const dueNow = i === pendingAt;
-    let due = dueNow ? pendingLeg : CASH;
-    if (dueNow) pendingAt = -1;
+    // The order due today (CASH when none), taken out of the ring; `nextAt` is the earliest due row.
+    let due = CASH;
+    if (i === nextAt) {
+      due = takeDue(ring, i);
+      nextAt = nextDueRow(ring, i, lag);
+    }
     const switches = trail[theirs + i] > trail[mine + i] + threshold;
     const other = SMALL_LEG + LARGE_LEG - target;
     const dueAt = i + lag;
@@ -235,11 +242,10 @@ function advance(
       const swap = mine;
       mine = theirs;
       theirs = swap;
-      if (immediate) {
-        due = target;
-      } else {
-        pendingLeg = target;
-        pendingAt = dueAt;
+      if (immediate) due = target;
+      else {
+        ring[dueAt % slots] = target;
+        if (nextAt < 0) nextAt = dueAt;
       }
     }
     // Fill: closed-form costs (see momentumSweep). The engine ignores an order already met
@@ -281,9 +287,22 @@ function advance(
   whole[TARGET] = target;
   whole[MINE] = mine;
   whole[THEIRS] = theirs;
-  whole[PENDING_LEG] = pendingLeg;
-  whole[PENDING_AT] = pendingAt;
   whole[TRADES] = trades;
+  whole[NEXT_AT] = nextAt;
+}
+
+/** Takes the order due at row `i` out of the ring (see `advance`). */
+function takeDue(ring: Int32Array, i: number): number {
+  const slot = i % ring.length;
+  const due = ring[slot];
+  ring[slot] = CASH;
+  return due;
+}
+
+/** The earliest row after `i` with an order in the ring, or -1 (orders are due within `lag` rows). */
+function nextDueRow(ring: Int32Array, i: number, lag: number): number {
+  for (let j = i + 1; j <= i + lag; j += 1) if (ring[j % ring.length] !== CASH) return j;
+  return -1;
 }
 
 /** Metric sections of the grid's output array, `combinations` entries each. */
@@ -317,6 +336,8 @@ function sweepGrid(
   const trail = new Float64Array(2 * rows);
   const warmReal = new Float64Array(REAL_SLOTS), warmWhole = new Int32Array(WHOLE_SLOTS);
   const real = new Float64Array(REAL_SLOTS), whole = new Int32Array(WHOLE_SLOTS);
+  // Orders in flight (see advance); the warm-up rows decide nothing, so theirs stays empty.
+  const ring = new Int32Array(lag + 1).fill(CASH), warmRing = new Int32Array(lag + 1).fill(CASH);
 
   for (let kIndex = 0; kIndex < nK; kIndex += 1) {
     const first = firstRows[kIndex];
@@ -325,19 +346,20 @@ function sweepGrid(
     const shared = Math.min(first, rows);
     startState(warmReal, warmWhole, rows, capital);
     for (let from = 1; from < shared; from += BLOCK_ROWS) {
-      advance(warmReal, warmWhole, grow, ret, cashReturn, inverse, trail, rows, from, Math.min(shared, from + BLOCK_ROWS), 0, lag, buyFactor, switchFactor);
+      advance(warmReal, warmWhole, warmRing, grow, ret, cashReturn, inverse, trail, rows, from, Math.min(shared, from + BLOCK_ROWS), 0, lag, buyFactor, switchFactor);
     }
 
     for (let tIndex = 0; tIndex < nT; tIndex += 1) {
       const threshold = thresholds[tIndex];
       real.set(warmReal);
       whole.set(warmWhole);
-      if (first < rows) firstDecision(real, whole, trail, rows, first, lag, buyFactor);
+      ring.fill(CASH);
+      if (first < rows) firstDecision(real, whole, ring, trail, rows, first, lag, buyFactor);
       let from = Math.max(1, shared);
       if (first + lag === 0 && rows > 1) {
         // A fill at the first close (lag 0) is charged to the first period, as in the engine:
         // after row 1 the running moments hold one return, recomputed from the capital.
-        advance(real, whole, grow, ret, cashReturn, inverse, trail, rows, 1, 2, threshold, lag, buyFactor, switchFactor);
+        advance(real, whole, ring, grow, ret, cashReturn, inverse, trail, rows, 1, 2, threshold, lag, buyFactor, switchFactor);
         const r = real[EQUITY] / real[START] - 1;
         real[MEAN_R] = r;
         real[M2_R] = 0;
@@ -346,7 +368,7 @@ function sweepGrid(
         from = 2;
       }
       for (; from < rows; from += BLOCK_ROWS) {
-        advance(real, whole, grow, ret, cashReturn, inverse, trail, rows, from, Math.min(rows, from + BLOCK_ROWS), threshold, lag, buyFactor, switchFactor);
+        advance(real, whole, ring, grow, ret, cashReturn, inverse, trail, rows, from, Math.min(rows, from + BLOCK_ROWS), threshold, lag, buyFactor, switchFactor);
       }
       const c = kIndex * nT + tIndex;
       const equity = real[EQUITY], m2E = real[M2_E];
@@ -372,7 +394,7 @@ function sweepGrid(
  * schedule): the portfolio starts in cash; from row `lookback` on, each close picks the leg
  * (column 0 small, 1 large) with the higher trailing return, leaving the current leg only when
  * the other one's exceeds it by more than the threshold; a changed target trades
- * `executionLag` rows later at that close (one pending order; a newer decision replaces it);
+ * `executionLag` rows later at that close (every decision trades, in order, as in the engine);
  * idle cash earns ACT/360 on the previous close's cash rate.
  *
  * Costs: rate `c = (costBps + slippageBps) / 10,000` of traded value, paid from the portfolio
