@@ -1,4 +1,5 @@
 import { readFredCsv } from '../formats/read-fred-csv';
+import { quoteExcerpt } from '../validation/excerpt';
 import { describeReply, FetchError } from './fetch-error';
 import { httpGet, type RetryPolicy } from './http-get';
 
@@ -41,7 +42,7 @@ export function checkFredCsv(text: string, seriesId: string): void {
   }
   for (const row of read.value.rows) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(row.cells[0] ?? '')) {
-      throw new FetchError(source, `expected YYYY-MM-DD dates, found "${row.cells[0] ?? ''}" on line ${row.line}`);
+      throw new FetchError(source, `expected YYYY-MM-DD dates, found ${quoteExcerpt(row.cells[0] ?? '')} on line ${row.line}`);
     }
   }
 }

@@ -20,7 +20,7 @@ describe('parseYahooChart', () => {
 
   it('names the symbol and what was expected when the reply is not chart JSON', () => {
     expect(() => parseYahooChart('<html>blocked</html>', '^RUT')).toThrow('Yahoo ^RUT: expected chart JSON, got an HTML page');
-    expect(() => parseYahooChart('{"chart":{"result":null,"error":{"description":"No data found"}}}', '^RUT')).toThrow('Yahoo ^RUT: Yahoo reported an error: No data found');
+    expect(() => parseYahooChart('{"chart":{"result":null,"error":{"description":"No data found"}}}', '^RUT')).toThrow('Yahoo ^RUT: Yahoo reported an error: "No data found"');
     expect(() => parseYahooChart('{"chart":{"result":[{"timestamp":[]}]}}', '^RUT')).toThrow(/missing/);
   });
 

@@ -1,4 +1,5 @@
 import { YAHOO_HEADER } from '../formats/read-yahoo-csv';
+import { quoteExcerpt } from '../validation/excerpt';
 import { describeReply, FetchError } from './fetch-error';
 import { lastCsvDate, nextIsoDay } from './fred-download';
 import { httpGet, type RetryPolicy } from './http-get';
@@ -37,7 +38,7 @@ export function parseYahooChart(text: string, symbol: string): YahooBars {
     throw new FetchError(source, `expected chart JSON, got ${describeReply(text)}`);
   }
   const chart = (json as { chart?: { result?: unknown; error?: { description?: string } | null } } | null)?.chart;
-  if (chart?.error) throw new FetchError(source, `Yahoo reported an error: ${chart.error.description ?? JSON.stringify(chart.error)}`);
+  if (chart?.error) throw new FetchError(source, `Yahoo reported an error: ${quoteExcerpt(chart.error.description ?? JSON.stringify(chart.error), 120)}`);
   const result = Array.isArray(chart?.result) ? (chart.result[0] as Record<string, unknown> | undefined) : undefined;
   if (result === undefined) throw new FetchError(source, 'expected chart JSON with "chart.result[0]", got none');
   const timestamps = (result['timestamp'] ?? []) as Nums;
