@@ -135,8 +135,8 @@ function trailingReturnsInto(out: Float64Array, small: Float64Array, large: Floa
 const EQUITY = 0, START = 1, MEAN_R = 2, M2_R = 3, MEAN_E = 4, M2_E = 5, PEAK = 6, LOW = 7;
 const REAL_SLOTS = 8;
 /** ...and whole-number ones (holding, last target, trail offsets, trades). */
-const HELD = 0, TARGET = 1, MINE = 2, THEIRS = 3, TRADES = 4, NEXT_AT = 5;
-const WHOLE_SLOTS = 6;
+const HELD = 0, TARGET = 1, MINE = 2, THEIRS = 3, TRADES = 4;
+const WHOLE_SLOTS = 5;
 
 /**
  * Rows per call of {@link advance}. Short calls let V8 optimise it as a whole function: with
@@ -157,7 +157,6 @@ function startState(real: Float64Array, whole: Int32Array, rows: number, capital
   whole[MINE] = rows;
   whole[THEIRS] = 0;
   whole[TRADES] = 0;
-  whole[NEXT_AT] = -1;
 }
 
 /**
@@ -172,10 +171,8 @@ function firstDecision(real: Float64Array, whole: Int32Array, ring: Int32Array, 
   whole[TARGET] = target;
   whole[MINE] = target === SMALL_LEG ? 0 : rows;
   whole[THEIRS] = target === SMALL_LEG ? rows : 0;
-  if (first + lag > 0) {
-    ring[(first + lag) % ring.length] = target;
-    whole[NEXT_AT] = first + lag;
-  } else {
+  if (first + lag > 0) ring[(first + lag) % ring.length] = target;
+  else {
     whole[HELD] = target;
     whole[TRADES] = 1;
     real[EQUITY] *= buyFactor; // START and PEAK stay the capital before costs
@@ -221,19 +218,17 @@ function advance(
   let equity = real[EQUITY], meanR = real[MEAN_R], m2R = real[M2_R], meanE = real[MEAN_E], m2E = real[M2_E];
   let peak = real[PEAK], low = real[LOW];
   let held = whole[HELD], target = whole[TARGET], mine = whole[MINE], theirs = whole[THEIRS];
-  let trades = whole[TRADES], nextAt = whole[NEXT_AT];
+  let trades = whole[TRADES];
   const slots = ring.length;
+  let slot = from % slots;
 
   for (let i = from; i < to; i += 1) {
     const at = held * rows + i;
     const g = grow[at];
     const marked = equity * g;
-    // The order due today (CASH when none), taken out of the ring; `nextAt` is the earliest due row.
-    let due = CASH;
-    if (i === nextAt) {
-      due = takeDue(ring, i);
-      nextAt = nextDueRow(ring, i, lag);
-    }
+    // The order due today (CASH when none), taken out of the ring.
+    let due = ring[slot];
+    ring[slot] = CASH;
     const switches = trail[theirs + i] > trail[mine + i] + threshold;
     const other = SMALL_LEG + LARGE_LEG - target;
     const dueAt = i + lag;
@@ -243,11 +238,9 @@ function advance(
       mine = theirs;
       theirs = swap;
       if (immediate) due = target;
-      else {
-        ring[dueAt % slots] = target;
-        if (nextAt < 0) nextAt = dueAt;
-      }
+      else ring[dueAt % slots] = target;
     }
+    slot = slot + 1 === slots ? 0 : slot + 1;
     // Fill: closed-form costs (see momentumSweep). The engine ignores an order already met
     // and rejects one on a book that is not positive (NaN included).
     const factor = held === CASH ? buyFactor : switchFactor;
@@ -288,21 +281,6 @@ function advance(
   whole[MINE] = mine;
   whole[THEIRS] = theirs;
   whole[TRADES] = trades;
-  whole[NEXT_AT] = nextAt;
-}
-
-/** Takes the order due at row `i` out of the ring (see `advance`). */
-function takeDue(ring: Int32Array, i: number): number {
-  const slot = i % ring.length;
-  const due = ring[slot];
-  ring[slot] = CASH;
-  return due;
-}
-
-/** The earliest row after `i` with an order in the ring, or -1 (orders are due within `lag` rows). */
-function nextDueRow(ring: Int32Array, i: number, lag: number): number {
-  for (let j = i + 1; j <= i + lag; j += 1) if (ring[j % ring.length] !== CASH) return j;
-  return -1;
 }
 
 /** Metric sections of the grid's output array, `combinations` entries each. */
