@@ -11,7 +11,7 @@ import { describeBinaryContent } from './binary-content';
  * files are streamed in chunks of {@link READ_CHUNK_BYTES} and only the date and the requested
  * columns of each row are kept, as numbers, so memory grows with the rows kept (about 20 bytes
  * a row for one column, plus 8 per further column), not with the file: a 200 MB CSV of 2.6
- * million rows loads in 0.6 GB peak RSS, Node and ts-node included (3 GB when it was read
+ * million rows loads in 0.36 GB peak RSS, Node and ts-node included (2.9 GB when it was read
  * whole). The bound keeps a mistaken path (a disk image, a log) from being read for minutes;
  * larger files are refused with `file-too-large` before anything is read. The largest file in the real data set is about 2 MB.
  */
