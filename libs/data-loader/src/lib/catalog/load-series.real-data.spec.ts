@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
-import { formatDay, type Series } from '@ratecut/sim-core';
+import { dayFromYmd, formatDay, monthEnd, type Series } from '@ratecut/sim-core';
 import * as path from 'node:path';
 import { parseNumberCell } from '../formats/number-cell';
 import { readTable } from '../formats/read-table';
 import { realDataDir } from '../../testing';
 import type { Catalog } from './catalog';
 import { parseCatalogDay } from './catalog-date';
+import type { CatalogEntry } from './catalog-schema';
 import { loadCatalog } from './load-catalog';
 import { loadSeries, loadSeriesColumns } from './load-series';
 
@@ -20,6 +21,48 @@ const describeReal = hasData ? describe : describe.skip;
 /** Smallest believable row count per frequency, per year covered. */
 const MIN_ROWS_PER_YEAR = { daily: 240, 'daily-calendar': 360, monthly: 12, irregular: 0 } as const;
 const MAX_ROWS_PER_YEAR = { daily: 320, 'daily-calendar': 367, monthly: 12, irregular: 60 } as const;
+
+/**
+ * An independent, deliberately simple reading of a real data file, for comparison with the
+ * loader: the whole file split on line breaks and commas (the real files quote nothing but some
+ * header cells), the value column as the catalog names it, missing codes skipped, percent
+ * divided by 100, monthly dates moved to the month end.
+ */
+function simpleRead(dir: string, entry: CatalogEntry): { days: number[]; values: number[] } {
+  const lines = fs.readFileSync(path.resolve(dir, entry.file), 'utf8').replace(/^\ufeff/, '').split(/\r?\n/);
+  const cellsOf = (line: string | undefined) => (line ?? '').split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+  const kenFrench = entry.format === 'ken-french';
+  const dateWidth = entry.frequency === 'daily' ? 8 : 6;
+  const headerAt = kenFrench
+    ? lines.findIndex((l, i) => /^(date)?$/i.test(cellsOf(l)[0]) && cellsOf(l).length > 1 && new RegExp(`^\\d{${dateWidth}}$`).test(cellsOf(lines[i + 1])[0]))
+    : lines.findIndex((l) => l.trim() !== '');
+  const header = cellsOf(lines[headerAt]);
+  const dateColumn = entry.format === 'csv' ? header.indexOf(entry.date ?? '') : 0;
+  const missing = new Set(['', '.', 'null', ...(entry.missing ?? [])]);
+  const isMissing = (t: string) => missing.has(t) || (kenFrench && (Number(t) === -99.99 || Number(t) === -999));
+  const body: string[][] = [];
+  for (let i = headerAt + 1; i < lines.length; i += 1) {
+    if (lines[i].trim() === '') {
+      if (kenFrench) break;
+      continue;
+    }
+    body.push(cellsOf(lines[i]));
+  }
+  const named = entry.value ?? entry.columns?.[0] ?? (entry.format === 'yahoo' ? 'Adj Close' : undefined);
+  const column = named !== undefined ? header.indexOf(named) : header.findIndex((_, c) => c !== dateColumn && body.some((r) => !isMissing(r[c]) && r[c] !== undefined && r[c] !== ''));
+  const divisor = entry.unit.startsWith('percent') ? 100 : 1;
+  const days: number[] = [];
+  const values: number[] = [];
+  for (const row of body) {
+    if (isMissing(row[column])) continue;
+    const d = row[dateColumn];
+    const [y, m, day] = d.includes('-') ? d.split('-').map(Number) : [Number(d.slice(0, 4)), Number(d.slice(4, 6)), Number(d.slice(6, 8) || '1')];
+    const dayNumber = dayFromYmd(y, m, day);
+    days.push(entry.frequency === 'monthly' ? monthEnd(dayNumber) : dayNumber);
+    values.push(Number(row[column]) / divisor);
+  }
+  return { days, values };
+}
 
 describeReal(`real data in ${dataDir}${hasData ? '' : ' (skipped: folder not found; set RATECUT_DATA to run)'}`, () => {
   let catalog: Catalog;
@@ -77,6 +120,22 @@ describeReal(`real data in ${dataDir}${hasData ? '' : ' (skipped: folder not fou
       for (const w of r.warnings) if (w.code !== 'gap') problems.push(`${entry.id}: unexpected warning ${w.code} ${w.message}`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('loads every catalog id with the days and values of an independent simple reading of its file', () => {
+    const problems: string[] = [];
+    for (const entry of catalog.series) {
+      const loaded = loadOk(entry.id);
+      const simple = simpleRead(catalog.dir, entry);
+      if (simple.days.length !== loaded.days.length) {
+        problems.push(`${entry.id}: ${loaded.days.length} observations, the simple reading finds ${simple.days.length}`);
+        continue;
+      }
+      const at = simple.days.findIndex((d, i) => d !== loaded.days[i] || Math.abs(simple.values[i] - loaded.values[i]) > 1e-12 * Math.max(1, Math.abs(simple.values[i])));
+      if (at >= 0) problems.push(`${entry.id}: row ${at} differs: ${formatDay(loaded.days[at])} ${loaded.values[at]} vs ${formatDay(simple.days[at])} ${simple.values[at]}`);
+    }
+    expect(problems).toEqual([]);
+    expect(catalog.series.length).toBe(19);
   });
 
   it('reads single columns of multi-column entries', () => {

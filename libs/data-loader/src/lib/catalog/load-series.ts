@@ -1,10 +1,8 @@
 import * as path from 'node:path';
 import { makeSeries, type Series, type SeriesMeta } from '@ratecut/sim-core';
-import { firstDataColumn } from '../formats/first-data-column';
-import type { RawTable } from '../formats/raw-table';
-import { readTable } from '../formats/read-table';
+import { findDataColumn, readTableColumns } from '../formats/read-table';
 import { realPathOf } from '../source/data-folder';
-import { tableObservations, type ColumnObservations } from '../formats/table-observations';
+import type { ColumnObservations } from '../formats/table-observations';
 import type { LoadResult } from '../validation/data-issue';
 import { failure, success } from '../validation/load-result';
 import { errorIssue } from '../validation/make-issue';
@@ -24,9 +22,9 @@ export interface LoadSeriesOptions {
   readonly gapWarningDays?: number;
 }
 
-/** Value column of an entry when the id names none: `value`, else the first of `columns`, else `Adj Close` (yahoo), else the first column holding numbers. */
-function defaultColumn(entry: CatalogEntry, table: RawTable): string | undefined {
-  return entry.value ?? entry.columns?.[0] ?? (entry.format === 'yahoo' ? 'Adj Close' : firstDataColumn(table, entry.missing));
+/** Value column of an entry when the id names none, short of reading the file: `value`, else the first of `columns`, else `Adj Close` (yahoo). */
+function namedDefaultColumn(entry: CatalogEntry): string | undefined {
+  return entry.value ?? entry.columns?.[0] ?? (entry.format === 'yahoo' ? 'Adj Close' : undefined);
 }
 
 function toSeries(catalog: Catalog, entry: CatalogEntry, obs: ColumnObservations, id: string): Series {
@@ -45,30 +43,35 @@ function toSeries(catalog: Catalog, entry: CatalogEntry, obs: ColumnObservations
   return makeSeries(meta, obs.days, values);
 }
 
-/** Reads an entry's file once and builds one series per requested column (`undefined` = the default column, id = entry id). */
+/** Streams an entry's file (a first pass finds the default column when the entry names none) and builds one series per requested column (`undefined` = the default column, id = entry id). */
 function loadEntry(catalog: Catalog, entry: CatalogEntry, columns: readonly (string | undefined)[], options: LoadSeriesOptions): LoadResult<Series[]> {
   const file = path.resolve(catalog.dir, entry.file);
   const confineTo = catalog.allowOutsideDataFolder === true ? undefined : realPathOf(catalog.dir);
-  const table = readTable(file, entry, { confineTo });
-  if (!table.ok) return table;
   const names: string[] = [];
   for (const c of columns) {
-    const name = c ?? defaultColumn(entry, table.value);
+    let name = c ?? namedDefaultColumn(entry);
     if (name === undefined) {
-      return failure([
-        errorIssue('missing-column', file, `entry ${quoteExcerpt(entry.id)} names no value column and no column holds numbers; expected "value" in the catalog`, {
-          line: table.value.headerLine,
-        }),
-      ]);
+      // No column named: the first column holding numbers, found by a first pass over the file.
+      const found = findDataColumn(file, entry, entry.missing, { confineTo });
+      if (!found.ok) return found;
+      name = found.value.column;
+      if (name === undefined) {
+        return failure([
+          errorIssue('missing-column', file, `entry ${quoteExcerpt(entry.id)} names no value column and no column holds numbers; expected "value" in the catalog`, {
+            line: found.value.headerLine,
+          }),
+        ]);
+      }
     }
     names.push(name);
   }
-  const observed = tableObservations(table.value, names, {
+  // The file is streamed: only the dates and the requested columns are kept, as numbers.
+  const observed = readTableColumns(file, entry, names, {
     kind: entry.kind,
     frequency: entry.frequency,
     missing: entry.missing,
     gapWarningDays: options.gapWarningDays,
-  });
+  }, { confineTo });
   if (!observed.ok) return observed;
   if (entry.checkUnits !== false) {
     const { divisor } = loadedUnit(entry.unit);

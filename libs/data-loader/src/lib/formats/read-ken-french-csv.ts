@@ -2,9 +2,10 @@ import type { SeriesFrequency } from '@ratecut/sim-core';
 import type { LoadResult } from '../validation/data-issue';
 import { failure, success } from '../validation/load-result';
 import { errorIssue } from '../validation/make-issue';
-import { parseCsvRecords } from './csv-records';
-import { findKenFrenchSections, type KenFrenchSection } from './ken-french-sections';
+import type { CsvRecord } from './csv-record-stream';
+import { KenFrenchScanner, type KenFrenchSectionHead } from './ken-french-sections';
 import type { RawTable } from './raw-table';
+import { collectTable, type RowSink, type TableHead, type TableRecordReader } from './table-stream';
 import { quoteExcerpt } from '../validation/excerpt';
 
 /** Which section of a Ken French file to read. */
@@ -18,12 +19,89 @@ export interface KenFrenchSpec {
 /** Missing-value codes of the Ken French data library. */
 export const KEN_FRENCH_MISSING = [-99.99, -999] as const;
 
-function listSections(sections: readonly KenFrenchSection[]): string {
+function listSections(sections: readonly KenFrenchSectionHead[]): string {
   return sections.map((s) => `${s.title ? quoteExcerpt(s.title) : '(untitled)'} (line ${s.headerLine}, ${s.dateKind})`).join(', ');
 }
 
 const NO_SECTION =
   "no recognisable section: expected a header row starting with ',' or 'Date,' directly followed by rows dated YYYYMM or YYYYMMDD";
+
+/**
+ * Reads a Ken French file record by record (see {@link readKenFrenchCsv}), handing the rows of
+ * the wanted section to `sink` as they come and only the titles of the others to memory.
+ */
+export class KenFrenchReader implements TableRecordReader<TableHead> {
+  private readonly sections: KenFrenchSectionHead[] = [];
+  private chosen: KenFrenchSectionHead | undefined;
+  private readonly scanner: KenFrenchScanner;
+
+  constructor(
+    private readonly file: string,
+    private readonly spec: KenFrenchSpec,
+    private readonly sink: RowSink<TableHead>,
+  ) {
+    this.scanner = new KenFrenchScanner(
+      (head) => this.onSection(head),
+      (row) => sink.row(row),
+    );
+  }
+
+  /** Takes the next record of the file. */
+  record(record: CsvRecord): void {
+    this.scanner.record(record);
+  }
+
+  private wantedKind(): 'daily' | 'monthly' {
+    return this.spec.frequency === 'daily' || this.spec.frequency === 'daily-calendar' ? 'daily' : 'monthly';
+  }
+
+  private tableHead(section: KenFrenchSectionHead): TableHead {
+    return {
+      file: this.file,
+      headerLine: section.headerLine,
+      header: section.header,
+      dateColumn: 0,
+      dateFormat: section.dateKind === 'daily' ? 'YYYYMMDD' : 'YYYYMM',
+      missingTokens: [],
+      missingNumbers: KEN_FRENCH_MISSING,
+    };
+  }
+
+  /** The first section with the wanted title (or, with none given, of the wanted kind) is the one read. */
+  private onSection(head: KenFrenchSectionHead): boolean {
+    this.sections.push(head);
+    if (this.chosen !== undefined) return false;
+    const wanted = this.spec.section?.trim().toLowerCase();
+    if (wanted !== undefined ? head.title.toLowerCase() !== wanted : head.dateKind !== this.wantedKind()) return false;
+    this.chosen = head;
+    if (head.dateKind === 'annual') return false;
+    this.sink.start(this.tableHead(head));
+    return true;
+  }
+
+  /** The chosen section's head, or `wrong-format` saying which sections the file has. */
+  finish(): LoadResult<TableHead> {
+    const { file, spec, sections } = this;
+    if (sections.length === 0) return failure([errorIssue('wrong-format', file, `not a Ken French data file: ${NO_SECTION}`)]);
+    const section = this.chosen;
+    if (spec.section !== undefined) {
+      if (section === undefined) {
+        return failure([errorIssue('wrong-format', file, `no section titled ${quoteExcerpt(spec.section)}; sections found: ${listSections(sections)}`)]);
+      }
+      if (section.dateKind === 'annual') {
+        return failure([
+          errorIssue('wrong-format', file, `section ${quoteExcerpt(section.title)} holds annual rows; expected a monthly (YYYYMM) or daily (YYYYMMDD) section`, {
+            line: section.headerLine,
+          }),
+        ]);
+      }
+    } else if (section === undefined) {
+      const kind = this.wantedKind();
+      return failure([errorIssue('wrong-format', file, `no ${kind} section (dates ${kind === 'daily' ? 'YYYYMMDD' : 'YYYYMM'}); sections found: ${listSections(sections)}`)]);
+    }
+    return success(this.tableHead(section));
+  }
+}
 
 /**
  * Reads one monthly or daily section of a Ken French multi-section CSV file (see
@@ -33,39 +111,5 @@ const NO_SECTION =
  * -999 mark missing values. No usable section gives `wrong-format` listing the sections found.
  */
 export function readKenFrenchCsv(text: string, file: string, spec: KenFrenchSpec): LoadResult<RawTable> {
-  const records = parseCsvRecords(text, file);
-  if (!records.ok) return records;
-  const sections = findKenFrenchSections(records.value);
-  if (sections.length === 0) return failure([errorIssue('wrong-format', file, `not a Ken French data file: ${NO_SECTION}`)]);
-  const wantedKind = spec.frequency === 'daily' || spec.frequency === 'daily-calendar' ? 'daily' : 'monthly';
-  let section: KenFrenchSection | undefined;
-  if (spec.section !== undefined) {
-    const wanted = spec.section.trim().toLowerCase();
-    section = sections.find((s) => s.title.toLowerCase() === wanted);
-    if (section === undefined) {
-      return failure([errorIssue('wrong-format', file, `no section titled ${quoteExcerpt(spec.section)}; sections found: ${listSections(sections)}`)]);
-    }
-    if (section.dateKind === 'annual') {
-      return failure([
-        errorIssue('wrong-format', file, `section ${quoteExcerpt(section.title)} holds annual rows; expected a monthly (YYYYMM) or daily (YYYYMMDD) section`, {
-          line: section.headerLine,
-        }),
-      ]);
-    }
-  } else {
-    section = sections.find((s) => s.dateKind === wantedKind);
-    if (section === undefined) {
-      return failure([errorIssue('wrong-format', file, `no ${wantedKind} section (dates ${wantedKind === 'daily' ? 'YYYYMMDD' : 'YYYYMM'}); sections found: ${listSections(sections)}`)]);
-    }
-  }
-  return success({
-    file,
-    headerLine: section.headerLine,
-    header: section.header,
-    rows: section.rows,
-    dateColumn: 0,
-    dateFormat: section.dateKind === 'daily' ? 'YYYYMMDD' : 'YYYYMM',
-    missingTokens: [],
-    missingNumbers: KEN_FRENCH_MISSING,
-  });
+  return collectTable(file, [Buffer.from(text)], (sink) => new KenFrenchReader(file, spec, sink));
 }

@@ -1,12 +1,33 @@
 import type { LoadResult } from '../validation/data-issue';
 import { failure, success } from '../validation/load-result';
 import { errorIssue } from '../validation/make-issue';
-import { readHeaderAndRows } from './header-and-rows';
+import { SingleTableReader, type HeaderCheck } from './header-and-rows';
 import type { RawTable } from './raw-table';
+import { collectTable, type RowSink, type TableHead, type TableRecordReader } from './table-stream';
 import { quoteExcerpt } from '../validation/excerpt';
 
 /** Header of a classic Yahoo Finance history download. */
 export const YAHOO_HEADER = ['Date', 'Open', 'High', 'Low', 'Close', 'Adj Close', 'Volume'] as const;
+
+/** The header check of a Yahoo Finance download: exactly {@link YAHOO_HEADER} (`wrong-format` otherwise). */
+export function yahooCsvHeader(file: string): HeaderCheck<TableHead> {
+  return (headerLine, header) => {
+    const expected = YAHOO_HEADER.join(',');
+    if (header.join(',') !== expected) {
+      return failure([
+        errorIssue('wrong-format', file, `not a Yahoo Finance download: expected the header "${expected}", found ${quoteExcerpt(header.join(','))}`, {
+          line: headerLine,
+        }),
+      ]);
+    }
+    return success({ file, headerLine, header, dateColumn: 0, dateFormat: 'YYYY-MM-DD', missingTokens: ['null'], missingNumbers: [] });
+  };
+}
+
+/** Reads a Yahoo Finance download record by record (see {@link readYahooCsv}), handing its rows to `sink`. */
+export function yahooCsvReader(file: string, sink: RowSink<TableHead>): TableRecordReader<TableHead> {
+  return new SingleTableReader(file, yahooCsvHeader(file), sink);
+}
 
 /**
  * Reads a Yahoo Finance history download: header exactly `Date,Open,High,Low,Close,Adj Close,Volume`
@@ -14,16 +35,5 @@ export const YAHOO_HEADER = ['Date', 'Open', 'High', 'Low', 'Close', 'Adj Close'
  * missing value. Any other header gives `wrong-format` at the header line naming the expected one.
  */
 export function readYahooCsv(text: string, file: string): LoadResult<RawTable> {
-  const read = readHeaderAndRows(text, file);
-  if (!read.ok) return read;
-  const table = read.value;
-  const expected = YAHOO_HEADER.join(',');
-  if (table.header.join(',') !== expected) {
-    return failure([
-      errorIssue('wrong-format', file, `not a Yahoo Finance download: expected the header "${expected}", found ${quoteExcerpt(table.header.join(','))}`, {
-        line: table.headerLine,
-      }),
-    ]);
-  }
-  return success({ file, ...table, dateColumn: 0, dateFormat: 'YYYY-MM-DD', missingTokens: ['null'], missingNumbers: [] });
+  return collectTable(file, [Buffer.from(text)], (sink) => yahooCsvReader(file, sink));
 }
