@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatDataIssue, readJsonFile } from '@ratecut/data-loader';
+import { notAFileIssue } from '../../cli/read-input-file';
 import { scenarioSchema, type Scenario } from './scenario-schema';
 
 /** Names of the built-in scenarios shipped in `<dataDir>/scenarios/`. */
@@ -21,6 +22,8 @@ export function loadScenario(nameOrFile: string, dataDir: string, cwd: string): 
   if (!existsSync(file)) {
     return { ok: false, errors: [`${nameOrFile}: error bad-scenario: no such scenario file, and not a built-in (built-ins: ${builtinScenarioNames(dataDir).join(', ')})`] };
   }
+  const notFile = notAFileIssue(file, '/');
+  if (notFile !== null) return { ok: false, errors: [notFile] };
   const read = readJsonFile(file, scenarioSchema, 'bad-scenario');
   if (!read.ok) return { ok: false, errors: read.issues.map(formatDataIssue) };
   return { ok: true, value: read.value, file };
