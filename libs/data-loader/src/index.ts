@@ -49,5 +49,5 @@ export * from './lib/fetch/ken-french-zip';
 export * from './lib/fetch/fed-target-csv';
 export * from './lib/fetch/commit-cache-files';
 export * from './lib/fetch/fetch-data';
-export * from './lib/facts/read-json-file';
+export * from './lib/json/read-json-file';
 export * from './lib/json/parse-json-text';

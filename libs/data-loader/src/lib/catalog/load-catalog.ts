@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readTextFile } from '../formats/read-text-file';
 import { ALLOW_OUTSIDE_HOW, locateDataFile, outsideDataFolderMessage } from '../source/data-folder';
 import type { DataIssue, LoadResult } from '../validation/data-issue';
 import { failure, success } from '../validation/load-result';
@@ -8,8 +7,7 @@ import { quoteExcerpt } from '../validation/excerpt';
 import { errorIssue } from '../validation/make-issue';
 import type { Catalog } from './catalog';
 import { catalogFileSchema } from './catalog-schema';
-import { lineColumnAt, locateJsonPath, scanJson } from './json-locations';
-import { describeJsonScanFailure } from '../json/parse-json-text';
+import { readScannedJson } from '../json/read-json-file';
 import { formatJsonPath } from './json-path';
 import { schemaIssueMessage } from './schema-issue-message';
 
@@ -57,16 +55,9 @@ function describePath(pathKeys: readonly PropertyKey[], raw: unknown): string {
 export function loadCatalog(pathToFolderOrCatalogJson: string, options: LoadCatalogOptions = {}): LoadResult<Catalog> {
   let file = path.resolve(pathToFolderOrCatalogJson);
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, CATALOG_FILE_NAME);
-  const read = readTextFile(file, { expected: 'JSON text' });
+  const read = readScannedJson(file, 'bad-catalog');
   if (!read.ok) return read;
-  const text = read.value.replace(/^\ufeff/, '');
-  const scan = scanJson(text);
-  if (!scan.ok) {
-    const { line, column, message } = describeJsonScanFailure(text, scan);
-    return failure([errorIssue('bad-catalog', file, message, { line, column })]);
-  }
-  const raw: unknown = JSON.parse(text);
-  const at = (keys: readonly PropertyKey[]) => lineColumnAt(text, locateJsonPath(scan.locations, keys, formatJsonPath));
+  const { value: raw, at } = read.value;
   const parsed = catalogFileSchema.safeParse(raw, { error: schemaIssueMessage });
   if (!parsed.success) {
     return failure(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LoadResult } from '../validation/data-issue';
-import { readJsonFile } from './read-json-file';
+import { readJsonFile } from '../json/read-json-file';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 

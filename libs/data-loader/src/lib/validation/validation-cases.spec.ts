@@ -7,7 +7,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { CatalogEntry } from '../catalog/catalog-schema';
 import { loadCatalog } from '../catalog/load-catalog';
 import { loadSeries, type LoadSeriesOptions } from '../catalog/load-series';
-import { readJsonFile } from '../facts/read-json-file';
+import { readJsonFile } from '../json/read-json-file';
 import { MAX_DATA_FILE_BYTES } from '../formats/read-text-file';
 import { formatDataIssue, type DataIssue } from './data-issue';
 
