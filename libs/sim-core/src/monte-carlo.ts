@@ -8,4 +8,4 @@ export * from './lib/monte-carlo/joint-source';
 export * from './lib/monte-carlo/bootstrap';
 export * from './lib/monte-carlo/student-t-simulate';
 export * from './lib/monte-carlo/rate-sensitivity';
-export type { StudentTFit, StudentTParameters } from './lib/monte-carlo/student-t-fit';
+export type { StudentTFit, StudentTParameters } from './lib/estimation/student-t-fit';

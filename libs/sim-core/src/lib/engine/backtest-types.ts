@@ -1,6 +1,6 @@
 import type { DayNumber } from '../time/day-number';
 import type { StrategyParams } from '../strategies/strategy';
-import type { CostModel, WeightLimits } from './execution';
+import type { CostModel, WeightLimits } from '../portfolio/execution';
 
 /** Engine settings. Rows are indices into the MarketData calendar. */
 export interface BacktestConfig {
