@@ -1,7 +1,8 @@
 import { cashReturnForDay } from '../portfolio/cash-return-for-day';
 import type { Strategy } from '../strategies/strategy';
 import type { BacktestConfig, BacktestEvent, BacktestRun, Trade } from './backtest-types';
-import { checkCostModel, executeRebalance } from '../portfolio/execution';
+import { checkCostModel } from '../portfolio/cost-model';
+import { executeRebalance } from '../portfolio/execution';
 import { checkMarketData, type MarketData } from '../market/market-data';
 import { MarketView } from '../market/market-view';
 

@@ -1,4 +1,4 @@
-import type { ClassifiedCycle } from '../fed/cycle-return-table';
+import type { ClassifiedCycle } from '../fed/classified-cycle';
 import { mean } from '../stats/mean';
 import { median } from '../stats/median';
 import type { BacktestConfig, BacktestRun } from '../engine/backtest-types';

@@ -1,4 +1,4 @@
-import { checkCostModel } from '../portfolio/execution';
+import { checkCostModel } from '../portfolio/cost-model';
 import type { BacktestConfig } from '../engine/backtest-types';
 import { cashReturnForDay } from '../portfolio/cash-return-for-day';
 import { checkMarketData, type MarketData } from '../market/market-data';
