@@ -2,34 +2,51 @@
  * @ratecut/sim-core: the pure simulation core. Domain types, calendar arithmetic on day
  * numbers, Fed easing-cycle detection and post-cut return tables. No file or network I/O.
  */
+
+// time/: calendar arithmetic on day numbers
 export * from './lib/time/day-number';
-export * from './lib/series/series';
-export * from './lib/stats/mean';
-export * from './lib/stats/median';
-export * from './lib/cycles/rate-move-bp';
-export * from './lib/cycles/policy-rate-history';
-export * from './lib/cycles/easing-cycle-rule';
-export * from './lib/cycles/easing-cycle';
-export * from './lib/cycles/recession';
-export * from './lib/cycles/post-cut-returns';
-export * from './lib/cycles/cycle-return-summary';
-export * from './lib/cycles/cycle-return-table';
-export * from './lib/cycles/day-gap';
-export * from './lib/cycles/cycle-episodes';
-export * from './lib/cash/cash-return-for-day';
-export * from './lib/engine/market-data';
-export * from './lib/engine/market-view';
-export * from './lib/engine/execution';
+
+// market/: market data, the look-ahead-safe view, series and aligned returns
+export * from './lib/market/series';
+export * from './lib/market/day-gap';
+export * from './lib/market/market-data';
+export * from './lib/market/market-view';
+export * from './lib/market/paired-returns';
+
+// fed/: policy rate, easing cycles, recessions and post-cut returns
+export * from './lib/fed/rate-move-bp';
+export * from './lib/fed/policy-rate-history';
+export * from './lib/fed/easing-cycle-rule';
+export * from './lib/fed/easing-cycle';
+export * from './lib/fed/recession';
+export * from './lib/fed/post-cut-returns';
+export * from './lib/fed/cycle-return-summary';
+export * from './lib/fed/classified-cycle';
+export * from './lib/fed/cycle-return-table';
+export * from './lib/fed/cycle-episodes';
+
+// portfolio/: execution, costs and cash
+export * from './lib/portfolio/cash-return-for-day';
+export * from './lib/portfolio/cost-model';
+export * from './lib/portfolio/execution';
+
+// engine/: the event-driven backtest
 export * from './lib/engine/backtest-types';
 export * from './lib/engine/run-backtest';
 export * from './lib/engine/backtest-observable';
+
+// errors/: parameter errors
 export * from './lib/errors/parameter-error';
+
+// strategies/: strategy definitions and the built-ins
 export * from './lib/strategies/strategy';
 export * from './lib/strategies/when-steps';
 export * from './lib/strategies/weigh-steps';
 export * from './lib/strategies/select-steps';
 export * from './lib/strategies/period-param';
 export * from './lib/strategies/builtin-strategies';
+
+// metrics/: performance metrics
 export * from './lib/metrics/total-return';
 export * from './lib/metrics/cagr';
 export * from './lib/metrics/annualized-volatility';
@@ -46,24 +63,42 @@ export * from './lib/metrics/information-ratio';
 export * from './lib/metrics/beta';
 export * from './lib/metrics/alpha';
 export * from './lib/metrics/compute-metrics';
-export * from './lib/replay/cycle-window';
-export * from './lib/replay/replay-cycles';
-export * from './lib/sweep/momentum-sweep';
-export * from './lib/scenarios/analog-selection';
-export * from './lib/scenarios/cut-path';
-export * from './lib/monte-carlo/student-t-fit';
-export * from './lib/monte-carlo/student-t-simulate';
-export * from './lib/monte-carlo/rate-sensitivity';
+
+// stats/: descriptive statistics
+export * from './lib/stats/mean';
+export * from './lib/stats/median';
+
+// estimation/: fitted models
+export * from './lib/estimation/student-t-fit';
+export * from './lib/estimation/rate-sensitivity-fit';
+export * from './lib/estimation/block-length';
+
+// inference/: tests and intervals for comparing strategies
+export * from './lib/inference/normal-distribution';
+export * from './lib/inference/sample-moments';
+export * from './lib/inference/deflated-sharpe';
+export * from './lib/inference/paired-bootstrap';
+export * from './lib/inference/win-share';
+
+// random/: seeded random streams and samplers
 export * from './lib/random/normal';
 export * from './lib/random/gamma';
+export * from './lib/random/xoshiro128';
+
+// monte-carlo/: path simulators and their summaries
+export * from './lib/monte-carlo/student-t-simulate';
+export * from './lib/monte-carlo/rate-sensitivity';
 export * from './lib/monte-carlo/joint-source';
 export * from './lib/monte-carlo/bootstrap';
-export * from './lib/monte-carlo/block-length';
 export * from './lib/monte-carlo/distribution-summary';
-export * from './lib/random/xoshiro128';
-export * from './lib/compare/normal-distribution';
-export * from './lib/compare/sample-moments';
-export * from './lib/compare/deflated-sharpe';
-export * from './lib/compare/paired-returns';
-export * from './lib/compare/paired-bootstrap';
-export * from './lib/compare/win-share';
+
+// scenarios/: rate-cut scenarios and analog cycles
+export * from './lib/scenarios/analog-selection';
+export * from './lib/scenarios/cut-path';
+
+// replay/: strategies replayed around each easing cycle
+export * from './lib/replay/cycle-window';
+export * from './lib/replay/replay-cycles';
+
+// sweep/: parameter sweeps
+export * from './lib/sweep/momentum-sweep';

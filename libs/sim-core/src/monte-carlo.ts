@@ -7,5 +7,6 @@ export * from './lib/random/xoshiro128';
 export * from './lib/monte-carlo/joint-source';
 export * from './lib/monte-carlo/bootstrap';
 export * from './lib/monte-carlo/student-t-simulate';
+export * from './lib/estimation/rate-sensitivity-fit';
 export * from './lib/monte-carlo/rate-sensitivity';
-export type { StudentTFit, StudentTParameters } from './lib/monte-carlo/student-t-fit';
+export type { StudentTFit, StudentTParameters } from './lib/estimation/student-t-fit';

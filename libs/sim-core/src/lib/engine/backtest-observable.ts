@@ -1,7 +1,7 @@
 import { Observable } from 'rxjs';
 import type { Strategy } from '../strategies/strategy';
 import type { BacktestConfig, BacktestEvent } from './backtest-types';
-import type { MarketData } from './market-data';
+import type { MarketData } from '../market/market-data';
 import { runBacktest } from './run-backtest';
 
 /**

@@ -1,6 +1,7 @@
 import type { DayNumber } from '../time/day-number';
 import type { StrategyParams } from '../strategies/strategy';
-import type { CostModel, WeightLimits } from './execution';
+import type { CostModel } from '../portfolio/cost-model';
+import type { WeightLimits } from '../portfolio/execution';
 
 /** Engine settings. Rows are indices into the MarketData calendar. */
 export interface BacktestConfig {

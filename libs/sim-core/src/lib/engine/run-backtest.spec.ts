@@ -4,7 +4,7 @@ import { parseIsoDay } from '../time/day-number';
 import { BUILTIN_STRATEGIES, findBuiltinStrategy } from '../strategies/builtin-strategies';
 import type { BacktestConfig, BacktestEvent } from './backtest-types';
 import { backtest$ } from './backtest-observable';
-import type { MarketData } from './market-data';
+import type { MarketData } from '../market/market-data';
 import { runBacktest } from './run-backtest';
 
 /** Consecutive calendar days from 2024-01-01 (weekends included; the engine does not care). */

@@ -1,9 +1,10 @@
-import { cashReturnForDay } from '../cash/cash-return-for-day';
+import { cashReturnForDay } from '../portfolio/cash-return-for-day';
 import type { Strategy } from '../strategies/strategy';
 import type { BacktestConfig, BacktestEvent, BacktestRun, Trade } from './backtest-types';
-import { checkCostModel, executeRebalance } from './execution';
-import { checkMarketData, type MarketData } from './market-data';
-import { MarketView } from './market-view';
+import { checkCostModel } from '../portfolio/cost-model';
+import { executeRebalance } from '../portfolio/execution';
+import { checkMarketData, type MarketData } from '../market/market-data';
+import { MarketView } from '../market/market-view';
 
 /**
  * Runs one strategy over rows `startRow..endRow` of the data. Each row, in order:

@@ -1,5 +1,5 @@
 import { maxDrawdownFromReturns } from '../metrics/max-drawdown';
-import { studentTCovariance, type StudentTParameters } from './student-t-fit';
+import { studentTCovariance, type StudentTParameters } from '../estimation/student-t-fit';
 import { RETURN_FLOOR, simulateStudentTPaths, studentTPathInto, type ParametricPathOutputs } from './student-t-simulate';
 
 const PARAMS: StudentTParameters = { mu: [0.01, 0.008], scale: [0.0036, 0.0018, 0.0025], df: 6 };

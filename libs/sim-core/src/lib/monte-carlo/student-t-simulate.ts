@@ -3,7 +3,7 @@
  * (see student-t-fit), with compounded horizon returns and maximum drawdowns per path.
  */
 import { reseedInto, streamFor, type Rng } from '../random/xoshiro128';
-import type { StudentTParameters } from './student-t-fit';
+import type { StudentTParameters } from '../estimation/student-t-fit';
 import { checkPathArguments, zigguratNormal } from './student-t-internal';
 
 /**

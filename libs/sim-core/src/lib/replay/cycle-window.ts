@@ -1,5 +1,5 @@
 import { addMonths, type DayNumber } from '../time/day-number';
-import type { EasingCycle } from '../cycles/easing-cycle';
+import type { EasingCycle } from '../fed/easing-cycle';
 
 /** A replay window around an easing cycle, in calendar months around the anchor cut. */
 export interface WindowSpec {

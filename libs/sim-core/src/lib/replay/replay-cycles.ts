@@ -1,8 +1,8 @@
-import type { ClassifiedCycle } from '../cycles/cycle-return-table';
+import type { ClassifiedCycle } from '../fed/classified-cycle';
 import { mean } from '../stats/mean';
 import { median } from '../stats/median';
 import type { BacktestConfig, BacktestRun } from '../engine/backtest-types';
-import type { MarketData } from '../engine/market-data';
+import type { MarketData } from '../market/market-data';
 import { runBacktest } from '../engine/run-backtest';
 import { computeMetrics, type Metrics } from '../metrics/compute-metrics';
 import { beats } from '../metrics/hit-rate';

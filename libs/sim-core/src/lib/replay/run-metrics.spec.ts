@@ -1,5 +1,5 @@
 import { runBacktest } from '../engine/run-backtest';
-import type { MarketData } from '../engine/market-data';
+import type { MarketData } from '../market/market-data';
 import { findBuiltinStrategy } from '../strategies/builtin-strategies';
 import { parseIsoDay } from '../time/day-number';
 import { runMetrics } from './replay-cycles';

@@ -1,4 +1,4 @@
-import type { ClassifiedCycle } from '../cycles/cycle-return-table';
+import type { ClassifiedCycle } from '../fed/classified-cycle';
 
 /**
  * Which history a scenario draws from: easing cycles chosen by their features, explicit cycle

@@ -1,5 +1,5 @@
 import { parseIsoDay } from '../time/day-number';
-import type { ClassifiedCycle } from '../cycles/cycle-return-table';
+import type { ClassifiedCycle } from '../fed/classified-cycle';
 import { selectAnalogCycles, cyclePace, isEmergencyCycle, type CycleFacts } from './analog-selection';
 import { monthlyRateChanges, totalEasingBp } from './cut-path';
 

@@ -1,4 +1,4 @@
-import { DEFAULT_EASING_CYCLE_RULE } from '../cycles/easing-cycle-rule';
+import { DEFAULT_EASING_CYCLE_RULE } from '../fed/easing-cycle-rule';
 import { pipeline, type Strategy, type StrategyParams } from './strategy';
 import { cutWindow, holdAssets, LARGE, rateRegime, relativeMomentum, SMALL, trendFilter, type TrendIndicator } from './select-steps';
 import { equalWeight, fixedWeights } from './weigh-steps';

@@ -1,6 +1,6 @@
 import { computeMetrics } from '../metrics/compute-metrics';
 import { runBacktest } from '../engine/run-backtest';
-import type { MarketData } from '../engine/market-data';
+import type { MarketData } from '../market/market-data';
 import { parseIsoDay } from '../time/day-number';
 import { LARGE, SMALL } from './select-steps';
 import { pipeline, type Selection, type Step } from './strategy';

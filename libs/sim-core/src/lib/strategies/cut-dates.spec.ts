@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { detectEasingCycles } from '../cycles/easing-cycle';
-import type { PolicyRateHistory } from '../cycles/policy-rate-history';
-import { atLeastBp, rateMoveBp } from '../cycles/rate-move-bp';
-import type { MarketData } from '../engine/market-data';
-import { MarketView } from '../engine/market-view';
+import { detectEasingCycles } from '../fed/easing-cycle';
+import type { PolicyRateHistory } from '../fed/policy-rate-history';
+import { atLeastBp, rateMoveBp } from '../fed/rate-move-bp';
+import type { MarketData } from '../market/market-data';
+import { MarketView } from '../market/market-view';
 import { addMonths, formatDay, parseIsoDay } from '../time/day-number';
 import { cutWindow, LARGE, rateRegime, SMALL } from './select-steps';
 

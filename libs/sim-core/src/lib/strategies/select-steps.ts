@@ -1,5 +1,5 @@
 import { SMA, EMA, RSI, MACD } from 'technicalindicators';
-import { atLeastBp, rateMoveBp } from '../cycles/rate-move-bp';
+import { atLeastBp, rateMoveBp } from '../fed/rate-move-bp';
 import { addMonths } from '../time/day-number';
 import { statelessStep, type DecisionContext, type Selection, type Step } from './strategy';
 

@@ -1,4 +1,4 @@
-import type { MarketView } from '../engine/market-view';
+import type { MarketView } from '../market/market-view';
 
 /** Parameter values of a strategy: plain numbers, strings and booleans, so a definition serialises. */
 export type StrategyParams = Readonly<Record<string, number | string | boolean>>;

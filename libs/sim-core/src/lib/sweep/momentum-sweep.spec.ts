@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { BacktestConfig, BacktestRun } from '../engine/backtest-types';
-import { executeRebalance } from '../engine/execution';
-import type { MarketData } from '../engine/market-data';
+import { executeRebalance } from '../portfolio/execution';
+import type { MarketData } from '../market/market-data';
 import { runBacktest } from '../engine/run-backtest';
 import { annualizedVolatility } from '../metrics/annualized-volatility';
 import { cagr } from '../metrics/cagr';

@@ -1,7 +1,7 @@
-import { checkCostModel } from '../engine/execution';
+import { checkCostModel } from '../portfolio/cost-model';
 import type { BacktestConfig } from '../engine/backtest-types';
-import { cashReturnForDay } from '../cash/cash-return-for-day';
-import { checkMarketData, type MarketData } from '../engine/market-data';
+import { cashReturnForDay } from '../portfolio/cash-return-for-day';
+import { checkMarketData, type MarketData } from '../market/market-data';
 
 /**
  * Settings of {@link momentumSweep}: the subset of the engine's {@link BacktestConfig} that a

@@ -1,14 +1,7 @@
 import type { DayNumber } from '../time/day-number';
-import type { EasingCycle } from './easing-cycle';
-import type { RecessionClass } from './recession';
+import type { ClassifiedCycle } from './classified-cycle';
 import { postCutReturns, type AlignedPair, type PostCutReturns } from './post-cut-returns';
 import { summarizeCycleOutcomes, type CycleReturnSummary } from './cycle-return-summary';
-
-/** An easing cycle with its recession class. */
-export interface ClassifiedCycle {
-  readonly cycle: EasingCycle;
-  readonly recession: RecessionClass;
-}
 
 /** A small/large pair to study, with the horizons (in its own steps) to measure. */
 export interface ReturnPairSpec {

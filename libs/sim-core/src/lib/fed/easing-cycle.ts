@@ -1,5 +1,5 @@
 import { addMonths, formatMonth, type DayNumber } from '../time/day-number';
-import { gapCrossed } from './day-gap';
+import { gapCrossed } from '../market/day-gap';
 import type { EasingCycleRule } from './easing-cycle-rule';
 import type { PolicyMove, PolicyRateBasis, PolicyRateHistory } from './policy-rate-history';
 import { policyMoves } from './policy-rate-history';

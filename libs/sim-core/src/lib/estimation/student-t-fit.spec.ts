@@ -1,5 +1,5 @@
 import { fitStudentT, studentTCovariance, studentTLogDensity, type StudentTParameters } from './student-t-fit';
-import { studentTPathInto } from './student-t-simulate';
+import { studentTPathInto } from '../monte-carlo/student-t-simulate';
 
 /** A sample of `n` pairs from the t model, drawn as one long path (no month is clipped here). */
 function sample(params: StudentTParameters, n: number, seed: number): [Float64Array, Float64Array] {

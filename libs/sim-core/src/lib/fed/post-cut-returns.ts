@@ -1,5 +1,5 @@
 import type { DayNumber } from '../time/day-number';
-import { gapCrossed, type DayGap } from './day-gap';
+import { gapCrossed, type DayGap } from '../market/day-gap';
 
 /**
  * Two wealth (price or total-return) series on one calendar: `small[i]` and `large[i]` are

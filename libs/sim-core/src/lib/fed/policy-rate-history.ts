@@ -1,5 +1,5 @@
 import type { DayNumber } from '../time/day-number';
-import type { DayGap } from './day-gap';
+import type { DayGap } from '../market/day-gap';
 import { rateMoveBp } from './rate-move-bp';
 
 /**

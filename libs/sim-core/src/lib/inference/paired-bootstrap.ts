@@ -4,7 +4,7 @@
  */
 import { mean } from '../stats/mean';
 import { sharpeRatio } from '../metrics/sharpe-ratio';
-import { optimalBlockLength } from '../monte-carlo/block-length';
+import { optimalBlockLength } from '../estimation/block-length';
 import { makeJointSource, prepareSource } from '../monte-carlo/joint-source';
 import { pathIndicesInto } from '../monte-carlo/bootstrap';
 import { percentileOfSorted } from '../monte-carlo/distribution-summary';

@@ -1,0 +1,20 @@
+/** Costs of trading, in basis points of traded value. */
+export interface CostModel {
+  /** Commission and fees, bp of traded value. */
+  readonly costBps: number;
+  /** Slippage (price impact and spread), bp of traded value. */
+  readonly slippageBps: number;
+}
+
+/**
+ * Checks a cost model: each rate a finite number of basis points >= 0, and together below
+ * 10,000 bp (100 % of the traded value), without which the cost solution of
+ * `executeRebalance` does not converge. Returns the problem in words, or null.
+ */
+export function checkCostModel(costs: CostModel): string | null {
+  for (const [k, v] of [['costBps', costs.costBps], ['slippageBps', costs.slippageBps]] as const) {
+    if (!Number.isFinite(v) || v < 0) return `${k} must be a finite number of basis points >= 0, got ${v}`;
+  }
+  if (costs.costBps + costs.slippageBps >= 10_000) return `costBps + slippageBps must be below 10,000 bp (100 % of traded value), got ${costs.costBps + costs.slippageBps}`;
+  return null;
+}
