@@ -2,7 +2,8 @@ import nx from '@nx/eslint-plugin';
 
 /**
  * Workspace lint rules. Module boundaries follow the architecture:
- * type:app -> type:data, type:core; type:data -> type:core; type:core -> nothing.
+ * type:app -> type:contracts, type:data, type:core; type:data -> type:contracts, type:core;
+ * type:contracts -> nothing (zod only); type:core -> nothing.
  */
 export const base = [
   ...nx.configs['flat/base'],
@@ -17,8 +18,9 @@ export const base = [
           enforceBuildableLibDependency: true,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:data', 'type:core'] },
-            { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:core'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:data', 'type:core'] },
+            { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:contracts', 'type:core'] },
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:core', onlyDependOnLibsWithTags: [] },
           ],
         },
@@ -64,6 +66,24 @@ export const pureCore = [
         { name: 'process', message: 'sim-core reads no process state.' },
         { name: 'require', message: 'Use static imports.' },
       ],
+    },
+  },
+];
+
+/** Extra rules for the file-format contracts: zod schemas and pure functions only, no Node built-ins. */
+export const pureContracts = [
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ioModules.map((name) => ({ name, message: 'contracts holds schemas only: read files in the runner.' })),
+          patterns: [{ group: ['node:*'], message: 'contracts uses no Node built-ins.' }],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'process', message: 'contracts reads no process state.' }],
     },
   },
 ];

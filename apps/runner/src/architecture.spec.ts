@@ -41,6 +41,24 @@ describe('module boundaries', () => {
     expect(rules).toContain('@nx/enforce-module-boundaries');
   });
 
+  it('keeps contracts to zod: no workspace library, no Node built-in', async () => {
+    expect(await lintAs('libs/contracts', "import { z } from 'zod';\nexport const probe = z.string();\n")).toEqual([]);
+    const rules = await lintAs('libs/contracts', [
+      "import { formatDay } from '@ratecut/sim-core';",
+      "import { loadCatalog } from '@ratecut/data-loader';",
+      "import { readFileSync } from 'node:fs';",
+      'export const probe = [formatDay, loadCatalog, readFileSync];',
+    ].join('\n'));
+    expect(rules.filter((r) => r === '@nx/enforce-module-boundaries')).toHaveLength(2);
+    expect(rules).toContain('no-restricted-imports');
+  });
+
+  it('lets the runner and data-loader use contracts', async () => {
+    const probe = "import { checkSchemaVersion } from '@ratecut/contracts';\nexport const probe = checkSchemaVersion;\n";
+    expect(await lintAs('apps/runner', probe)).toEqual([]);
+    expect(await lintAs('libs/data-loader', probe)).toEqual([]);
+  });
+
   it('accepts clean sim-core code', async () => {
     expect(await lintAs('libs/sim-core', 'export const probe = (x: number): number => x * 2;\n')).toEqual([]);
   });

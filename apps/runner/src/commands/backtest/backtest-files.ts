@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { toJsonText } from '../../cli/json-text';
 import { refuseFolderOut, writeResultSet, type OutputFile, type WriteOptions } from '../../cli/result-set-writer';
-import type { BacktestResultJson } from './backtest-result';
+import type { BacktestResultJson } from '@ratecut/contracts';
 
 /** Paths of a result file and its CSV side files (`run.json` → `run.equity.csv`, ...). */
 export function resultPaths(out: string): { json: string; equity: string; trades: string; cycles: string } {

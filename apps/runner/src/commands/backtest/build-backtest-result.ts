@@ -1,4 +1,5 @@
 import { join, relative } from 'node:path';
+import { BACKTEST_SCHEMA, type BacktestResultJson, type MetricsJson, type StrategyResultJson } from '@ratecut/contracts';
 import {
   aggregateCycles, ANCHOR_CONVENTION, BUILTIN_STRATEGIES, countedCycleIds, cycleEpisodes, cycleWindowRows, describeCycleCounting,
   describeEasingCycleRule, describeGap, findBuiltinStrategy, formatDay, gapCrossed, replayCycles,
@@ -9,7 +10,6 @@ import { sha256File } from '../../cli/file-hashes';
 import { VERSION } from '../../cli/version';
 import { PAIRS } from '../cycles/pair-definitions';
 import type { ResolvedBacktestConfig, StrategyConfig } from './backtest-config';
-import { BACKTEST_SCHEMA, type BacktestResultJson, type MetricsJson, type StrategyResultJson } from './backtest-result';
 import { ParameterError } from '@ratecut/sim-core';
 
 /** A path relative to the catalog folder, or `ratecut:data/...` for the facts shipped with ratecut. */
@@ -53,10 +53,10 @@ export function buildStrategy(cfg: StrategyConfig, periodsPerYear: number): { st
 }
 
 /** The benchmark-relative metrics, null for the benchmark and for a strategy defined exactly as the benchmark. */
-const RELATIVE_METRICS = ['excessReturn', 'hitRate', 'trackingError', 'informationRatio', 'beta', 'alpha'] as const;
+const RELATIVE_NULLS = { excessReturn: null, hitRate: null, trackingError: null, informationRatio: null, beta: null, alpha: null } as const;
 
 function relativeNull(m: MetricsJson): MetricsJson {
-  return { ...m, ...Object.fromEntries(RELATIVE_METRICS.map((k) => [k, null])) };
+  return { ...m, ...RELATIVE_NULLS };
 }
 
 function strategyJson(label: string, schedule: RebalanceSchedule, replay: StrategyReplay, sameAsBenchmark: boolean): StrategyResultJson {

@@ -1,4 +1,4 @@
-import type { BacktestResultJson, StrategyResultJson } from './backtest-result';
+import type { BacktestResultJson, StrategyResultJson } from '@ratecut/contracts';
 
 const pct = (x: unknown, d = 1): string => (typeof x === 'number' ? `${x >= 0 ? '+' : ''}${(x * 100).toFixed(d)}%` : 'n/a');
 const share = (x: unknown): string => (typeof x === 'number' ? `${Math.round(x * 100)}%` : 'n/a');

@@ -1,3 +1,4 @@
+import type { BacktestResultJson, StrategyResultJson } from '@ratecut/contracts';
 import {
   beats, deflatedSharpeRatio, formatDay, informationRatio, pairedBootstrapDifference, pairedReturns, parseIsoDay, sampleMoments, winShare,
   type DifferenceInterval,
@@ -5,7 +6,7 @@ import {
 import { VERSION } from '../../cli/version';
 import type { Difference } from './comparability';
 import type { LoadedResult } from './load-result';
-import type { BacktestFile, BacktestStrategy, SimulateFile } from './result-schemas';
+import type { SimulateFile } from './result-schemas';
 
 /** Schema of the JSON output of `ratecut compare`. */
 export const COMPARE_SCHEMA = 'ratecut.compare/1';
@@ -124,14 +125,14 @@ const interval = (d: DifferenceInterval): IntervalJson => ({ estimate: fin(d.est
 interface Entry {
   readonly label: string;
   readonly result: Extract<LoadedResult, { kind: 'backtest' }>;
-  readonly strategy: BacktestStrategy;
+  readonly strategy: StrategyResultJson;
 }
 
 function describe(r: LoadedResult): string {
   if (r.kind === 'sweep') return `${r.description || 'sweep table'}; ${r.trials.length} trials`;
   if (r.kind === 'backtest') {
     const d = r.doc.data;
-    const covered = r.doc.cycles.filter((c) => (c as { covered?: unknown }).covered !== false).length;
+    const covered = r.doc.cycles.filter((c) => c.covered).length;
     return `${d.pair.id} ${d.first} to ${d.last} (${d.rows} rows), ${covered} cycles covered; strategies ${r.doc.strategies.map((s) => s.label).join(', ')}; benchmark ${r.doc.benchmark.name}`;
   }
   const d = r.doc;
@@ -139,7 +140,7 @@ function describe(r: LoadedResult): string {
 }
 
 /** Daily returns of one equity column (consecutive values). */
-function equityReturns(doc: BacktestFile, label: string): Float64Array {
+function equityReturns(doc: BacktestResultJson, label: string): Float64Array {
   const e = doc.equity.series[label] ?? [];
   const out = new Float64Array(Math.max(0, e.length - 1));
   for (let i = 1; i < e.length; i += 1) out[i - 1] = e[i] / e[i - 1] - 1;
@@ -158,7 +159,7 @@ function metricsRow(e: Entry): MetricsRow {
   return {
     label: same && !e.label.includes(':benchmark:') ? `${e.label} (= benchmark)` : e.label,
     totalReturn: fin(m.totalReturn), cagr: fin(m.cagr), volatility: fin(m.annualizedVolatility), sharpe: fin(m.sharpeRatio),
-    maxDrawdown: fin(m.maxDrawdown?.depth), calmar: fin(m.calmarRatio),
+    maxDrawdown: fin(m.maxDrawdown.depth), calmar: fin(m.calmarRatio),
     // The benchmark against itself has no hit rate: n/a, not 0 %.
     cycleHitRate: same ? null : fin(e.strategy.aggregates.find((a) => a.group === 'all')?.hitRate),
   };
@@ -181,7 +182,7 @@ function cycleTable(entries: readonly Entry[]): CycleTable {
 }
 
 function paired(a: Entry, b: Entry, options: CompareOptions): PairedComparison {
-  const days = (doc: BacktestFile) => Int32Array.from(doc.equity.dates, parseIsoDay);
+  const days = (doc: BacktestResultJson) => Int32Array.from(doc.equity.dates, parseIsoDay);
   const ea = a.result.doc.equity.series[a.strategy.label] ?? [], eb = b.result.doc.equity.series[b.strategy.label] ?? [];
   const pr = pairedReturns(days(a.result.doc), ea, days(b.result.doc), eb);
   const ppy = a.result.doc.data.periodsPerYear;

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { readInputText } from '../../cli/read-input-file';
 import { parseResultText } from '../../cli/result-file';
 import { parseSweepCsv } from '../backtest/parse-sweep';
-import { backtestFileSchema, simulateFileSchema, type BacktestFile, type SimulateFile } from './result-schemas';
+import { backtestResultSchema, type BacktestResultJson } from '@ratecut/contracts';
+import { simulateFileSchema, type SimulateFile } from './result-schemas';
 
 /** One row of a relative-momentum sweep CSV. */
 export interface SweepRow {
@@ -13,7 +14,7 @@ export interface SweepRow {
 
 /** A loaded result: a backtest or simulate file, or a sweep CSV. `name` is how outputs label it. */
 export type LoadedResult =
-  | { readonly kind: 'backtest'; readonly file: string; readonly name: string; readonly schema: string; readonly doc: BacktestFile }
+  | { readonly kind: 'backtest'; readonly file: string; readonly name: string; readonly schema: string; readonly doc: BacktestResultJson }
   | { readonly kind: 'simulate'; readonly file: string; readonly name: string; readonly schema: string; readonly doc: SimulateFile }
   | {
     readonly kind: 'sweep'; readonly file: string; readonly name: string; readonly schema: 'sweep csv';
@@ -71,7 +72,7 @@ export function loadResult(file: string, cwd: string): LoadOutcome {
   if (!recognised.ok) return { ok: false, errors: recognised.issues };
   const { kind, schema, doc } = recognised.value;
   if (kind === 'backtest') {
-    const parsed = backtestFileSchema.safeParse(doc);
+    const parsed = backtestResultSchema.safeParse(doc);
     if (!parsed.success) return { ok: false, errors: zodErrors(file, parsed.error) };
     return { ok: true, value: { kind, file, name, schema, doc: parsed.data } };
   }

@@ -7,48 +7,7 @@ import { z } from 'zod';
 
 const num = z.number().nullable();
 
-const metricsSchema = z.object({
-  periods: z.number(),
-  periodsPerYear: z.number(),
-  totalReturn: num,
-  cagr: num,
-  annualizedVolatility: num,
-  sharpeRatio: num,
-  maxDrawdown: z.object({ depth: num }).nullable(),
-  calmarRatio: num,
-});
-
-const strategySchema = z.object({
-  label: z.string(),
-  name: z.string(),
-  full: z.object({ first: z.string(), last: z.string(), metrics: metricsSchema }),
-  cycles: z.array(z.object({ cycleId: z.string(), recession: z.boolean(), complete: z.boolean(), totalReturn: num, excessTotalReturn: num })),
-  aggregates: z.array(z.object({ group: z.string(), hitRate: num }).loose()),
-});
-
 const inputsSchema = z.array(z.object({ file: z.string(), sha256: z.string() }));
-
-/** The read parts of a `ratecut.backtest/1` file. */
-export const backtestFileSchema = z.object({
-  schema: z.string(),
-  notice: z.string().optional(),
-  data: z.object({
-    synthetic: z.boolean(),
-    inputs: inputsSchema,
-    pair: z.object({ id: z.string() }),
-    first: z.string(),
-    last: z.string(),
-    rows: z.number(),
-    periodsPerYear: z.number(),
-  }),
-  conventions: z.record(z.string(), z.string()),
-  cycles: z.array(z.object({ id: z.string(), recession: z.boolean().optional() }).loose()),
-  benchmark: strategySchema,
-  strategies: z.array(strategySchema).min(1),
-  equity: z.object({ dates: z.array(z.string()), series: z.record(z.string(), z.array(z.number())) }),
-});
-export type BacktestFile = z.infer<typeof backtestFileSchema>;
-export type BacktestStrategy = z.infer<typeof strategySchema>;
 
 const summarySchema = z.object({
   percentiles: z.record(z.string(), num),

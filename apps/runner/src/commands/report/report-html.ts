@@ -75,8 +75,8 @@ function cycleTable(doc: BacktestReportDoc): string {
     const isBenchmark = e !== undefined && benchEquity !== undefined && e.length === benchEquity.length && e.every((v, i) => v === benchEquity[i]);
     if (isBenchmark) return `<tr><th>${esc(s.label)} (= benchmark)</th>${cycles.map(() => '<td class="na">n/a</td>').join('')}<td class="agg">n/a</td><td class="agg">n/a</td><td class="agg">n/a</td></tr>`;
     const byId = new Map(s.cycles.map((c) => [c.cycleId, c.excessTotalReturn]));
-    const all = s.aggregates.find((a) => a['group'] === 'all');
-    const num = (k: string): number | null => { const v = all?.[k]; return typeof v === 'number' ? v : null; };
+    const all = s.aggregates.find((a) => a.group === 'all');
+    const num = (k: 'meanExcess' | 'medianExcess' | 'hitRate'): number | null => { const v = all?.[k]; return typeof v === 'number' ? v : null; };
     const cells = cycles.map((c) => {
       const x = byId.get(c.cycleId) ?? null;
       const cls = x === null ? 'na' : x > 0.0005 ? 'pos' : x < -0.0005 ? 'neg' : 'zero';

@@ -1,3 +1,4 @@
+import { backtestResultSchema, type BacktestResultJson } from '@ratecut/contracts';
 import { z } from 'zod';
 import { recogniseResult } from '../../cli/result-file';
 
@@ -11,34 +12,6 @@ const dataOrigin = z.object({
   pair: z.object({ id: z.string(), small: z.string(), large: z.string(), returnBasis: z.string() }),
   first: z.string(),
   last: z.string(),
-});
-
-const strategyCycle = z.object({
-  cycleId: z.string(),
-  recession: z.boolean(),
-  start: z.string(),
-  end: z.string(),
-  anchor: z.string(),
-  complete: z.boolean(),
-  excessTotalReturn: num,
-});
-const strategy = z.object({
-  label: z.string(),
-  name: z.string(),
-  cycles: z.array(strategyCycle),
-  aggregates: z.array(z.record(z.string(), z.union([z.number(), z.string(), z.null()]))),
-});
-
-/** The parts of a `ratecut.backtest/1.x` file the report reads (other keys are ignored). */
-export const backtestReportSchema = z.object({
-  notice: z.string().optional(),
-  schema: z.string(),
-  commandLine: z.string(),
-  data: dataOrigin.extend({ rows: z.number() }),
-  conventions: text,
-  benchmark: strategy,
-  strategies: z.array(strategy),
-  equity: z.object({ dates: z.array(z.string()), series: z.record(z.string(), z.array(num)) }),
 });
 
 const dist = z.object({ percentiles: z.record(z.string(), num), mean: num, sd: num });
@@ -72,7 +45,8 @@ export const simulateReportSchema = z.object({
   }),
 });
 
-export type BacktestReportDoc = z.infer<typeof backtestReportSchema>;
+/** A backtest result as the report reads it: the contracts type (read with the contracts schema). */
+export type BacktestReportDoc = BacktestResultJson;
 export type SimulateReportDoc = z.infer<typeof simulateReportSchema>;
 
 /** One result file ready for the report. */
@@ -93,7 +67,7 @@ export function checkReportInput(file: string, doc: unknown): CheckedInput {
   const recognised = recogniseResult(file, doc);
   if (!recognised.ok) return { ok: false, issues: recognised.issues };
   const { kind, schema } = recognised.value;
-  const parsed = kind === 'backtest' ? backtestReportSchema.safeParse(doc) : simulateReportSchema.safeParse(doc);
+  const parsed = kind === 'backtest' ? backtestResultSchema.safeParse(doc) : simulateReportSchema.safeParse(doc);
   if (!parsed.success) {
     return {
       ok: false,

@@ -1,4 +1,5 @@
 import { join, relative } from 'node:path';
+import { resultSchemaId } from '@ratecut/contracts';
 import {
   fitRateSensitivityModel, fitStudentT, formatDay, GENERATOR_NAME, makeJointSource, monthlyRateChanges, optimalBlockLength,
   parseIsoDay, pathReturnsInto, prepareSource, rateSensitivityPathInto, studentTPathInto, totalEasingBp, type BootstrapMethod, type CycleFacts,
@@ -174,7 +175,7 @@ export async function runSimulation(
   const analogObservations = inputs.daily.reduce((n, w) => n + w.small.length, 0);
   const result: Record<string, unknown> = {
     ...(s.notice === null ? {} : { notice: s.notice }),
-    schema: 'ratecut.simulate/1',
+    schema: resultSchemaId('simulate'),
     ratecutVersion: VERSION,
     commandLine: s.commandLine,
     scenario,

@@ -1,0 +1,3 @@
+import { base, pureContracts } from '../../tools/eslint/base.mjs';
+
+export default [...base, ...pureContracts];

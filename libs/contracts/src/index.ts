@@ -1,0 +1,2 @@
+export * from './lib/schema-version';
+export * from './lib/backtest-result';
