@@ -13,7 +13,7 @@ export type { ResultKind } from '@ratecut/contracts';
 export interface ResultDocument {
   readonly file: string;
   readonly kind: ResultKind;
-  /** The `schema` value as found, e.g. `ratecut.backtest/1` or `ratecut.backtest/1.2`. */
+  /** The `schema` value as found, e.g. `ratecut.backtest/2` or `ratecut.backtest/2.2`. */
   readonly schema: string;
   readonly doc: Record<string, unknown>;
 }

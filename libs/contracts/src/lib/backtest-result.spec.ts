@@ -49,7 +49,7 @@ describe('the backtest result schema', () => {
   });
 
   it('ignores keys it does not know (a newer minor version) and keeps the notice of a synthetic run', () => {
-    const parsed = backtestResultSchema.safeParse({ notice: 'SYNTHETIC SAMPLE', ...document(), schema: 'ratecut.backtest/1.3', addedLater: [1] });
+    const parsed = backtestResultSchema.safeParse({ notice: 'SYNTHETIC SAMPLE', ...document(), schema: 'ratecut.backtest/2.3', addedLater: [1] });
     expect(parsed.success).toBe(true);
     expect(parsed.data?.notice).toBe('SYNTHETIC SAMPLE');
     expect(parsed.data).not.toHaveProperty('addedLater');

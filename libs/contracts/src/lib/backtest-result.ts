@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { resultSchemaId } from './schema-version';
 
 /**
- * The `ratecut backtest` result file (schema `ratecut.backtest/1`): plain JSON. Dates are
+ * The `ratecut backtest` result file (schema `ratecut.backtest/2`): plain JSON. Dates are
  * `YYYY-MM-DD`; returns and rates are decimals; a metric that is NaN (too little data or a zero
  * denominator) is written as null. The same inputs give byte-identical files (no timestamps,
  * fixed key order). Keys a reader does not know (a newer minor version) are ignored.
@@ -126,7 +126,7 @@ export const backtestCycleJsonSchema = z.object({
 /** A file the result depends on and its SHA-256 fingerprint (hex). */
 export const inputFingerprintSchema = z.object({ file: z.string(), sha256: z.string() });
 
-/** The `ratecut.backtest/1` result document. */
+/** The `ratecut.backtest/2` result document. */
 export const backtestResultSchema = z.object({
   /** Present (first) when the run used the synthetic sample instead of real data. */
   notice: z.string().exactOptional(),
@@ -160,5 +160,5 @@ export const backtestResultSchema = z.object({
   equity: z.object({ dates: z.array(z.string()), series: z.record(z.string(), z.array(z.number())) }),
 });
 
-/** A `ratecut.backtest/1` result document, as written by `ratecut backtest` and read by `compare` and `report`. */
+/** A `ratecut.backtest/2` result document, as written by `ratecut backtest` and read by `compare` and `report`. */
 export type BacktestResultJson = z.infer<typeof backtestResultSchema>;

@@ -12,9 +12,9 @@ export const RESULT_KINDS = ['backtest', 'simulate'] as const;
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
 /** The schema major each kind is written and read with by this version. */
-export const RESULT_SCHEMA_MAJOR: Readonly<Record<ResultKind, number>> = { backtest: 1, simulate: 1 };
+export const RESULT_SCHEMA_MAJOR: Readonly<Record<ResultKind, number>> = { backtest: 2, simulate: 1 };
 
-/** The `schema` value a writer of `kind` puts in its files, e.g. `ratecut.backtest/1`. */
+/** The `schema` value a writer of `kind` puts in its files, e.g. `ratecut.backtest/2`. */
 export function resultSchemaId<K extends ResultKind>(kind: K): `ratecut.${K}/${number}` {
   return `ratecut.${kind}/${RESULT_SCHEMA_MAJOR[kind]}`;
 }

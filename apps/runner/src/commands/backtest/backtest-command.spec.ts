@@ -38,7 +38,7 @@ describe('ratecut backtest on a fixture', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ratecut-bt-'));
     const { io } = await run(dir);
     const r = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
-    expect(r.schema).toBe('ratecut.backtest/1');
+    expect(r.schema).toBe('ratecut.backtest/2');
     expect(r.data.inputs.map((i: { file: string }) => i.file)).toEqual(['catalog.json', 'small.csv', 'large.csv', 'dff.csv', 'target.csv', 'ratecut:data/nber-business-cycles.json']);
     expect(r.data.inputs.every((i: { sha256: string }) => /^[0-9a-f]{64}$/.test(i.sha256))).toBe(true);
     expect(r.cycles.map((c: { id: string }) => c.id)).toEqual(['2019-08', '2020-03']);

@@ -67,17 +67,17 @@ describe('ratecut compare on fixture results', () => {
       expect(r.code).toBe(1);
       expect(r.err).toContain(`${cut}:${lines.length}:${lines[lines.length - 1].length + 1}: error bad-json: truncated JSON`);
       const bad = join(dir, 'bad.json');
-      writeFileSync(bad, '{\n  "schema": "ratecut.backtest/1",\n  "data": x\n}\n');
+      writeFileSync(bad, '{\n  "schema": "ratecut.backtest/2",\n  "data": x\n}\n');
       const m = await run(dir, ['compare', a, bad]);
       expect(m.err).toMatch(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:11: error bad-json: malformed JSON`));
     });
 
     it('refuses a newer schema major and loads an older minor of the same major', async () => {
-      const newer = edited('newer.json', (d) => { d['schema'] = 'ratecut.backtest/2'; });
+      const newer = edited('newer.json', (d) => { d['schema'] = 'ratecut.backtest/3'; });
       const r = await run(dir, ['compare', a, newer]);
       expect(r.code).toBe(1);
-      expect(r.err).toContain(`${newer}: error newer-schema: ratecut.backtest/2 was written by a newer ratecut`);
-      const older = edited('older.json', (d) => { d['schema'] = 'ratecut.backtest/1.0'; });
+      expect(r.err).toContain(`${newer}: error newer-schema: ratecut.backtest/3 was written by a newer ratecut`);
+      const older = edited('older.json', (d) => { d['schema'] = 'ratecut.backtest/2.0'; });
       const ok = await run(dir, ['compare', a, older]);
       expect(ok.err).toBe('');
       expect(ok.code).toBe(0);
@@ -135,7 +135,7 @@ describe('ratecut compare on fixture results', () => {
     it('labels strategies file:strategy and prints the paired bootstrap line', async () => {
       const r = await run(dir, ['compare', a, b, '--resamples', '300', '--seed', '5']);
       expect(r.code).toBe(0);
-      expect(r.out).toMatch(/^ {2}A {2}.*a\.json {2}\[ratecut\.backtest\/1\]/m);
+      expect(r.out).toMatch(/^ {2}A {2}.*a\.json {2}\[ratecut\.backtest\/2\]/m);
       expect(r.out).toMatch(/a\.json:cut-trigger .*\n {2}b\.json:relative-momentum/);
       expect(r.out).toMatch(/Sharpe difference A−B: [+−]\d\.\d\d \(95% CI [+−]?\d\.\d\d to [+−]?\d\.\d\d; stationary bootstrap, mean block \d+, 300 resamples\)/);
       expect(r.out).toMatch(/A beat B in \d of 2 cycles/);

@@ -66,7 +66,7 @@ export function loadResult(file: string, cwd: string): LoadOutcome {
   const start = text.trimStart();
   if (!start.startsWith('{')) {
     if (start.startsWith('#') || /\.csv$/i.test(file)) return loadSweep(file, name, text);
-    return { ok: false, errors: [`${file}: error not-a-result: not a ratecut result file (expected a JSON object with "schema": "ratecut.backtest/1" or "ratecut.simulate/1", or a sweep CSV)`] };
+    return { ok: false, errors: [`${file}: error not-a-result: not a ratecut result file (expected a JSON object with "schema": "ratecut.backtest/2" or "ratecut.simulate/1", or a sweep CSV)`] };
   }
   const recognised = parseResultText(file, text);
   if (!recognised.ok) return { ok: false, errors: recognised.issues };

@@ -41,7 +41,7 @@ describe('ratecut report', () => {
   });
 
   it('names a file that is not JSON or not a ratecut result, lists every problem, and writes nothing', async () => {
-    writeFileSync(join(dir, 'broken.json'), '{\n  "schema": "ratecut.backtest/1",\n  oops\n}\n');
+    writeFileSync(join(dir, 'broken.json'), '{\n  "schema": "ratecut.backtest/2",\n  oops\n}\n');
     writeFileSync(join(dir, 'other.json'), JSON.stringify({ schema: 'something/2' }));
     writeFileSync(join(dir, 'partial.json'), JSON.stringify({ schema: 'ratecut.simulate/1', commandLine: 'x' }));
     const r = await report(['bt.json', 'broken.json', 'other.json', 'partial.json', 'missing.json', '--out', 'bad.html']);
@@ -66,8 +66,8 @@ describe('ratecut report', () => {
   it('reads result files by the same rule as compare: a byte-order mark, a newer minor, a newer major, a cut-off file', async () => {
     const text = readFileSync(join(dir, 'bt.json'), 'utf8');
     writeFileSync(join(dir, 'bt-bom.json'), `\uFEFF${text}`);
-    writeFileSync(join(dir, 'bt-minor.json'), text.replace('"ratecut.backtest/1"', '"ratecut.backtest/1.3"'));
-    writeFileSync(join(dir, 'bt-major.json'), text.replace('"ratecut.backtest/1"', '"ratecut.backtest/2"'));
+    writeFileSync(join(dir, 'bt-minor.json'), text.replace('"ratecut.backtest/2"', '"ratecut.backtest/2.3"'));
+    writeFileSync(join(dir, 'bt-major.json'), text.replace('"ratecut.backtest/2"', '"ratecut.backtest/3"'));
     writeFileSync(join(dir, 'bt-cut.json'), text.slice(0, 200));
     const compare = async (args: string[]) => {
       const io = captureIo({}, dir);
@@ -83,7 +83,7 @@ describe('ratecut report', () => {
       expect(r.code).toBe(1);
       expect(c.code).toBe(1);
       const line = r.err.split('\n')[0];
-      expect(line).toMatch(bad === 'bt-major.json' ? /^bt-major\.json: error newer-schema: ratecut\.backtest\/2 was written by a newer ratecut/ : /^bt-cut\.json:\d+:\d+: error bad-json: truncated JSON/);
+      expect(line).toMatch(bad === 'bt-major.json' ? /^bt-major\.json: error newer-schema: ratecut\.backtest\/3 was written by a newer ratecut/ : /^bt-cut\.json:\d+:\d+: error bad-json: truncated JSON/);
       expect(c.err).toContain(line);
     }
   });
