@@ -135,17 +135,20 @@ describe('errors of the library', () => {
     expect(r.err).toMatch(/^ratecut backtest: parameter k=-1: expected/m);
   });
 
-  it('reports a RangeError from library code as an internal error (exit 70), the stack only with RATECUT_DEBUG=1', async () => {
+  it('reports a RangeError from library code as an internal error (exit 3), the stack only with --debug or RATECUT_DEBUG=1', async () => {
     const spy = jest.spyOn(buildModule, 'buildBacktestResult').mockImplementation(() => {
       throw new RangeError('Invalid array length');
     });
     try {
       const r = await run(bt('--out', 'bt.json'));
-      expect(r.code).toBe(70);
-      expect(r.err).toBe('ratecut backtest: internal error, please report it with the command line: RangeError: Invalid array length\nSet RATECUT_DEBUG=1 to print the stack trace.\n');
+      expect(r.code).toBe(3);
+      expect(r.err).toBe('ratecut backtest: internal error, please report it with the command line: RangeError: Invalid array length\nRun it again with --debug to print the stack trace.\n');
       const d = await run(bt('--out', 'bt.json'), { env: { RATECUT_DEBUG: '1' } });
-      expect(d.code).toBe(70);
+      expect(d.code).toBe(3);
       expect(d.err).toMatch(/RangeError: Invalid array length\n\s+at /);
+      const f = await run([...bt('--out', 'bt.json'), '--debug']);
+      expect(f.code).toBe(3);
+      expect(f.err).toMatch(/RangeError: Invalid array length\n\s+at /);
     } finally {
       spy.mockRestore();
     }

@@ -16,21 +16,25 @@ function helpText(): string {
     'Data: --data <folder or catalog.json>, else $RATECUT_DATA, else data/cache/catalog.json,',
     'else the bundled SYNTHETIC SAMPLE (labelled as such in every output).',
     '',
-    'Run `ratecut <command> --help` for a command\'s options.',
+    'Run `ratecut <command> --help` for a command\'s options. Exit codes: 0 ok, 1 bad input file',
+    'or data, 2 bad command line, 3 internal error (`--debug`, anywhere on the line, prints its stack).',
   ].join('\n') + '\n';
 }
 
-/** Exit code of an internal error (a bug in ratecut): EX_SOFTWARE of BSD's sysexits.h. */
-export const EXIT_INTERNAL = 70;
+/** Exit code of an internal error (a bug in ratecut); 0, 1 and 2 are ok, bad input, bad command line. */
+export const EXIT_INTERNAL = 3;
 
 /**
  * Runs the CLI; resolves to the process exit code: 0 ok, 1 failure (data or file problem),
- * 2 usage error, 70 internal error. Every error is printed as one line naming the command:
+ * 2 usage error, 3 internal error. Every error is printed as one line naming the command:
  * a {@link UsageError} with the usage, a {@link FileError} with its path, a file-system error
  * that escaped a command as `cannot read|write <path>: <what> (<code>); <what to do>`, and
- * anything else as an internal error (the stack only with RATECUT_DEBUG=1).
+ * anything else as an internal error (the stack only with `--debug`, a global flag accepted
+ * anywhere on the command line, or RATECUT_DEBUG=1).
  */
-export async function main(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
+export async function main(args: readonly string[], io: CommandIo = processIo()): Promise<number> {
+  const debugFlag = args.includes('--debug');
+  const argv = args.filter((a) => a !== '--debug');
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(helpText());
@@ -65,11 +69,11 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
       io.stderr(`ratecut ${name}: ${describeStrayErrno(e)}\n`);
       return 1;
     }
-    const debug = io.env['RATECUT_DEBUG'] !== undefined && io.env['RATECUT_DEBUG'] !== '' && io.env['RATECUT_DEBUG'] !== '0';
+    const debug = debugFlag || (io.env['RATECUT_DEBUG'] !== undefined && io.env['RATECUT_DEBUG'] !== '' && io.env['RATECUT_DEBUG'] !== '0');
     const err = typeof e === 'object' && e !== null ? (e as { name?: unknown; message?: unknown; stack?: unknown }) : {};
     const what = typeof err.message === 'string' ? `${String(err.name ?? 'Error')}: ${err.message}` : String(e);
     io.stderr(`ratecut ${name}: internal error, please report it with the command line: ${what.split('\n')[0]}\n`);
-    io.stderr(debug && typeof err.stack === 'string' ? `${err.stack}\n` : 'Set RATECUT_DEBUG=1 to print the stack trace.\n');
+    io.stderr(debug && typeof err.stack === 'string' ? `${err.stack}\n` : 'Run it again with --debug to print the stack trace.\n');
     return EXIT_INTERNAL;
   }
 }
