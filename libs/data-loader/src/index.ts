@@ -37,6 +37,7 @@ export * from './lib/fed/policy-rate-from-series';
 export * from './lib/fed/load-policy-rate-history';
 export * from './lib/pairs/load-return-pair';
 export * from './lib/pairs/pair-return-basis';
+export * from './lib/pairs/pair-definitions';
 export * from './lib/market/cash-rate';
 export * from './lib/market/load-market-data';
 export * from './lib/fed/load-easing-cycles';

@@ -5,10 +5,9 @@ import {
   describeEasingCycleRule, describeGap, findBuiltinStrategy, formatDay, gapCrossed, replayCycles,
   type ClassifiedCycle, type Metrics, type RebalanceSchedule, type Strategy, type StrategyReplay,
 } from '@ratecut/sim-core';
-import { errorIssue, formatDataIssue, loadEasingCycles, loadMarketData, makeIssue, POLICY_RATE_CONVENTION, type Catalog, type DataIssue } from '@ratecut/data-loader';
+import { errorIssue, formatDataIssue, loadEasingCycles, loadMarketData, makeIssue, POLICY_RATE_CONVENTION, type Catalog, type DataIssue, PAIRS } from '@ratecut/data-loader';
 import { sha256File } from '../../cli/file-hashes';
 import { VERSION } from '../../cli/version';
-import { PAIRS } from '../cycles/pair-definitions';
 import type { ResolvedBacktestConfig, StrategyConfig } from './backtest-config';
 import { ParameterError } from '@ratecut/sim-core';
 

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { cutWindow, DEFAULT_EASING_CYCLE_RULE, formatDay, MarketView, rowAtOrBefore } from '@ratecut/sim-core';
-import { loadCatalog, loadEasingCycles, loadMarketData } from '@ratecut/data-loader';
+import { loadCatalog, loadEasingCycles, loadMarketData, PAIRS } from '@ratecut/data-loader';
 import { realDataDir } from '../../testing/capture-io';
 import { workspaceRoot } from '../../cli/workspace-root';
-import { PAIRS } from '../cycles/pair-definitions';
 
 /**
  * On the real data (skipped without it): the cycles cut-trigger's detector starts while it runs

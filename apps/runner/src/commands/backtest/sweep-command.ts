@@ -1,12 +1,11 @@
 import { stringify } from 'csv-stringify/sync';
 import { join } from 'node:path';
 import { formatDay, momentumSweep } from '@ratecut/sim-core';
-import { loadEasingCycles, loadMarketData } from '@ratecut/data-loader';
+import { loadEasingCycles, loadMarketData, PAIRS } from '@ratecut/data-loader';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { printIssues, type OpenedCatalog } from '../../cli/open-catalog';
 import { workspaceRoot } from '../../cli/workspace-root';
 import { writeResultSet, type WriteOptions } from '../../cli/result-set-writer';
-import { PAIRS } from '../cycles/pair-definitions';
 import type { ResolvedBacktestConfig } from './backtest-config';
 import { parseSweep } from './parse-sweep';
 

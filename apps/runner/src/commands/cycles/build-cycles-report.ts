@@ -2,12 +2,11 @@ import {
   ANCHOR_CONVENTION, countedCycleIds, cycleEpisodes, cycleReturnTables, describeCycleCounting, describeEasingCycleRule, describeGap, formatDay,
   type CycleCounting, type EasingCycleRule, type ReturnPairSpec,
 } from '@ratecut/sim-core';
-import { loadEasingCycles, loadReturnPair, POLICY_RATE_CONVENTION, type Catalog, type DataIssue } from '@ratecut/data-loader';
+import { loadEasingCycles, loadReturnPair, POLICY_RATE_CONVENTION, type Catalog, type DataIssue, PAIRS } from '@ratecut/data-loader';
 import { join } from 'node:path';
 import { UsageError } from '../../cli/command';
 import { VERSION } from '../../cli/version';
 import type { CyclesReport, PairReport } from './cycles-report';
-import { PAIRS } from './pair-definitions';
 
 export interface CyclesSettings {
   readonly rule: EasingCycleRule;

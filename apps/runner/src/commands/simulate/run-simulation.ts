@@ -4,10 +4,9 @@ import {
   fitRateSensitivityModel, fitStudentT, formatDay, GENERATOR_NAME, makeJointSource, monthlyRateChanges, optimalBlockLength,
   parseIsoDay, pathReturnsInto, prepareSource, rateSensitivityPathInto, studentTPathInto, totalEasingBp, type BootstrapMethod, type CycleFacts,
 } from '@ratecut/sim-core';
-import { loadCuratedCycles, loadEasingCycles, loadMarketData, type Catalog, type DataIssue } from '@ratecut/data-loader';
+import { loadCuratedCycles, loadEasingCycles, loadMarketData, type Catalog, type DataIssue, PAIRS } from '@ratecut/data-loader';
 import { sha256File } from '../../cli/file-hashes';
 import { VERSION } from '../../cli/version';
-import { PAIRS } from '../cycles/pair-definitions';
 import { distributionJson, fanJson, histogramJson, probabilityAbove, probabilityGreater } from './outcome-summary';
 import type { PathJobTemplate } from './path-job';
 import { runPaths } from './run-paths';

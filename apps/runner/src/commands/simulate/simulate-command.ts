@@ -13,7 +13,7 @@ import { formatSimulateSummary } from './format-simulate-summary';
 import { loadScenario } from './load-scenario';
 import { SCENARIO_LIMITS } from './scenario-schema';
 import { budgetProblems, defaultWorkers, estimateSimulation } from './simulation-budget';
-import { PAIRS } from '../cycles/pair-definitions';
+import { PAIRS } from '@ratecut/data-loader';
 import { parseTarget } from './parse-target';
 import { runSimulation } from './run-simulation';
 import { reportOutput } from '../report/write-report';

@@ -1,8 +1,10 @@
 /**
- * The three small/large pairs `ratecut cycles` studies, with their horizons and conventions.
+ * The three small/large pairs ratecut studies (the one definition of a pair: catalog ids of
+ * both legs, frequency, post-cut horizons and conventions), used by every command.
  * What the returns include (price or total return) is not stated here: it comes from the
  * catalog's `totalReturn` flags when the pair is loaded (`LoadedPair.returnBasis`).
  */
+/** One small/large pair: catalog ids of the legs (`id` or `id:column`), frequency, horizons. */
 export interface PairDefinition {
   readonly id: string;
   readonly title: string;
@@ -28,6 +30,7 @@ const MONTHLY = [
   { label: '24m', steps: 24 },
 ];
 
+/** Every pair, in the order outputs list them. */
 export const PAIRS: readonly PairDefinition[] = [
   {
     id: 'rut-gspc',
