@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { BUILTIN_STRATEGIES, parseWindow } from '@ratecut/sim-core';
+import { BUILTIN_STRATEGIES } from '@ratecut/sim-core';
+import { parseWindow } from '../../cli/parse-window';
 import { MAX_COST_BPS } from './backtest-config';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { commandLine } from '../../cli/command-line';

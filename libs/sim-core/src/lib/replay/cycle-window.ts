@@ -36,10 +36,3 @@ export function cycleWindowRows(days: Int32Array, cycle: EasingCycle, spec: Wind
   if (endRow - startRow < 1) return null;
   return { anchorDay, startRow, endRow, complete: days[days.length - 1] >= to };
 }
-
-/** Parses a window like `-3m..24m` (months before and after the anchor). Null when malformed. */
-export function parseWindow(text: string, anchor: WindowSpec['anchor'] = 'first-cut'): WindowSpec | null {
-  const m = /^-(\d+)m\.\.\+?(\d+)m$/.exec(text.trim());
-  if (!m) return null;
-  return { beforeMonths: Number(m[1]), afterMonths: Number(m[2]), anchor };
-}
