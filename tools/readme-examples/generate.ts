@@ -1,9 +1,8 @@
 /**
  * Regenerates README.md's example outputs: each `<!-- example: ID -->` region is replaced by a
  * caption naming the exact command and a code block with what that command printed on the real
- * data (stdout and stderr interleaved), run in a scratch folder. `--bench FILE` (the lines of
- * `npm run bench -- --json`) also fills the `bench` region with a table of the measured times and
- * the machine they come from. `--check` only validates the markers. Never edit a region by hand.
+ * data (stdout and stderr interleaved), run in a scratch folder. `--check` only validates the
+ * markers. Never edit a region by hand.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -13,21 +12,19 @@ import { EXAMPLES, type Example } from './examples';
 import { findRegions, replaceRegions } from './markers';
 
 interface Options {
-  readonly bench?: string;
   readonly only?: readonly string[];
   readonly check: boolean;
 }
 
 function parse(args: readonly string[]): Options {
-  let bench: string | undefined, only: string[] | undefined, check = false;
+  let only: string[] | undefined, check = false;
   for (let i = 0; i < args.length; i += 1) {
     const a = args[i];
     if (a === '--check') check = true;
-    else if (a === '--bench' && args[i + 1] !== undefined) bench = args[(i += 1)];
     else if (a === '--only' && args[i + 1] !== undefined) only = args[(i += 1)].split(',');
-    else throw new Error(`unknown argument '${a}'; expected --bench FILE, --only id,..., --check`);
+    else throw new Error(`unknown argument '${a}'; expected --only id,..., --check`);
   }
-  return { check, ...(bench === undefined ? {} : { bench }), ...(only === undefined ? {} : { only }) };
+  return { check, ...(only === undefined ? {} : { only }) };
 }
 
 const quote = (a: string): string => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
@@ -66,31 +63,6 @@ function exampleBody(root: string, dataDir: string, ex: Example): string[] {
   }
 }
 
-interface BenchLine {
-  readonly name: string;
-  readonly seconds: number;
-  readonly minSeconds: number;
-  readonly maxSeconds: number;
-  readonly runs: number;
-  readonly targetSeconds?: number;
-  readonly withinTarget?: boolean;
-}
-
-const secs = (s: number): string => (s < 1 ? `${(s * 1000).toPrecision(3)} ms` : `${s.toPrecision(3)} s`);
-
-function benchBody(file: string): string[] {
-  const rows = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim().startsWith('{')).map((l) => JSON.parse(l) as BenchLine);
-  const cpu = os.cpus();
-  const stamp = fs.statSync(file).mtime.toISOString().slice(0, 10);
-  return [
-    `Measured by \`npm run bench\` on ${stamp}: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} (a shared machine: absolute times drift 2–3× between runs).`,
-    '',
-    '| benchmark | median | min | max | runs | target |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...rows.map((r) => `| \`${r.name}\` | ${secs(r.seconds)} | ${secs(r.minSeconds)} | ${secs(r.maxSeconds)} | ${r.runs} | ${r.targetSeconds === undefined ? '' : `< ${secs(r.targetSeconds)}${r.withinTarget === false ? ' (missed)' : ''}`} |`),
-  ];
-}
-
 /** Entry point: returns the process exit code. */
 export async function main(args: readonly string[], root: string): Promise<number> {
   try {
@@ -98,7 +70,7 @@ export async function main(args: readonly string[], root: string): Promise<numbe
     const readme = path.join(root, 'README.md');
     const lines = fs.readFileSync(readme, 'utf8').split('\n');
     const ids = new Set(findRegions(lines).map((r) => r.id));
-    const known = new Set([...EXAMPLES.map((e) => e.id), 'bench']);
+    const known = new Set(EXAMPLES.map((e) => e.id));
     const unknown = [...ids].filter((id) => !known.has(id));
     const missing = [...known].filter((id) => !ids.has(id));
     if (unknown.length || missing.length) {
@@ -113,7 +85,6 @@ export async function main(args: readonly string[], root: string): Promise<numbe
       process.stderr.write(`running example ${ex.id}: ratecut ${ex.args.join(' ')}\n`);
       bodies.set(ex.id, exampleBody(root, dataDir, ex));
     }
-    if (o.bench !== undefined) bodies.set('bench', benchBody(o.bench));
     const tmp = `${readme}.tmp-${process.pid}`;
     fs.writeFileSync(tmp, replaceRegions(lines, bodies).join('\n'));
     fs.renameSync(tmp, readme);

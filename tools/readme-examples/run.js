@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 // Regenerates the example outputs in README.md by running the commands they show:
-// `npm run readme-examples [-- --bench bench.jsonl] [-- --only id,...] [-- --check]`.
+// `npm run readme-examples [-- --only id,...] [-- --check]`.
 // Runs the TypeScript source through ts-node in transpile-only mode, as tools/bench/run.js does.
 const path = require('node:path');
 require('ts-node').register({
