@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseJsonText } from '@ratecut/data-loader';
+import { describeFileType, parseJsonText } from '@ratecut/data-loader';
 import { errnoInWords, isErrnoError } from './file-error';
 
 /** A file's text, or one `file: error code: message` line saying why it cannot be read. */
@@ -37,9 +37,7 @@ export function notAFileIssue(file: string, cwd: string): string | null {
   } catch {
     return null;
   }
-  if (st.isDirectory()) return `${file}: error not-a-file: is a folder; name a file`;
-  if (!st.isFile()) return `${file}: error not-a-file: is not a regular file (a FIFO, socket or device); name a file`;
-  return null;
+  return st.isFile() ? null : `${file}: error not-a-file: is ${describeFileType(st)}; name a file`;
 }
 
 /** A parsed JSON document, or one located `file[:line:column]: error code: message` line. */
