@@ -2,8 +2,9 @@ import nx from '@nx/eslint-plugin';
 
 /**
  * Workspace lint rules. Module boundaries follow the architecture:
- * type:app -> type:contracts, type:data, type:core; type:data -> type:contracts, type:core;
- * type:contracts -> nothing (zod only); type:core -> nothing.
+ * type:app -> type:feature, type:contracts, type:data, type:core;
+ * type:feature (the studies) -> type:contracts, type:data, type:core;
+ * type:data -> type:contracts, type:core; type:contracts -> nothing (zod only); type:core -> nothing.
  */
 export const base = [
   ...nx.configs['flat/base'],
@@ -18,7 +19,8 @@ export const base = [
           enforceBuildableLibDependency: true,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:data', 'type:core'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:contracts', 'type:data', 'type:core'] },
+            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:contracts', 'type:data', 'type:core'] },
             { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:contracts', 'type:core'] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:core', onlyDependOnLibsWithTags: [] },

@@ -59,6 +59,26 @@ describe('module boundaries', () => {
     expect(await lintAs('libs/data-loader', probe)).toEqual([]);
   });
 
+  it('lets studies use contracts, data-loader and sim-core, but not the runner', async () => {
+    expect(await lintAs('libs/studies', [
+      "import { checkSchemaVersion } from '@ratecut/contracts';",
+      "import { loadCatalog } from '@ratecut/data-loader';",
+      "import { formatDay } from '@ratecut/sim-core';",
+      "import { join } from 'node:path';",
+      'export const probe = [checkSchemaVersion, loadCatalog, formatDay, join];',
+    ].join('\n'))).toEqual([]);
+    const rules = await lintAs('libs/studies', "import { main } from '../../../../apps/runner/src/main';\nexport const probe = main;\n");
+    expect(rules).toContain('@nx/enforce-module-boundaries');
+  });
+
+  it('keeps studies out of the layers below them, and lets the runner use them', async () => {
+    const probe = "import { runStudy } from '@ratecut/studies';\nexport const probe = runStudy;\n";
+    expect(await lintAs('apps/runner', probe)).toEqual([]);
+    for (const lib of ['libs/data-loader', 'libs/contracts', 'libs/sim-core']) {
+      expect(await lintAs(lib, probe)).toContain('@nx/enforce-module-boundaries');
+    }
+  });
+
   it('accepts clean sim-core code', async () => {
     expect(await lintAs('libs/sim-core', 'export const probe = (x: number): number => x * 2;\n')).toEqual([]);
   });

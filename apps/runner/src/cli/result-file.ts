@@ -23,7 +23,7 @@ export type ResultOutcome = { readonly ok: true; readonly value: ResultDocument 
 
 /** Applies the schema-version rule to a parsed document. */
 export function recogniseResult(file: string, json: unknown): ResultOutcome {
-  const version = checkSchemaVersion(json);
+  const version = checkSchemaVersion(json, ['backtest', 'simulate']);
   if (!version.ok) return { ok: false, issues: [`${file}: error ${version.code}: ${version.message}`] };
   return { ok: true, value: { file, kind: version.kind, schema: version.schema, doc: json as Record<string, unknown> } };
 }

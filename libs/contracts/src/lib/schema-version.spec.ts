@@ -17,11 +17,16 @@ describe('the schema-version rule', () => {
   });
 
   it('says what it found when the value is not a ratecut result', () => {
+    const every = 'expected "schema": "ratecut.cycles/1" or "ratecut.backtest/2" or "ratecut.sweep/1" or "ratecut.simulate/1" or "ratecut.compare/1"';
+    expect(checkSchemaVersion([1])).toEqual({ ok: false, code: 'not-a-result', message: `not a ratecut result file (not a JSON object; ${every})` });
     const expected = 'expected "schema": "ratecut.backtest/2" or "ratecut.simulate/1"';
-    expect(checkSchemaVersion([1])).toEqual({ ok: false, code: 'not-a-result', message: `not a ratecut result file (not a JSON object; ${expected})` });
+    expect(checkSchemaVersion([1], ['backtest', 'simulate'])).toEqual({ ok: false, code: 'not-a-result', message: `not a ratecut result file (not a JSON object; ${expected})` });
     expect(checkSchemaVersion(null)).toMatchObject({ ok: false, code: 'not-a-result', message: expect.stringContaining('(not a JSON object;') });
     expect(checkSchemaVersion({})).toMatchObject({ ok: false, code: 'not-a-result', message: expect.stringContaining('(no "schema" key;') });
-    expect(checkSchemaVersion({ schema: 'ratecut.sweep/1' })).toMatchObject({ ok: false, code: 'not-a-result', message: expect.stringContaining('("schema": "ratecut.sweep/1";') });
+    expect(checkSchemaVersion({ schema: 'ratecut.sweep/1' }, ['backtest', 'simulate'])).toEqual({
+      ok: false, code: 'not-a-result', message: `not a result file this command reads ("schema": "ratecut.sweep/1"; ${expected})`,
+    });
+    expect(checkSchemaVersion({ schema: 'ratecut.swept/1' })).toMatchObject({ ok: false, code: 'not-a-result', message: expect.stringContaining('("schema": "ratecut.swept/1";') });
     expect(checkSchemaVersion({ schema: 42 })).toMatchObject({ ok: false, code: 'not-a-result', message: expect.stringContaining('(no "schema" key;') });
   });
 });

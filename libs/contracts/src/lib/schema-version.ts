@@ -6,13 +6,13 @@
  */
 
 /** Kinds of JSON result files this version reads. */
-export const RESULT_KINDS = ['backtest', 'simulate'] as const;
+export const RESULT_KINDS = ['cycles', 'backtest', 'sweep', 'simulate', 'compare'] as const;
 
 /** A kind of JSON result file. */
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
 /** The schema major each kind is written and read with by this version. */
-export const RESULT_SCHEMA_MAJOR: Readonly<Record<ResultKind, number>> = { backtest: 2, simulate: 1 };
+export const RESULT_SCHEMA_MAJOR: Readonly<Record<ResultKind, number>> = { cycles: 1, backtest: 2, sweep: 1, simulate: 1, compare: 1 };
 
 /** The `schema` value a writer of `kind` puts in its files, e.g. `ratecut.backtest/2`. */
 export function resultSchemaId<K extends ResultKind>(kind: K): `ratecut.${K}/${number}` {
@@ -33,13 +33,16 @@ export type SchemaVersionOutcome =
 const schemaPattern = new RegExp(`^ratecut\\.(${RESULT_KINDS.join('|')})\\/(\\d+)(?:\\.(\\d+))?$`);
 
 /** The `schema` values this version reads, as a message fragment. */
-const expected = `"schema": ${RESULT_KINDS.map((k) => `"${resultSchemaId(k)}"`).join(' or ')}`;
+const expectedOf = (kinds: readonly ResultKind[]): string => `"schema": ${kinds.map((k) => `"${resultSchemaId(k)}"`).join(' or ')}`;
 
 /**
  * Applies the schema-version rule to a parsed JSON value (the file is read by the caller).
  * Only the `schema` key is looked at; the fields are checked afterwards by the kind's schema.
+ * `kinds` are the kinds the caller reads (every kind by default): a result of another kind is
+ * `not-a-result` for this reader, and the message lists what it expected.
  */
-export function checkSchemaVersion(json: unknown): SchemaVersionOutcome {
+export function checkSchemaVersion(json: unknown, kinds: readonly ResultKind[] = RESULT_KINDS): SchemaVersionOutcome {
+  const expected = expectedOf(kinds);
   const isObject = typeof json === 'object' && json !== null && !Array.isArray(json);
   const schema = isObject ? (json as Record<string, unknown>)['schema'] : undefined;
   const m = typeof schema === 'string' ? schemaPattern.exec(schema) : null;
@@ -48,6 +51,9 @@ export function checkSchemaVersion(json: unknown): SchemaVersionOutcome {
     return { ok: false, code: 'not-a-result', message: `not a ratecut result file (${seen}; expected ${expected})` };
   }
   const kind = m[1] as ResultKind;
+  if (!kinds.includes(kind)) {
+    return { ok: false, code: 'not-a-result', message: `not a result file this command reads ("schema": ${JSON.stringify(schema)}; expected ${expected})` };
+  }
   const major = Number(m[2]);
   const readable = RESULT_SCHEMA_MAJOR[kind];
   if (major > readable) {

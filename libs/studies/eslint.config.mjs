@@ -1,0 +1,3 @@
+import { base } from '../../tools/eslint/base.mjs';
+
+export default [...base];

@@ -1,0 +1,3 @@
+import { projectJestConfig } from '../../tools/jest/base';
+
+export default projectJestConfig('studies', __dirname);

@@ -1,0 +1,74 @@
+import { Observable, lastValueFrom, tap, filter, map } from 'rxjs';
+import { runBlocksInThreads } from '../workers/block-pool';
+import type { Study } from './study';
+import type { StudyEvent } from './study-event';
+
+/** How to run a study's blocks. */
+export interface RunStudyOptions {
+  /** Worker threads; 1 (the default) runs every block in this thread. Never changes the result. */
+  readonly workers?: number;
+}
+
+/**
+ * Runs a study as an rxjs Observable of {@link StudyEvent}s: planning warnings, a `block` and a
+ * `progress` event per finished block, and the merged `result`. Blocks run in this thread
+ * (yielding to the event loop between blocks, so unsubscribing stops the run) or in worker
+ * threads; outputs are merged in block order, so the result is the same for any worker count.
+ * Nothing runs until the Observable is subscribed to.
+ */
+export function runStudy<Plan, Context, Block, Output, Result>(
+  study: Study<Plan, Context, Block, Output, Result>,
+  options: RunStudyOptions = {},
+): Observable<StudyEvent<Result>> {
+  return new Observable<StudyEvent<Result>>((subscriber) => {
+    let cancelled = false;
+    const { blocks } = study;
+    const weights = blocks.map((b) => (study.blockWeight === undefined ? 1 : study.blockWeight(b)));
+    const total = weights.reduce((a, b) => a + b, 0);
+    const unit = study.unit ?? 'blocks';
+    const outputs: Output[] = new Array(blocks.length);
+    let blocksDone = 0;
+    let done = 0;
+    const place = (index: number, output: Output): void => {
+      outputs[index] = output;
+      blocksDone += 1;
+      done += weights[index];
+      subscriber.next({ type: 'block', index });
+      subscriber.next({ type: 'progress', blocksDone, blocksTotal: blocks.length, done, total, unit });
+    };
+    const work = async (): Promise<void> => {
+      for (const issue of study.warnings ?? []) subscriber.next({ type: 'warning', issue });
+      const threads = Math.max(1, Math.floor(options.workers ?? 1));
+      if (threads <= 1 || blocks.length <= 1) {
+        const cache = new Map<string, unknown>();
+        for (let i = 0; i < blocks.length; i += 1) {
+          if (cancelled) return;
+          place(i, study.execute.run(study.context, blocks[i], cache));
+          if (i + 1 < blocks.length) await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      } else {
+        await runBlocksInThreads(study.execute, study.context, blocks, threads, place, () => cancelled);
+      }
+      if (cancelled) return;
+      subscriber.next({ type: 'result', result: study.merge(outputs) });
+      subscriber.complete();
+    };
+    work().catch((e: unknown) => subscriber.error(e));
+    return () => { cancelled = true; };
+  });
+}
+
+/**
+ * Runs a study to its result, passing every other event to `onEvent` (a progress display, a
+ * warning printer). Rejects with the study's error.
+ */
+export async function studyResult<Result>(
+  events: Observable<StudyEvent<Result>>,
+  onEvent: (event: Exclude<StudyEvent<Result>, { type: 'result' }>) => void = () => undefined,
+): Promise<Result> {
+  return lastValueFrom(events.pipe(
+    tap((e) => { if (e.type !== 'result') onEvent(e); }),
+    filter((e): e is Extract<StudyEvent<Result>, { type: 'result' }> => e.type === 'result'),
+    map((e) => e.result),
+  ));
+}
