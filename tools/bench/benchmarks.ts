@@ -13,8 +13,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { alignOnCommonDays, asOfJoin, DATA_ENV_VAR, formatDataIssue, loadCatalog, loadSeries, type DataIssue } from '@ratecut/data-loader';
-import { formatDay, momentumSweep, type MarketData, type MomentumSweepResult } from '@ratecut/sim-core';
+import { alignOnCommonDays, asOfJoin, DATA_ENV_VAR, loadCatalog, loadSeries } from '@ratecut/data-loader';
+import { formatDay, momentumSweep, type MarketData, type MomentumSweepResult, formatIssue, type Issue } from '@ratecut/sim-core';
 import { fitStudentT, monthEnd, monthIndex, simulateStudentTPaths, type ParametricPathOutputs, type StudentTFit } from '@ratecut/sim-core';
 import {
   GENERATOR_NAME, makeJointSource, optimalBlockLength, prepareSource, probabilityGreater, simulateBootstrapPaths, summarizeDistribution,
@@ -110,15 +110,15 @@ interface LoadedMarket {
  */
 function loadMarket(source: DataSource): Outcome<LoadedMarket> {
   const catalog = loadCatalog(source.dir);
-  if (!catalog.ok) return { ok: false, message: catalog.issues.map(formatDataIssue).join('\n') };
+  if (!catalog.ok) return { ok: false, message: catalog.issues.map(formatIssue).join('\n') };
   const loaded = ['rut', 'gspc', 'dff'].map((id) => loadSeries(catalog.value, id));
-  const issues: DataIssue[] = [];
+  const issues: Issue[] = [];
   let warnings = 0;
   for (const l of loaded) {
     if (l.ok) warnings += l.warnings.length;
     else issues.push(...l.issues);
   }
-  if (issues.length > 0) return { ok: false, message: issues.map(formatDataIssue).join('\n') };
+  if (issues.length > 0) return { ok: false, message: issues.map(formatIssue).join('\n') };
   const [rut, gspc, dff] = loaded.map((l) => (l.ok ? l.value : undefined));
   if (rut === undefined || gspc === undefined || dff === undefined) return { ok: false, message: 'series failed to load' };
   const aligned = alignOnCommonDays([rut, gspc]);
@@ -371,7 +371,6 @@ function benchBootstrap(market: LoadedMarket, source: DataSource): Outcome<Measu
     }),
   };
 }
-
 
 /**
  * The product path of `ratecut simulate`: 1,000,000 paths × 252 days of the stationary

@@ -1,9 +1,6 @@
 // A small program of a user's own app, compiled against the packed @ratecut packages only.
-import { formatDataIssue, loadCatalog, loadEasingCycles, loadMarketData } from '@ratecut/data-loader';
-import {
-  computeMetrics, findBuiltinStrategy, formatDay, makeJointSource, prepareSource, probabilityGreater, runBacktest,
-  simulateBootstrapPaths, summarizeDistribution,
-} from '@ratecut/sim-core';
+import { loadCatalog, loadEasingCycles, loadMarketData } from '@ratecut/data-loader';
+import { computeMetrics, findBuiltinStrategy, formatDay, makeJointSource, prepareSource, probabilityGreater, runBacktest, simulateBootstrapPaths, summarizeDistribution, formatIssue } from '@ratecut/sim-core';
 
 function check(condition: boolean, what: string): void {
   if (!condition) {
@@ -14,11 +11,11 @@ function check(condition: boolean, what: string): void {
 
 const [dataDir, nberFile] = process.argv.slice(2);
 const catalog = loadCatalog(dataDir);
-if (!catalog.ok) throw new Error(catalog.issues.map(formatDataIssue).join('\n'));
+if (!catalog.ok) throw new Error(catalog.issues.map(formatIssue).join('\n'));
 const easing = loadEasingCycles(catalog.value, nberFile, { minMoveBp: 25, pauseMonths: 4 }, 12);
-if (!easing.ok) throw new Error(easing.issues.map(formatDataIssue).join('\n'));
+if (!easing.ok) throw new Error(easing.issues.map(formatIssue).join('\n'));
 const market = loadMarketData(catalog.value, { small: 'rut', large: 'gspc' }, 'fedfunds', easing.value.history);
-if (!market.ok) throw new Error(market.issues.map(formatDataIssue).join('\n'));
+if (!market.ok) throw new Error(market.issues.map(formatIssue).join('\n'));
 const { data } = market.value;
 check(data.days.length > 1000, 'at least 1,000 trading days');
 check(easing.value.cycles.length > 3, 'several easing cycles');

@@ -35,7 +35,8 @@ export * from './lib/engine/backtest-types';
 export * from './lib/engine/run-backtest';
 export * from './lib/engine/backtest-observable';
 
-// errors/: parameter errors
+// errors/: the issue model (user mistakes) and parameter errors
+export * from './lib/errors/issue';
 export * from './lib/errors/parameter-error';
 
 // strategies/: strategy definitions and the built-ins

@@ -1,4 +1,5 @@
-import { formatDataIssue, loadCatalog, resolveDataSource, type Catalog, type DataIssue } from '@ratecut/data-loader';
+import { formatIssue, type Issue } from '@ratecut/sim-core';
+import { loadCatalog, resolveDataSource, type Catalog } from '@ratecut/data-loader';
 import { UsageError, type CommandIo } from './command';
 import { workspaceRoot } from './workspace-root';
 
@@ -14,8 +15,8 @@ export const SYNTHETIC_NOTICE =
   'SYNTHETIC SAMPLE: generated data, not market history. Point --data or RATECUT_DATA at real data (see README).';
 
 /** Prints data issues as `file:line:column: severity code: message`, one per line. */
-export function printIssues(io: CommandIo, issues: readonly DataIssue[]): void {
-  for (const issue of issues) io.stderr(`${formatDataIssue(issue)}\n`);
+export function printIssues(io: CommandIo, issues: readonly Issue[]): void {
+  for (const issue of issues) io.stderr(`${formatIssue(issue)}\n`);
 }
 
 /** Options of {@link openCatalog}. */

@@ -7,12 +7,14 @@ import { readInputJson, parseInputJson } from './read-input-file';
  * version reads it; its problems become `file: error code: message` lines.
  */
 
-export type { ResultKind } from '@ratecut/contracts';
+/** The result kinds `compare` and `report` read. */
+const READ_KINDS = ['backtest', 'simulate'] as const satisfies readonly ResultKind[];
+type ReadKind = (typeof READ_KINDS)[number];
 
 /** A recognised result document, not yet checked field by field (each command applies its zod schema). */
 export interface ResultDocument {
   readonly file: string;
-  readonly kind: ResultKind;
+  readonly kind: ReadKind;
   /** The `schema` value as found, e.g. `ratecut.backtest/2` or `ratecut.backtest/2.2`. */
   readonly schema: string;
   readonly doc: Record<string, unknown>;
@@ -23,9 +25,9 @@ export type ResultOutcome = { readonly ok: true; readonly value: ResultDocument 
 
 /** Applies the schema-version rule to a parsed document. */
 export function recogniseResult(file: string, json: unknown): ResultOutcome {
-  const version = checkSchemaVersion(json, ['backtest', 'simulate']);
+  const version = checkSchemaVersion(json, READ_KINDS);
   if (!version.ok) return { ok: false, issues: [`${file}: error ${version.code}: ${version.message}`] };
-  return { ok: true, value: { file, kind: version.kind, schema: version.schema, doc: json as Record<string, unknown> } };
+  return { ok: true, value: { file, kind: version.kind as ReadKind, schema: version.schema, doc: json as Record<string, unknown> } };
 }
 
 /** Parses result-file text already read (byte-order mark removed) and recognises it. */

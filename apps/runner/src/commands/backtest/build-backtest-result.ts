@@ -1,11 +1,7 @@
 import { join, relative } from 'node:path';
 import { BACKTEST_SCHEMA, type BacktestResultJson, type MetricsJson, type StrategyResultJson } from '@ratecut/contracts';
-import {
-  aggregateCycles, ANCHOR_CONVENTION, BUILTIN_STRATEGIES, countedCycleIds, cycleEpisodes, cycleWindowRows, describeCycleCounting,
-  describeEasingCycleRule, describeGap, findBuiltinStrategy, formatDay, gapCrossed, replayCycles,
-  type ClassifiedCycle, type Metrics, type RebalanceSchedule, type Strategy, type StrategyReplay,
-} from '@ratecut/sim-core';
-import { errorIssue, formatDataIssue, loadEasingCycles, loadMarketData, makeIssue, POLICY_RATE_CONVENTION, type Catalog, type DataIssue, PAIRS } from '@ratecut/data-loader';
+import { aggregateCycles, ANCHOR_CONVENTION, BUILTIN_STRATEGIES, countedCycleIds, cycleEpisodes, cycleWindowRows, describeCycleCounting, describeEasingCycleRule, describeGap, findBuiltinStrategy, formatDay, gapCrossed, replayCycles, type ClassifiedCycle, type Metrics, type RebalanceSchedule, type Strategy, type StrategyReplay, formatIssue, type Issue } from '@ratecut/sim-core';
+import { errorIssue, loadEasingCycles, loadMarketData, makeIssue, POLICY_RATE_CONVENTION, type Catalog, PAIRS } from '@ratecut/data-loader';
 import { sha256File } from '../../cli/file-hashes';
 import { VERSION } from '../../cli/version';
 import type { ResolvedBacktestConfig, StrategyConfig } from './backtest-config';
@@ -138,7 +134,7 @@ export interface BacktestInputs {
 export function buildBacktestResult(
   config: ResolvedBacktestConfig,
   inputs: BacktestInputs,
-): { ok: true; result: BacktestResultJson; warnings: DataIssue[]; notes: string[] } | { ok: false; issues: readonly DataIssue[] } {
+): { ok: true; result: BacktestResultJson; warnings: Issue[]; notes: string[] } | { ok: false; issues: readonly Issue[] } {
   const pairDef = PAIRS.find((p) => p.id === config.pair);
   if (!pairDef) throw new ParameterError(`unknown pair ${config.pair}`);
   const nberFile = join(inputs.dataDir, 'nber-business-cycles.json');
@@ -157,7 +153,7 @@ export function buildBacktestResult(
   }
 
   // Coverage: the run's rows must hold a cycle's window, and no gap of the pair's data may lie inside it.
-  const warnings: DataIssue[] = [...easing.warnings, ...market.warnings];
+  const warnings: Issue[] = [...easing.warnings, ...market.warnings];
   const where = inputs.catalog.path;
   const span = `${day(data.days[0])} to ${day(data.days[data.days.length - 1])}`;
   const covered: ClassifiedCycle[] = [];
@@ -245,7 +241,7 @@ export function buildBacktestResult(
       trades: 'a trade is one asset bought or sold at one close (one row of the trades file); a rebalance is one close with one or more trades (a switch from small to large caps is one rebalance of two trades); tradeCount and rebalanceCount count them over every close of a run, the first included',
       counting: describeCycleCounting(config.count, config.window),
     },
-    warnings: [...warnings.map(formatDataIssue), ...replayNotes],
+    warnings: [...warnings.map(formatIssue), ...replayNotes],
     cycles: cycles.map(({ cycle, recession }) => ({
       id: cycle.id, firstCut: day(cycle.firstCut), lastCut: day(cycle.lastCut), cuts: cycle.cuts, totalEasingBp: cycle.totalEasingBp,
       resumption: cycle.resumption, recession: recession.recession, covered: replay.benchmark.cycles.some((c) => c.cycleId === cycle.id),

@@ -1,6 +1,7 @@
+import { formatIssue } from '@ratecut/sim-core';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { formatDataIssue, readJsonFile } from '@ratecut/data-loader';
+import { readJsonFile } from '@ratecut/data-loader';
 import { notAFileIssue } from '../../cli/read-input-file';
 import { backtestConfigSchema, type BacktestConfigFile, type ResolvedBacktestConfig } from './backtest-config';
 
@@ -9,7 +10,7 @@ export function readConfigFile(file: string, cwd: string): { ok: true; value: Re
   const notFile = notAFileIssue(file, cwd);
   if (notFile !== null) return { ok: false, errors: [notFile] };
   const read = readJsonFile(resolve(cwd, file), z.record(z.string(), z.unknown()), 'bad-config');
-  return read.ok ? { ok: true, value: read.value } : { ok: false, errors: read.issues.map(formatDataIssue) };
+  return read.ok ? { ok: true, value: read.value } : { ok: false, errors: read.issues.map(formatIssue) };
 }
 
 /** Validates a merged configuration with the zod schema; every problem names its JSON path. */

@@ -1,8 +1,5 @@
-import {
-  ANCHOR_CONVENTION, countedCycleIds, cycleEpisodes, cycleReturnTables, describeCycleCounting, describeEasingCycleRule, describeGap, formatDay,
-  type CycleCounting, type EasingCycleRule, type ReturnPairSpec,
-} from '@ratecut/sim-core';
-import { loadEasingCycles, loadReturnPair, POLICY_RATE_CONVENTION, type Catalog, type DataIssue, PAIRS } from '@ratecut/data-loader';
+import { ANCHOR_CONVENTION, countedCycleIds, cycleEpisodes, cycleReturnTables, describeCycleCounting, describeEasingCycleRule, describeGap, formatDay, type CycleCounting, type EasingCycleRule, type ReturnPairSpec, type Issue } from '@ratecut/sim-core';
+import { loadEasingCycles, loadReturnPair, POLICY_RATE_CONVENTION, type Catalog, PAIRS } from '@ratecut/data-loader';
 import { join } from 'node:path';
 import { UsageError } from '../../cli/command';
 import { VERSION } from '../../cli/version';
@@ -34,19 +31,19 @@ export function buildCyclesReport(
   settings: CyclesSettings,
   dataDir: string,
   notice: string | null,
-): { ok: true; report: CyclesReport; warnings: DataIssue[] } | { ok: false; issues: readonly DataIssue[] } {
+): { ok: true; report: CyclesReport; warnings: Issue[] } | { ok: false; issues: readonly Issue[] } {
   // Load everything before giving up, so that every problem in every file is reported at once.
   const easing = loadEasingCycles(catalog, join(dataDir, 'nber-business-cycles.json'), settings.rule, settings.recessionWindowMonths);
   const loadedPairs = PAIRS.map((def) => {
     const missing = [def.small, def.large].map((id) => id.split(':')[0]).filter((id) => !catalog.series.some((s) => s.id === id));
     return { def, missing, loaded: missing.length > 0 ? null : loadReturnPair(catalog, { small: def.small, large: def.large }) };
   });
-  const errors: DataIssue[] = [
+  const errors: Issue[] = [
     ...(easing.ok ? [] : easing.issues),
     ...loadedPairs.flatMap(({ loaded: l }) => (l && !l.ok ? l.issues : [])),
   ];
   if (!easing.ok || errors.length > 0) return { ok: false, issues: errors };
-  const warnings: DataIssue[] = [...easing.warnings];
+  const warnings: Issue[] = [...easing.warnings];
   const lastDay = easing.value.history.lastDay;
   if (settings.since !== undefined && settings.since > lastDay) {
     throw new UsageError(`--since ${formatDay(settings.since)} is after the end of the policy-rate data (${formatDay(lastDay)}): no cycle can start then`);

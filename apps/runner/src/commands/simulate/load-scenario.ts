@@ -1,6 +1,7 @@
+import { formatIssue } from '@ratecut/sim-core';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatDataIssue, readJsonFile } from '@ratecut/data-loader';
+import { readJsonFile } from '@ratecut/data-loader';
 import { notAFileIssue } from '../../cli/read-input-file';
 import { scenarioSchema, type Scenario } from './scenario-schema';
 
@@ -25,6 +26,6 @@ export function loadScenario(nameOrFile: string, dataDir: string, cwd: string): 
   const notFile = notAFileIssue(file, '/');
   if (notFile !== null) return { ok: false, errors: [notFile] };
   const read = readJsonFile(file, scenarioSchema, 'bad-scenario');
-  if (!read.ok) return { ok: false, errors: read.issues.map(formatDataIssue) };
+  if (!read.ok) return { ok: false, errors: read.issues.map(formatIssue) };
   return { ok: true, value: read.value, file };
 }

@@ -1,10 +1,7 @@
 import { join, relative } from 'node:path';
 import { resultSchemaId } from '@ratecut/contracts';
-import {
-  fitRateSensitivityModel, fitStudentT, formatDay, GENERATOR_NAME, makeJointSource, monthlyRateChanges, optimalBlockLength,
-  parseIsoDay, pathReturnsInto, prepareSource, rateSensitivityPathInto, studentTPathInto, totalEasingBp, type BootstrapMethod, type CycleFacts,
-} from '@ratecut/sim-core';
-import { loadCuratedCycles, loadEasingCycles, loadMarketData, type Catalog, type DataIssue, PAIRS } from '@ratecut/data-loader';
+import { fitRateSensitivityModel, fitStudentT, formatDay, GENERATOR_NAME, makeJointSource, monthlyRateChanges, optimalBlockLength, parseIsoDay, pathReturnsInto, prepareSource, rateSensitivityPathInto, studentTPathInto, totalEasingBp, type BootstrapMethod, type CycleFacts, type Issue } from '@ratecut/sim-core';
+import { loadCuratedCycles, loadEasingCycles, loadMarketData, type Catalog, PAIRS } from '@ratecut/data-loader';
 import { sha256File } from '../../cli/file-hashes';
 import { VERSION } from '../../cli/version';
 import { distributionJson, fanJson, histogramJson, probabilityAbove, probabilityGreater } from './outcome-summary';
@@ -59,7 +56,7 @@ export function drawdownSamplingOf(unit: 'trading days' | 'months', steps: numbe
 export async function runSimulation(
   scenario: Scenario,
   s: SimulationSettings,
-): Promise<{ ok: true; result: Record<string, unknown>; warnings: DataIssue[]; notes: string[] } | { ok: false; issues: readonly DataIssue[] }> {
+): Promise<{ ok: true; result: Record<string, unknown>; warnings: Issue[]; notes: string[] } | { ok: false; issues: readonly Issue[] }> {
   const pair = PAIRS.find((p) => p.id === scenario.pair);
   if (!pair) throw new ParameterError(`unknown pair ${scenario.pair}`);
   const nberFile = join(s.dataDir, 'nber-business-cycles.json');

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ALLOW_OUTSIDE_HOW, locateDataFile, outsideDataFolderMessage } from '../source/data-folder';
-import type { DataIssue, LoadResult } from '../validation/data-issue';
+import type { Issue, LoadResult } from '@ratecut/sim-core';
 import { failure, success } from '../validation/load-result';
 import { quoteExcerpt } from '../validation/excerpt';
 import { errorIssue } from '../validation/make-issue';
@@ -64,7 +64,7 @@ export function loadCatalog(pathToFolderOrCatalogJson: string, options: LoadCata
       parsed.error.issues.map((issue) => errorIssue('bad-catalog', file, `${describePath(issue.path, raw)}: ${issue.message}`, at(issue.path))),
     );
   }
-  const issues: DataIssue[] = [];
+  const issues: Issue[] = [];
   const firstIndex = new Map<string, number>();
   parsed.data.series.forEach((entry, i) => {
     const first = firstIndex.get(entry.id);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dayFromYmd, type BusinessCycle } from '@ratecut/sim-core';
-import type { LoadResult } from '../validation/data-issue';
+import type { LoadResult } from '@ratecut/sim-core';
 import { readJsonFile } from '../json/read-json-file';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LoadResult } from '../validation/data-issue';
+import type { LoadResult } from '@ratecut/sim-core';
 import { readJsonFile } from '../json/read-json-file';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');

@@ -4,7 +4,7 @@ import {
 } from '@ratecut/sim-core';
 import type { Catalog } from '../catalog/catalog';
 import { loadBusinessCycles } from '../facts/business-cycles';
-import type { DataIssue, LoadResult } from '../validation/data-issue';
+import type { Issue, LoadResult } from '@ratecut/sim-core';
 import { loadPolicyRateHistory } from './load-policy-rate-history';
 
 export interface LoadedEasingCycles {
@@ -30,7 +30,7 @@ export function loadEasingCycles(
   const history = loadPolicyRateHistory(catalog);
   const nber = loadBusinessCycles(nberFile);
   if (!history.ok || !nber.ok) {
-    const issues: DataIssue[] = [...(history.ok ? [] : history.issues), ...(nber.ok ? [] : nber.issues)];
+    const issues: Issue[] = [...(history.ok ? [] : history.issues), ...(nber.ok ? [] : nber.issues)];
     return { ok: false, issues };
   }
   const cycles = detectEasingCycles(history.value, rule).map((cycle) => ({

@@ -1,7 +1,7 @@
 import type { PolicyRateHistory } from '@ratecut/sim-core';
 import type { Catalog } from '../catalog/catalog';
 import { loadSeries, loadSeriesColumns } from '../catalog/load-series';
-import type { DataIssue, LoadResult } from '../validation/data-issue';
+import type { Issue, LoadResult } from '@ratecut/sim-core';
 import { policyRateFromSeries } from './policy-rate-from-series';
 
 /** Catalog ids read by {@link loadPolicyRateHistory}. */
@@ -25,7 +25,7 @@ export function loadPolicyRateHistory(catalog: Catalog): LoadResult<PolicyRateHi
   const target = loadSeriesColumns(catalog, POLICY_RATE_SERIES.target, [...POLICY_RATE_SERIES.targetColumns]);
   if (!target.ok) return target;
   const [lower, upper, mid] = target.value;
-  const warnings: DataIssue[] = [...target.warnings];
+  const warnings: Issue[] = [...target.warnings];
   const hasDff = catalog.series.some((s) => s.id === POLICY_RATE_SERIES.effective);
   let effective;
   if (hasDff) {

@@ -1,5 +1,5 @@
 import { Parser, type CsvError, type Options } from 'csv-parse';
-import type { DataIssue } from '../validation/data-issue';
+import type { Issue } from '@ratecut/sim-core';
 import { escapeText } from '../validation/excerpt';
 import { errorIssue } from '../validation/make-issue';
 
@@ -29,7 +29,7 @@ export function isBlankRecord(record: CsvRecord): boolean {
 export class CsvRecordStream {
   private readonly parser: Parser;
   private lastLine = 0;
-  private failed: DataIssue | undefined;
+  private failed: Issue | undefined;
 
   /** `file` only labels the issue. */
   constructor(
@@ -53,14 +53,14 @@ export class CsvRecordStream {
   }
 
   /** Feeds the next bytes of the file; returns the `wrong-format` issue once the text is not CSV. */
-  write(chunk: Buffer): DataIssue | undefined {
+  write(chunk: Buffer): Issue | undefined {
     // Node passes 'buffer' as the encoding of a Buffer chunk; csv-parse ignores it.
     if (this.failed === undefined) this.parser._transform(chunk, 'buffer' as BufferEncoding, (e) => this.fail(e));
     return this.failed;
   }
 
   /** Ends the input (a last record without a line break is handed over here). */
-  end(): DataIssue | undefined {
+  end(): Issue | undefined {
     if (this.failed === undefined) this.parser._flush((e) => this.fail(e));
     return this.failed;
   }

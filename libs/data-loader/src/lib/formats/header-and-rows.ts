@@ -1,4 +1,4 @@
-import type { LoadResult } from '../validation/data-issue';
+import type { LoadResult } from '@ratecut/sim-core';
 import { failure, success } from '../validation/load-result';
 import { errorIssue } from '../validation/make-issue';
 import { isBlankRecord, type CsvRecord } from './csv-record-stream';

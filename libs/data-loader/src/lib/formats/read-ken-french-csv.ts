@@ -1,5 +1,5 @@
 import type { SeriesFrequency } from '@ratecut/sim-core';
-import type { LoadResult } from '../validation/data-issue';
+import type { LoadResult } from '@ratecut/sim-core';
 import { failure, success } from '../validation/load-result';
 import { errorIssue } from '../validation/make-issue';
 import type { CsvRecord } from './csv-record-stream';

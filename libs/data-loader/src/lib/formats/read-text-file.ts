@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { isInsideFolder, outsideDataFolderMessage, ALLOW_OUTSIDE_HOW, realPathOf } from '../source/data-folder';
-import type { DataIssue, LoadResult } from '../validation/data-issue';
+import type { Issue, LoadResult } from '@ratecut/sim-core';
 import { escapeText } from '../validation/excerpt';
 import { failure, success } from '../validation/load-result';
 import { errorIssue } from '../validation/make-issue';
@@ -74,7 +74,7 @@ function megabytes(bytes: number): string {
 
 /** A read that failed after the file was opened and checked; carries the issue to report. */
 class ReadFailure extends Error {
-  constructor(readonly issue: DataIssue) {
+  constructor(readonly issue: Issue) {
     super(issue.message);
   }
 }
@@ -144,7 +144,7 @@ export function readDataFile<T>(file: string, options: ReadTextFileOptions, use:
 
 /** The checks of {@link readDataFile} before any use: an open descriptor of the file, or the issue (nothing left open). */
 function openCheckedFile(file: string, options: ReadTextFileOptions, maxBytes: number): LoadResult<number> {
-  const fail = (code: DataIssue['code'], message: string) => failure<number>([errorIssue(code, file, message)]);
+  const fail = (code: Issue['code'], message: string) => failure<number>([errorIssue(code, file, message)]);
   const real = options.confineTo === undefined ? undefined : realPathOf(file);
   const outside = () => fail('outside-data-folder', `the file ${outsideDataFolderMessage(real ?? file, options.confineTo ?? '', ALLOW_OUTSIDE_HOW)}`);
   // Checked before the file is even looked at, so a catalog cannot probe what exists outside.

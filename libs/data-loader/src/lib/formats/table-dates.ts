@@ -1,5 +1,5 @@
 import { monthEnd, type SeriesFrequency } from '@ratecut/sim-core';
-import type { DataIssue } from '../validation/data-issue';
+import type { Issue } from '@ratecut/sim-core';
 import { checkDateOrder } from '../validation/date-order';
 import { errorIssue } from '../validation/make-issue';
 import { parseDateCell } from './date-format';
@@ -14,7 +14,7 @@ export interface TableDates {
   readonly days: Float64Array;
   /** 1-based file line of each row. */
   readonly lines: Int32Array;
-  readonly issues: DataIssue[];
+  readonly issues: Issue[];
 }
 
 /**
@@ -27,7 +27,7 @@ export interface TableDates {
 export class DateColumnReader {
   private readonly days = growableFloat64();
   private readonly lines = growableInt32();
-  private readonly issues: DataIssue[] = [];
+  private readonly issues: Issue[] = [];
   /** Last readable day so far, and whether readable days have strictly increased until now. */
   private lastDay = -Infinity;
   private increasing = true;

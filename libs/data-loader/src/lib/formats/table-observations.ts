@@ -1,5 +1,5 @@
 import type { SeriesFrequency, SeriesKind } from '@ratecut/sim-core';
-import type { DataIssue, LoadResult } from '../validation/data-issue';
+import type { Issue, LoadResult } from '@ratecut/sim-core';
 import { findGaps } from '../validation/find-gaps';
 import { defaultGapDays } from '../validation/gap-threshold';
 import { capIssues } from '../validation/issue-cap';
@@ -46,7 +46,7 @@ interface ColumnState {
   readonly index: number;
   /** Value of each row read, NaN when the row holds no observation for the column. */
   readonly values: GrowableArray<Float64Array>;
-  readonly issues: DataIssue[];
+  readonly issues: Issue[];
 }
 
 /**
@@ -60,7 +60,7 @@ export class ObservationCollector implements RowSink<TableHead> {
   private dates: DateColumnReader | undefined;
   private isMissing: MissingCellTest = () => false;
   private readonly wanted: ColumnState[] = [];
-  private readonly columnIssues: DataIssue[] = [];
+  private readonly columnIssues: Issue[] = [];
 
   constructor(
     private readonly columns: readonly string[],
@@ -121,7 +121,7 @@ export class ObservationCollector implements RowSink<TableHead> {
     const { head, dates } = this;
     if (head === undefined || dates === undefined) throw new Error('ObservationCollector: finish before start');
     const checked = dates.finish();
-    const issues: DataIssue[] = [...this.columnIssues, ...checked.issues];
+    const issues: Issue[] = [...this.columnIssues, ...checked.issues];
     const threshold = this.rules.gapWarningDays ?? defaultGapDays(this.rules.frequency);
     const out: ColumnObservations[] = [];
     for (const { name, index, values, issues: cellIssues } of this.wanted) {

@@ -4,7 +4,7 @@ import { describeJsonScanFailure } from './parse-json-text';
 import { formatJsonPath } from '../catalog/json-path';
 import { schemaIssueMessage } from '../catalog/schema-issue-message';
 import { readTextFile } from '../formats/read-text-file';
-import type { DataIssue, LoadResult } from '../validation/data-issue';
+import type { Issue, LoadResult } from '@ratecut/sim-core';
 import { failure, success } from '../validation/load-result';
 import { errorIssue } from '../validation/make-issue';
 
@@ -22,7 +22,7 @@ export interface ScannedJson {
  * at its line and column (worded by `describeJsonScanFailure`). The one path by which every
  * JSON file of the data loader (catalog, configs, scenarios, facts) is read.
  */
-export function readScannedJson(file: string, code: DataIssue['code']): LoadResult<ScannedJson> {
+export function readScannedJson(file: string, code: Issue['code']): LoadResult<ScannedJson> {
   const read = readTextFile(file, { expected: 'JSON text' });
   if (!read.ok) return read;
   const text = read.value.replace(/^\ufeff/, '');
@@ -47,7 +47,7 @@ export function readScannedJson(file: string, code: DataIssue['code']): LoadResu
  *   line and column of the offending value (or of its nearest enclosing value).
  * A UTF-8 byte-order mark is ignored.
  */
-export function readJsonFile<S extends z.ZodType>(file: string, schema: S, code: DataIssue['code']): LoadResult<z.output<S>> {
+export function readJsonFile<S extends z.ZodType>(file: string, schema: S, code: Issue['code']): LoadResult<z.output<S>> {
   const read = readScannedJson(file, code);
   if (!read.ok) return read;
   const parsed = schema.safeParse(read.value.value, { error: schemaIssueMessage });

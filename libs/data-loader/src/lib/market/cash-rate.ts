@@ -2,7 +2,7 @@ import { daysInMonth, formatDay, makeSeries, ymdFromDay, type DayNumber, type Se
 import type { Catalog } from '../catalog/catalog';
 import { loadSeries } from '../catalog/load-series';
 import { resolveSeriesId } from '../catalog/series-id';
-import type { DataIssue, LoadResult } from '../validation/data-issue';
+import type { Issue, LoadResult } from '@ratecut/sim-core';
 import { defaultGapDays } from '../validation/gap-threshold';
 
 /** Which rate idle cash earns: the effective fed funds rate (DFF) or the 3-month T-bill (DTB3). */
@@ -92,9 +92,9 @@ function riskFreeAsAnnualRate(rf: Series): Series {
 export function loadCashRate(catalog: Catalog, source: CashSource): LoadResult<SplicedCashRate> {
   const ids = [...CASH_FALLBACKS[source].filter((id) => resolveSeriesId(catalog, id).ok), CASH_SERIES[source]];
   const loaded = ids.map((id) => ({ id, result: loadSeries(catalog, id) }));
-  const issues: DataIssue[] = loaded.flatMap(({ result: r }) => (r.ok ? [] : r.issues));
+  const issues: Issue[] = loaded.flatMap(({ result: r }) => (r.ok ? [] : r.issues));
   if (issues.length > 0) return { ok: false, issues };
-  const warnings: DataIssue[] = [];
+  const warnings: Issue[] = [];
   const parts = loaded.map(({ id, result }) => {
     if (!result.ok) throw new Error('unreachable');
     warnings.push(...result.warnings);

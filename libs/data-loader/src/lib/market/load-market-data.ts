@@ -2,7 +2,7 @@ import { describeGap, formatDay, policyRateOn, type DayGap, type MarketData, typ
 import type { Catalog } from '../catalog/catalog';
 import { asOfJoin } from '../calendar/as-of-join';
 import { loadReturnPair, type LoadedPair, type ReturnPairSource } from '../pairs/load-return-pair';
-import type { DataIssue, LoadResult } from '../validation/data-issue';
+import type { Issue, LoadResult } from '@ratecut/sim-core';
 import { errorIssue, makeIssue } from '../validation/make-issue';
 import { describeCashRate, loadCashRate, type CashSegment, type CashSource } from './cash-rate';
 
@@ -44,12 +44,12 @@ export function loadMarketData(
 ): LoadResult<LoadedMarket> {
   const loadedPair = loadReturnPair(catalog, pair);
   const cashRate = loadCashRate(catalog, cash);
-  const issues: DataIssue[] = [...(loadedPair.ok ? [] : loadedPair.issues), ...(cashRate.ok ? [] : cashRate.issues)];
+  const issues: Issue[] = [...(loadedPair.ok ? [] : loadedPair.issues), ...(cashRate.ok ? [] : cashRate.issues)];
   if (!loadedPair.ok || !cashRate.ok) return { ok: false, issues };
   const { days, small, large, gaps = [] } = loadedPair.value.data;
   const { rate, maxAgeDays, segments } = cashRate.value;
   const joined = asOfJoin(rate, days, maxAgeDays);
-  const warnings: DataIssue[] = [...loadedPair.warnings, ...cashRate.warnings];
+  const warnings: Issue[] = [...loadedPair.warnings, ...cashRate.warnings];
   const names = segments.map((s) => s.seriesId).join(', then ');
   const where = catalog.path;
 

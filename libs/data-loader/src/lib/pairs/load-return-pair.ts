@@ -2,7 +2,7 @@ import { describeGap, wealthIndex, type AlignedPair, type Series, type SeriesFre
 import type { Catalog } from '../catalog/catalog';
 import { loadSeries } from '../catalog/load-series';
 import { alignOnCommonDays } from '../calendar/align-on-common-days';
-import type { DataIssue, LoadResult } from '../validation/data-issue';
+import type { Issue, LoadResult } from '@ratecut/sim-core';
 import { findGapSpans } from '../validation/find-gaps';
 import { defaultGapDays } from '../validation/gap-threshold';
 import { makeIssue } from '../validation/make-issue';
@@ -48,7 +48,7 @@ function coarser(a: SeriesFrequency, b: SeriesFrequency): SeriesFrequency {
 export function loadReturnPair(catalog: Catalog, source: ReturnPairSource): LoadResult<LoadedPair> {
   const small = loadSeries(catalog, source.small);
   const large = loadSeries(catalog, source.large);
-  const issues: DataIssue[] = [...(small.ok ? [] : small.issues), ...(large.ok ? [] : large.issues)];
+  const issues: Issue[] = [...(small.ok ? [] : small.issues), ...(large.ok ? [] : large.issues)];
   if (!small.ok || !large.ok) return { ok: false, issues };
   const s = { ...small.value, values: levels(small.value) };
   const l = { ...large.value, values: levels(large.value) };
@@ -57,7 +57,7 @@ export function loadReturnPair(catalog: Catalog, source: ReturnPairSource): Load
   const gaps = findGapSpans(aligned.days, threshold);
   const basis = pairReturnBasis(small.value.meta, large.value.meta);
   const pairName = `${source.small} vs ${source.large}`;
-  const warnings: DataIssue[] = [...small.warnings, ...large.warnings];
+  const warnings: Issue[] = [...small.warnings, ...large.warnings];
   for (const gap of gaps) {
     warnings.push(makeIssue('gap', 'warning', catalog.path, `pair ${pairName}: no common observation from ${describeGap(gap)}, more than ${threshold} days; no return is measured across it`));
   }

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { LoadResult } from '../validation/data-issue';
+import type { LoadResult } from '@ratecut/sim-core';
 import { failure, success } from '../validation/load-result';
 import { errorIssue } from '../validation/make-issue';
 

@@ -1,12 +1,12 @@
 import { formatDay } from '@ratecut/sim-core';
-import type { DataIssue } from './data-issue';
+import type { Issue } from '@ratecut/sim-core';
 import { errorIssue } from './make-issue';
 
 /** Outcome of {@link checkDateOrder}. */
 export interface DateOrderCheck {
   /** `keep[i]` is false for a row whose date repeats an earlier date or goes backwards. */
   readonly keep: boolean[];
-  readonly issues: DataIssue[];
+  readonly issues: Issue[];
 }
 
 /**
@@ -20,7 +20,7 @@ export interface DateOrderCheck {
  */
 export function checkDateOrder(file: string, column: number, days: ArrayLike<number>, lines: ArrayLike<number>): DateOrderCheck {
   const keep: boolean[] = new Array<boolean>(days.length).fill(false);
-  const issues: DataIssue[] = [];
+  const issues: Issue[] = [];
   const firstLine = new Map<number, number>();
   let previous = NaN;
   let previousLine = 0;

@@ -1,5 +1,5 @@
 import { formatDay, type DayGap } from '@ratecut/sim-core';
-import type { DataIssue } from './data-issue';
+import type { Issue } from '@ratecut/sim-core';
 import { makeIssue } from './make-issue';
 import { quoteExcerpt } from './excerpt';
 
@@ -38,10 +38,10 @@ export function findGapSpans(days: ArrayLike<number>, thresholdDays: number): Da
  * calendar days apart, located at the line after the gap and naming both dates and the gap
  * length in calendar days. A non-finite threshold reports nothing.
  */
-export function findGaps(input: GapInput): DataIssue[] {
+export function findGaps(input: GapInput): Issue[] {
   const { days, lines, thresholdDays } = input;
   const what = input.columnName !== undefined ? ` in column ${quoteExcerpt(input.columnName)}` : '';
-  const issues: DataIssue[] = [];
+  const issues: Issue[] = [];
   let i = 1;
   for (const gap of findGapSpans(days, thresholdDays)) {
     while (days[i] !== gap.to) i += 1;

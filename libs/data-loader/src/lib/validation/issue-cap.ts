@@ -1,4 +1,4 @@
-import type { DataIssue } from './data-issue';
+import type { Issue } from '@ratecut/sim-core';
 import { makeIssue } from './make-issue';
 
 /** Default number of issues reported per file before the rest are summarised. */
@@ -9,20 +9,20 @@ export const MAX_ISSUES_PER_FILE = 50;
  * issue per file saying how many more were suppressed and of which codes. The summary is an
  * error when any suppressed issue is an error, so capping never turns a failure into success.
  */
-export function capIssues(issues: readonly DataIssue[], max: number = MAX_ISSUES_PER_FILE): DataIssue[] {
+export function capIssues(issues: readonly Issue[], max: number = MAX_ISSUES_PER_FILE): Issue[] {
   const sorted = [...issues].sort(
     (a, b) =>
       a.file.localeCompare(b.file) ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0),
   );
-  const byFile = new Map<string, DataIssue[]>();
+  const byFile = new Map<string, Issue[]>();
   for (const issue of sorted) {
     const list = byFile.get(issue.file) ?? [];
     list.push(issue);
     byFile.set(issue.file, list);
   }
-  const out: DataIssue[] = [];
+  const out: Issue[] = [];
   for (const [file, list] of byFile) {
     out.push(...list.slice(0, max));
     const rest = list.slice(max);

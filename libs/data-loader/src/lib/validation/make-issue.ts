@@ -1,4 +1,4 @@
-import type { DataIssue, DataIssueCode } from './data-issue';
+import type { Issue, IssueCode } from '@ratecut/sim-core';
 
 /** Where an issue sits in a file: 1-based line and 1-based field number, each optional. */
 export interface IssueLocation {
@@ -7,16 +7,16 @@ export interface IssueLocation {
 }
 
 /**
- * Builds a {@link DataIssue}, leaving out `line` and `column` when they are unknown (the issue
+ * Builds a {@link Issue}, leaving out `line` and `column` when they are unknown (the issue
  * type uses exact optional properties, so an absent location is omitted, never `undefined`).
  */
 export function makeIssue(
-  code: DataIssueCode,
-  severity: DataIssue['severity'],
+  code: IssueCode,
+  severity: Issue['severity'],
   file: string,
   message: string,
   at: IssueLocation = {},
-): DataIssue {
+): Issue {
   return {
     code,
     severity,
@@ -28,6 +28,6 @@ export function makeIssue(
 }
 
 /** Shorthand for an error-severity {@link makeIssue}. */
-export function errorIssue(code: DataIssueCode, file: string, message: string, at: IssueLocation = {}): DataIssue {
+export function errorIssue(code: IssueCode, file: string, message: string, at: IssueLocation = {}): Issue {
   return makeIssue(code, 'error', file, message, at);
 }

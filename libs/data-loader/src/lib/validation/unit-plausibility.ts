@@ -1,5 +1,5 @@
 import type { SeriesFrequency, SeriesKind } from '@ratecut/sim-core';
-import type { DataIssue } from './data-issue';
+import type { Issue } from '@ratecut/sim-core';
 import { quoteExcerpt } from './excerpt';
 import { errorIssue } from './make-issue';
 
@@ -84,7 +84,7 @@ const OPT_OUT = 'if the values really are right, set "checkUnits": false on this
  * - `price` (values ≤ 0 are reported while reading), `level` and `events`: no check.
  * An empty column gives no issue.
  */
-export function checkUnitPlausibility(input: UnitCheckInput): DataIssue[] {
+export function checkUnitPlausibility(input: UnitCheckInput): Issue[] {
   const { values, lines, kind, frequency, catalogUnit, divisor } = input;
   const n = values.length;
   if (n === 0) return [];

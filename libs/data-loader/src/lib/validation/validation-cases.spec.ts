@@ -9,7 +9,7 @@ import { loadCatalog } from '../catalog/load-catalog';
 import { loadSeries, type LoadSeriesOptions } from '../catalog/load-series';
 import { readJsonFile } from '../json/read-json-file';
 import { MAX_DATA_FILE_BYTES } from '../formats/read-text-file';
-import { formatDataIssue, type DataIssue } from './data-issue';
+import { formatIssue, type Issue } from '@ratecut/sim-core';
 
 /**
  * Every validation case end to end: a hand-written file in a temporary folder, a one-entry
@@ -33,7 +33,7 @@ describe('validation of data files', () => {
     return { result: loadSeries(catalog.value, full.id, options), file: path.join(dir, full.file) };
   }
 
-  function issuesOf(r: ReturnType<typeof load>['result']): readonly DataIssue[] {
+  function issuesOf(r: ReturnType<typeof load>['result']): readonly Issue[] {
     if (r.ok) throw new Error('expected the load to fail');
     return r.issues;
   }
@@ -201,14 +201,14 @@ describe('hostile input', () => {
     return { dir, entry: full };
   }
 
-  function issuesOf<T>(r: { ok: true; value: T } | { ok: false; issues: readonly DataIssue[] }): readonly DataIssue[] {
+  function issuesOf<T>(r: { ok: true; value: T } | { ok: false; issues: readonly Issue[] }): readonly Issue[] {
     if (r.ok) throw new Error('expected a failure');
     return r.issues;
   }
 
   function loadX(dir: string, options: { allowOutsideDataFolder?: boolean } = {}) {
     const catalog = loadCatalog(dir, options);
-    if (!catalog.ok) throw new Error(catalog.issues.map(formatDataIssue).join('\n'));
+    if (!catalog.ok) throw new Error(catalog.issues.map(formatIssue).join('\n'));
     return loadSeries(catalog.value, 'x');
   }
 

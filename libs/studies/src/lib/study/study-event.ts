@@ -1,4 +1,4 @@
-import type { DataIssue } from '@ratecut/data-loader';
+import { type Issue } from '@ratecut/sim-core';
 
 /** Progress of a study: blocks and units of work done so far. */
 export interface StudyProgress {
@@ -17,7 +17,7 @@ export interface StudyProgress {
  * with the merged result, then completion. An error ends the stream with that error.
  */
 export type StudyEvent<Result> =
-  | { readonly type: 'warning'; readonly issue: DataIssue }
+  | { readonly type: 'warning'; readonly issue: Issue }
   | StudyProgress
   | { readonly type: 'block'; readonly index: number }
   | { readonly type: 'result'; readonly result: Result };

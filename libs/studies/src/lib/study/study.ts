@@ -1,4 +1,4 @@
-import type { DataIssue } from '@ratecut/data-loader';
+import { type Issue } from '@ratecut/sim-core';
 
 /**
  * The pure function that runs one block of a study. It is named by the module that exports it,
@@ -39,7 +39,7 @@ export interface Study<Plan, Context, Block, Output, Result> {
   /** Name of the unit {@link blockWeight} counts, e.g. `paths`; `blocks` when absent. */
   readonly unit?: string;
   /** Problems found while planning that do not stop the study (printed by the caller). */
-  readonly warnings?: readonly DataIssue[];
+  readonly warnings?: readonly Issue[];
   /** Builds the result from every block's output, given in block order. */
   merge(outputs: readonly Output[]): Result;
 }

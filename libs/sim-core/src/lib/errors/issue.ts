@@ -1,0 +1,80 @@
+/**
+ * The one issue model of ratecut: every problem a person can fix (a data file, a catalog, a
+ * configuration, a scenario, a result file, a command-line value) is an {@link Issue} with a
+ * code, a severity, a message saying what was found and what was expected, and where it is.
+ * Code that finds problems collects every issue instead of stopping at the first, so a file can
+ * be fixed in one pass. Exceptions are for programmer errors only.
+ */
+export type IssueCode =
+  // Data files and catalogs.
+  | 'missing-file'
+  | 'missing-column'
+  | 'empty-file'
+  | 'wrong-format'
+  | 'bad-date'
+  | 'bad-number'
+  | 'non-positive-price'
+  | 'unsorted-dates'
+  | 'duplicate-date'
+  | 'gap'
+  | 'bad-catalog'
+  | 'unknown-series'
+  /** A catalog names a data file that, symbolic links followed, is outside the catalog's folder. */
+  | 'outside-data-folder'
+  /** A data file larger than the reader accepts (see `MAX_DATA_FILE_BYTES`). */
+  | 'file-too-large'
+  /** Values outside the plausible range for the series' kind and unit (e.g. decimals labelled percent). */
+  | 'implausible-unit'
+  // Input documents: configurations, scenarios, result files.
+  | 'bad-json'
+  | 'bad-config'
+  | 'bad-scenario'
+  | 'not-a-result'
+  | 'newer-schema'
+  | 'old-schema'
+  | 'not-a-file'
+  | 'unreadable'
+  // Values the user chose.
+  /** A strategy parameter, pair, cycle id or other value the library cannot accept. */
+  | 'bad-parameter'
+  /** A run larger than the limits (paths × horizon, memory). */
+  | 'too-large'
+  /** A setting given to a loader or a command is unusable (e.g. an empty `--data`); the CLI treats it as a usage error. */
+  | 'bad-option';
+
+/** One problem, with where it is. */
+export interface Issue {
+  readonly code: IssueCode;
+  /** Errors stop the work; warnings (such as a long gap) are reported with its result. */
+  readonly severity: 'error' | 'warning';
+  /** The file as given (absolute or relative to the working directory), or `command line`. */
+  readonly file: string;
+  /** 1-based line in the file, when the issue has one. */
+  readonly line?: number;
+  /** 1-based column (a CSV field number, or a character in a JSON line), when the issue has one. */
+  readonly column?: number;
+  /** Path of the value inside a JSON document, as `$.strategies[0].params.lookback`, when known. */
+  readonly jsonPath?: string;
+  /** What was found and what was expected, in words a person can act on. */
+  readonly message: string;
+}
+
+/** Outcome of work that checks its inputs: a value with any warnings, or every issue that stopped it. */
+export type LoadResult<T> =
+  | { readonly ok: true; readonly value: T; readonly warnings: readonly Issue[] }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+/**
+ * `file:line:column: severity code: message`, the form compilers use so editors can jump to it;
+ * the JSON path, when known, follows the location (`file:3:7 $.paths: ...`).
+ */
+export function formatIssue(issue: Issue): string {
+  const where = [issue.file, issue.line, issue.column].filter((p) => p !== undefined).join(':');
+  const path = issue.jsonPath === undefined ? '' : ` ${issue.jsonPath}`;
+  return `${where}${path}: ${issue.severity} ${issue.code}: ${issue.message}`;
+}
+
+/** A JSON path (`$.a[0].b`) from the keys and indices of a path such as zod's `issue.path`. */
+export function jsonPathOf(path: readonly PropertyKey[]): string {
+  return `$${path.map((k) => (typeof k === 'number' ? `[${k}]` : typeof k === 'string' && /^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(String(k))}]`)).join('')}`;
+}
