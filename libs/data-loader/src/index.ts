@@ -1,4 +1,3 @@
-export * from './lib/validation/make-issue';
 export * from './lib/validation/load-result';
 export * from './lib/validation/issue-cap';
 export * from './lib/validation/gap-threshold';

@@ -1,7 +1,7 @@
 import { join, relative } from 'node:path';
 import { BACKTEST_SCHEMA, type BacktestResultJson, type MetricsJson, type StrategyResultJson } from '@ratecut/contracts';
-import { aggregateCycles, ANCHOR_CONVENTION, BUILTIN_STRATEGIES, countedCycleIds, cycleEpisodes, cycleWindowRows, describeCycleCounting, describeEasingCycleRule, describeGap, findBuiltinStrategy, formatDay, gapCrossed, replayCycles, type ClassifiedCycle, type Metrics, type RebalanceSchedule, type Strategy, type StrategyReplay, formatIssue, type Issue } from '@ratecut/sim-core';
-import { errorIssue, loadEasingCycles, loadMarketData, makeIssue, POLICY_RATE_CONVENTION, type Catalog, PAIRS } from '@ratecut/data-loader';
+import { aggregateCycles, ANCHOR_CONVENTION, BUILTIN_STRATEGIES, countedCycleIds, cycleEpisodes, cycleWindowRows, describeCycleCounting, describeEasingCycleRule, describeGap, findBuiltinStrategy, formatDay, gapCrossed, replayCycles, type ClassifiedCycle, type Metrics, type RebalanceSchedule, type Strategy, type StrategyReplay, formatIssue, type Issue, errorIssue, makeIssue } from '@ratecut/sim-core';
+import { loadEasingCycles, loadMarketData, POLICY_RATE_CONVENTION, type Catalog, PAIRS } from '@ratecut/data-loader';
 import { sha256File } from '../../cli/file-hashes';
 import { VERSION } from '../../cli/version';
 import type { ResolvedBacktestConfig, StrategyConfig } from './backtest-config';

@@ -1,4 +1,4 @@
-import { formatJsonPath } from './json-path';
+import { jsonPathOf } from '@ratecut/sim-core';
 import { lineColumnAt, locateJsonPath, scanJson } from './json-locations';
 
 describe('scanJson', () => {
@@ -51,7 +51,7 @@ describe('scanJson', () => {
   it('locates a path through its nearest recorded ancestor', () => {
     const scan = scanJson(text);
     if (!scan.ok) throw new Error('expected valid JSON');
-    const missing = locateJsonPath(scan.locations, ['series', 0, 'unit'], formatJsonPath);
+    const missing = locateJsonPath(scan.locations, ['series', 0, 'unit'], jsonPathOf);
     expect(missing).toBe(scan.locations.get('series[0]'));
   });
 });

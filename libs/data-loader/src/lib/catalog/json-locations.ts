@@ -4,7 +4,7 @@ import { quoteExcerpt } from '../validation/excerpt';
 export type JsonScan =
   | {
       readonly ok: true;
-      /** Offset (UTF-16 code units) of the first character of every value, keyed by its path (see `formatJsonPath`). */
+      /** Offset (UTF-16 code units) of the first character of every value, keyed by its path (see `jsonPathOf`). */
       readonly locations: ReadonlyMap<string, number>;
     }
   | {

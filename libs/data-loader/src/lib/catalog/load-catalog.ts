@@ -1,14 +1,14 @@
+import { errorIssue } from '@ratecut/sim-core';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ALLOW_OUTSIDE_HOW, locateDataFile, outsideDataFolderMessage } from '../source/data-folder';
 import type { Issue, LoadResult } from '@ratecut/sim-core';
 import { failure, success } from '../validation/load-result';
 import { quoteExcerpt } from '../validation/excerpt';
-import { errorIssue } from '../validation/make-issue';
 import type { Catalog } from './catalog';
 import { catalogFileSchema } from './catalog-schema';
 import { readScannedJson } from '../json/read-json-file';
-import { formatJsonPath } from './json-path';
+import { jsonPathOf } from '@ratecut/sim-core';
 import { schemaIssueMessage } from './schema-issue-message';
 
 /** Name of the catalog file inside a data folder. */
@@ -26,12 +26,12 @@ export interface LoadCatalogOptions {
 
 /** `series[3] (id "rut").format`: the path, with the entry's id when it has one. */
 function describePath(pathKeys: readonly PropertyKey[], raw: unknown): string {
-  const text = formatJsonPath(pathKeys);
+  const text = jsonPathOf(pathKeys);
   if (pathKeys[0] !== 'series' || typeof pathKeys[1] !== 'number') return text || '(document)';
   const series = (raw as { series?: unknown }).series;
   const entry = Array.isArray(series) ? (series[pathKeys[1]] as { id?: unknown } | undefined) : undefined;
   if (typeof entry?.id !== 'string') return text;
-  const head = formatJsonPath(pathKeys.slice(0, 2));
+  const head = jsonPathOf(pathKeys.slice(0, 2));
   return `${head} (id ${quoteExcerpt(entry.id)})${text.slice(head.length)}`;
 }
 

@@ -1,11 +1,10 @@
 import * as path from 'node:path';
-import { makeSeries, type Series, type SeriesMeta } from '@ratecut/sim-core';
+import { makeSeries, type Series, type SeriesMeta, errorIssue } from '@ratecut/sim-core';
 import { findDataColumn, readTableColumns } from '../formats/read-table';
 import { realPathOf } from '../source/data-folder';
 import type { ColumnObservations } from '../formats/table-observations';
 import type { LoadResult } from '@ratecut/sim-core';
 import { failure, success } from '../validation/load-result';
-import { errorIssue } from '../validation/make-issue';
 import type { Catalog } from './catalog';
 import type { CatalogEntry } from './catalog-schema';
 import { resolveSeriesId } from './series-id';

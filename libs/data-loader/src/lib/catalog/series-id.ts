@@ -1,6 +1,6 @@
+import { errorIssue } from '@ratecut/sim-core';
 import type { LoadResult } from '@ratecut/sim-core';
 import { failure, success } from '../validation/load-result';
-import { errorIssue } from '../validation/make-issue';
 import type { Catalog } from './catalog';
 import type { CatalogEntry } from './catalog-schema';
 import { quoteExcerpt } from '../validation/excerpt';

@@ -1,7 +1,7 @@
+import { errorIssue } from '@ratecut/sim-core';
 import { Parser, type CsvError, type Options } from 'csv-parse';
 import type { Issue } from '@ratecut/sim-core';
 import { escapeText } from '../validation/excerpt';
-import { errorIssue } from '../validation/make-issue';
 
 /** One CSV record with the 1-based file line it starts on. Cells are as written (not trimmed). */
 export interface CsvRecord {

@@ -1,6 +1,6 @@
+import { errorIssue } from '@ratecut/sim-core';
 import type { LoadResult } from '@ratecut/sim-core';
 import { failure, success } from '../validation/load-result';
-import { errorIssue } from '../validation/make-issue';
 import { CsvRecordStream, isBlankRecord, type CsvRecord } from './csv-record-stream';
 
 export { isBlankRecord, type CsvRecord } from './csv-record-stream';

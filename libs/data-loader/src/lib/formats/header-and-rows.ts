@@ -1,6 +1,6 @@
+import { errorIssue } from '@ratecut/sim-core';
 import type { LoadResult } from '@ratecut/sim-core';
 import { failure, success } from '../validation/load-result';
-import { errorIssue } from '../validation/make-issue';
 import { isBlankRecord, type CsvRecord } from './csv-record-stream';
 import { trimCells, type RawRow } from './raw-table';
 import { readTableRecords, type RowSink, type TableRecordReader } from './table-stream';

@@ -1,6 +1,6 @@
+import { errorIssue } from '@ratecut/sim-core';
 import type { LoadResult } from '@ratecut/sim-core';
 import { failure, success } from '../validation/load-result';
-import { errorIssue } from '../validation/make-issue';
 import { SingleTableReader, type HeaderCheck } from './header-and-rows';
 import type { RawTable } from './raw-table';
 import { collectTable, type RowSink, type TableHead, type TableRecordReader } from './table-stream';

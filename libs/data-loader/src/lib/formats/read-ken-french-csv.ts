@@ -1,7 +1,7 @@
+import { errorIssue } from '@ratecut/sim-core';
 import type { SeriesFrequency } from '@ratecut/sim-core';
 import type { LoadResult } from '@ratecut/sim-core';
 import { failure, success } from '../validation/load-result';
-import { errorIssue } from '../validation/make-issue';
 import type { CsvRecord } from './csv-record-stream';
 import { KenFrenchScanner, type KenFrenchSectionHead } from './ken-french-sections';
 import type { RawTable } from './raw-table';

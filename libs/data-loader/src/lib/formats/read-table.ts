@@ -1,7 +1,7 @@
+import { errorIssue } from '@ratecut/sim-core';
 import type { SeriesFrequency } from '@ratecut/sim-core';
 import type { LoadResult } from '@ratecut/sim-core';
 import { failure, success } from '../validation/load-result';
-import { errorIssue } from '../validation/make-issue';
 import type { DateFormat } from './date-format';
 import type { FileFormat } from './file-format';
 import { DataColumnFinder } from './first-data-column';

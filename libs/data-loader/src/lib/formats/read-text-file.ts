@@ -1,9 +1,9 @@
+import { errorIssue } from '@ratecut/sim-core';
 import * as fs from 'node:fs';
 import { isInsideFolder, outsideDataFolderMessage, ALLOW_OUTSIDE_HOW, realPathOf } from '../source/data-folder';
 import type { Issue, LoadResult } from '@ratecut/sim-core';
 import { escapeText } from '../validation/excerpt';
 import { failure, success } from '../validation/load-result';
-import { errorIssue } from '../validation/make-issue';
 import { describeBinaryContent } from './binary-content';
 
 /**

@@ -1,7 +1,6 @@
-import { monthEnd, type SeriesFrequency } from '@ratecut/sim-core';
+import { monthEnd, type SeriesFrequency, errorIssue } from '@ratecut/sim-core';
 import type { Issue } from '@ratecut/sim-core';
 import { checkDateOrder } from '../validation/date-order';
-import { errorIssue } from '../validation/make-issue';
 import { parseDateCell } from './date-format';
 import { growableFloat64, growableInt32 } from './growable-array';
 import type { RawRow } from './raw-table';

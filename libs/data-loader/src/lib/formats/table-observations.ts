@@ -1,10 +1,10 @@
+import { errorIssue } from '@ratecut/sim-core';
 import type { SeriesFrequency, SeriesKind } from '@ratecut/sim-core';
 import type { Issue, LoadResult } from '@ratecut/sim-core';
 import { findGaps } from '../validation/find-gaps';
 import { defaultGapDays } from '../validation/gap-threshold';
 import { capIssues } from '../validation/issue-cap';
 import { resultFromIssues } from '../validation/load-result';
-import { errorIssue } from '../validation/make-issue';
 import { missingColumnIssue } from '../validation/missing-column';
 import { growableFloat64, type GrowableArray } from './growable-array';
 import { missingCellTest, type MissingCellTest } from './missing-cell';

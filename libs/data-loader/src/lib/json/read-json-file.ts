@@ -1,12 +1,11 @@
 import type { z } from 'zod';
 import { lineColumnAt, locateJsonPath, scanJson } from '../catalog/json-locations';
 import { describeJsonScanFailure } from './parse-json-text';
-import { formatJsonPath } from '../catalog/json-path';
+import { jsonPathOf, errorIssue } from '@ratecut/sim-core';
 import { schemaIssueMessage } from '../catalog/schema-issue-message';
 import { readTextFile } from '../formats/read-text-file';
 import type { Issue, LoadResult } from '@ratecut/sim-core';
 import { failure, success } from '../validation/load-result';
-import { errorIssue } from '../validation/make-issue';
 
 /** A JSON file read and scanned: its text (without a byte-order mark), value, and where each value starts. */
 export interface ScannedJson {
@@ -31,7 +30,7 @@ export function readScannedJson(file: string, code: Issue['code']): LoadResult<S
     const { line, column, message } = describeJsonScanFailure(text, scan);
     return failure([errorIssue(code, file, message, { line, column })]);
   }
-  const at = (keys: readonly PropertyKey[]) => lineColumnAt(text, locateJsonPath(scan.locations, keys, formatJsonPath));
+  const at = (keys: readonly PropertyKey[]) => lineColumnAt(text, locateJsonPath(scan.locations, keys, jsonPathOf));
   return success({ text, value: JSON.parse(text) as unknown, at });
 }
 
@@ -52,5 +51,5 @@ export function readJsonFile<S extends z.ZodType>(file: string, schema: S, code:
   if (!read.ok) return read;
   const parsed = schema.safeParse(read.value.value, { error: schemaIssueMessage });
   if (parsed.success) return success(parsed.data);
-  return failure(parsed.error.issues.map((issue) => errorIssue(code, file, `${formatJsonPath(issue.path) || '(root)'}: ${issue.message}`, read.value.at(issue.path))));
+  return failure(parsed.error.issues.map((issue) => errorIssue(code, file, `${jsonPathOf(issue.path) || '(root)'}: ${issue.message}`, { ...read.value.at(issue.path), jsonPath: jsonPathOf(issue.path) })));
 }

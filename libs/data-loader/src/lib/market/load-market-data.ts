@@ -1,9 +1,8 @@
-import { describeGap, formatDay, policyRateOn, type DayGap, type MarketData, type PolicyRateHistory, type Series } from '@ratecut/sim-core';
+import { describeGap, formatDay, policyRateOn, type DayGap, type MarketData, type PolicyRateHistory, type Series, errorIssue, makeIssue } from '@ratecut/sim-core';
 import type { Catalog } from '../catalog/catalog';
 import { asOfJoin } from '../calendar/as-of-join';
 import { loadReturnPair, type LoadedPair, type ReturnPairSource } from '../pairs/load-return-pair';
 import type { Issue, LoadResult } from '@ratecut/sim-core';
-import { errorIssue, makeIssue } from '../validation/make-issue';
 import { describeCashRate, loadCashRate, type CashSegment, type CashSource } from './cash-rate';
 
 export interface LoadedMarket {

@@ -1,11 +1,10 @@
-import { describeGap, wealthIndex, type AlignedPair, type Series, type SeriesFrequency } from '@ratecut/sim-core';
+import { describeGap, wealthIndex, type AlignedPair, type Series, type SeriesFrequency, makeIssue } from '@ratecut/sim-core';
 import type { Catalog } from '../catalog/catalog';
 import { loadSeries } from '../catalog/load-series';
 import { alignOnCommonDays } from '../calendar/align-on-common-days';
 import type { Issue, LoadResult } from '@ratecut/sim-core';
 import { findGapSpans } from '../validation/find-gaps';
 import { defaultGapDays } from '../validation/gap-threshold';
-import { makeIssue } from '../validation/make-issue';
 import { pairReturnBasis } from './pair-return-basis';
 
 /** A small-cap / large-cap pair of catalog series. */

@@ -1,8 +1,8 @@
+import { errorIssue } from '@ratecut/sim-core';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LoadResult } from '@ratecut/sim-core';
 import { failure, success } from '../validation/load-result';
-import { errorIssue } from '../validation/make-issue';
 
 /** Name of the environment variable that points at a data folder or catalog file. */
 export const DATA_ENV_VAR = 'RATECUT_DATA';

@@ -1,6 +1,5 @@
-import { formatDay } from '@ratecut/sim-core';
+import { formatDay, errorIssue } from '@ratecut/sim-core';
 import type { Issue } from '@ratecut/sim-core';
-import { errorIssue } from './make-issue';
 
 /** Outcome of {@link checkDateOrder}. */
 export interface DateOrderCheck {

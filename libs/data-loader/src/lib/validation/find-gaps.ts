@@ -1,6 +1,5 @@
-import { formatDay, type DayGap } from '@ratecut/sim-core';
+import { formatDay, type DayGap, makeIssue } from '@ratecut/sim-core';
 import type { Issue } from '@ratecut/sim-core';
-import { makeIssue } from './make-issue';
 import { quoteExcerpt } from './excerpt';
 
 /** Observations of one column, as kept after dropping missing values. */

@@ -1,5 +1,5 @@
+import { errorIssue, makeIssue } from '@ratecut/sim-core';
 import { capIssues } from './issue-cap';
-import { errorIssue, makeIssue } from './make-issue';
 
 describe('capIssues', () => {
   it('sorts by line and keeps a short list unchanged', () => {

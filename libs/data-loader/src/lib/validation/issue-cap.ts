@@ -1,5 +1,5 @@
+import { makeIssue } from '@ratecut/sim-core';
 import type { Issue } from '@ratecut/sim-core';
-import { makeIssue } from './make-issue';
 
 /** Default number of issues reported per file before the rest are summarised. */
 export const MAX_ISSUES_PER_FILE = 50;

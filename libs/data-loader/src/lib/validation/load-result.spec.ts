@@ -1,4 +1,4 @@
-import { errorIssue, makeIssue } from './make-issue';
+import { errorIssue, makeIssue } from '@ratecut/sim-core';
 import { failure, hasErrors, resultFromIssues, success } from './load-result';
 
 describe('load result helpers', () => {

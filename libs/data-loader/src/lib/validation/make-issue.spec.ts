@@ -1,4 +1,4 @@
-import { errorIssue, makeIssue } from './make-issue';
+import { errorIssue, makeIssue } from '@ratecut/sim-core';
 
 describe('makeIssue', () => {
   it('keeps a known location', () => {

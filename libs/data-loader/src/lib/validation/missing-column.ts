@@ -1,5 +1,5 @@
+import { errorIssue } from '@ratecut/sim-core';
 import type { Issue } from '@ratecut/sim-core';
-import { errorIssue } from './make-issue';
 import { quoteExcerpt, quoteExcerpts } from './excerpt';
 
 /**

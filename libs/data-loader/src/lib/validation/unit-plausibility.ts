@@ -1,7 +1,7 @@
+import { errorIssue } from '@ratecut/sim-core';
 import type { SeriesFrequency, SeriesKind } from '@ratecut/sim-core';
 import type { Issue } from '@ratecut/sim-core';
 import { quoteExcerpt } from './excerpt';
-import { errorIssue } from './make-issue';
 
 /** Largest plausible simple return per period, as a decimal, by sampling frequency (`undefined`: no upper bound). */
 export const MAX_PLAUSIBLE_RETURN: Readonly<Record<SeriesFrequency, number | undefined>> = {

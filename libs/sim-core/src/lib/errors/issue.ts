@@ -53,7 +53,7 @@ export interface Issue {
   readonly line?: number;
   /** 1-based column (a CSV field number, or a character in a JSON line), when the issue has one. */
   readonly column?: number;
-  /** Path of the value inside a JSON document, as `$.strategies[0].params.lookback`, when known. */
+  /** Path of the value inside a JSON document, as `strategies[0].params.lookback` (see {@link jsonPathOf}), when known. */
   readonly jsonPath?: string;
   /** What was found and what was expected, in words a person can act on. */
   readonly message: string;
@@ -65,16 +65,23 @@ export type LoadResult<T> =
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
 /**
- * `file:line:column: severity code: message`, the form compilers use so editors can jump to it;
- * the JSON path, when known, follows the location (`file:3:7 $.paths: ...`).
+ * `file:line:column: severity code: message`, the form compilers use so editors can jump to it.
+ * (Messages about a JSON value name its path themselves; `jsonPath` is for programs.)
  */
 export function formatIssue(issue: Issue): string {
   const where = [issue.file, issue.line, issue.column].filter((p) => p !== undefined).join(':');
-  const path = issue.jsonPath === undefined ? '' : ` ${issue.jsonPath}`;
-  return `${where}${path}: ${issue.severity} ${issue.code}: ${issue.message}`;
+  return `${where}: ${issue.severity} ${issue.code}: ${issue.message}`;
 }
 
-/** A JSON path (`$.a[0].b`) from the keys and indices of a path such as zod's `issue.path`. */
+/**
+ * The path of a value in a JSON document from its keys and indices (such as zod's
+ * `issue.path`): `['series', 3, 'format']` → `series[3].format`; the root is `''`.
+ */
 export function jsonPathOf(path: readonly PropertyKey[]): string {
-  return `$${path.map((k) => (typeof k === 'number' ? `[${k}]` : typeof k === 'string' && /^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(String(k))}]`)).join('')}`;
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
 }

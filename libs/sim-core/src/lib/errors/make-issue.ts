@@ -1,13 +1,14 @@
-import type { Issue, IssueCode } from '@ratecut/sim-core';
+import type { Issue, IssueCode } from './issue';
 
-/** Where an issue sits in a file: 1-based line and 1-based field number, each optional. */
+/** Where an issue sits in a file: 1-based line and column, and the JSON path of the value; each optional. */
 export interface IssueLocation {
   readonly line?: number | undefined;
   readonly column?: number | undefined;
+  readonly jsonPath?: string | undefined;
 }
 
 /**
- * Builds a {@link Issue}, leaving out `line` and `column` when they are unknown (the issue
+ * Builds an {@link Issue}, leaving out `line`, `column` and `jsonPath` when they are unknown (the issue
  * type uses exact optional properties, so an absent location is omitted, never `undefined`).
  */
 export function makeIssue(
@@ -23,6 +24,7 @@ export function makeIssue(
     file,
     ...(at.line !== undefined ? { line: at.line } : {}),
     ...(at.column !== undefined ? { column: at.column } : {}),
+    ...(at.jsonPath !== undefined ? { jsonPath: at.jsonPath } : {}),
     message,
   };
 }
