@@ -111,21 +111,22 @@ export function checkReportInput(document: ReportDocument): LoadResult<ReportInp
 
 /**
  * Reads one result file named on the command line (resolved against `cwd`), never throwing:
- * `not-a-file` for a folder, FIFO or device; the file problems of data-loader's
- * `readScannedJson` (`missing-file`, `file-too-large`, `wrong-format`); `bad-json` at the line
- * and column of a syntax error (`malformed JSON ...`, `truncated JSON ...`). A leading
- * byte-order mark is ignored. Issues name the file as given.
+ * `missing-file` for a path that does not exist, `not-a-file` for a folder, FIFO or device;
+ * the other file problems of data-loader's `readScannedJson` (`missing-file` when it cannot be
+ * read, `file-too-large`, `wrong-format` for binary content); `bad-json` at the line and
+ * column of a syntax error (`malformed JSON ...`, `truncated JSON ...`). A leading byte-order
+ * mark is ignored. Issues name the file as given.
  */
 export function readReportDocument(file: string, cwd: string): LoadResult<ReportDocument> {
   const path = resolve(cwd, file);
-  let kind: string | null = null;
+  const fail = (code: Issue['code'], message: string): LoadResult<ReportDocument> => ({ ok: false, issues: [{ code, severity: 'error', file, message }] });
   try {
     const st = statSync(path);
-    if (!st.isFile()) kind = describeFileType(st);
-  } catch {
-    kind = null; // missing or unreadable: the reader below says which
+    if (!st.isFile()) return fail('not-a-file', `is ${describeFileType(st)}; name a file`);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return fail('missing-file', 'file not found; name a backtest or simulate result file (JSON)');
+    // Other problems (permissions, a file used as a folder): the reader below words them.
   }
-  if (kind !== null) return { ok: false, issues: [{ code: 'not-a-file', severity: 'error', file, message: `is ${kind}; name a file` }] };
   const read = readScannedJson(path, 'bad-json');
   if (!read.ok) return { ok: false, issues: read.issues.map((i) => ({ ...i, file })) };
   return { ok: true, value: { file, doc: read.value.value, locate: read.value.at }, warnings: read.warnings };
