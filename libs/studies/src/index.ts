@@ -2,3 +2,16 @@ export type { Study, AnyStudy, BlockExecutor } from './lib/study/study';
 export type { StudyEvent, StudyProgress } from './lib/study/study-event';
 export { runStudy, studyResult, type RunStudyOptions } from './lib/study/run-study';
 export { splitRange, type ItemRange } from './lib/study/split-range';
+
+// The report study: backtest and simulate results drawn as one self-contained HTML page.
+export {
+  planReportStudy, reportHtmlOf, reportSectionBlock,
+  type ReportSource, type ReportStudyOptions, type ReportPlan, type ReportBlock, type ReportStudy,
+} from './lib/report/report-study';
+export {
+  checkReportInput, readReportDocument, simulateReportSchema, REPORT_KINDS,
+  type ReportInput, type ReportDocument, type LocateJsonPath, type BacktestReportDoc, type SimulateReportDoc,
+} from './lib/report/report-input';
+export { reportSection, reportPage, type ReportPart, type ReportSection, type ReportPageAssets } from './lib/report/report-html';
+export { cycleEquitySpec, drawdownSpec, fanSpec, histogramSpec, equityLines, cycleTitle, SAMPLE_EVERY, type VegaLiteSpec, type EquityLine } from './lib/report/report-charts';
+export { readVegaBundles, packageFolder, VEGA_BUNDLES, type VegaBundle } from './lib/report/vega-assets';

@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { openCatalog } from '../../cli/open-catalog';
-import { outputOptions } from '../../cli/output-options';
 import { parseOptions } from '../../cli/parse-options';
 import { replaceFolder } from '../../cli/replace-folder';
 import { backtestCommand } from '../backtest/backtest-command';
 import { cyclesCommand } from '../cycles/cycles-command';
-import { writeReport } from '../report/write-report';
+import { reportCommand } from '../report/report-command';
 import { simulateCommand } from '../simulate/simulate-command';
 
 /** The printed cycle table starts here (the target era); the files and the backtest use every cycle. */
@@ -22,10 +20,10 @@ const isDemoFile = (name: string): boolean =>
 
 /**
  * `ratecut demo`: runs cycles, backtest, two simulations and the report in this process, each
- * step through its own command, and lists the files written. The output folder is replaced
- * as a whole (cli/replace-folder.ts): the steps write into a staging folder beside it, which is
- * swapped in only when every step succeeded, so the folder never mixes two runs. A folder
- * holding other files is refused.
+ * step through its own command (the demo computes nothing itself), and lists the files
+ * written. The output folder is replaced as a whole (cli/replace-folder.ts): the steps write
+ * into a staging folder beside it, which is swapped in only when every step succeeded, so the
+ * folder never mixes two runs. A folder holding other files is refused.
  */
 export async function demoCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const o = parseOptions(args, { data: { type: 'string' }, 'allow-outside-data': { type: 'boolean' }, out: { type: 'string' } });
@@ -68,7 +66,9 @@ export async function demoCommand(args: readonly string[], io: CommandIo): Promi
   const replaced = await replaceFolder(out, { cwd: io.cwd, mayReplace: (entries) => entries.every(isDemoFile), commit: (c: number) => c === 0 }, async (staging): Promise<number> => {
     // Each step writes into the staging folder with paths relative to it (as recorded in the files).
     const inStage = (x: CommandIo): CommandIo => ({ ...x, cwd: staging, env });
-    let c = await cyclesCommand([...data, '--format', 'json', '--out', 'cycles.json', '--force'], inStage({ ...io, stdout: () => undefined, stderr: (t) => { if (t.startsWith('wrote ')) written.push(t.slice(6).trim()); else stderrOnce(t); } }));
+    // Commands that say `wrote <file>` on stderr (cycles, report): the line is collected, the rest printed once.
+    const collectStderr = (t: string): void => { if (t.startsWith('wrote ')) written.push(t.slice(6).trim()); else stderrOnce(t); };
+    let c = await cyclesCommand([...data, '--format', 'json', '--out', 'cycles.json', '--force'], inStage({ ...io, stdout: () => undefined, stderr: collectStderr }));
     if (c !== 0) return c;
     c = await backtestCommand([...data, '--out', 'backtest.json', '--force'], inStage(step('2. Backtest of the built-in rotation strategies across easing cycles')));
     if (c !== 0) return c;
@@ -89,8 +89,8 @@ export async function demoCommand(args: readonly string[], io: CommandIo): Promi
       if (c !== 0) return c;
       simulated.push(name);
     }
-    const docs = ['backtest', ...simulated].map((n) => ({ file: `${n}.json`, doc: JSON.parse(readFileSync(join(staging, `${n}.json`), 'utf8')) as unknown }));
-    written.push(writeReport(docs, 'report.html', outputOptions(inStage(io), true)));
+    c = await reportCommand(['backtest', ...simulated].map((n) => `${n}.json`).concat(['--out', 'report.html', '--force']), inStage({ ...io, stderr: collectStderr }));
+    if (c !== 0) return c;
     // The files are listed where they will be once the staging folder is swapped in.
     for (const [i, w] of written.entries()) if (w.startsWith(staging)) written[i] = join(resolve(io.cwd, out), w.slice(staging.length));
     return 0;

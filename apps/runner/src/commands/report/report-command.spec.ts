@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { main } from '../../main';
 import { captureIo } from '../../testing/capture-io';
 import { writeFixtureResults } from '../../testing/report-fixtures';
-import { writeReport } from './write-report';
+import { reportOutput } from './write-report';
 
 describe('ratecut report', () => {
   jest.setTimeout(120_000);
@@ -34,10 +34,10 @@ describe('ratecut report', () => {
     expect(html.length).toBeLessThan(2_000_000);
   });
 
-  it('is the same report through writeReport', () => {
+  it('is the same report through reportOutput (backtest and simulate --report)', () => {
     const docs = ['bt.json', 'sim.json'].map((file) => ({ file, doc: JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown }));
-    writeReport(docs, 'c.html', { force: true, cwd: dir });
-    expect(readFileSync(join(dir, 'c.html'), 'utf8')).toBe(readFileSync(join(dir, 'a.html'), 'utf8'));
+    expect(reportOutput(docs, 'c.html')).toEqual({ path: 'c.html', text: readFileSync(join(dir, 'a.html'), 'utf8') });
+    expect(() => reportOutput([{ file: 'x.json', doc: { schema: 'ratecut.simulate/1' } }], 'x.html')).toThrow(/^x\.json \$\.commandLine: error bad-result: /);
   });
 
   it('names a file that is not JSON or not a ratecut result, lists every problem, and writes nothing', async () => {
@@ -48,7 +48,7 @@ describe('ratecut report', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^broken\.json:3:\d+: error bad-json: malformed JSON/m);
     expect(r.err).toMatch(/^other\.json: error not-a-result: not a ratecut result file \("schema": "something\/2"/m);
-    expect(r.err).toMatch(/^partial\.json: error bad-result: /m);
+    expect(r.err).toMatch(/^partial\.json:1:1 \$\.scenario: error bad-result: Invalid input: expected object, received undefined \(in a ratecut\.simulate\/1 file\)$/m);
     expect(r.err).toMatch(/^missing\.json: error missing-file: /m);
     expect(r.err).toMatch(/nothing written/);
     expect(existsSync(join(dir, 'bad.html'))).toBe(false);

@@ -1,25 +1,11 @@
 import { parseArgs } from 'node:util';
+import { formatIssue } from '@ratecut/sim-core';
+import { planReportStudy, runStudy, studyResult } from '@ratecut/studies';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { outputOptions } from '../../cli/output-options';
-import { readInputJson } from '../../cli/read-input-file';
-import { checkReportInput } from './report-input';
-import { ReportInputError, writeReport } from './write-report';
-
-/**
- * Reads the result files named on the command line: the parsed documents, and the problems
- * (missing file, a folder, not JSON with `line:column`), all of them, one line each. A leading
- * byte-order mark is ignored, as in `compare` (both read through cli/read-input-file.ts).
- */
-export function readResultFiles(files: readonly string[], cwd: string): { docs: { file: string; doc: unknown }[]; issues: string[] } {
-  const docs: { file: string; doc: unknown }[] = [];
-  const issues: string[] = [];
-  for (const file of files) {
-    const read = readInputJson(file, cwd);
-    if (read.ok) docs.push({ file, doc: read.value });
-    else issues.push(read.issue);
-  }
-  return { docs, issues };
-}
+import { progressBar } from '../../cli/progress-bar';
+import { writeResultSet } from '../../cli/result-set-writer';
+import { VERSION } from '../../cli/version';
 
 /** `ratecut report`: see report-usage.ts. Exit 0 written, 1 a file is not a ratecut result (nothing written), 2 bad command line. */
 export async function reportCommand(args: readonly string[], io: CommandIo): Promise<number> {
@@ -32,22 +18,23 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError('name one or more result files (backtest or simulate JSON)');
   if (values.out === undefined) throw new UsageError('--out <file.html> is required');
-  const { docs, issues } = readResultFiles(positionals, io.cwd);
-  for (const { file, doc } of docs) {
-    const checked = checkReportInput(file, doc);
-    if (!checked.ok) issues.push(...checked.issues);
+  const planned = planReportStudy(positionals.map((file) => ({ file })), { ratecutVersion: VERSION, cwd: io.cwd });
+  if (!planned.ok) {
+    for (const issue of planned.issues) io.stderr(`${formatIssue(issue)}\n`);
+    io.stderr('ratecut report: nothing written\n');
+    return 1;
   }
-  if (issues.length === 0) {
-    try {
-      const written = writeReport(docs, values.out, outputOptions(io, values.force === true, positionals));
-      io.stderr(`wrote ${written}\n`);
-      return 0;
-    } catch (e) {
-      if (!(e instanceof ReportInputError)) throw e;
-      issues.push(...e.issues);
-    }
+  const bar = progressBar('report');
+  let html: string;
+  try {
+    html = await studyResult(runStudy(planned.value), (e) => {
+      if (e.type === 'progress') bar.update(e.done, e.total);
+      else if (e.type === 'warning') io.stderr(`${formatIssue(e.issue)}\n`);
+    });
+  } finally {
+    bar.done();
   }
-  for (const issue of issues) io.stderr(`${issue}\n`);
-  io.stderr('ratecut report: nothing written\n');
-  return 1;
+  const [written] = writeResultSet([{ path: values.out, text: html }], outputOptions(io, values.force === true, positionals));
+  io.stderr(`wrote ${written}\n`);
+  return 0;
 }

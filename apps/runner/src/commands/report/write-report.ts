@@ -1,8 +1,9 @@
-import { writeResultSet, type OutputFile, type WriteOptions } from '../../cli/result-set-writer';
-import { buildReportHtml } from './report-html';
-import { checkReportInput, type ReportInput } from './report-input';
+import { formatIssue } from '@ratecut/sim-core';
+import { planReportStudy, reportHtmlOf } from '@ratecut/studies';
+import type { OutputFile } from '../../cli/result-set-writer';
+import { VERSION } from '../../cli/version';
 
-/** Thrown by {@link writeReport} when a document is not a ratecut result; `issues` has one `file: error code: message` line per problem. */
+/** Thrown by {@link reportOutput} when a document is not a ratecut result; `issues` has one formatted issue line per problem. */
 export class ReportInputError extends Error {
   override readonly name = 'ReportInputError';
 
@@ -12,35 +13,15 @@ export class ReportInputError extends Error {
 }
 
 /**
- * Checks every document (all problems are collected) and builds the self-contained HTML
- * report as a file to write to `out`, so a command can write it in the same set as its result
- * files (checked before any of them is written). An in-memory result document gives the same
- * bytes as its written file.
+ * The report study (`@ratecut/studies`) of in-memory result documents, run in this thread, as
+ * a file to write to `out`, so a command can write it in the same set as its result files
+ * (checked before any of them is written). An in-memory result document gives the same bytes
+ * as its written file.
  *
- * @throws ReportInputError when a document is not a backtest or simulate result file.
+ * @throws ReportInputError when a document is not a backtest or simulate result (every problem listed).
  */
 export function reportOutput(docs: readonly { file: string; doc: unknown }[], out: string): OutputFile {
-  const inputs: ReportInput[] = [];
-  const issues: string[] = [];
-  for (const { file, doc } of docs) {
-    // Through JSON first, so an in-memory result (NaN, undefined) reads exactly like its file.
-    const checked = checkReportInput(file, doc === undefined ? undefined : (JSON.parse(JSON.stringify(doc)) as unknown));
-    if (checked.ok) inputs.push(checked.value);
-    else issues.push(...checked.issues);
-  }
-  if (issues.length > 0) throw new ReportInputError(issues);
-  if (inputs.length === 0) throw new ReportInputError(['no result files to report']);
-  return { path: out, text: buildReportHtml(inputs) };
-}
-
-/**
- * {@link reportOutput}, then writes the report through the result-set writer (an existing
- * file is replaced only with `options.force`; an input named in `options.inputs` never).
- * Used by `ratecut report` and `ratecut demo`. Returns the absolute path written.
- *
- * @throws ReportInputError when a document is not a backtest or simulate result file.
- * @throws FileError when `out` is refused or cannot be written (nothing is changed then).
- */
-export function writeReport(docs: readonly { file: string; doc: unknown }[], out: string, options: WriteOptions): string {
-  return writeResultSet([reportOutput(docs, out)], options)[0];
+  const planned = planReportStudy(docs.map(({ file, doc }) => ({ file, doc })), { ratecutVersion: VERSION });
+  if (!planned.ok) throw new ReportInputError(planned.issues.map(formatIssue));
+  return { path: out, text: reportHtmlOf(planned.value) };
 }

@@ -32,6 +32,8 @@ export type IssueCode =
   | 'not-a-result'
   | 'newer-schema'
   | 'old-schema'
+  /** A result file of a kind and version this reader reads, with a field missing or of the wrong type. */
+  | 'bad-result'
   | 'not-a-file'
   | 'unreadable'
   // Values the user chose.

@@ -1,40 +1,37 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { workspaceRoot } from '../../cli/workspace-root';
-import { VERSION } from '../../cli/version';
 import { cycleEquitySpec, cycleTitle, drawdownSpec, fanSpec, histogramSpec, type VegaLiteSpec } from './report-charts';
 import type { BacktestReportDoc, ReportInput, SimulateReportDoc } from './report-input';
-
-/** Browser bundles inlined into every report, in load order (vega-embed needs the globals `vega` and `vegaLite`). */
-export const VEGA_BUNDLES = ['vega/build/vega.min.js', 'vega-lite/build/vega-lite.min.js', 'vega-embed/build/vega-embed.min.js'] as const;
+import type { VegaBundle } from './vega-assets';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const signedPct = (x: number | null | undefined, digits = 1): string => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(digits)}%`);
 const plainPct = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${(x * 100).toFixed(1)}%`);
 
-/** Reads a bundle from the workspace's node_modules (the packages' `exports` hide their build folders from require.resolve). */
-function bundle(path: string): string {
-  // `</script` cannot occur inside an inline script; the bundles contain none, this keeps it so.
-  return readFileSync(join(workspaceRoot(), 'node_modules', path), 'utf8').replace(/<\/script/gi, '<\\/script');
+/**
+ * One piece of a report section, in page order: HTML, or a chart whose container (and id,
+ * numbered across the whole page) is made when the sections are put together.
+ */
+export type ReportPart = { readonly html: string } | { readonly chart: VegaLiteSpec; readonly caption: string };
+
+/** The report section of one result file: its parts in order, and what the page header needs to know of it. */
+export interface ReportSection {
+  /** The file as named on the command line (or the result file a command is writing). */
+  readonly file: string;
+  /** True when the result carries a synthetic-sample notice or was run on synthetic data. */
+  readonly synthetic: boolean;
+  readonly parts: readonly ReportPart[];
 }
 
-interface Chart {
-  readonly id: string;
-  readonly spec: VegaLiteSpec;
-}
+/** Collects a section's parts; a chart without data becomes a note. */
+class SectionParts {
+  readonly parts: ReportPart[] = [];
 
-class Page {
-  readonly charts: Chart[] = [];
-  readonly parts: string[] = [];
+  html(...html: string[]): void {
+    for (const h of html) this.parts.push({ html: h });
+  }
 
   chart(spec: VegaLiteSpec | null, caption: string): void {
-    if (spec === null) {
-      this.parts.push(`<p class="note">${esc(caption)}: no data to draw.</p>`);
-      return;
-    }
-    const id = `chart-${this.charts.length + 1}`;
-    this.charts.push({ id, spec });
-    this.parts.push(`<figure><div class="chart" id="${id}"></div><figcaption>${esc(caption)}</figcaption></figure>`);
+    if (spec === null) this.parts.push({ html: `<p class="note">${esc(caption)}: no data to draw.</p>` });
+    else this.parts.push({ chart: spec, caption });
   }
 }
 
@@ -87,35 +84,35 @@ function cycleTable(doc: BacktestReportDoc): string {
   return `<div class="scroll"><table class="cycles"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
-function backtestSection(page: Page, input: Extract<ReportInput, { kind: 'backtest' }>, index: number): void {
+function backtestSection(page: SectionParts, input: Extract<ReportInput, { kind: 'backtest' }>, index: number): void {
   const doc = input.doc;
-  page.parts.push(header(input, index, `Backtest ${doc.data.pair.id}: ${doc.strategies.map((s) => s.label).join(', ')}`, doc.notice, doc.data, doc.commandLine, doc.conventions));
-  page.parts.push(`<h3>Equity per easing cycle</h3>`);
+  page.html(header(input, index, `Backtest ${doc.data.pair.id}: ${doc.strategies.map((s) => s.label).join(', ')}`, doc.notice, doc.data, doc.commandLine, doc.conventions));
+  page.html(`<h3>Equity per easing cycle</h3>`);
   page.chart(cycleEquitySpec(doc), `Full-history equity of each series over each cycle window, rebased to 1 at the base close (last row before the first cut's effective date); x in calendar months from the first cut; points about weekly. R = recession cycle, * = window runs past the data; y scales differ between panels.`);
-  page.parts.push(`<h3>Excess total return per cycle (strategy minus the benchmark, ${esc(doc.benchmark.label)})</h3>`, cycleTable(doc));
-  page.parts.push(`<h3>Drawdown, full history</h3>`);
+  page.html(`<h3>Excess total return per cycle (strategy minus the benchmark, ${esc(doc.benchmark.label)})</h3>`, cycleTable(doc));
+  page.html(`<h3>Drawdown, full history</h3>`);
   page.chart(drawdownSpec(doc), `Drawdown from the running peak of each full-history equity curve (${doc.data.first} to ${doc.data.last}), computed on daily rows and shown as the deepest value of each block of 5 rows.`);
 }
 
-function simulateSection(page: Page, input: Extract<ReportInput, { kind: 'simulate' }>, index: number): void {
+function simulateSection(page: SectionParts, input: Extract<ReportInput, { kind: 'simulate' }>, index: number): void {
   const doc = input.doc;
-  page.parts.push(header(input, index, `Simulation: ${doc.scenario.title ?? doc.scenario.name}`, doc.notice, doc.data, doc.commandLine, doc.conventions));
+  page.html(header(input, index, `Simulation: ${doc.scenario.title ?? doc.scenario.name}`, doc.notice, doc.data, doc.commandLine, doc.conventions));
   const block = doc.method.meanBlock === undefined ? '' : ` (mean block ${doc.method.meanBlock})`;
-  page.parts.push(definitionList([
+  page.html(definitionList([
     ['method', `${doc.method.kind}${block}, ${doc.paths} paths, seed ${doc.seed}`],
     ['horizon', `${doc.horizon.months} months (${doc.horizon.steps} ${doc.horizon.unit})`],
     ['drawn from', `${doc.analogs.cycleIds.join(', ') || 'full history'} (${doc.analogs.observations} observations)`],
     ['P(small beats large)', plainPct(doc.probabilities.smallBeatsLarge)],
     ...doc.probabilities.targets.map((t) => [`P(${t.target})`, plainPct(t.probability)] as const),
   ]));
-  for (const w of doc.analogs.warnings) page.parts.push(`<p class="warn">warning: ${esc(w)}</p>`);
+  for (const w of doc.analogs.warnings) page.html(`<p class="warn">warning: ${esc(w)}</p>`);
   const keys = ['p5', 'p25', 'p50', 'p75', 'p95'];
   const legRow = (name: string, d: SimulateReportDoc['legs']['small']) =>
     `<tr><th>${esc(name)}</th>${keys.map((k) => `<td>${signedPct(d.percentiles[k])}</td>`).join('')}<td>${signedPct(d.mean)}</td><td>${plainPct(d.sd)}</td></tr>`;
-  page.parts.push(`<div class="scroll"><table class="legs"><thead><tr><th>horizon return</th>${keys.map((k) => `<th>${k === 'p50' ? 'median' : k}</th>`).join('')}<th>mean</th><th>sd</th></tr></thead><tbody>${legRow(`small (${doc.data.pair.small})`, doc.legs.small)}${legRow(`large (${doc.data.pair.large})`, doc.legs.large)}${legRow('small - large', doc.legs.spread)}</tbody></table></div>`);
-  page.parts.push(`<h3>Fan chart</h3>`);
+  page.html(`<div class="scroll"><table class="legs"><thead><tr><th>horizon return</th>${keys.map((k) => `<th>${k === 'p50' ? 'median' : k}</th>`).join('')}<th>mean</th><th>sd</th></tr></thead><tbody>${legRow(`small (${doc.data.pair.small})`, doc.legs.small)}${legRow(`large (${doc.data.pair.large})`, doc.legs.large)}${legRow('small - large', doc.legs.spread)}</tbody></table></div>`);
+  page.html(`<h3>Fan chart</h3>`);
   page.chart(fanSpec(doc), `Percentile bands of the cumulative return along the horizon, small and large legs (same draws for both legs).`);
-  page.parts.push(`<h3>Distribution of horizon returns</h3>`);
+  page.html(`<h3>Distribution of horizon returns</h3>`);
   page.chart(histogramSpec(doc), `Histogram of the ${doc.horizon.months}-month return over all paths; dashed rules mark each --target with its probability.`);
 }
 
@@ -146,43 +143,63 @@ const BOOT = `
 `;
 
 /**
- * The whole report as one HTML document: a section per result file (header with conventions
- * and data origin, tables, chart containers), the Vega-Lite specifications as inline JSON with
- * inline data, the Vega, Vega-Lite and vega-embed browser bundles, and a boot script that
- * renders every chart and then sets `window.__ratecutRendered` to the number of charts.
- * Needs no network; the same inputs give the same bytes (no dates, no random ids).
+ * The section of one result file (the report study's block executor calls this): a header
+ * with the data origin, input fingerprints and the conventions as the result states them,
+ * then for a backtest the per-cycle equity chart, the table of excess returns per cycle and
+ * the drawdown chart, and for a simulation the probabilities, the table of horizon-return
+ * percentiles, the fan chart and the histogram. `index` is the section's 1-based place on the
+ * page (its anchor `file-<index>`). Pure: the same input gives the same section.
  */
-export function buildReportHtml(inputs: readonly ReportInput[]): string {
-  const page = new Page();
-  inputs.forEach((input, i) => {
-    if (input.kind === 'backtest') backtestSection(page, input, i + 1);
-    else simulateSection(page, input, i + 1);
-  });
-  const anyNotice = inputs.some((i) => i.doc.notice !== undefined || i.doc.data.synthetic);
-  const specsJson = JSON.stringify(page.charts).replace(/</g, '\\u003c');
+export function reportSection(input: ReportInput, index: number): ReportSection {
+  const parts = new SectionParts();
+  if (input.kind === 'backtest') backtestSection(parts, input, index);
+  else simulateSection(parts, input, index);
+  return { file: input.file, synthetic: input.doc.notice !== undefined || input.doc.data.synthetic, parts: parts.parts };
+}
+
+/** What a page needs besides its sections: the ratecut version it names and the browser bundles it inlines. */
+export interface ReportPageAssets {
+  readonly ratecutVersion: string;
+  /** Vega, Vega-Lite and vega-embed, in load order (see `readVegaBundles`). */
+  readonly bundles: readonly VegaBundle[];
+}
+
+/**
+ * The whole report as one HTML document: the sections in the order given, chart containers
+ * numbered `chart-1`, `chart-2`, ... across the page, the Vega-Lite specifications as inline
+ * JSON with inline data, the Vega, Vega-Lite and vega-embed browser bundles, and a boot script
+ * that renders every chart and then sets `window.__ratecutRendered` to the number of charts.
+ * Needs no network; the same sections and assets give the same bytes (no dates, no random ids).
+ */
+export function reportPage(sections: readonly ReportSection[], assets: ReportPageAssets): string {
+  const charts: { id: string; spec: VegaLiteSpec }[] = [];
+  const parts = sections.flatMap((section) => section.parts.map((part) => {
+    if ('html' in part) return part.html;
+    const id = `chart-${charts.length + 1}`;
+    charts.push({ id, spec: part.chart });
+    return `<figure><div class="chart" id="${id}"></div><figcaption>${esc(part.caption)}</figcaption></figure>`;
+  }));
+  const anyNotice = sections.some((s) => s.synthetic);
+  const specsJson = JSON.stringify(charts).replace(/</g, '\\u003c');
+  const version = (name: VegaBundle['name']): string => assets.bundles.find((b) => b.name === name)?.version ?? 'unknown';
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>ratecut report${anyNotice ? ' (SYNTHETIC)' : ''}: ${esc(inputs.map((i) => i.file).join(', '))}</title>`,
+    `<title>ratecut report${anyNotice ? ' (SYNTHETIC)' : ''}: ${esc(sections.map((s) => s.file).join(', '))}</title>`,
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
     `<h1>ratecut report</h1>`,
-    `<p>ratecut ${esc(VERSION)}; ${inputs.length} result file${inputs.length === 1 ? '' : 's'}: ${inputs.map((inp, i) => `<a href="#file-${i + 1}">${esc(inp.file)}</a>`).join(', ')}. Charts are drawn in the page by Vega ${esc(packageVersion('vega'))}, Vega-Lite ${esc(packageVersion('vega-lite'))} and vega-embed ${esc(packageVersion('vega-embed'))}, inlined below; no network is needed.</p>`,
-    ...page.parts,
+    `<p>ratecut ${esc(assets.ratecutVersion)}; ${sections.length} result file${sections.length === 1 ? '' : 's'}: ${sections.map((s, i) => `<a href="#file-${i + 1}">${esc(s.file)}</a>`).join(', ')}. Charts are drawn in the page by Vega ${esc(version('vega'))}, Vega-Lite ${esc(version('vega-lite'))} and vega-embed ${esc(version('vega-embed'))}, inlined below; no network is needed.</p>`,
+    ...parts,
     `<script type="application/json" id="ratecut-specs">${specsJson}</script>`,
-    ...VEGA_BUNDLES.map((b) => `<script>${bundle(b)}</script>`),
+    ...assets.bundles.map((b) => `<script>${b.script}</script>`),
     `<script>${BOOT}</script>`,
     '</body>',
     '</html>',
     '',
   ].join('\n');
-}
-
-function packageVersion(name: string): string {
-  const pkg = JSON.parse(readFileSync(join(workspaceRoot(), 'node_modules', name, 'package.json'), 'utf8')) as { version?: unknown };
-  return typeof pkg.version === 'string' ? pkg.version : 'unknown';
 }

@@ -1,0 +1,104 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatIssue } from '@ratecut/sim-core';
+import { runStudy, studyResult } from '../study/run-study';
+import { backtestDocument, simulateDocument } from '../../testing/report-documents';
+import { planReportStudy, reportHtmlOf, type ReportSource, type ReportStudy } from './report-study';
+import { packageFolder } from './vega-assets';
+
+const plan = (sources: readonly ReportSource[], cwd?: string): ReportStudy => {
+  const planned = planReportStudy(sources, { ratecutVersion: '9.9.9', ...(cwd === undefined ? {} : { cwd }) });
+  if (!planned.ok) throw new Error(planned.issues.map(formatIssue).join('\n'));
+  return planned.value;
+};
+const sources = (): ReportSource[] => [{ file: 'bt.json', doc: backtestDocument() }, { file: 'sim.json', doc: simulateDocument() }];
+const specsOf = (html: string) => JSON.parse(/<script type="application\/json" id="ratecut-specs">(.*?)<\/script>/s.exec(html)?.[1] ?? 'null') as { id: string; spec: Record<string, unknown> }[];
+
+describe('planReportStudy', () => {
+  it('plans one block per document, in order, with a pure executor exported by its own module', () => {
+    const study = plan(sources());
+    expect(study.kind).toBe('report');
+    expect(study.blocks.map((b) => [b.section, b.input.file, b.input.kind])).toEqual([[1, 'bt.json', 'backtest'], [2, 'sim.json', 'simulate']]);
+    expect(study.plan.files).toEqual(['bt.json', 'sim.json']);
+    expect(study.plan.kinds).toEqual(['backtest', 'simulate']);
+    const version = (name: string) => (JSON.parse(readFileSync(join(packageFolder(name), 'package.json'), 'utf8')) as { version: string }).version;
+    expect(study.plan.vega).toEqual(['vega', 'vega-lite', 'vega-embed'].map((name) => ({ name, version: version(name) })));
+    expect((require(study.execute.module) as Record<string, unknown>)[study.execute.exportName]).toBe(study.execute.run);
+    const first = study.execute.run(null, study.blocks[0], new Map());
+    expect(study.execute.run(null, study.blocks[0], new Map())).toEqual(first);
+    expect(first.parts.filter((p) => 'chart' in p)).toHaveLength(2);
+  });
+
+  it('returns every problem of every source as an issue, reads nothing else, and throws none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecut-report-plan-'));
+    writeFileSync(join(dir, 'other.json'), JSON.stringify({ schema: 'something/2' }));
+    const planned = planReportStudy([{ file: 'other.json' }, { file: 'missing.json' }, { file: 'mem.json', doc: { schema: 'ratecut.simulate/1' } }, { file: 'ok.json', doc: backtestDocument() }], { ratecutVersion: '1', cwd: dir });
+    expect(planned.ok).toBe(false);
+    const codes = planned.ok ? [] : planned.issues.map((i) => `${i.file} ${i.code}`);
+    expect(codes.slice(0, 3)).toEqual(['other.json not-a-result', 'missing.json missing-file', 'mem.json bad-result']);
+    expect(codes.slice(3).every((c) => c === 'mem.json bad-result')).toBe(true);
+    const none = planReportStudy([], { ratecutVersion: '1' });
+    expect(none.ok ? [] : none.issues.map((i) => i.code)).toEqual(['bad-option']);
+  });
+});
+
+describe('the report page', () => {
+  jest.setTimeout(60_000);
+
+  it('is the same bytes from runStudy and run in this thread, on every run', async () => {
+    const html = reportHtmlOf(plan(sources()));
+    expect(await studyResult(runStudy(plan(sources())))).toBe(html);
+    expect(reportHtmlOf(plan(sources()))).toBe(html);
+  });
+
+  it('reads an in-memory document exactly like its written file (NaN as null)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecut-report-plan-'));
+    const sim = simulateDocument();
+    sim.probabilities.smallBeatsLarge = NaN;
+    writeFileSync(join(dir, 'sim.json'), JSON.stringify(sim, null, 2));
+    const fromFile = reportHtmlOf(plan([{ file: 'sim.json' }], dir));
+    expect(reportHtmlOf(plan([{ file: 'sim.json', doc: sim }]))).toBe(fromFile);
+    expect(fromFile).toContain('<dt>P(small beats large)</dt><dd>n/a</dd>');
+  });
+
+  it('numbers the charts across sections, inlines specs and bundles, and loads nothing from the network', () => {
+    const html = reportHtmlOf(plan(sources()));
+    const specs = specsOf(html);
+    expect(specs.map((s) => s.id)).toEqual(['chart-1', 'chart-2', 'chart-3', 'chart-4']);
+    expect([...html.matchAll(/<div class="chart" id="(chart-\d+)">/g)].map((m) => m[1])).toEqual(['chart-1', 'chart-2', 'chart-3', 'chart-4']);
+    expect(specs.map((s) => Object.keys(s.spec).includes('facet') ? 'facet' : 'hconcat')).toEqual(['facet', 'facet', 'hconcat', 'hconcat']);
+    expect(html.indexOf('id="file-1"')).toBeLessThan(html.indexOf('id="file-2"'));
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|@import/);
+    expect(html.match(/<script>/g)).toHaveLength(4); // three bundles and the boot script
+    expect(html).toContain('<p>ratecut 9.9.9; 2 result files: <a href="#file-1">bt.json</a>, <a href="#file-2">sim.json</a>.');
+    expect(html).not.toContain('(SYNTHETIC)');
+  });
+
+  it('draws the backtest: conventions escaped, excess returns per cycle, the benchmark twin as n/a', () => {
+    const html = reportHtmlOf(plan(sources()));
+    expect(html).toContain('<dt>costs</dt><dd>none &amp; &quot;free&quot;</dd>');
+    expect(html).toContain('<dd>rut-gspc: small rut, large gspc; price return &lt;test&gt;</dd>');
+    expect(html).toContain('<tr><th>strategy</th><th>2001-01 R</th><th>2001-09 *</th><th>mean</th><th>median</th><th>hit rate</th></tr>');
+    expect(html).toContain('<tr><th>cut-trigger</th><td class="pos">+3.0%</td><td class="neg">-0.5%</td><td class="agg">+1.3%</td><td class="agg">+1.3%</td><td class="agg">50.0%</td></tr>');
+    expect(html).toContain('<tr><th>large-again (= benchmark)</th><td class="na">n/a</td><td class="na">n/a</td><td class="agg">n/a</td><td class="agg">n/a</td><td class="agg">n/a</td></tr>');
+  });
+
+  it('draws the simulation: probabilities, analog warnings, percentiles of each leg', () => {
+    const html = reportHtmlOf(plan(sources()));
+    expect(html).toContain('<dt>method</dt><dd>stationary (mean block 16.5), 1000 paths, seed 1995</dd>');
+    expect(html).toContain('<dt>P(small:+20%)</dt><dd>45.7%</dd><dt>P(spread:0%)</dt><dd>61.0%</dd>');
+    expect(html).toContain('<p class="warn">warning: only 2 analog cycles</p>');
+    expect(html).toContain('<tr><th>small (rut)</th><td>+0.0%</td><td>+10.0%</td><td>+20.0%</td><td>+30.0%</td><td>+40.0%</td><td>+20.0%</td><td>15.0%</td></tr>');
+  });
+
+  it('marks synthetic data in the title and the section, and notes a chart without data instead of drawing it', () => {
+    const bt = backtestDocument({ synthetic: true });
+    for (const s of [bt.benchmark, ...bt.strategies]) s.cycles = s.cycles.map((c) => ({ ...c, start: '1990-01-01', end: '1990-06-01', anchor: '1990-02-01' }));
+    const html = reportHtmlOf(plan([{ file: 'a<b>.json', doc: bt }, { file: 'sim.json', doc: simulateDocument() }]));
+    expect(html).toContain('<title>ratecut report (SYNTHETIC): a&lt;b&gt;.json, sim.json</title>');
+    expect(html).toContain('<p class="synthetic">SYNTHETIC SAMPLE: test data</p>');
+    expect(html).toMatch(/<p class="note">Full-history equity of each series over each cycle window.*: no data to draw\.<\/p>/);
+    expect(specsOf(html).map((s) => s.id)).toEqual(['chart-1', 'chart-2', 'chart-3']);
+  });
+});

@@ -1,0 +1,105 @@
+import type { Issue, LoadResult } from '@ratecut/sim-core';
+import type { Study } from '../study/study';
+import { reportPage, reportSection, type ReportSection } from './report-html';
+import { checkReportInput, readReportDocument, type ReportDocument, type ReportInput } from './report-input';
+import { readVegaBundles, type VegaBundle } from './vega-assets';
+
+/**
+ * Where a report section comes from: a result file to read (`{ file }`, resolved against
+ * `cwd`), or a document already in memory (`{ file, doc }`, e.g. the result a command is about
+ * to write to `file`), which reads exactly like its file.
+ */
+export type ReportSource = { readonly file: string } | { readonly file: string; readonly doc: unknown };
+
+/** Options of {@link planReportStudy}. */
+export interface ReportStudyOptions {
+  /** The ratecut version the page names (the application's). */
+  readonly ratecutVersion: string;
+  /** Folder that relative file names are resolved against; the process's working folder when absent. */
+  readonly cwd?: string;
+}
+
+/** What a report was asked to draw. */
+export interface ReportPlan {
+  /** The result files in section order, as named. */
+  readonly files: readonly string[];
+  /** Each file's result kind, in the same order. */
+  readonly kinds: readonly ReportInput['kind'][];
+  readonly ratecutVersion: string;
+  /** Versions of the inlined Vega, Vega-Lite and vega-embed. */
+  readonly vega: readonly { readonly name: VegaBundle['name']; readonly version: string }[];
+}
+
+/** One block of a report: the section of one checked result document. */
+export interface ReportBlock {
+  /** 1-based place of the section on the page. */
+  readonly section: number;
+  readonly input: ReportInput;
+}
+
+/** The report study: one block per result document, merged into one self-contained HTML page. */
+export type ReportStudy = Study<ReportPlan, null, ReportBlock, ReportSection, string>;
+
+/**
+ * The report study's block executor: the HTML and Vega-Lite specifications of one section.
+ * Pure (the same block gives the same section); the context is unused (null).
+ */
+export function reportSectionBlock(_context: null, block: ReportBlock): ReportSection {
+  return reportSection(block.input, block.section);
+}
+
+/**
+ * Plans a report of backtest and simulate results: reads each file source (see
+ * `readReportDocument`), checks every document (see `checkReportInput`) and reads the Vega
+ * bundles the page inlines. Every problem of every source is returned, not only the first;
+ * none is thrown. No source at all is an issue too. The study has one block per document, in
+ * the order given; its result is the HTML page, the same bytes for the same documents.
+ *
+ * @throws Error when the Vega packages are not installed (a broken installation).
+ */
+export function planReportStudy(sources: readonly ReportSource[], options: ReportStudyOptions): LoadResult<ReportStudy> {
+  const issues: Issue[] = [];
+  const inputs: ReportInput[] = [];
+  for (const source of sources) {
+    let document: ReportDocument;
+    if ('doc' in source) {
+      // Through JSON first, so an in-memory result (NaN, undefined) reads exactly like its file.
+      document = { file: source.file, doc: source.doc === undefined ? undefined : (JSON.parse(JSON.stringify(source.doc)) as unknown) };
+    } else {
+      const read = readReportDocument(source.file, options.cwd ?? process.cwd());
+      if (!read.ok) { issues.push(...read.issues); continue; }
+      document = read.value;
+    }
+    const checked = checkReportInput(document);
+    if (checked.ok) inputs.push(checked.value);
+    else issues.push(...checked.issues);
+  }
+  if (sources.length === 0) issues.push({ code: 'bad-option', severity: 'error', file: 'command line', message: 'no result files to report; name one or more backtest or simulate result files' });
+  if (issues.length > 0) return { ok: false, issues };
+  const bundles = readVegaBundles();
+  const study: ReportStudy = {
+    kind: 'report',
+    plan: {
+      files: inputs.map((i) => i.file),
+      kinds: inputs.map((i) => i.kind),
+      ratecutVersion: options.ratecutVersion,
+      vega: bundles.map(({ name, version }) => ({ name, version })),
+    },
+    context: null,
+    blocks: inputs.map((input, i) => ({ section: i + 1, input })),
+    execute: { module: __filename, exportName: 'reportSectionBlock', run: reportSectionBlock },
+    unit: 'sections',
+    merge: (sections) => reportPage(sections, { ratecutVersion: options.ratecutVersion, bundles }),
+  };
+  return { ok: true, value: study, warnings: [] };
+}
+
+/**
+ * Runs a report study in this thread, block after block, and returns the page: the result
+ * `runStudy` gives with any number of workers, synchronously, for a command that writes a
+ * report in the same set of files as its result.
+ */
+export function reportHtmlOf(study: ReportStudy): string {
+  const cache = new Map<string, unknown>();
+  return study.merge(study.blocks.map((block) => study.execute.run(study.context, block, cache)));
+}

@@ -1,0 +1,124 @@
+import type { BacktestResultJson, MetricsJson, StrategyResultJson } from '@ratecut/contracts';
+import type { SimulateReportDoc } from '../lib/report/report-input';
+
+/**
+ * Small, hand-made result documents for the report's tests: made up (not market data), valid
+ * for the contracts' backtest schema and the report's simulate schema, and small enough that
+ * every drawn value can be recomputed in a test.
+ */
+
+/** `count` weekdays from `first` (ISO dates). */
+export function weekdays(first: string, count: number): string[] {
+  const out: string[] = [];
+  for (let t = Date.parse(`${first}T00:00:00Z`); out.length < count; t += 86_400_000) {
+    const d = new Date(t);
+    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) out.push(d.toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+const metrics = (periods: number): MetricsJson => ({
+  periods, periodsPerYear: 252, totalReturn: null, cagr: null, annualizedVolatility: null, sharpeRatio: null, sortinoRatio: null,
+  maxDrawdown: { depth: null, peak: null, trough: null, recovery: null }, calmarRatio: null, turnover: null, rebalanceCount: null,
+  tradeCount: null, excessReturn: null, hitRate: null, trackingError: null, informationRatio: null, beta: null, alpha: null,
+});
+
+/** The two cycle windows of {@link backtestDocument}: one inside the data, one running past its end. */
+export const TEST_CYCLES = [
+  { cycleId: '2001-01', recession: true, start: '2001-01-15', end: '2001-06-29', anchor: '2001-02-01', complete: true },
+  { cycleId: '2001-09', recession: false, start: '2001-09-03', end: '2002-06-28', anchor: '2001-10-01', complete: false },
+] as const;
+
+/** Deterministic equity columns: a benchmark, a small-cap leg, a strategy, and a strategy identical to the benchmark. */
+export function testEquity(dates: readonly string[]): Record<string, number[]> {
+  const large = dates.map((_, i) => 100 * (1 + 0.0003 * i) * (1 + 0.05 * Math.sin(i / 9)));
+  const small = dates.map((_, i) => 100 * (1 + 0.0005 * i) * (1 + 0.09 * Math.sin(i / 7 + 1)));
+  const trigger = dates.map((_, i) => 100 * (1 + 0.0004 * i) * (1 + 0.07 * Math.cos(i / 11)));
+  return { 'buy-hold-large': large, 'buy-hold-small': small, 'cut-trigger': trigger, 'large-again': [...large] };
+}
+
+function strategy(label: string, name: string, excess: readonly (number | null)[], rows: number): StrategyResultJson {
+  const same = excess.every((x) => x === null);
+  return {
+    label, sameAsBenchmark: same, name, description: `${name} (test)`, params: {}, schedule: null, warmupRows: 0,
+    full: { first: '2001-01-01', last: '2001-12-31', metrics: metrics(rows), trades: [], rejected: [] },
+    cycles: TEST_CYCLES.map((c, i) => ({
+      ...c, totalReturn: 0.1, benchmarkTotalReturn: 0.05, excessTotalReturn: excess[i], warmupShortRows: 0, metrics: metrics(50),
+    })),
+    aggregates: [{ group: 'all', cycles: 2, meanExcess: same ? null : 0.0125, medianExcess: same ? null : 0.0125, hitRate: same ? null : 0.5, worstCycle: null, worstExcess: null }],
+  };
+}
+
+/**
+ * A `ratecut.backtest/2` document over 260 weekdays from 2001-01-01: benchmark `buy-hold-large`,
+ * strategies `buy-hold-small`, `cut-trigger` (excess +3.0% and -0.5% in the two cycles) and
+ * `large-again` (defined as the benchmark: same equity, null excess).
+ */
+export function backtestDocument(options: { synthetic?: boolean } = {}): BacktestResultJson {
+  const dates = weekdays('2001-01-01', 260);
+  const synthetic = options.synthetic === true;
+  return {
+    ...(synthetic ? { notice: 'SYNTHETIC SAMPLE: test data' } : {}),
+    schema: 'ratecut.backtest/2',
+    ratecutVersion: '0.0.0-test',
+    commandLine: 'ratecut backtest --out bt.json',
+    config: {},
+    data: {
+      catalog: 'data/catalog.json', origin: 'flag', synthetic,
+      inputs: [{ file: 'rut.csv', sha256: 'ab'.repeat(32) }],
+      pair: { id: 'rut-gspc', small: 'rut', large: 'gspc', returnBasis: 'price return <test>' },
+      first: dates[0], last: dates[dates.length - 1], rows: dates.length, periodsPerYear: 252,
+    },
+    conventions: { timing: 'decide at the close of row t, trade at the close of row t+1', costs: 'none & "free"' },
+    warnings: [],
+    cycles: [],
+    benchmark: strategy('buy-hold-large', 'buy-hold-large', [null, null], dates.length),
+    strategies: [
+      strategy('buy-hold-small', 'buy-hold-small', [0.2, -0.1], dates.length),
+      strategy('cut-trigger', 'cut-trigger', [0.03, -0.005], dates.length),
+      strategy('large-again', 'buy-hold-large', [null, null], dates.length),
+    ],
+    equity: { dates, series: testEquity(dates) },
+  };
+}
+
+/** Fan percentiles of {@link simulateDocument}. */
+export const FAN_PERCENTILES = [5, 25, 50, 75, 95] as const;
+
+/**
+ * A `ratecut.simulate/1` document (the parts the report reads): 4 fan steps, 4 histogram bins
+ * per leg, targets `small:+20%` and `spread:0%`.
+ */
+export function simulateDocument(): SimulateReportDoc {
+  const dist = (m: number) => ({ percentiles: { p5: m - 0.2, p25: m - 0.1, p50: m, p75: m + 0.1, p95: m + 0.2 }, mean: m, sd: 0.15 });
+  const fanRows = (drift: number) => [0, 1, 2, 3, 4].map((s) => FAN_PERCENTILES.map((p) => (s === 0 ? 0 : drift * s + ((p - 50) / 100) * 0.1 * Math.sqrt(s))));
+  return {
+    schema: 'ratecut.simulate/1',
+    commandLine: 'ratecut simulate insurance-cuts --out sim.json',
+    scenario: { name: 'insurance-cuts', title: 'Insurance cuts' },
+    data: {
+      catalog: 'data/catalog.json', origin: 'env', synthetic: false, inputs: [{ file: 'gspc.csv', sha256: 'cd'.repeat(32) }],
+      pair: { id: 'rut-gspc', small: 'rut', large: 'gspc', returnBasis: 'price return' }, first: '1990-01-02', last: '2020-12-31',
+    },
+    seed: 1995,
+    paths: 1000,
+    method: { kind: 'stationary', meanBlock: 16.5 },
+    horizon: { months: 12, steps: 4, unit: 'quarters' },
+    analogs: { cycleIds: ['1995-07', '1998-09'], observations: 500, warnings: ['only 2 analog cycles'] },
+    conventions: { returns: 'simple returns' },
+    legs: { small: dist(0.2), large: dist(0.1), spread: dist(0.1) },
+    probabilities: {
+      smallBeatsLarge: 0.61,
+      targets: [
+        { target: 'small:+20%', leg: 'small', level: 0.2, probability: 0.4567 },
+        { target: 'spread:0%', leg: 'spread', level: 0, probability: 0.61 },
+      ],
+    },
+    histograms: {
+      small: { edges: [-0.2, 0, 0.2, 0.4, 0.6], counts: [100, 300, 400, 200] },
+      large: { edges: [-0.1, 0, 0.1, 0.2, 0.3], counts: [150, 350, 350, 150] },
+      spread: { edges: [-0.3, -0.1, 0.1, 0.3, 0.5], counts: [120, 380, 380, 120] },
+    },
+    fan: { paths: 1000, stepUnit: 'quarters', percentiles: [...FAN_PERCENTILES], small: fanRows(0.05), large: fanRows(0.025) },
+  };
+}
