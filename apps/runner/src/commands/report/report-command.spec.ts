@@ -37,7 +37,7 @@ describe('ratecut report', () => {
   it('is the same report through reportOutput (backtest and simulate --report)', () => {
     const docs = ['bt.json', 'sim.json'].map((file) => ({ file, doc: JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown }));
     expect(reportOutput(docs, 'c.html')).toEqual({ path: 'c.html', text: readFileSync(join(dir, 'a.html'), 'utf8') });
-    expect(() => reportOutput([{ file: 'x.json', doc: { schema: 'ratecut.simulate/1' } }], 'x.html')).toThrow(/^x\.json \$\.commandLine: error bad-result: /);
+    expect(() => reportOutput([{ file: 'x.json', doc: { schema: 'ratecut.simulate/1' } }], 'x.html')).toThrow(/^x\.json: error bad-result: commandLine: /);
   });
 
   it('names a file that is not JSON or not a ratecut result, lists every problem, and writes nothing', async () => {
@@ -48,7 +48,7 @@ describe('ratecut report', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^broken\.json:3:\d+: error bad-json: malformed JSON/m);
     expect(r.err).toMatch(/^other\.json: error not-a-result: not a ratecut result file \("schema": "something\/2"/m);
-    expect(r.err).toMatch(/^partial\.json:1:1 \$\.scenario: error bad-result: Invalid input: expected object, received undefined \(in a ratecut\.simulate\/1 file\)$/m);
+    expect(r.err).toMatch(/^partial\.json:1:1: error bad-result: scenario: Invalid input: expected object, received undefined \(in a ratecut\.simulate\/1 file\)$/m);
     expect(r.err).toMatch(/^missing\.json: error missing-file: /m);
     expect(r.err).toMatch(/nothing written/);
     expect(existsSync(join(dir, 'bad.html'))).toBe(false);

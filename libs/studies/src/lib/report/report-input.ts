@@ -98,7 +98,7 @@ export function checkReportInput(document: ReportDocument): LoadResult<ReportInp
       file,
       ...(locate === undefined ? {} : locate(i.path)),
       jsonPath: jsonPathOf(i.path),
-      message: `${i.message} (in a ${version.schema} file)`,
+      message: `${jsonPathOf(i.path) || '(root)'}: ${i.message} (in a ${version.schema} file)`,
     })),
   });
   if (version.kind === 'backtest') {
