@@ -15,3 +15,8 @@ export {
 export { reportSection, reportPage, type ReportPart, type ReportSection, type ReportPageAssets } from './lib/report/report-html';
 export { cycleEquitySpec, drawdownSpec, fanSpec, histogramSpec, equityLines, cycleTitle, SAMPLE_EVERY, type VegaLiteSpec, type EquityLine } from './lib/report/report-charts';
 export { readVegaBundles, packageFolder, VEGA_BUNDLES, type VegaBundle } from './lib/report/vega-assets';
+// Cycles study: pair returns after each first cut.
+export { CYCLES_EPISODE_MONTHS, type CyclesSettings } from './lib/cycles/cycles-settings';
+export { cyclesConventions } from './lib/cycles/cycles-conventions';
+export { measurePairCycles, MEASURE_PAIR_CYCLES, type CyclesContext, type CyclesBlock, type CyclesPairInput } from './lib/cycles/measure-pair-cycles';
+export { planCyclesStudy, type CyclesRequest, type CyclesPlan, type CyclesStudy } from './lib/cycles/plan-cycles-study';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { main } from '../../main';
 import { captureIo, realDataDir } from '../../testing/capture-io';
 import { writeFixture } from '../../testing/fixture-market';
-import type { CyclesReport } from './cycles-report';
+import type { CyclesResultJson } from '@ratecut/contracts';
 
 const dataDir = realDataDir();
 const hasRealData = existsSync(join(dataDir, 'catalog.json'));
@@ -38,7 +38,7 @@ function independentReturn(a: Map<string, number>, b: Map<string, number>, cut: 
 }
 
 describeReal('ratecut cycles on the real data', () => {
-  let report: CyclesReport;
+  let report: CyclesResultJson;
 
   beforeAll(async () => {
     const io = captureIo({ RATECUT_DATA: dataDir });
@@ -130,7 +130,7 @@ describeReal('ratecut cycles on the real data', () => {
   it('counts every cycle with --count first-cuts', async () => {
     const io = captureIo({ RATECUT_DATA: dataDir });
     expect(await main(['cycles', '--format', 'json', '--count', 'first-cuts'], io)).toBe(0);
-    const byCut: CyclesReport = JSON.parse(io.out());
+    const byCut: CyclesResultJson = JSON.parse(io.out());
     const pair = byCut.pairs.find((p) => p.id === 'rut-gspc')!;
     const rows12 = pair.cycles.map((r) => r.horizons[2]).filter((h) => h.small !== null && h.large !== null);
     expect(pair.summary.find((s) => s.horizon === '12m' && s.group === 'all')!.count).toBe(rows12.length);
@@ -232,7 +232,7 @@ describe('ratecut cycles on bad data', () => {
     writeFileSync(join(dir, 'small.csv'), small.filter((l) => !(l >= '2019-12' && l < '2021')).join('\n'));
     const io = captureIo({});
     expect(await main(['cycles', '--data', dir, '--format', 'json'], io)).toBe(0);
-    const r: CyclesReport = JSON.parse(io.out());
+    const r: CyclesResultJson = JSON.parse(io.out());
     const row = r.pairs.find((p) => p.id === 'rut-gspc')!.cycles.find((c) => c.cycleId === '2019-08')!;
     expect(row.horizons[0].small).not.toBeNull(); // 3 months = 63 rows: ends before the hole
     expect(row.horizons[2]).toMatchObject({ label: '12m', small: null, large: null, endDate: null });

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { DEFAULT_CYCLE_COUNTING, DEFAULT_EASING_CYCLE_RULE, parseIsoDay } from '@ratecut/sim-core';
+import { planCyclesStudy, runStudy, studyResult } from '@ratecut/studies';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { openCatalog, printIssues } from '../../cli/open-catalog';
 import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';
 import { workspaceRoot } from '../../cli/workspace-root';
 import { catalogInputs, outputOptions } from '../../cli/output-options';
 import { writeResultSet } from '../../cli/result-set-writer';
-import { buildCyclesReport } from './build-cycles-report';
+import { VERSION } from '../../cli/version';
 import { formatCyclesCsv } from './format-cycles-csv';
 import { formatCyclesJson } from './format-cycles-json';
 import { formatCyclesTable } from './format-cycles-table';
@@ -38,19 +39,21 @@ export async function cyclesCommand(args: readonly string[], io: CommandIo): Pro
 
   const opened = openCatalog(io, o.data, { allowOutsideData: o['allow-outside-data'] });
   if (!opened) return 1;
-  const built = buildCyclesReport(
-    opened.catalog, opened.origin, { rule: { minMoveBp, pauseMonths }, recessionWindowMonths, since, counting },
-    join(workspaceRoot(), 'data'), opened.syntheticNotice,
-  );
-  if (!built.ok) {
-    printIssues(io, built.issues);
+  const planned = planCyclesStudy({
+    catalog: opened.catalog, origin: opened.origin, settings: { rule: { minMoveBp, pauseMonths }, recessionWindowMonths, since, counting },
+    dataDir: join(workspaceRoot(), 'data'), notice: opened.syntheticNotice, ratecutVersion: VERSION,
+  });
+  if (!planned.ok) {
+    const badOption = planned.issues.find((i) => i.code === 'bad-option');
+    if (badOption) throw new UsageError(badOption.message);
+    printIssues(io, planned.issues);
     return 1;
   }
-  printIssues(io, built.warnings);
-  if (built.report.cycles.length === 0) {
-    io.stderr(`warning: no easing cycle has its first cut on or after ${o.since} (${built.report.filter.detected} detected before --since); the tables are empty\n`);
+  const report = await studyResult(runStudy(planned.value), (e) => { if (e.type === 'warning') printIssues(io, [e.issue]); });
+  if (report.cycles.length === 0) {
+    io.stderr(`warning: no easing cycle has its first cut on or after ${o.since} (${report.filter.detected} detected before --since); the tables are empty\n`);
   }
-  const text = format === 'json' ? formatCyclesJson(built.report) : format === 'csv' ? formatCyclesCsv(built.report) : formatCyclesTable(built.report);
+  const text = format === 'json' ? formatCyclesJson(report) : format === 'csv' ? formatCyclesCsv(report) : formatCyclesTable(report);
   if (o.out !== undefined) {
     const [written] = writeResultSet([{ path: o.out, text }], outputOptions(io, o.force === true, catalogInputs(opened.catalog)));
     io.stderr(`wrote ${written}\n`);

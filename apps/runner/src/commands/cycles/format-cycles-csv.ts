@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { CyclesReport } from './cycles-report';
+import type { CyclesResultJson } from '@ratecut/contracts';
 
 /**
  * Long CSV: one row per pair, cycle and horizon (`row_type` = cycle), then the summary rows
@@ -8,7 +8,7 @@ import type { CyclesReport } from './cycles-report';
  * counted, and why a return is missing. Returns are decimals. A synthetic sample's
  * notice comes first as a `#` comment line.
  */
-export function formatCyclesCsv(report: CyclesReport): string {
+export function formatCyclesCsv(report: CyclesResultJson): string {
   const recession = new Map(report.cycles.map((c) => [c.id, c]));
   const records: (string | number | boolean | null)[][] = [];
   for (const pair of report.pairs) {

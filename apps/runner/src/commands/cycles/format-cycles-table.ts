@@ -1,4 +1,4 @@
-import type { CyclesReport, PairReport } from './cycles-report';
+import type { CyclesResultJson, PairCyclesJson } from '@ratecut/contracts';
 
 const pct = (x: number | null, digits = 1): string => (x === null ? 'n/a' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(digits)}`);
 const BASIS: Record<string, string> = { 'effective-proxy': 'DFF proxy', 'target-point': 'target', 'target-range': 'range' };
@@ -8,7 +8,7 @@ function grid(rows: string[][], rightAlign: (col: number) => boolean): string[] 
   return rows.map((r) => r.map((cell, c) => (rightAlign(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd());
 }
 
-function cyclesTable(report: CyclesReport): string[] {
+function cyclesTable(report: CyclesResultJson): string[] {
   const rows = [['cycle', 'first cut', 'last cut', 'cuts', 'easing bp', 'from %', 'to %', 'resumes', 'overlaps', 'joins episode', 'recession', 'basis']];
   for (const c of report.cycles) {
     rows.push([
@@ -22,7 +22,7 @@ function cyclesTable(report: CyclesReport): string[] {
   return grid(rows, (col) => col >= 3 && col <= 6);
 }
 
-function pairTable(pair: PairReport, report: CyclesReport): string[] {
+function pairTable(pair: PairCyclesJson, report: CyclesResultJson): string[] {
   const header = ['cycle', 'base'];
   for (const h of pair.horizons) header.push(`${h.label} small`, 'large', 'S-L');
   const rows = [header];
@@ -71,7 +71,7 @@ function pairTable(pair: PairReport, report: CyclesReport): string[] {
 }
 
 /** The human-readable form: cycle table, then one block per pair with summary rows. */
-export function formatCyclesTable(report: CyclesReport): string {
+export function formatCyclesTable(report: CyclesResultJson): string {
   const lines: string[] = [];
   if (report.notice) lines.push(report.notice);
   lines.push(`ratecut ${report.ratecutVersion}: Fed easing cycles and small vs large caps after the first cut`);
