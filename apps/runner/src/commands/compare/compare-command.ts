@@ -1,11 +1,12 @@
+import { formatIssue } from '@ratecut/sim-core';
+import { planCompareStudy, runStudy, studyResult } from '@ratecut/studies';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';
 import { outputOptions } from '../../cli/output-options';
 import { writeResultSet } from '../../cli/result-set-writer';
-import { buildComparison } from './build-comparison';
-import { allDifferences } from './comparability';
+import { VERSION } from '../../cli/version';
 import { formatComparisonCsv, formatComparisonJson, formatComparisonTable } from './format-comparison';
-import { loadResult, type LoadedResult } from './load-result';
+import { loadErrorLines, loadResult, type LoadedResult } from './load-result';
 
 const VALUE_OPTIONS = ['--format', '--out', '--seed', '--resamples'];
 
@@ -27,32 +28,29 @@ export async function compareCommand(args: readonly string[], io: CommandIo): Pr
   for (const f of files) {
     const r = loadResult(f, io.cwd);
     if (r.ok) loaded.push(r.value);
-    else errors.push(...r.errors);
+    else errors.push(...loadErrorLines(r));
   }
   if (errors.length > 0) { for (const e of errors) io.stderr(`${e}\n`); return 1; }
-  const strategies = loaded.reduce((n, r) => n + (r.kind === 'backtest' ? r.doc.strategies.length : r.kind === 'sweep' ? 2 : 1), 0);
-  if (loaded.length < 2 && strategies < 2) {
-    io.stderr(`${files[0]}: error nothing-to-compare: one file with one strategy; name a second file\n`);
+  const planned = planCompareStudy({ inputs: loaded, seed, resamples, force, ratecutVersion: VERSION });
+  if (!planned.ok) {
+    const badOption = planned.issues.find((i) => i.code === 'bad-option');
+    if (badOption) throw new UsageError(badOption.message);
+    const incomparable = planned.issues.filter((i) => i.code === 'not-comparable');
+    if (incomparable.length > 0 && incomparable.length === planned.issues.length) {
+      io.stderr(`error not-comparable: the files are not comparable (${incomparable.length} difference${incomparable.length === 1 ? '' : 's'}); pass --force to compare them anyway:\n`);
+      for (const i of incomparable) io.stderr(`  - ${i.message}\n`);
+    } else {
+      for (const i of planned.issues) io.stderr(`${formatIssue(i)}\n`);
+    }
     return 1;
   }
-  const sims = loaded.filter((r) => r.kind === 'simulate');
-  if (sims.length > 0 && sims.length < loaded.length) {
-    io.stderr(`error mixed-kinds: cannot compare simulation results (${sims.map((r) => r.file).join(', ')}) with backtest results (${loaded.filter((r) => r.kind !== 'simulate').map((r) => r.file).join(', ')})\n`);
-    return 1;
-  }
-  const differences = allDifferences(loaded);
-  if (differences.length > 0 && !force) {
-    io.stderr(`error not-comparable: the files are not comparable (${differences.length} difference${differences.length === 1 ? '' : 's'}); pass --force to compare them anyway:\n`);
-    for (const d of differences) io.stderr(`  - ${d.message}\n`);
-    return 1;
-  }
-  const comparison = buildComparison(loaded, differences, { seed, resamples });
+  const comparison = await studyResult(runStudy(planned.value));
   const text = format === 'json' ? formatComparisonJson(comparison) : format === 'csv' ? formatComparisonCsv(comparison) : formatComparisonTable(comparison);
   if (o.out === undefined) {
     io.stdout(text);
   } else {
     const [written] = writeResultSet([{ path: o.out, text }], outputOptions(io, force, files));
-    if (format !== 'table' && differences.length > 0) for (const d of differences) io.stderr(`warning not-comparable: ${d.message}\n`);
+    if (format !== 'table') for (const d of comparison.differences) io.stderr(`warning not-comparable: ${d.message}\n`);
     io.stdout(`wrote ${written}\n`);
   }
   return 0;

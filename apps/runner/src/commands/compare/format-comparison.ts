@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Comparison, IntervalJson } from './build-comparison';
+import type { CompareResultJson, IntervalJson } from '@ratecut/contracts';
 
 const MINUS = '\u2212';
 
@@ -35,7 +35,7 @@ function ci(d: IntervalJson, digits: number, scale: number, suffix: string, conf
 }
 
 /** The comparison as a table for a person: file headers, differences, metrics, per-cycle table, paired test, deflated Sharpe ratio. */
-export function formatComparisonTable(c: Comparison): string {
+export function formatComparisonTable(c: CompareResultJson): string {
   const out: string[] = [];
   const synthetic = c.files.some((f) => f.synthetic);
   if (synthetic) out.push('SYNTHETIC SAMPLE: at least one file was computed on the bundled synthetic data, not on real markets');
@@ -82,10 +82,9 @@ export function formatComparisonTable(c: Comparison): string {
   return out.join('\n') + '\n';
 }
 
-/** The comparison as JSON (schema `ratecut.compare/1`; NaN written as null). */
-export function formatComparisonJson(c: Comparison): string {
-  const synthetic = c.files.some((f) => f.synthetic);
-  return JSON.stringify(synthetic ? { notice: 'SYNTHETIC SAMPLE: computed on the bundled synthetic data', ...c } : c, null, 2) + '\n';
+/** The comparison as JSON (schema `ratecut.compare/1`; NaN written as null; the synthetic-data notice, when there is one, first). */
+export function formatComparisonJson(c: CompareResultJson): string {
+  return JSON.stringify(c, null, 2) + '\n';
 }
 
 /**
@@ -93,7 +92,7 @@ export function formatComparisonJson(c: Comparison): string {
  * (returns as decimals, Sharpe annualised), empty cells for missing values. Sections: file,
  * difference, metric, cycle, paired, deflated-sharpe, simulation.
  */
-export function formatComparisonCsv(c: Comparison): string {
+export function formatComparisonCsv(c: CompareResultJson): string {
   const rows: (string | number | null)[][] = [];
   const v = (x: number | null) => (x === null ? null : x);
   for (const f of c.files) rows.push(['file', f.letter, f.file, f.schema, null, null, null]);

@@ -1,35 +1,31 @@
 import { basename } from 'node:path';
-import type { z } from 'zod';
+import { formatIssue, type Issue } from '@ratecut/sim-core';
+import { readCompareJson, type CompareInput } from '@ratecut/studies';
 import { readInputText } from '../../cli/read-input-file';
-import { parseResultText } from '../../cli/result-file';
 import { parseSweepCsv } from '../backtest/parse-sweep';
-import { backtestResultSchema, type BacktestResultJson } from '@ratecut/contracts';
-import { simulateFileSchema, type SimulateFile } from './result-schemas';
-
-/** One row of a relative-momentum sweep CSV. */
-export interface SweepRow {
-  readonly params: string;
-  readonly sharpe: number;
-}
 
 /** A loaded result: a backtest or simulate file, or a sweep CSV. `name` is how outputs label it. */
-export type LoadedResult =
-  | { readonly kind: 'backtest'; readonly file: string; readonly name: string; readonly schema: string; readonly doc: BacktestResultJson }
-  | { readonly kind: 'simulate'; readonly file: string; readonly name: string; readonly schema: string; readonly doc: SimulateFile }
-  | {
-    readonly kind: 'sweep'; readonly file: string; readonly name: string; readonly schema: 'sweep csv';
-    readonly description: string; readonly pair: string | null; readonly first: string | null; readonly last: string | null;
-    readonly rows: number | null; readonly periodsPerYear: number; readonly trials: readonly SweepRow[];
-  };
+export type LoadedResult = CompareInput;
 
-/** The outcome of loading: the result, or every problem found, each naming the file. */
-export type LoadOutcome = { readonly ok: true; readonly value: LoadedResult } | { readonly ok: false; readonly errors: readonly string[] };
+/** The outcome of reading a sweep CSV: the result, or every problem as a `file[:line:column]: error code: message` line. */
+type SweepOutcome = { readonly ok: true; readonly value: LoadedResult } | { readonly ok: false; readonly errors: readonly string[] };
 
-function zodErrors(file: string, error: z.ZodError): string[] {
-  return error.issues.map((i) => `${file}: error bad-result: ${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)'}: ${i.message}`);
+/**
+ * The outcome of loading: the result, or every problem found, each naming the file: issues
+ * for a JSON result file (located by line, column and JSON path), lines for a file that cannot
+ * be read and for a sweep CSV.
+ */
+export type LoadOutcome =
+  | { readonly ok: true; readonly value: LoadedResult }
+  | { readonly ok: false; readonly issues: readonly Issue[] }
+  | { readonly ok: false; readonly errors: readonly string[] };
+
+/** The problems of a failed load as `file[:line:column][ $.path]: error code: message` lines. */
+export function loadErrorLines(outcome: Extract<LoadOutcome, { ok: false }>): string[] {
+  return 'issues' in outcome ? outcome.issues.map(formatIssue) : [...outcome.errors];
 }
 
-function loadSweep(file: string, name: string, text: string): LoadOutcome {
+function loadSweep(file: string, name: string, text: string): SweepOutcome {
   const comments = text.split('\n').filter((l) => l.startsWith('#')).map((l) => l.replace(/^#\s?/, ''));
   const read = parseSweepCsv(file, text);
   if (!read.ok && !/^[^\n#]*\bsharpe\b/m.test(text)) {
@@ -53,10 +49,10 @@ function loadSweep(file: string, name: string, text: string): LoadOutcome {
 }
 
 /**
- * Reads and validates one result file: a JSON result recognised by the shared rule of
- * `cli/result-file.ts` (the one `report` uses: byte-order mark ignored, same schema major,
- * located syntax errors), or a sweep CSV (`#` comment lines, a `sharpe` column). Every error
- * names the file.
+ * Reads and validates one result file: a JSON result read by `readCompareJson` of
+ * `@ratecut/studies` (the schema-version rule `report` applies too, a byte-order mark ignored,
+ * syntax errors at their line and column, schema problems at the value's line, column and JSON
+ * path), or a sweep CSV (`#` comment lines, a `sharpe` column). Every error names the file.
  */
 export function loadResult(file: string, cwd: string): LoadOutcome {
   const name = basename(file);
@@ -66,17 +62,8 @@ export function loadResult(file: string, cwd: string): LoadOutcome {
   const start = text.trimStart();
   if (!start.startsWith('{')) {
     if (start.startsWith('#') || /\.csv$/i.test(file)) return loadSweep(file, name, text);
-    return { ok: false, errors: [`${file}: error not-a-result: not a ratecut result file (expected a JSON object with "schema": "ratecut.backtest/2" or "ratecut.simulate/1", or a sweep CSV)`] };
+    return { ok: false, issues: [{ code: 'not-a-result', severity: 'error', file, message: 'not a ratecut result file (expected a JSON object with "schema": "ratecut.backtest/2" or "ratecut.simulate/1", or a sweep CSV)' }] };
   }
-  const recognised = parseResultText(file, text);
-  if (!recognised.ok) return { ok: false, errors: recognised.issues };
-  const { kind, schema, doc } = recognised.value;
-  if (kind === 'backtest') {
-    const parsed = backtestResultSchema.safeParse(doc);
-    if (!parsed.success) return { ok: false, errors: zodErrors(file, parsed.error) };
-    return { ok: true, value: { kind, file, name, schema, doc: parsed.data } };
-  }
-  const parsed = simulateFileSchema.safeParse(doc);
-  if (!parsed.success) return { ok: false, errors: zodErrors(file, parsed.error) };
-  return { ok: true, value: { kind, file, name, schema, doc: parsed.data } };
+  const json = readCompareJson(file, cwd);
+  return json.ok ? { ok: true, value: json.value } : json;
 }

@@ -42,7 +42,14 @@ export type IssueCode =
   /** A run larger than the limits (paths × horizon, memory). */
   | 'too-large'
   /** A setting given to a loader or a command is unusable (e.g. an empty `--data`); the CLI treats it as a usage error. */
-  | 'bad-option';
+  | 'bad-option'
+  // What `compare` is asked to compare.
+  /** `compare` was given one file with one strategy. */
+  | 'nothing-to-compare'
+  /** `compare` was given simulations together with backtests. */
+  | 'mixed-kinds'
+  /** A compared file differs from the first in its data, period, cycles, conventions or horizon. */
+  | 'not-comparable';
 
 /** One problem, with where it is. */
 export interface Issue {

@@ -1,11 +1,5 @@
-import type { LoadedResult } from './load-result';
-
-/** One reason two result files are not comparable. */
-export interface Difference {
-  /** What differs: `data.inputs`, `data.pair`, `data.first`, `data.last`, `data.rows`, `cycles`, `conventions.anchor`, `conventions.cycleRule`, `horizon`. */
-  readonly what: string;
-  readonly message: string;
-}
+import type { DifferenceJson } from '@ratecut/contracts';
+import type { CompareInput } from './compare-input';
 
 interface Facts {
   readonly pair: string | null;
@@ -31,7 +25,7 @@ function calendarHorizon(h: { months: number; steps: number; unit: string }): { 
   return { months, text: `${Number(months.toFixed(2))} months (${h.steps} ${h.unit === 'months' ? 'monthly steps' : h.unit})` };
 }
 
-function facts(r: LoadedResult): Facts {
+function facts(r: CompareInput): Facts {
   if (r.kind === 'sweep') {
     return { pair: r.pair, inputs: null, first: r.first, last: r.last, rows: r.rows, cycles: null, anchor: null, cycleRule: null, horizon: null };
   }
@@ -63,9 +57,9 @@ function listOf(ids: readonly string[]): string {
  * month, so 252 trading days and 12 monthly steps are the same horizon). A fact unknown in either file
  * (a sweep CSV has no hashes) is not compared.
  */
-export function differencesBetween(ref: LoadedResult, other: LoadedResult): Difference[] {
+export function differencesBetween(ref: CompareInput, other: CompareInput): DifferenceJson[] {
   const a = facts(ref), b = facts(other);
-  const out: Difference[] = [];
+  const out: DifferenceJson[] = [];
   const both = (x: string, y: string) => `${x} in ${ref.name}, ${y} in ${other.name}`;
   const scalar = (what: string, x: string | number | null, y: string | number | null) => {
     if (x !== null && y !== null && x !== y) out.push({ what, message: `${what}: ${both(short(String(x)), short(String(y)))}` });
@@ -101,6 +95,6 @@ export function differencesBetween(ref: LoadedResult, other: LoadedResult): Diff
 }
 
 /** Every difference of each file from the first one, in file order. */
-export function allDifferences(results: readonly LoadedResult[]): Difference[] {
+export function allDifferences(results: readonly CompareInput[]): DifferenceJson[] {
   return results.slice(1).flatMap((r) => differencesBetween(results[0], r));
 }

@@ -1,14 +1,12 @@
 import { z } from 'zod';
 
 /**
- * zod schemas of the parts of ratecut result files that `ratecut compare` reads (other keys are
- * ignored, so newer minor versions with extra keys still load). The types derive from them.
+ * The parts of a `ratecut.simulate/1` result file that `ratecut compare` reads (other keys are
+ * ignored, so newer minor versions with extra keys still load). A reader's minimal schema, kept
+ * until the full simulate schema lives in `@ratecut/contracts`.
  */
-
 const num = z.number().nullable();
-
 const inputsSchema = z.array(z.object({ file: z.string(), sha256: z.string() }));
-
 const summarySchema = z.object({
   percentiles: z.record(z.string(), num),
   mean: num,
@@ -36,4 +34,6 @@ export const simulateFileSchema = z.object({
   legs: z.object({ small: summarySchema, large: summarySchema, spread: summarySchema }),
   probabilities: z.object({ smallBeatsLarge: num, targets: z.array(z.object({ target: z.string(), probability: num })) }),
 });
+
+/** The parts of a simulate result file that `compare` reads. */
 export type SimulateFile = z.infer<typeof simulateFileSchema>;
