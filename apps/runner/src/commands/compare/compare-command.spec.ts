@@ -1,9 +1,9 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { main } from '../../main';
-import { captureIo, realDataDir } from '../../testing/capture-io';
+import { captureIo } from '../../testing/capture-io';
 import { writeFixture } from '../../testing/fixture-market';
 
 /** Runs the CLI in-process in `cwd`. */
@@ -30,7 +30,7 @@ describe('ratecut compare on fixture results', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ratecut-fixture-'));
   writeFixture(dataDir);
   const dir = mkdtempSync(join(tmpdir(), 'ratecut-compare-'));
-  const a = join(dir, 'a.json'), b = join(dir, 'b.json'), three = join(dir, 'three.json');
+  const a = join(dir, 'a.json'), b = join(dir, 'b.json');
   const edited = (name: string, edit: (doc: Record<string, unknown>) => void): string => {
     const doc = JSON.parse(readFileSync(a, 'utf8')) as Record<string, unknown>;
     edit(doc);
@@ -40,7 +40,7 @@ describe('ratecut compare on fixture results', () => {
   };
 
   beforeAll(async () => {
-    for (const [out, strategies] of [[a, ['cut-trigger']], [b, ['relative-momentum']], [three, ['cut-trigger', 'static-mix', 'relative-momentum']]] as const) {
+    for (const [out, strategies] of [[a, ['cut-trigger']], [b, ['relative-momentum']]] as const) {
       const r = await run(dir, ['backtest', ...strategies.flatMap((s) => ['--strategy', s]), '--data', dataDir, '--out', out]);
       expect(r.code).toBe(0);
     }
@@ -87,8 +87,8 @@ describe('ratecut compare on fixture results', () => {
       const broken = edited('broken.json', (d) => { delete d['equity']; delete (d['data'] as Record<string, unknown>)['rows']; });
       const r = await run(dir, ['compare', a, broken]);
       expect(r.code).toBe(1);
-      expect(r.err).toContain(`${broken}: error bad-result: data.rows:`);
-      expect(r.err).toContain(`${broken}: error bad-result: equity:`);
+      expect(r.err).toMatch(new RegExp(`^${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ \\$\\.data\\.rows: error bad-result: `, 'm'));
+      expect(r.err).toContain(`${broken}:1:1 $.equity: error bad-result: Invalid input: expected object, received undefined`);
     });
   });
 
@@ -124,7 +124,7 @@ describe('ratecut compare on fixture results', () => {
       const s = join(dir, 's.json'), s6 = join(dir, 's6.json');
       writeFileSync(s, JSON.stringify(minimalSimulation('x')));
       writeFileSync(s6, JSON.stringify(minimalSimulation('y', { months: 6 })));
-      expect((await run(dir, ['compare', s, a])).err).toMatch(/error mixed-kinds/);
+      expect((await run(dir, ['compare', s, a])).err).toBe(`command line: error mixed-kinds: cannot compare simulation results (${s}) with backtest results (${a})\n`);
       const r = await run(dir, ['compare', s, s6]);
       expect(r.code).toBe(1);
       expect(r.err).toContain('horizon: 12 months (252 trading days) in s.json, 6 months (126 trading days) in s6.json');
@@ -141,62 +141,6 @@ describe('ratecut compare on fixture results', () => {
       expect(r.out).toMatch(/A beat B in \d of 2 cycles/);
       // Same seed, same output.
       expect((await run(dir, ['compare', a, b, '--resamples', '300', '--seed', '5'])).out).toBe(r.out);
-    });
-
-    it('gives a zero difference with a degenerate interval for the same strategy twice', async () => {
-      const copy = join(dir, 'copy.json');
-      copyFileSync(a, copy);
-      const r = await run(dir, ['compare', a, copy, '--resamples', '200']);
-      expect(r.out).toContain('Sharpe difference A−B: 0.00 (95% CI 0.00 to 0.00;');
-      expect(r.out).toContain('A beat B in 0 of 2 cycles (0%)');
-    });
-
-    it('gives the deflated Sharpe ratio for more than two strategies', async () => {
-      const r = await run(dir, ['compare', three, '--format', 'json']);
-      expect(r.code).toBe(0);
-      const j = JSON.parse(r.out);
-      expect(j.paired).toBeNull();
-      expect(j.deflatedSharpe).toHaveLength(1);
-      const d = j.deflatedSharpe[0];
-      expect(d.trials).toBe(3);
-      expect(d.moments).toMatch(/daily returns minus its benchmark/);
-      expect(d.statistic).toBe('excess over benchmark');
-      expect(d.nullHypothesis).toMatch(/no skill over its benchmark/);
-      expect(r.code).toBe(0);
-      // Independent computation from the equity curves: Sharpe ratio of (strategy − benchmark)
-      // daily returns, two-pass sample moments, and eq. 1–2 of Bailey and López de Prado (2014)
-      // with Φ by Simpson integration and Φ⁻¹ by bisection.
-      const doc = JSON.parse(readFileSync(three, 'utf8'));
-      const ret = (label: string): number[] => { const e: number[] = doc.equity.series[label]; return e.slice(1).map((v, i) => v / e[i] - 1); };
-      const bench = ret(doc.benchmark.label);
-      const stats = doc.strategies.map((s: { label: string }) => {
-        const x = ret(s.label).map((v, i) => v - bench[i]);
-        const n = x.length, m = x.reduce((a, v) => a + v, 0) / n;
-        const sd = Math.sqrt(x.reduce((a, v) => a + (v - m) ** 2, 0) / (n - 1));
-        const m2 = x.reduce((a, v) => a + (v - m) ** 2, 0) / n, m3 = x.reduce((a, v) => a + (v - m) ** 3, 0) / n, m4 = x.reduce((a, v) => a + (v - m) ** 4, 0) / n;
-        return { label: `three.json:${s.label}`, sr: m / sd, n, skew: m3 / m2 ** 1.5, kurt: m4 / m2 ** 2 };
-      });
-      const bestStat = stats.reduce((a: typeof stats[0], s: typeof stats[0]) => (s.sr > a.sr ? s : a));
-      expect(d.best).toBe(bestStat.label);
-      expect(d.bestSharpe).toBeCloseTo(bestStat.sr * Math.sqrt(252), 9);
-      expect(d.observations).toBe(bestStat.n);
-      const phi = (z: number): number => {
-        const k = 20000, h = z / k, f = (t: number) => Math.exp(-0.5 * t * t) / Math.sqrt(2 * Math.PI);
-        let acc = f(0) + f(z);
-        for (let i = 1; i < k; i += 1) acc += (i % 2 === 1 ? 4 : 2) * f(i * h);
-        return 0.5 + (acc * h) / 3;
-      };
-      const phiInv = (p: number): number => { let lo = -10, hi = 10; for (let i = 0; i < 80; i += 1) { const mid = (lo + hi) / 2; if (phi(mid) < p) lo = mid; else hi = mid; } return (lo + hi) / 2; };
-      const srs = stats.map((s: { sr: number }) => s.sr), mean = srs.reduce((a: number, v: number) => a + v, 0) / 3;
-      const variance = srs.reduce((a: number, v: number) => a + (v - mean) ** 2, 0) / 2, g = 0.5772156649015329;
-      const sr0 = Math.sqrt(variance) * ((1 - g) * phiInv(1 - 1 / 3) + g * phiInv(1 - 1 / (3 * Math.E)));
-      const b0 = bestStat;
-      const dsr = phi(((b0.sr - sr0) * Math.sqrt(b0.n - 1)) / Math.sqrt(1 - b0.skew * b0.sr + ((b0.kurt - 1) / 4) * b0.sr ** 2));
-      expect(d.expectedMaxSharpe).toBeCloseTo(sr0 * Math.sqrt(252), 6);
-      expect(d.probability).toBeCloseTo(dsr, 6);
-      const table = await run(dir, ['compare', three]);
-      expect(table.out).toContain('null hypothesis: the best strategy has no skill over its benchmark');
-      expect(j.metrics.map((m: { label: string }) => m.label)).toEqual(['three.json:cut-trigger', 'three.json:static-mix', 'three.json:relative-momentum', 'three.json:benchmark:buy-hold-large']);
     });
 
     it('reads a sweep CSV, taking higher moments as normal', async () => {
@@ -218,20 +162,6 @@ describe('ratecut compare on fixture results', () => {
       expect(r.err).toContain(`${sweep}:4:18: error bad-number: column "sharpe": expected a number or an empty cell (undefined), found "abc"`);
     });
 
-    it('compares simulations: percentiles, probabilities and targets matched by text', async () => {
-      const s = join(dir, 'sx.json'), t = join(dir, 'sy.json');
-      writeFileSync(s, JSON.stringify(minimalSimulation('x', { p50: 0.2, beat: 0.4, targets: [{ target: 'small:+20%', probability: 0.5 }] })));
-      writeFileSync(t, JSON.stringify(minimalSimulation('y', { p50: 0.05, beat: 0.6, targets: [{ target: 'small:+20%', probability: 0.3 }, { target: 'large:+5%', probability: 0.7 }] })));
-      const r = await run(dir, ['compare', s, t, '--format', 'json']);
-      expect(r.code).toBe(0);
-      const rows = JSON.parse(r.out).simulations.rows as { statistic: string; values: (number | null)[]; differences: (number | null)[] }[];
-      const row = (name: string) => rows.find((x) => x.statistic === name);
-      expect(row('small return median')?.differences[0]).toBeCloseTo(0.15, 12);
-      expect(row('P(small beats large)')?.differences[0]).toBeCloseTo(-0.2, 12);
-      expect(row('P(small:+20%)')?.differences[0]).toBeCloseTo(0.2, 12);
-      expect(row('P(large:+5%)')?.values).toEqual([null, 0.7]);
-      expect((await run(dir, ['compare', s, t])).out).toMatch(/different analog cycles/);
-    });
   });
 
   describe('formats and output', () => {
@@ -264,25 +194,4 @@ describe('ratecut compare on fixture results', () => {
       expect((await run(dir, ['compare', '--seed', '3'])).code).toBe(2);
     });
   });
-});
-
-const real = realDataDir();
-const describeReal = existsSync(join(real, 'catalog.json')) ? describe : describe.skip;
-
-describeReal('ratecut compare on the real data', () => {
-  it('compares two real backtests of the same data', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ratecut-compare-real-'));
-    for (const [out, s] of [['a.json', 'cut-trigger'], ['b.json', 'relative-momentum']]) {
-      expect((await run(dir, ['backtest', '--strategy', s, '--data', real, '--out', out])).code).toBe(0);
-    }
-    const r = await run(dir, ['compare', 'a.json', 'b.json', '--format', 'json', '--resamples', '300']);
-    expect(r.code).toBe(0);
-    const j = JSON.parse(r.out);
-    expect(j.comparable).toBe(true);
-    expect(j.paired.observations).toBeGreaterThan(9000);
-    expect(j.paired.meanBlock).toBeGreaterThanOrEqual(1);
-    expect(j.paired.sharpe.lower).toBeLessThan(j.paired.sharpe.estimate);
-    expect(j.paired.sharpe.upper).toBeGreaterThan(j.paired.sharpe.estimate);
-    expect(j.cycles.aBeatB.count).toBeGreaterThanOrEqual(13);
-  }, 60_000);
 });

@@ -1,35 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { differencesBetween } from './comparability';
-import { loadResult, type LoadedResult } from './load-result';
-
-/** A minimal simulate result with a given horizon. */
-function simulation(horizon: { months: number; steps: number; unit: string }, method = 'stationary') {
-  const summary = { percentiles: { p5: -0.1, p25: 0, p50: 0.1, p75: 0.2, p95: 0.3 }, mean: 0.1, sd: 0.1 };
-  return {
-    schema: 'ratecut.simulate/1', scenario: { name: 'insurance-cuts' },
-    data: { synthetic: false, inputs: [{ file: 'catalog.json', sha256: 'ab'.repeat(32) }], pair: { id: 'rut-gspc' }, first: '1987-09-10', last: '2026-02-23' },
-    seed: 1, paths: 1000, method: { kind: method }, horizon,
-    analogs: { cycleIds: ['1995-07'] }, conventions: { returns: 'simple' },
-    legs: { small: summary, large: summary, spread: summary },
-    probabilities: { smallBeatsLarge: 0.5, targets: [] },
-  };
-}
-
-const dir = mkdtempSync(join(tmpdir(), 'ratecut-comparability-'));
-function load(name: string, doc: unknown): LoadedResult {
-  writeFileSync(join(dir, name), JSON.stringify(doc));
-  const r = loadResult(name, dir);
-  if (!r.ok) throw new Error(r.errors.join('\n'));
-  return r.value;
-}
+import { backtestInput, fixtureReturns, simulateInput } from '../../testing/compare-fixtures';
+import { allDifferences, differencesBetween } from './comparability';
 
 describe('simulation horizons compare by calendar months', () => {
-  const daily12 = load('daily12.json', simulation({ months: 12, steps: 252, unit: 'trading days' }));
-  const monthly12 = load('t12.json', simulation({ months: 12, steps: 12, unit: 'months' }, 'student-t'));
-  const daily6 = load('daily6.json', simulation({ months: 6, steps: 126, unit: 'trading days' }));
-  const daily250 = load('daily250.json', simulation({ months: 12, steps: 250, unit: 'trading days' }));
+  const daily12 = simulateInput('daily12');
+  const monthly12 = simulateInput('t12');
+  if (monthly12.kind === 'simulate') Object.assign(monthly12.doc, { method: { kind: 'student-t' }, horizon: { months: 12, steps: 12, unit: 'months' } });
+  const daily6 = simulateInput('daily6', { months: 6 });
+  const daily250 = simulateInput('daily250');
+  if (daily250.kind === 'simulate') Object.assign(daily250.doc, { horizon: { months: 12, steps: 250, unit: 'trading days' } });
 
   it('accepts 252 trading days against 12 monthly steps (stationary vs student-t)', () => {
     expect(differencesBetween(daily12, monthly12)).toEqual([]);
@@ -40,5 +18,37 @@ describe('simulation horizons compare by calendar months', () => {
     expect(differencesBetween(daily12, daily6).map((d) => d.message)).toEqual(['horizon: 12 months (252 trading days) in daily12.json, 6 months (126 trading days) in daily6.json']);
     expect(differencesBetween(monthly12, daily6).map((d) => d.message)).toEqual(['horizon: 12 months (12 monthly steps) in t12.json, 6 months (126 trading days) in daily6.json']);
     expect(differencesBetween(daily12, daily250).map((d) => d.message)).toEqual(['horizon: 12 months (252 trading days) in daily12.json, 11.9 months (250 trading days) in daily250.json']);
+  });
+});
+
+describe('backtests compare by data, period, cycles and conventions', () => {
+  const bench = { label: 'benchmark:hold', returns: fixtureReturns(100, 1) };
+  const a = backtestInput('a.json', [{ label: 'x', returns: fixtureReturns(100, 2) }], bench);
+
+  it('finds no difference between files of the same data', () => {
+    expect(allDifferences([a, backtestInput('b.json', [{ label: 'y', returns: fixtureReturns(100, 3) }], bench)])).toEqual([]);
+  });
+
+  it('lists every difference: hashes per file, inputs in one file only, pair, dates, rows, cycles, anchor and rule', () => {
+    const other = backtestInput('o.json', [{ label: 'y', returns: fixtureReturns(100, 3) }], bench, (doc) => {
+      doc.data.inputs = [{ file: 'catalog.json', sha256: 'ef'.repeat(32) }, { file: 'new.csv', sha256: '00'.repeat(32) }];
+      doc.data.pair.id = 'iwm-spy';
+      doc.data.last = '2021-06-30';
+      doc.data.rows = 7;
+      doc.cycles.pop();
+      doc.conventions['anchor'] = 'base = close of the first cut day';
+      doc.conventions['cycleRule'] = 'x'.repeat(80);
+    });
+    expect(allDifferences([a, other]).map((d) => d.message)).toEqual([
+      'data.pair: rut-gspc in a.json, iwm-spy in o.json',
+      'data.inputs: catalog.json sha256 abababababab in a.json, efefefefefef in o.json',
+      'data.inputs: small.csv only in a.json',
+      'data.inputs: new.csv only in o.json',
+      'data.last: 2019-04-11 in a.json, 2021-06-30 in o.json',
+      'data.rows: 101 in a.json, 7 in o.json',
+      'cycles: 2020-03 only in a.json',
+      'conventions.anchor: base = close before the first cut in a.json, base = close of the first cut day in o.json',
+      `conventions.cycleRule: a cut of 25 bp or more in a.json, ${'x'.repeat(59)}… in o.json`,
+    ]);
   });
 });
