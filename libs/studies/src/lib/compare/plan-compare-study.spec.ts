@@ -97,7 +97,6 @@ describe('comparing two backtests', () => {
   });
 
   it('names a block executor that a worker thread loads from its own module', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const loaded = require(COMPARE_BLOCK.module) as Record<string, unknown>;
     expect(loaded[COMPARE_BLOCK.exportName]).toBe(COMPARE_BLOCK.run);
   });

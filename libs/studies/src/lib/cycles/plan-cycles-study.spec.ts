@@ -98,7 +98,6 @@ describe('the cycles study on a fixture market with known returns', () => {
   });
 
   it('names a block executor that a worker thread loads from its own module', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const loaded = require(MEASURE_PAIR_CYCLES.module) as Record<string, unknown>;
     expect(loaded[MEASURE_PAIR_CYCLES.exportName]).toBe(MEASURE_PAIR_CYCLES.run);
   });
