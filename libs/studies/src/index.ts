@@ -17,20 +17,13 @@ export { cycleEquitySpec, drawdownSpec, fanSpec, histogramSpec, equityLines, cyc
 export { readVegaBundles, packageFolder, VEGA_BUNDLES, type VegaBundle } from './lib/report/vega-assets';
 // Cycles study: pair returns after each first cut.
 export { CYCLES_EPISODE_MONTHS, type CyclesSettings } from './lib/cycles/cycles-settings';
-export { cyclesConventions } from './lib/cycles/cycles-conventions';
 export { measurePairCycles, MEASURE_PAIR_CYCLES, type CyclesContext, type CyclesBlock, type CyclesPairInput } from './lib/cycles/measure-pair-cycles';
 export { planCyclesStudy, type CyclesRequest, type CyclesPlan, type CyclesStudy } from './lib/cycles/plan-cycles-study';
 // Compare study: paired statistics, bootstrap intervals, deflated Sharpe ratios, comparability.
 export type { CompareInput, BacktestInput, SimulateInput, SweepInput, SweepRow } from './lib/compare/compare-input';
-export { simulateFileSchema, type SimulateFile } from './lib/compare/simulate-file-schema';
+export type { SimulateFile } from './lib/compare/simulate-file-schema';
 export { recogniseResult, READ_RESULT_KINDS, type ReadResultKind, type RecognisedResult } from './lib/compare/recognise-result';
 export { readCompareJson } from './lib/compare/read-compare-json';
-export { differencesBetween, allDifferences } from './lib/compare/comparability';
-export { strategyEntries, backtestInputs, equityReturns, isBenchmarkCurve, finiteOrNull, type StrategyEntry } from './lib/compare/compare-entries';
-export { headlineMetrics, cycleTable } from './lib/compare/headline-metrics';
-export { pairedComparison, type BootstrapOptions } from './lib/compare/paired-comparison';
-export { deflatedSharpe, strategiesDeflatedSharpe, sweepDeflatedSharpe, DEFLATED_SHARPE_NOTE, type DeflatedSharpeOutcome } from './lib/compare/deflated-sharpe-trials';
-export { simulationTable, analogNote } from './lib/compare/simulation-table';
-export { describeInput, compareFiles } from './lib/compare/describe-input';
+export type { BootstrapOptions } from './lib/compare/paired-comparison';
 export { runCompareBlock, COMPARE_BLOCK, type CompareContext, type CompareBlock, type CompareBlockOutput } from './lib/compare/compare-block';
 export { planCompareStudy, COMPARE_SYNTHETIC_NOTICE, type CompareRequest, type ComparePlan, type CompareStudy } from './lib/compare/plan-compare-study';

@@ -1,5 +1,5 @@
 import { backtestInput, fixtureReturns, simulateInput } from '../../testing/compare-fixtures';
-import { allDifferences, differencesBetween } from './comparability';
+import { differencesBetween } from './comparability';
 
 describe('simulation horizons compare by calendar months', () => {
   const daily12 = simulateInput('daily12');
@@ -26,7 +26,7 @@ describe('backtests compare by data, period, cycles and conventions', () => {
   const a = backtestInput('a.json', [{ label: 'x', returns: fixtureReturns(100, 2) }], bench);
 
   it('finds no difference between files of the same data', () => {
-    expect(allDifferences([a, backtestInput('b.json', [{ label: 'y', returns: fixtureReturns(100, 3) }], bench)])).toEqual([]);
+    expect(differencesBetween(a, backtestInput('b.json', [{ label: 'y', returns: fixtureReturns(100, 3) }], bench))).toEqual([]);
   });
 
   it('lists every difference: hashes per file, inputs in one file only, pair, dates, rows, cycles, anchor and rule', () => {
@@ -39,7 +39,7 @@ describe('backtests compare by data, period, cycles and conventions', () => {
       doc.conventions['anchor'] = 'base = close of the first cut day';
       doc.conventions['cycleRule'] = 'x'.repeat(80);
     });
-    expect(allDifferences([a, other]).map((d) => d.message)).toEqual([
+    expect(differencesBetween(a, other).map((d) => d.message)).toEqual([
       'data.pair: rut-gspc in a.json, iwm-spy in o.json',
       'data.inputs: catalog.json sha256 abababababab in a.json, efefefefefef in o.json',
       'data.inputs: small.csv only in a.json',

@@ -93,8 +93,3 @@ export function differencesBetween(ref: CompareInput, other: CompareInput): Diff
   }
   return out;
 }
-
-/** Every difference of each file from the first one, in file order. */
-export function allDifferences(results: readonly CompareInput[]): DifferenceJson[] {
-  return results.slice(1).flatMap((r) => differencesBetween(results[0], r));
-}
