@@ -22,7 +22,6 @@ export { planCyclesStudy, type CyclesRequest, type CyclesPlan, type CyclesStudy 
 // Compare study: paired statistics, bootstrap intervals, deflated Sharpe ratios, comparability.
 export type { CompareInput, BacktestInput, SimulateInput, SweepInput, SweepRow } from './lib/compare/compare-input';
 export type { SimulateFile } from './lib/compare/simulate-file-schema';
-export { recogniseResult, READ_RESULT_KINDS, type ReadResultKind, type RecognisedResult } from './lib/compare/recognise-result';
 export { readCompareJson } from './lib/compare/read-compare-json';
 export type { BootstrapOptions } from './lib/compare/paired-comparison';
 export { runCompareBlock, COMPARE_BLOCK, type CompareContext, type CompareBlock, type CompareBlockOutput } from './lib/compare/compare-block';

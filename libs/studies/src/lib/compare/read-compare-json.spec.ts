@@ -12,7 +12,7 @@ const lines = (name: string): string[] => { const r = readCompareJson(name, dir)
 const backtest = backtestInput('a.json', [{ label: 'x', returns: fixtureReturns(20, 2) }], { label: 'benchmark:hold', returns: fixtureReturns(20, 1) });
 const backtestText = backtest.kind === 'backtest' ? JSON.stringify(backtest.doc, null, 2) : '';
 
-describe('the schema-version rule for result files', () => {
+describe('the schema-version rule for the result files compare reads', () => {
   it('reads the same major whatever the minor, and refuses a newer or older major', () => {
     expect(recogniseResult('a.json', { schema: 'ratecut.backtest/2' })).toEqual({ ok: true, value: { kind: 'backtest', schema: 'ratecut.backtest/2' }, warnings: [] });
     expect(recogniseResult('a.json', { schema: 'ratecut.simulate/1.7' })).toMatchObject({ ok: true, value: { kind: 'simulate' } });
@@ -66,8 +66,8 @@ describe('reading a JSON result file for a comparison', () => {
     const found = lines('broken.json');
     expect(found).toHaveLength(3);
     // A missing key is placed at the object that lacks it; a wrong value at the value.
-    expect(found).toContain(`broken.json:${at('{\n    "catalog"')} $.data.rows: error bad-result: Invalid input: expected number, received undefined`);
-    expect(found).toContain(`broken.json:1:1 $.equity: error bad-result: Invalid input: expected object, received undefined`);
-    expect(found).toContain(`broken.json:${at('"label": 7', '"label": '.length)} $.strategies[0].label: error bad-result: Invalid input: expected string, received number`);
+    expect(found).toContain(`broken.json:${at('{\n    "catalog"')}: error bad-result: data.rows: Invalid input: expected number, received undefined`);
+    expect(found).toContain('broken.json:1:1: error bad-result: equity: Invalid input: expected object, received undefined');
+    expect(found).toContain(`broken.json:${at('"label": 7', '"label": '.length)}: error bad-result: strategies[0].label: Invalid input: expected string, received number`);
   });
 });

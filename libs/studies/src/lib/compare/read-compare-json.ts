@@ -13,8 +13,8 @@ import { simulateFileSchema } from './simulate-file-schema';
  * included, at their line and column), recognises it by the schema-version rule, and checks it
  * against its schema: `backtestResultSchema` of `@ratecut/contracts` for a backtest, the simulate
  * reader's schema for a simulation. Every schema violation is a `bad-result` issue at the line
- * and column of the offending value (or of its nearest enclosing value) with its JSON path.
- * Every issue names `file` as given.
+ * and column of the offending value (or of its nearest enclosing value), its message starting
+ * with the value's JSON path. Every issue names `file` as given.
  */
 export function readCompareJson(file: string, cwd: string): LoadResult<CompareInput> {
   const read = readScannedJson(resolve(cwd, file), 'bad-json');
@@ -26,7 +26,7 @@ export function readCompareJson(file: string, cwd: string): LoadResult<CompareIn
   const name = basename(file);
   const schemaIssues = (error: z.ZodError): LoadResult<CompareInput> => ({
     ok: false,
-    issues: error.issues.map((i): Issue => ({ code: 'bad-result', severity: 'error', file, ...at(i.path), jsonPath: jsonPathOf(i.path), message: i.message })),
+    issues: error.issues.map((i): Issue => ({ code: 'bad-result', severity: 'error', file, ...at(i.path), jsonPath: jsonPathOf(i.path), message: `${jsonPathOf(i.path) || '(root)'}: ${i.message}` })),
   });
   if (kind === 'backtest') {
     const parsed = backtestResultSchema.safeParse(json);

@@ -1,7 +1,7 @@
 import { checkSchemaVersion, type ResultKind } from '@ratecut/contracts';
 import type { LoadResult } from '@ratecut/sim-core';
 
-/** The result kinds `compare` and `report` read. */
+/** The result kinds `compare` reads. */
 export const READ_RESULT_KINDS = ['backtest', 'simulate'] as const satisfies readonly ResultKind[];
 
 /** A result kind `compare` and `report` read. */
