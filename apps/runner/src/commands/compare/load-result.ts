@@ -2,8 +2,7 @@ import { basename } from 'node:path';
 import type { z } from 'zod';
 import { readInputText } from '../../cli/read-input-file';
 import { parseResultText } from '../../cli/result-file';
-import { parseSweepCsv } from '../backtest/parse-sweep';
-import { backtestResultSchema, type BacktestResultJson } from '@ratecut/contracts';
+import { backtestResultSchema, describeSweep, parseSweepTable, SWEEP_METRIC_COLUMNS, type BacktestResultJson } from '@ratecut/contracts';
 import { simulateFileSchema, type SimulateFile } from './result-schemas';
 
 /** One row of a relative-momentum sweep CSV. */
@@ -17,7 +16,7 @@ export type LoadedResult =
   | { readonly kind: 'backtest'; readonly file: string; readonly name: string; readonly schema: string; readonly doc: BacktestResultJson }
   | { readonly kind: 'simulate'; readonly file: string; readonly name: string; readonly schema: string; readonly doc: SimulateFile }
   | {
-    readonly kind: 'sweep'; readonly file: string; readonly name: string; readonly schema: 'sweep csv';
+    readonly kind: 'sweep'; readonly file: string; readonly name: string; readonly schema: string;
     readonly description: string; readonly pair: string | null; readonly first: string | null; readonly last: string | null;
     readonly rows: number | null; readonly periodsPerYear: number; readonly trials: readonly SweepRow[];
   };
@@ -29,25 +28,21 @@ function zodErrors(file: string, error: z.ZodError): string[] {
   return error.issues.map((i) => `${file}: error bad-result: ${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)'}: ${i.message}`);
 }
 
+/** A sweep table (`ratecut.sweep/1`, read with its contracts schema): its header describes the run, each row with a Sharpe ratio is a trial. */
 function loadSweep(file: string, name: string, text: string): LoadOutcome {
-  const comments = text.split('\n').filter((l) => l.startsWith('#')).map((l) => l.replace(/^#\s?/, ''));
-  const read = parseSweepCsv(file, text);
-  if (!read.ok && !/^[^\n#]*\bsharpe\b/m.test(text)) {
-    return { ok: false, errors: [`${file}: error not-a-result: not a ratecut result (neither a JSON result file nor a sweep CSV with a 'sharpe' column)`] };
+  const read = parseSweepTable(text);
+  if (!read.ok) {
+    return { ok: false, errors: read.problems.map((p) => `${[file, p.line, p.column].filter((x) => x !== undefined).join(':')}: error ${p.code}: ${p.message}`) };
   }
-  if (!read.ok) return { ok: false, errors: read.errors };
-  if (!read.columns.includes('sharpe')) {
-    return { ok: false, errors: [`${file}: error not-a-result: not a ratecut result (neither a JSON result file nor a sweep CSV with a 'sharpe' column)`] };
-  }
-  const trials = read.trials;
-  const description = comments.find((c) => / sweep on /.test(c)) ?? '';
-  const m = /sweep on (\S+) .*?, (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2}), (\d+) rows/.exec(description);
-  const pair = m ? m[1] : null;
+  const { header, rows } = read.table;
+  const sharpe = header.parameters.length + SWEEP_METRIC_COLUMNS.indexOf('sharpe');
+  const trials = rows.filter((r) => r[sharpe] !== null)
+    .map((r) => ({ params: header.parameters.map((c, i) => `${c}=${r[i]}`).join(' '), sharpe: r[sharpe] as number }));
   return {
     ok: true,
     value: {
-      kind: 'sweep', file, name, schema: 'sweep csv', description, pair, first: m ? m[2] : null, last: m ? m[3] : null,
-      rows: m ? Number(m[4]) : null, periodsPerYear: pair === 'ff-size' ? 12 : 252, trials,
+      kind: 'sweep', file, name, schema: header.schema, description: describeSweep(header), pair: header.pair, first: header.first, last: header.last,
+      rows: header.rows, periodsPerYear: header.periodsPerYear, trials,
     },
   };
 }
@@ -55,7 +50,7 @@ function loadSweep(file: string, name: string, text: string): LoadOutcome {
 /**
  * Reads and validates one result file: a JSON result recognised by the shared rule of
  * `cli/result-file.ts` (the one `report` uses: byte-order mark ignored, same schema major,
- * located syntax errors), or a sweep CSV (`#` comment lines, a `sharpe` column). Every error
+ * located syntax errors), or a `ratecut.sweep/1` table (a CSV file with `#` comment lines). Every error
  * names the file.
  */
 export function loadResult(file: string, cwd: string): LoadOutcome {
