@@ -15,5 +15,5 @@ export { loadBacktestMarket, executionLagIssues, type BacktestMarket } from './l
 export { sha256File, displayInputPath, fingerprintInputs } from './lib/backtest/input-fingerprints';
 
 // sweep/: the relative-momentum sweep study (the ratecut.sweep/1 table)
-export { planSweepStudy, SWEEP_BLOCK_COMBINATIONS, type SweepRequest, type SweepStudy, type SweptParameter } from './lib/sweep/plan-sweep-study';
+export { planSweepStudy, sweepBlocks, SWEEP_BLOCK_COMBINATIONS, type SweepRequest, type SweepStudy, type SweptParameter } from './lib/sweep/plan-sweep-study';
 export { runSweepBlock, SWEEP_BLOCK_EXECUTOR, SWEEP_BLOCK_METRICS, type SweepContext } from './lib/sweep/sweep-block';

@@ -7,7 +7,8 @@ import { DEFAULT_EASING_CYCLE_RULE, formatIssue, momentumSweep } from '@ratecut/
 import { writeFixture } from '../../testing/fixture-market';
 import { runStudy, studyResult } from '../study/run-study';
 import { COMMAND_LINE } from '../backtest/config-source';
-import { planSweepStudy, SWEEP_BLOCK_COMBINATIONS, type SweepRequest } from './plan-sweep-study';
+import { planSweepStudy, sweepBlocks, type SweepRequest } from './plan-sweep-study';
+import { runSweepBlock } from './sweep-block';
 
 const factsDir = join(__dirname, '..', '..', '..', '..', '..', 'data');
 let catalog: Catalog;
@@ -28,7 +29,8 @@ describe('the relative-momentum sweep study', () => {
     const planned = planSweepStudy(request([{ name: 'k', values: ks }, { name: 'threshold', values: thresholds }]));
     if (!planned.ok) throw new Error(planned.issues.map(formatIssue).join('\n'));
     const study = planned.value;
-    expect(study.blocks.map((b) => b.count)).toEqual([SWEEP_BLOCK_COMBINATIONS, SWEEP_BLOCK_COMBINATIONS, 10]);
+    expect(study.blocks).toEqual([{ first: 0, count: 210 }]);
+    expect(sweepBlocks(24, 50)).toEqual(Array.from({ length: 2 }, (_, i) => ({ first: i * 1000, count: i === 0 ? 1000 : 200 })));
     const table = await studyResult(runStudy(study));
 
     // Independent: the whole grid in one call of the fast path, on the data loaded here.
@@ -46,6 +48,9 @@ describe('the relative-momentum sweep study', () => {
     expect(table.header).toMatchObject({ schema: 'ratecut.sweep/1', pair: 'rut-gspc', first: '2018-01-01', last: '2021-12-31', rows: data.days.length, periodsPerYear: 252 });
     expect(table.comments).toEqual(['ratecut backtest --sweep k=1..30', `relative-momentum sweep on rut-gspc (${market.value.pair.returnBasis}), 2018-01-01 to 2021-12-31, ${data.days.length} rows; lag 1, costs 5+5 bp, cash fedfunds`]);
     expect(parseSweepTable(formatSweepTable(table))).toEqual({ ok: true, table });
+    // Any range of combinations, aligned on lookbacks or not, gives the same numbers.
+    const pieces = [{ first: 0, count: 3 }, { first: 3, count: 12 }, { first: 15, count: 14 }, { first: 29, count: 181 }].map((b) => runSweepBlock(study.context, b));
+    expect(Array.from(pieces.flatMap((p) => Array.from(p)))).toEqual(Array.from(runSweepBlock(study.context, { first: 0, count: 210 })));
   });
 
   it('sweeps the configured value of a parameter not swept, and refuses what the fast path cannot run', () => {

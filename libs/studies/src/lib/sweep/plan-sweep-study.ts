@@ -32,8 +32,18 @@ export interface SweepRequest {
 /** A sweep study: contiguous ranges of parameter combinations, merged into a `ratecut.sweep/1` table. */
 export type SweepStudy = Study<SweepHeader, SweepContext, ItemRange, Float64Array, SweepTable>;
 
-/** Combinations per block: fixed here, so the blocks (and the table) never depend on the number of workers. */
-export const SWEEP_BLOCK_COMBINATIONS = 100;
+/**
+ * Combinations per block, about: a block holds whole lookbacks (every threshold of each), as many
+ * as fit in this many combinations and at least one, so that the fast path builds its period
+ * tables once per block. Fixed here with the grid, so the blocks (and the table) never depend on
+ * the number of workers.
+ */
+export const SWEEP_BLOCK_COMBINATIONS = 1000;
+
+/** The blocks of a grid of `ks × thresholds`: contiguous ranges of combinations, each a run of whole lookbacks. */
+export function sweepBlocks(ks: number, thresholds: number): ItemRange[] {
+  return splitRange(ks, Math.max(1, Math.floor(SWEEP_BLOCK_COMBINATIONS / thresholds))).map((r) => ({ first: r.first * thresholds, count: r.count * thresholds }));
+}
 
 /** The strategy the fast path sweeps, and its sweepable parameters. */
 const SWEPT_STRATEGY = 'relative-momentum';
@@ -49,8 +59,8 @@ const flagIssue = (message: string): Issue => ({ code: 'bad-parameter', severity
  * not one relative-momentum strategy, an unknown swept parameter or a value out of range is an
  * issue, as are the configuration and data problems of a backtest.
  *
- * Blocks: contiguous ranges of {@link SWEEP_BLOCK_COMBINATIONS} combinations (k-major, the
- * thresholds inner); the merge in block order is the `ratecut.sweep/1` table, one row per
+ * Blocks: contiguous ranges of combinations (k-major, the thresholds inner), each a run of
+ * whole lookbacks (see {@link sweepBlocks}); the merge in block order is the `ratecut.sweep/1` table, one row per
  * combination, the same for any number of workers.
  */
 export function planSweepStudy(request: SweepRequest): LoadResult<SweepStudy> {
@@ -106,7 +116,7 @@ export function planSweepStudy(request: SweepRequest): LoadResult<SweepStudy> {
   };
   const comments = [...(request.notice === null ? [] : [request.notice]), request.commandLine, describeSweep(header)];
   const fin = (x: number): number | null => (Number.isFinite(x) ? x : null);
-  const blocks = splitRange(ks.length * thresholds.length, SWEEP_BLOCK_COMBINATIONS);
+  const blocks = sweepBlocks(ks.length, thresholds.length);
   const study: SweepStudy = {
     kind: 'sweep',
     plan: header,

@@ -19,7 +19,8 @@ export interface SweepContext {
 
 /**
  * Runs the combinations `[first, first + count)` of a sweep through sim-core's `momentumSweep`
- * (one call per lookback the range touches, with the range's thresholds of that lookback) and
+ * (one call for the lookbacks the range covers with every threshold, one for each lookback it
+ * covers in part, with its thresholds in the range) and
  * returns their metrics, {@link SWEEP_BLOCK_METRICS} per combination in combination order:
  * total return, CAGR, volatility, Sharpe ratio, maximum drawdown, rebalances (NaN where
  * undefined). Each combination is computed on its own, so the numbers are the same whatever the
@@ -28,13 +29,16 @@ export interface SweepContext {
 export function runSweepBlock(context: SweepContext, block: ItemRange): Float64Array {
   const nT = context.thresholds.length;
   const out = new Float64Array(block.count * SWEEP_BLOCK_METRICS);
-  let c = block.first;
   const end = block.first + block.count;
+  let c = block.first;
   while (c < end) {
-    const kIndex = Math.floor(c / nT);
-    const from = c % nT, to = Math.min(nT, from + (end - c));
-    const r = momentumSweep(context.data, [context.ks[kIndex]], context.thresholds.slice(from, to), context.config);
-    for (let j = 0; j < to - from; j += 1) {
+    // Whole lookbacks (every threshold) in one call, so the period tables are built once; a partial one alone.
+    const kIndex = Math.floor(c / nT), from = c % nT;
+    const wholeKs = from === 0 ? Math.floor((end - c) / nT) : 0;
+    const ks = wholeKs > 0 ? context.ks.slice(kIndex, kIndex + wholeKs) : [context.ks[kIndex]];
+    const thresholds = wholeKs > 0 ? context.thresholds : context.thresholds.slice(from, Math.min(nT, from + (end - c)));
+    const r = momentumSweep(context.data, ks, thresholds, context.config);
+    for (let j = 0; j < r.combinations; j += 1) {
       const at = (c - block.first + j) * SWEEP_BLOCK_METRICS;
       out[at] = r.totalReturn[j];
       out[at + 1] = r.cagr[j];
@@ -43,7 +47,7 @@ export function runSweepBlock(context: SweepContext, block: ItemRange): Float64A
       out[at + 4] = r.maxDrawdown[j];
       out[at + 5] = r.rebalances[j];
     }
-    c += to - from;
+    c += r.combinations;
   }
   return out;
 }
