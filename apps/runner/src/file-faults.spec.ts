@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WriterFs } from './cli/result-set-writer';
-import * as buildModule from './commands/backtest/build-backtest-result';
+import { BACKTEST_BLOCK_EXECUTOR } from '@ratecut/studies';
 import { main } from './main';
 import { captureIo } from './testing/capture-io';
 import { writeFixture } from './testing/fixture-market';
@@ -129,14 +129,14 @@ describe('checked before anything is written', () => {
 });
 
 describe('errors of the library', () => {
-  it('shows a bad strategy parameter as a usage error (exit 2)', async () => {
+  it('shows a bad strategy parameter from the command line as a command-line issue (exit 2)', async () => {
     const r = await run(bt('--strategy', 'relative-momentum', '--param', 'k=-1'));
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^ratecut backtest: parameter k=-1: expected/m);
+    expect(r.err).toBe('command line $.strategies[1].params.k: error bad-parameter: parameter k=-1: expected a whole number of months >= 1\n');
   });
 
   it('reports a RangeError from library code as an internal error (exit 3), the stack only with --debug or RATECUT_DEBUG=1', async () => {
-    const spy = jest.spyOn(buildModule, 'buildBacktestResult').mockImplementation(() => {
+    const spy = jest.spyOn(BACKTEST_BLOCK_EXECUTOR, 'run').mockImplementation(() => {
       throw new RangeError('Invalid array length');
     });
     try {

@@ -3,3 +3,7 @@ export * from './lib/backtest-result';
 // Cycles and compare results.
 export * from './lib/cycles-result';
 export * from './lib/compare-result';
+
+// backtest and sweep: the backtest configuration and the sweep table
+export * from './lib/backtest-config';
+export * from './lib/sweep-result';

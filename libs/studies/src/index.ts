@@ -26,3 +26,12 @@ export { readCompareJson } from './lib/compare/read-compare-json';
 export type { BootstrapOptions } from './lib/compare/paired-comparison';
 export { runCompareBlock, COMPARE_BLOCK, type CompareContext, type CompareBlock, type CompareBlockOutput } from './lib/compare/compare-block';
 export { planCompareStudy, COMPARE_SYNTHETIC_NOTICE, type CompareRequest, type ComparePlan, type CompareStudy } from './lib/compare/plan-compare-study';
+// backtest/: the backtest study (configuration checks, data, replays, the ratecut.backtest/2 result)
+export { planBacktestStudy, type BacktestRequest, type BacktestStudy } from './lib/backtest/plan-backtest-study';
+export { COMMAND_LINE, type ConfigSource } from './lib/backtest/config-source';
+export { runBacktestBlock, BACKTEST_BLOCK_EXECUTOR, type BacktestBlock, type BacktestBlockOutput, type BacktestContext, type LabelledStrategy } from './lib/backtest/backtest-block';
+export type { BacktestPlan } from './lib/backtest/build-backtest-result';
+
+// sweep/: the relative-momentum sweep study (the ratecut.sweep/1 table)
+export { planSweepStudy, sweepBlocks, SWEEP_BLOCK_COMBINATIONS, type SweepRequest, type SweepStudy, type SweptParameter } from './lib/sweep/plan-sweep-study';
+export { runSweepBlock, SWEEP_BLOCK_EXECUTOR, SWEEP_BLOCK_METRICS, type SweepContext } from './lib/sweep/sweep-block';

@@ -1,3 +1,4 @@
+import { backtestConfigSchema } from './backtest-config';
 import { backtestResultSchema, BACKTEST_SCHEMA, type BacktestResultJson, type MetricsJson, type StrategyResultJson } from './backtest-result';
 
 const metrics: MetricsJson = {
@@ -9,7 +10,7 @@ const metrics: MetricsJson = {
 
 function strategy(label: string): StrategyResultJson {
   return {
-    label, sameAsBenchmark: label === 'benchmark', name: 'buy-and-hold', description: 'hold small caps', params: { asset: 'small' }, schedule: { every: 'day' },
+    label, sameAsBenchmark: label === 'benchmark', name: 'buy-and-hold', description: 'hold small caps', params: { asset: 'small' }, schedule: { kind: 'on-signal' },
     warmupRows: 0,
     full: { first: '2020-01-02', last: '2020-12-31', metrics, trades: [['2020-01-02', '2020-01-02', 'small', 1000, 0, 1, 0.5]], rejected: [] },
     cycles: [{
@@ -23,12 +24,16 @@ function strategy(label: string): StrategyResultJson {
 /** A small but complete backtest result, as the writer builds it. */
 function document(): BacktestResultJson {
   return {
-    schema: BACKTEST_SCHEMA, ratecutVersion: '0.1.0', commandLine: 'ratecut backtest', config: { strategies: [] },
+    schema: BACKTEST_SCHEMA, ratecutVersion: '0.1.0', commandLine: 'ratecut backtest', config: backtestConfigSchema.parse({ strategies: [{ name: 'buy-and-hold' }] }),
     data: {
       catalog: 'catalog.json', origin: 'env', synthetic: false, inputs: [{ file: 'catalog.json', sha256: 'ab'.repeat(32) }],
       pair: { id: 'rut-gspc', small: 'rut', large: 'gspc', returnBasis: 'price returns' }, first: '2020-01-02', last: '2020-12-31', rows: 252, periodsPerYear: 252,
     },
-    conventions: { returns: 'simple returns as decimals' },
+    conventions: {
+      execution: 'decide at t, trade at t + 1', costs: '5 bp', cash: 'fed funds', coverage: 'all days', returns: 'simple returns as decimals',
+      window: '3 months before to 24 after', anchor: 'close before the cut', policyRate: 'FOMC target', cycleRule: '25 bp moves',
+      recessionRule: 'NBER', excess: 'strategy minus benchmark', trades: 'one asset at one close', counting: 'by episode',
+    },
     warnings: [],
     cycles: [{
       id: '2020-03', firstCut: '2020-03-03', lastCut: '2020-03-15', cuts: 2, totalEasingBp: 150, resumption: false, recession: true, covered: true,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { resultSchemaId } from './schema-version';
+import { rebalanceScheduleJsonSchema, resolvedBacktestConfigSchema, strategyParamValueSchema } from './backtest-config';
 
 /**
  * The `ratecut backtest` result file (schema `ratecut.backtest/2`): plain JSON. Dates are
@@ -91,8 +92,9 @@ export const strategyResultJsonSchema = z.object({
   sameAsBenchmark: z.boolean(),
   name: z.string(),
   description: z.string(),
-  params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
-  schedule: z.unknown(),
+  params: z.record(z.string(), strategyParamValueSchema),
+  /** The schedule the strategy ran with (its configured one, else the built-in's default). */
+  schedule: rebalanceScheduleJsonSchema,
   warmupRows: z.number(),
   full: z.object({
     first: z.string(),
@@ -126,6 +128,39 @@ export const backtestCycleJsonSchema = z.object({
 /** A file the result depends on and its SHA-256 fingerprint (hex). */
 export const inputFingerprintSchema = z.object({ file: z.string(), sha256: z.string() });
 
+/** The conventions of a backtest run in words, one sentence or two per topic. */
+export const backtestConventionsSchema = z.object({
+  /** Decision and trade timing (the execution lag). */
+  execution: z.string(),
+  /** Commission and slippage. */
+  costs: z.string(),
+  /** What idle cash earns, from which series, with which day count. */
+  cash: z.string(),
+  /** The days the run covers and why. */
+  coverage: z.string(),
+  /** Return basis and annualisation. */
+  returns: z.string(),
+  /** The cycle window around the anchor cut. */
+  window: z.string(),
+  /** The base close of a horizon. */
+  anchor: z.string(),
+  /** The policy-rate series. */
+  policyRate: z.string(),
+  /** The easing-cycle rule. */
+  cycleRule: z.string(),
+  /** The recession label. */
+  recessionRule: z.string(),
+  /** Excess returns and hit rates against the benchmark. */
+  excess: z.string(),
+  /** Trades and rebalances. */
+  trades: z.string(),
+  /** How cycles enter the aggregates (episodes or first cuts). */
+  counting: z.string(),
+});
+
+/** The conventions of a backtest run. */
+export type BacktestConventions = z.infer<typeof backtestConventionsSchema>;
+
 /** The `ratecut.backtest/2` result document. */
 export const backtestResultSchema = z.object({
   /** Present (first) when the run used the synthetic sample instead of real data. */
@@ -133,8 +168,8 @@ export const backtestResultSchema = z.object({
   schema: z.string(),
   ratecutVersion: z.string(),
   commandLine: z.string(),
-  /** The resolved backtest configuration the run used. */
-  config: z.unknown(),
+  /** The resolved backtest configuration the run used (every default filled in). */
+  config: resolvedBacktestConfigSchema,
   data: z.object({
     catalog: z.string(),
     origin: z.string(),
@@ -147,7 +182,7 @@ export const backtestResultSchema = z.object({
     periodsPerYear: z.number(),
   }),
   /** The conventions of the run in words, by topic. */
-  conventions: z.record(z.string(), z.string()),
+  conventions: backtestConventionsSchema,
   /**
    * Every warning of the run (also printed on stderr): data warnings as
    * `file:line:column: warning code: message`, then problems of the replay itself.

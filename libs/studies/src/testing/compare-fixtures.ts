@@ -1,3 +1,4 @@
+import { TEST_BACKTEST_CONFIG, testBacktestConventions } from './backtest-document-parts';
 import { BACKTEST_SCHEMA, type BacktestResultJson, type MetricsJson, type StrategyResultJson } from '@ratecut/contracts';
 import { formatDay, parseIsoDay } from '@ratecut/sim-core';
 import type { CompareInput } from '../lib/compare/compare-input';
@@ -37,7 +38,7 @@ export interface FixtureStrategy {
 
 function strategy(s: FixtureStrategy): StrategyResultJson {
   return {
-    label: s.label, sameAsBenchmark: false, name: s.label, description: s.label, params: {}, schedule: null, warmupRows: 0,
+    label: s.label, sameAsBenchmark: false, name: s.label, description: s.label, params: {}, schedule: { kind: 'on-signal' }, warmupRows: 0,
     full: { first: '2019-01-01', last: '2019-12-31', metrics: metrics(s.sharpe ?? 0.5), trades: [], rejected: [] },
     cycles: Object.entries(s.cycles ?? {}).map(([cycleId, totalReturn]) => ({
       cycleId, recession: cycleId === '2020-03', start: '2019-01-01', end: '2019-12-31', anchor: '2019-06-01', complete: true,
@@ -57,12 +58,12 @@ export function backtestInput(name: string, strategies: readonly FixtureStrategy
   const first = parseIsoDay('2019-01-01');
   const dates = Array.from({ length: n }, (_, i) => formatDay(first + i));
   const doc: BacktestResultJson = {
-    schema: BACKTEST_SCHEMA, ratecutVersion: '0.0.0-test', commandLine: 'ratecut backtest', config: {},
+    schema: BACKTEST_SCHEMA, ratecutVersion: '0.0.0-test', commandLine: 'ratecut backtest', config: TEST_BACKTEST_CONFIG,
     data: {
       catalog: 'catalog.json', origin: 'flag', synthetic: false, inputs: [{ file: 'catalog.json', sha256: 'ab'.repeat(32) }, { file: 'small.csv', sha256: 'cd'.repeat(32) }],
       pair: { id: 'rut-gspc', small: 'rut', large: 'gspc', returnBasis: 'price return' }, first: dates[0], last: dates[n - 1], rows: n, periodsPerYear: 252,
     },
-    conventions: { anchor: 'base = close before the first cut', cycleRule: 'a cut of 25 bp or more' },
+    conventions: testBacktestConventions(),
     warnings: [],
     cycles: [
       { id: '2019-08', firstCut: '2019-08-01', lastCut: '2019-10-31', cuts: 3, totalEasingBp: 75, resumption: false, recession: false, covered: true, overlapsPrevious: null, episode: '2019-08', counted: true },

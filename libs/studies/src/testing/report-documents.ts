@@ -1,3 +1,4 @@
+import { TEST_BACKTEST_CONFIG, testBacktestConventions } from './backtest-document-parts';
 import type { BacktestResultJson, MetricsJson, StrategyResultJson } from '@ratecut/contracts';
 import type { SimulateReportDoc } from '../lib/report/report-input';
 
@@ -40,7 +41,7 @@ export function testEquity(dates: readonly string[]): Record<string, number[]> {
 function strategy(label: string, name: string, excess: readonly (number | null)[], rows: number): StrategyResultJson {
   const same = excess.every((x) => x === null);
   return {
-    label, sameAsBenchmark: same, name, description: `${name} (test)`, params: {}, schedule: null, warmupRows: 0,
+    label, sameAsBenchmark: same, name, description: `${name} (test)`, params: {}, schedule: { kind: 'on-signal' }, warmupRows: 0,
     full: { first: '2001-01-01', last: '2001-12-31', metrics: metrics(rows), trades: [], rejected: [] },
     cycles: TEST_CYCLES.map((c, i) => ({
       ...c, totalReturn: 0.1, benchmarkTotalReturn: 0.05, excessTotalReturn: excess[i], warmupShortRows: 0, metrics: metrics(50),
@@ -62,14 +63,14 @@ export function backtestDocument(options: { synthetic?: boolean } = {}): Backtes
     schema: 'ratecut.backtest/2',
     ratecutVersion: '0.0.0-test',
     commandLine: 'ratecut backtest --out bt.json',
-    config: {},
+    config: TEST_BACKTEST_CONFIG,
     data: {
       catalog: 'data/catalog.json', origin: 'flag', synthetic,
       inputs: [{ file: 'rut.csv', sha256: 'ab'.repeat(32) }],
       pair: { id: 'rut-gspc', small: 'rut', large: 'gspc', returnBasis: 'price return <test>' },
       first: dates[0], last: dates[dates.length - 1], rows: dates.length, periodsPerYear: 252,
     },
-    conventions: { timing: 'decide at the close of row t, trade at the close of row t+1', costs: 'none & "free"' },
+    conventions: testBacktestConventions({ execution: 'decide at the close of row t, trade at the close of row t+1', costs: 'none & "free"' }),
     warnings: [],
     cycles: [],
     benchmark: strategy('buy-hold-large', 'buy-hold-large', [null, null], dates.length),

@@ -1,22 +1,23 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { MAX_COST_BPS, type BacktestResultJson } from '@ratecut/contracts';
+import { readScannedJson } from '@ratecut/data-loader';
 import { BUILTIN_STRATEGIES } from '@ratecut/sim-core';
+import { planBacktestStudy, type ConfigSource } from '@ratecut/studies';
 import { parseWindow } from '../../cli/parse-window';
-import { MAX_COST_BPS } from './backtest-config';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { commandLine } from '../../cli/command-line';
 import { openCatalog, printIssues } from '../../cli/open-catalog';
 import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';
-import { progressBar } from '../../cli/progress-bar';
 import { workspaceRoot } from '../../cli/workspace-root';
+import { VERSION } from '../../cli/version';
 import { catalogInputs, outputOptions } from '../../cli/output-options';
+import { notAFileIssue } from '../../cli/read-input-file';
 import { checkOutputs, refuseFolderOut } from '../../cli/result-set-writer';
-import { buildBacktestResult } from './build-backtest-result';
 import { resultPaths, writeBacktestFiles } from './backtest-files';
 import { formatBacktestSummary } from './format-backtest-summary';
-import { readConfigFile, validateConfig } from './read-backtest-config';
 import { runSweepCommand } from './sweep-command';
+import { planFailure, runWithProgress } from './study-runner';
 import { reportOutput } from '../report/write-report';
-import { ParameterError } from '@ratecut/sim-core';
 
 /** Parses `k=v`: numbers and booleans become typed values. */
 function parseParam(text: string): [string, number | string | boolean] {
@@ -27,7 +28,7 @@ function parseParam(text: string): [string, number | string | boolean] {
   return [key, raw === 'true' ? true : raw === 'false' ? false : raw.trim() !== '' && Number.isFinite(num) ? num : raw];
 }
 
-/** `ratecut backtest`: see backtest-usage.ts. */
+/** `ratecut backtest`: see backtest-usage.ts. argv → configuration → the backtest (or sweep) study → files and summary. */
 export async function backtestCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const o = parseOptions(args, {
     strategy: { type: 'string', multiple: true },
@@ -54,48 +55,60 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
   const paramsOpt = (o.param as unknown as string[] | undefined) ?? [];
   const sweepOpt = (o.sweep as unknown as string[] | undefined) ?? [];
 
-  // Configuration: file, then flags on top, then one zod validation of the whole.
+  // The configuration: the file's object, then the flags on top (each remembered, to place problems).
   let raw: Record<string, unknown> = {};
+  let at: ConfigSource['at'];
   if (o.config !== undefined) {
-    const read = readConfigFile(o.config, io.cwd);
-    if (!read.ok) { for (const e of read.errors) io.stderr(`${e}\n`); return 1; }
-    raw = read.value;
+    const notFile = notAFileIssue(o.config, io.cwd);
+    if (notFile !== null) { io.stderr(`${notFile}\n`); return 1; }
+    const read = readScannedJson(resolve(io.cwd, o.config), 'bad-config');
+    if (!read.ok) { printIssues(io, read.issues); return 1; }
+    const value = read.value.value;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      printIssues(io, [{ code: 'bad-config', severity: 'error', file: o.config, line: 1, column: 1, message: 'expected a JSON object of backtest settings' }]);
+      return 1;
+    }
+    raw = { ...(value as Record<string, unknown>) };
+    at = read.value.at;
   }
-  if (o.pair !== undefined) raw['pair'] = o.pair;
-  if (o.cash !== undefined) raw['cash'] = o.cash;
+  const fromFlags: PropertyKey[][] = [];
+  const set = (key: string, value: unknown): void => { raw[key] = value; fromFlags.push([key]); };
+  if (o.pair !== undefined) set('pair', o.pair);
+  if (o.cash !== undefined) set('cash', o.cash);
   const lag = numberOption('lag', o.lag, (n) => Number.isInteger(n) && n >= 0, 'a whole number of rows >= 0');
-  if (lag !== undefined) raw['executionLag'] = lag;
+  if (lag !== undefined) set('executionLag', lag);
   const costRange = `basis points from 0 to ${MAX_COST_BPS} (10 % of traded value); 5 means 0.05 %`;
   const cost = numberOption('cost-bps', o['cost-bps'], (n) => n >= 0 && n <= MAX_COST_BPS, costRange);
-  if (cost !== undefined) raw['costBps'] = cost;
+  if (cost !== undefined) set('costBps', cost);
   const slip = numberOption('slippage-bps', o['slippage-bps'], (n) => n >= 0 && n <= MAX_COST_BPS, costRange);
-  if (slip !== undefined) raw['slippageBps'] = slip;
+  if (slip !== undefined) set('slippageBps', slip);
   if (o.window !== undefined || o.anchor !== undefined) {
     const anchor = choiceOption('anchor', o.anchor, ['first', 'last'] as const, 'first');
     const w = parseWindow(o.window ?? '-3m..24m', anchor === 'first' ? 'first-cut' : 'last-cut');
     if (!w) throw new UsageError(`--window ${JSON.stringify(o.window)}: expected months before and after the cut as -Bm..Am, e.g. -3m..24m`);
-    raw['window'] = w;
+    set('window', w);
   }
-  if (o.cycles !== undefined) raw['cycles'] = o.cycles === 'all' ? 'all' : o.cycles.split(',').map((s) => s.trim()).filter(Boolean);
-  if (o.count !== undefined) raw['count'] = o.count;
-  if (o.benchmark !== undefined) raw['benchmark'] = { name: o.benchmark };
+  if (o.cycles !== undefined) set('cycles', o.cycles === 'all' ? 'all' : o.cycles.split(',').map((s) => s.trim()).filter(Boolean));
+  if (o.count !== undefined) set('count', o.count);
+  if (o.benchmark !== undefined) set('benchmark', { name: o.benchmark });
   if (strategiesOpt !== undefined || raw['strategies'] === undefined) {
     const names = (strategiesOpt ?? ['all']).flatMap((s) => (s === 'all' ? BUILTIN_STRATEGIES.map((b) => b.name) : [s]));
-    raw['strategies'] = names.map((name) => ({ name }));
+    set('strategies', names.map((name) => ({ name })));
   }
   if (paramsOpt.length > 0) {
     const params = Object.fromEntries(paramsOpt.map(parseParam));
-    const list = raw['strategies'] as { name: string; params?: Record<string, unknown> }[];
+    const list = Array.isArray(raw['strategies']) ? (raw['strategies'] as { name?: unknown; params?: Record<string, unknown> }[]) : [];
     for (const key of Object.keys(params)) {
       // Own properties only: `__proto__` or `constructor` are in every object, not parameters.
-      const takers = list.filter((s) => BUILTIN_STRATEGIES.find((b) => b.name === s.name && Object.hasOwn(b.defaults, key)));
+      const takers = list.filter((s) => BUILTIN_STRATEGIES.find((b) => b.name === s?.name && Object.hasOwn(b.defaults, key)));
       if (takers.length === 0) throw new UsageError(`--param ${key}: no selected strategy has a parameter '${key}'`);
-      for (const s of takers) s.params = { ...(s.params ?? {}), [key]: params[key] };
+      for (const s of takers) {
+        s.params = { ...(s.params ?? {}), [key]: params[key] };
+        fromFlags.push(['strategies', list.indexOf(s), 'params', key]);
+      }
     }
   }
-  const validated = validateConfig(raw, o.config ?? 'command line');
-  if (!validated.ok) { for (const e of validated.errors) io.stderr(`${e}\n`); return 2; }
-  const config = validated.value;
+  const source: ConfigSource = { file: o.config ?? null, ...(at === undefined ? {} : { at }), fromFlags };
 
   const opened = openCatalog(io, o.data, { allowOutsideData: o['allow-outside-data'] });
   if (!opened) return 1;
@@ -104,26 +117,22 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
   const outputs = outputOptions(io, o.force === true, [o.config, ...catalogInputs(opened.catalog)]);
   if (sweepOpt.length === 0) refuseFolderOut(out, outputs, 'backtest.json');
   checkOutputs(sweepOpt.length > 0 ? [out] : [...Object.values(resultPaths(out)), ...(o.report === undefined ? [] : [o.report])], outputs);
-  if (sweepOpt.length > 0) return runSweepCommand(config, sweepOpt, opened, out, outputs, io, recorded);
-
-  const bar = progressBar('backtest');
-  let built;
-  try {
-    built = buildBacktestResult(config, {
-      catalog: opened.catalog, origin: opened.origin, notice: opened.syntheticNotice, dataDir: join(workspaceRoot(), 'data'),
-      commandLine: recorded, onProgress: (d, t) => bar.update(d, t),
-    });
-  } catch (e) {
-    if (e instanceof ParameterError) throw new UsageError(e.message);
-    throw e;
-  } finally {
-    bar.done();
+  const factsDir = join(workspaceRoot(), 'data');
+  if (sweepOpt.length > 0) {
+    return runSweepCommand({ config: raw, source, sweeps: sweepOpt, catalog: opened.catalog, notice: opened.syntheticNotice, factsDir, commandLine: recorded }, out, outputs, io);
   }
-  if (!built.ok) { printIssues(io, built.issues); return 1; }
-  printIssues(io, built.warnings);
-  for (const w of built.notes) io.stderr(`warning: ${w}\n`);
-  const report = o.report === undefined ? [] : [reportOutput([{ file: out, doc: built.result }], o.report)];
-  const written = writeBacktestFiles(built.result, out, outputs, report);
-  io.stdout(formatBacktestSummary(built.result, written));
+
+  const planned = planBacktestStudy({
+    config: raw, source, catalog: opened.catalog, origin: opened.origin, notice: opened.syntheticNotice, factsDir,
+    commandLine: recorded, ratecutVersion: VERSION,
+  });
+  if (!planned.ok) return planFailure(io, planned.issues);
+  const study = planned.value;
+  const result: BacktestResultJson = await runWithProgress(study, io, 'backtest');
+  // The result's warnings: the planning warnings (printed as the study started), then the replay's own.
+  for (const w of result.warnings.slice(study.plan.warnings.length)) io.stderr(`warning: ${w}\n`);
+  const report = o.report === undefined ? [] : [reportOutput([{ file: out, doc: result }], o.report)];
+  const written = writeBacktestFiles(result, out, outputs, report);
+  io.stdout(formatBacktestSummary(result, written));
   return 0;
 }

@@ -29,14 +29,13 @@ export function tradesCsv(r: BacktestResultJson): string {
 
 /** Per-cycle results of every strategy against the benchmark. */
 export function cyclesCsv(r: BacktestResultJson): string {
-  const info = new Map(r.cycles.map((c) => [c['id'], c]));
+  const info = new Map(r.cycles.map((c) => [c.id, c]));
   const rows = [r.benchmark, ...r.strategies].flatMap((s) =>
     s.cycles.map((c) => {
-      const dd = c.metrics['maxDrawdown'] as Record<string, unknown>;
       const k = info.get(c.cycleId);
       return [s.label, c.cycleId, c.recession, c.start, c.end, c.anchor, c.complete, c.totalReturn, c.benchmarkTotalReturn, c.excessTotalReturn,
-        c.metrics['cagr'], c.metrics['annualizedVolatility'], c.metrics['sharpeRatio'], dd['depth'], c.metrics['rebalanceCount'], c.metrics['tradeCount'], c.warmupShortRows,
-        k?.['overlapsPrevious'] ?? '', k?.['episode'] ?? '', k?.['counted'] ?? ''];
+        c.metrics.cagr, c.metrics.annualizedVolatility, c.metrics.sharpeRatio, c.metrics.maxDrawdown.depth, c.metrics.rebalanceCount, c.metrics.tradeCount, c.warmupShortRows,
+        k?.overlapsPrevious ?? '', k?.episode ?? '', k?.counted ?? ''];
     }),
   );
   return comment(r) + stringify(rows, {

@@ -145,7 +145,7 @@ describe('ratecut compare on fixture results', () => {
 
     it('reads a sweep CSV, taking higher moments as normal', async () => {
       const sweep = join(dir, 'sweep.csv');
-      writeFileSync(sweep, '# ratecut backtest --sweep k=1..3\n# relative-momentum sweep on rut-gspc (price return), 2018-01-01 to 2021-12-31, 1044 rows; lag 1\nk_months,threshold,total_return,cagr,volatility,sharpe,max_drawdown,trades\n1,0,0.1,0.02,0.2,0.3,-0.3,10\n2,0,0.1,0.02,0.2,0.5,-0.3,10\n3,0,0.1,0.02,0.2,0.4,-0.3,10\n');
+      writeFileSync(sweep, '# ratecut backtest --sweep k=1..3\n# relative-momentum sweep on rut-gspc (price return), 2018-01-01 to 2021-12-31, 1044 rows; lag 1\n# {"schema":"ratecut.sweep/1","strategy":"relative-momentum","parameters":["k_months","threshold"],"pair":"rut-gspc","returnBasis":"price return","first":"2018-01-01","last":"2021-12-31","rows":1044,"periodsPerYear":252,"executionLag":1,"costBps":5,"slippageBps":5,"cash":"fedfunds","synthetic":false}\nk_months,threshold,total_return,cagr,volatility,sharpe,max_drawdown,rebalances\n1,0,0.1,0.02,0.2,0.3,-0.3,10\n2,0,0.1,0.02,0.2,0.5,-0.3,10\n3,0,0.1,0.02,0.2,0.4,-0.3,10\n');
       const r = await run(dir, ['compare', sweep]);
       expect(r.code).toBe(0);
       expect(r.out).toContain('best sweep.csv:k_months=2 threshold=0: Sharpe over cash 0.50');
@@ -156,10 +156,10 @@ describe('ratecut compare on fixture results', () => {
 
     it('refuses a sweep CSV cell that is not a number, at file:line:column, instead of dropping the trial', async () => {
       const sweep = join(dir, 'bad-sweep.csv');
-      writeFileSync(sweep, '# relative-momentum sweep on rut-gspc (price return), 2018-01-01 to 2021-12-31, 1044 rows; lag 1\nk_months,threshold,total_return,cagr,volatility,sharpe,max_drawdown,rebalances\n1,0,0.1,0.02,0.2,0.3,-0.3,10\n2,0,0.1,0.02,0.2,abc,-0.3,10\n3,0,0.1,0.02,0.2,0.4,-0.3,10\n');
+      writeFileSync(sweep, '# relative-momentum sweep on rut-gspc (price return), 2018-01-01 to 2021-12-31, 1044 rows; lag 1\n# {"schema":"ratecut.sweep/1","strategy":"relative-momentum","parameters":["k_months","threshold"],"pair":"rut-gspc","returnBasis":"price return","first":"2018-01-01","last":"2021-12-31","rows":1044,"periodsPerYear":252,"executionLag":1,"costBps":5,"slippageBps":5,"cash":"fedfunds","synthetic":false}\nk_months,threshold,total_return,cagr,volatility,sharpe,max_drawdown,rebalances\n1,0,0.1,0.02,0.2,0.3,-0.3,10\n2,0,0.1,0.02,0.2,abc,-0.3,10\n3,0,0.1,0.02,0.2,0.4,-0.3,10\n');
       const r = await run(dir, ['compare', sweep]);
       expect(r.code).toBe(1);
-      expect(r.err).toContain(`${sweep}:4:18: error bad-number: column "sharpe": expected a number or an empty cell (undefined), found "abc"`);
+      expect(r.err).toContain(`${sweep}:5:18: error bad-number: column "sharpe": expected a number or an empty cell (undefined), found "abc"`);
     });
 
   });

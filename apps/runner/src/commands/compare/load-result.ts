@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { formatIssue, type Issue } from '@ratecut/sim-core';
 import { readCompareJson, type CompareInput } from '@ratecut/studies';
 import { readInputText } from '../../cli/read-input-file';
-import { parseSweepCsv } from '../backtest/parse-sweep';
+import { describeSweep, parseSweepTable, SWEEP_METRIC_COLUMNS } from '@ratecut/contracts';
 
 /** A loaded result: a backtest or simulate file, or a sweep CSV. `name` is how outputs label it. */
 export type LoadedResult = CompareInput;
@@ -25,25 +25,21 @@ export function loadErrorLines(outcome: Extract<LoadOutcome, { ok: false }>): st
   return 'issues' in outcome ? outcome.issues.map(formatIssue) : [...outcome.errors];
 }
 
+/** A sweep table (`ratecut.sweep/1`, read with its contracts schema): its header describes the run, each row with a Sharpe ratio is a trial. */
 function loadSweep(file: string, name: string, text: string): SweepOutcome {
-  const comments = text.split('\n').filter((l) => l.startsWith('#')).map((l) => l.replace(/^#\s?/, ''));
-  const read = parseSweepCsv(file, text);
-  if (!read.ok && !/^[^\n#]*\bsharpe\b/m.test(text)) {
-    return { ok: false, errors: [`${file}: error not-a-result: not a ratecut result (neither a JSON result file nor a sweep CSV with a 'sharpe' column)`] };
+  const read = parseSweepTable(text);
+  if (!read.ok) {
+    return { ok: false, errors: read.problems.map((p) => `${[file, p.line, p.column].filter((x) => x !== undefined).join(':')}: error ${p.code}: ${p.message}`) };
   }
-  if (!read.ok) return { ok: false, errors: read.errors };
-  if (!read.columns.includes('sharpe')) {
-    return { ok: false, errors: [`${file}: error not-a-result: not a ratecut result (neither a JSON result file nor a sweep CSV with a 'sharpe' column)`] };
-  }
-  const trials = read.trials;
-  const description = comments.find((c) => / sweep on /.test(c)) ?? '';
-  const m = /sweep on (\S+) .*?, (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2}), (\d+) rows/.exec(description);
-  const pair = m ? m[1] : null;
+  const { header, rows } = read.table;
+  const sharpe = header.parameters.length + SWEEP_METRIC_COLUMNS.indexOf('sharpe');
+  const trials = rows.filter((r) => r[sharpe] !== null)
+    .map((r) => ({ params: header.parameters.map((c, i) => `${c}=${r[i]}`).join(' '), sharpe: r[sharpe] as number }));
   return {
     ok: true,
     value: {
-      kind: 'sweep', file, name, schema: 'sweep csv', description, pair, first: m ? m[2] : null, last: m ? m[3] : null,
-      rows: m ? Number(m[4]) : null, periodsPerYear: pair === 'ff-size' ? 12 : 252, trials,
+      kind: 'sweep', file, name, schema: header.schema, description: describeSweep(header), pair: header.pair, first: header.first, last: header.last,
+      rows: header.rows, periodsPerYear: header.periodsPerYear, trials,
     },
   };
 }
@@ -52,7 +48,7 @@ function loadSweep(file: string, name: string, text: string): SweepOutcome {
  * Reads and validates one result file: a JSON result read by `readCompareJson` of
  * `@ratecut/studies` (the schema-version rule `report` applies too, a byte-order mark ignored,
  * syntax errors at their line and column, schema problems at the value's line, column and JSON
- * path), or a sweep CSV (`#` comment lines, a `sharpe` column). Every error names the file.
+ * path), or a `ratecut.sweep/1` table (a CSV file whose `#` header line carries its schema). Every error names the file.
  */
 export function loadResult(file: string, cwd: string): LoadOutcome {
   const name = basename(file);

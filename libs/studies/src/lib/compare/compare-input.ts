@@ -10,13 +10,13 @@ export interface SweepRow {
 /**
  * A result file read for a comparison: a backtest or simulate result (checked against its
  * schema), or a sweep table. `file` is the path as given, `name` how outputs label it (its base
- * name), `schema` the schema value as found (`sweep csv` for a sweep table).
+ * name), `schema` the schema value as found (e.g. `ratecut.backtest/2`, `ratecut.sweep/1`).
  */
 export type CompareInput =
   | { readonly kind: 'backtest'; readonly file: string; readonly name: string; readonly schema: string; readonly doc: BacktestResultJson }
   | { readonly kind: 'simulate'; readonly file: string; readonly name: string; readonly schema: string; readonly doc: SimulateFile }
   | {
-    readonly kind: 'sweep'; readonly file: string; readonly name: string; readonly schema: 'sweep csv';
+    readonly kind: 'sweep'; readonly file: string; readonly name: string; readonly schema: string;
     /** The comment line that describes the sweep (pair, period, rows), or empty. */
     readonly description: string;
     readonly pair: string | null; readonly first: string | null; readonly last: string | null;

@@ -1,0 +1,25 @@
+import { formatIssue, type Issue } from '@ratecut/sim-core';
+import { COMMAND_LINE, runStudy, studyResult, type AnyStudy } from '@ratecut/studies';
+import type { CommandIo } from '../../cli/command';
+import { printIssues } from '../../cli/open-catalog';
+import { progressBar } from '../../cli/progress-bar';
+
+/** Prints the issues that stopped a study's plan; exit 2 when one is about the command line, else 1 (a file or the data). */
+export function planFailure(io: CommandIo, issues: readonly Issue[]): number {
+  printIssues(io, issues);
+  return issues.some((i) => i.severity === 'error' && i.file === COMMAND_LINE) ? 2 : 1;
+}
+
+/** Runs a study in this process, printing its warnings and drawing its progress on stderr. */
+export async function runWithProgress<Result>(study: AnyStudy<Result>, io: CommandIo, label: string): Promise<Result> {
+  const bar = progressBar(label);
+  try {
+    return await studyResult(runStudy(study), (e) => {
+      if (e.type === 'warning') io.stderr(`${formatIssue(e.issue)}\n`);
+      else if (e.type === 'progress') bar.update(e.done, e.total);
+    });
+  } finally {
+    bar.done();
+  }
+}
+

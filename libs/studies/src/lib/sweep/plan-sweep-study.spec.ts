@@ -1,0 +1,69 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatSweepTable, parseSweepTable } from '@ratecut/contracts';
+import { loadCatalog, loadEasingCycles, loadMarketData, type Catalog } from '@ratecut/data-loader';
+import { DEFAULT_EASING_CYCLE_RULE, formatIssue, momentumSweep } from '@ratecut/sim-core';
+import { writeFixture } from '../../testing/fixture-market';
+import { runStudy, studyResult } from '../study/run-study';
+import { COMMAND_LINE } from '../backtest/config-source';
+import { planSweepStudy, sweepBlocks, type SweepRequest } from './plan-sweep-study';
+import { runSweepBlock } from './sweep-block';
+
+const factsDir = join(__dirname, '..', '..', '..', '..', '..', 'data');
+let catalog: Catalog;
+beforeAll(() => {
+  const dir = mkdtempSync(join(tmpdir(), 'ratecut-studies-sweep-'));
+  writeFixture(dir);
+  const loaded = loadCatalog(join(dir, 'catalog.json'));
+  if (!loaded.ok) throw new Error(loaded.issues.map(formatIssue).join('\n'));
+  catalog = loaded.value;
+});
+const request = (grid: SweepRequest['grid'], strategies: unknown = [{ name: 'relative-momentum' }]): SweepRequest => ({
+  config: { strategies }, source: { file: null, fromFlags: [] }, grid, catalog, notice: null, factsDir, commandLine: 'ratecut backtest --sweep k=1..30',
+});
+
+describe('the relative-momentum sweep study', () => {
+  it('splits the grid into fixed blocks and gives, row by row, the metrics of one momentumSweep over the whole grid', async () => {
+    const ks = Array.from({ length: 30 }, (_, i) => i + 1), thresholds = [0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2];
+    const planned = planSweepStudy(request([{ name: 'k', values: ks }, { name: 'threshold', values: thresholds }]));
+    if (!planned.ok) throw new Error(planned.issues.map(formatIssue).join('\n'));
+    const study = planned.value;
+    expect(study.blocks).toEqual([{ first: 0, count: 210 }]);
+    expect(sweepBlocks(24, 50)).toEqual(Array.from({ length: 2 }, (_, i) => ({ first: i * 1000, count: i === 0 ? 1000 : 200 })));
+    const table = await studyResult(runStudy(study));
+
+    // Independent: the whole grid in one call of the fast path, on the data loaded here.
+    const easing = loadEasingCycles(catalog, join(factsDir, 'nber-business-cycles.json'), DEFAULT_EASING_CYCLE_RULE, 12);
+    if (!easing.ok) throw new Error('no cycles');
+    const market = loadMarketData(catalog, { small: 'rut', large: 'gspc' }, 'fedfunds', easing.value.history);
+    if (!market.ok) throw new Error('no market');
+    const data = market.value.data;
+    const whole = momentumSweep(data, ks, thresholds, { startRow: 0, endRow: data.days.length - 1, executionLag: 1, costs: { costBps: 5, slippageBps: 5 }, initialCapital: 1 });
+    const fin = (x: number) => (Number.isFinite(x) ? x : null);
+    expect(table.rows).toEqual(Array.from({ length: whole.combinations }, (_, c) => [
+      ks[Math.floor(c / thresholds.length)], thresholds[c % thresholds.length],
+      fin(whole.totalReturn[c]), fin(whole.cagr[c]), fin(whole.volatility[c]), fin(whole.sharpe[c]), fin(whole.maxDrawdown[c]), fin(whole.rebalances[c]),
+    ]));
+    expect(table.header).toMatchObject({ schema: 'ratecut.sweep/1', pair: 'rut-gspc', first: '2018-01-01', last: '2021-12-31', rows: data.days.length, periodsPerYear: 252 });
+    expect(table.comments).toEqual(['ratecut backtest --sweep k=1..30', `relative-momentum sweep on rut-gspc (${market.value.pair.returnBasis}), 2018-01-01 to 2021-12-31, ${data.days.length} rows; lag 1, costs 5+5 bp, cash fedfunds`]);
+    expect(parseSweepTable(formatSweepTable(table))).toEqual({ ok: true, table });
+    // Any range of combinations, aligned on lookbacks or not, gives the same numbers.
+    const pieces = [{ first: 0, count: 3 }, { first: 3, count: 12 }, { first: 15, count: 14 }, { first: 29, count: 181 }].map((b) => runSweepBlock(study.context, b));
+    expect(Array.from(pieces.flatMap((p) => Array.from(p)))).toEqual(Array.from(runSweepBlock(study.context, { first: 0, count: 210 })));
+  });
+
+  it('sweeps the configured value of a parameter not swept, and refuses what the fast path cannot run', () => {
+    const one = planSweepStudy(request([{ name: 'k', values: [1, 2] }], [{ name: 'relative-momentum', params: { threshold: 0.03 } }]));
+    expect(one.ok && one.value.context.thresholds).toEqual([0.03]);
+    const messages = (r: ReturnType<typeof planSweepStudy>) => (r.ok ? [] : r.issues.map(formatIssue));
+    expect(messages(planSweepStudy(request([{ name: 'k', values: [1] }], [{ name: 'cut-trigger' }])))).toEqual([
+      `${COMMAND_LINE} $.strategies: error bad-parameter: --sweep runs the fast path of relative-momentum only: pass --strategy relative-momentum`,
+    ]);
+    expect(messages(planSweepStudy(request([{ name: 'lookback', values: [1] }])))).toEqual([`${COMMAND_LINE}: error bad-parameter: --sweep lookback: relative-momentum sweeps k and threshold only`]);
+    expect(messages(planSweepStudy(request([{ name: 'k', values: [0.5] }, { name: 'threshold', values: [-1] }])))).toEqual([
+      `${COMMAND_LINE}: error bad-parameter: --sweep k: expected whole numbers of months >= 1`,
+      `${COMMAND_LINE}: error bad-parameter: --sweep threshold: expected decimal return points >= 0`,
+    ]);
+  });
+});
