@@ -132,7 +132,7 @@ describe('errors of the library', () => {
   it('shows a bad strategy parameter from the command line as a command-line issue (exit 2)', async () => {
     const r = await run(bt('--strategy', 'relative-momentum', '--param', 'k=-1'));
     expect(r.code).toBe(2);
-    expect(r.err).toBe('command line $.strategies[1].params.k: error bad-parameter: parameter k=-1: expected a whole number of months >= 1\n');
+    expect(r.err).toBe('command line: error bad-parameter: strategies[1].params.k: parameter k=-1: expected a whole number of months >= 1\n');
   });
 
   it('reports a RangeError from library code as an internal error (exit 3), the stack only with --debug or RATECUT_DEBUG=1', async () => {

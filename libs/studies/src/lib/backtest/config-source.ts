@@ -28,7 +28,9 @@ const startsWith = (keys: readonly PropertyKey[], prefix: readonly PropertyKey[]
 export function configIssue(source: ConfigSource, keys: readonly PropertyKey[], code: IssueCode, message: string): Issue {
   const jsonPath = jsonPathOf(keys);
   const file = source.file;
-  if (file === null || source.fromFlags.some((prefix) => startsWith(keys, prefix))) return { code, severity: 'error', file: COMMAND_LINE, jsonPath, message };
+  // The message names the setting, as every JSON reader's does (`formatIssue` prints the location only).
+  const text = jsonPath === '' ? message : `${jsonPath}: ${message}`;
+  if (file === null || source.fromFlags.some((prefix) => startsWith(keys, prefix))) return { code, severity: 'error', file: COMMAND_LINE, jsonPath, message: text };
   const at = source.at?.(keys);
-  return { code, severity: 'error', file, ...(at === undefined ? {} : { line: at.line, column: at.column }), jsonPath, message };
+  return { code, severity: 'error', file, ...(at === undefined ? {} : { line: at.line, column: at.column }), jsonPath, message: text };
 }

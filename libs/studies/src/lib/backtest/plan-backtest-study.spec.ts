@@ -131,21 +131,21 @@ describe('the backtest study on the fixture market', () => {
       strategies: [{ name: 'yolo' }, { name: 'trend-filter', params: { slow: '200x', lookback: 3 } }, { name: 'static-mix', label: 'benchmark:buy-hold-large', params: { small: 2 } }, { name: 'cut-trigger', label: 'trend-filter' }],
     };
     expect(issuesOf(config, file)).toEqual([
-      `${COMMAND_LINE} $.cycles[0]: error bad-parameter: unknown cycle id 1999-01; detected cycles: 2019-08, 2020-03`,
-      "cfg.json:2:3 $.strategies[0].name: error bad-parameter: unknown strategy 'yolo'; built-ins: buy-hold-small, buy-hold-large, static-mix, cut-trigger, relative-momentum, trend-filter, rate-regime",
-      'cfg.json:2:4 $.strategies[1].params.lookback: error bad-parameter: strategy trend-filter: unknown parameter lookback; expected indicator, fast, slow, signal',
-      'cfg.json:2:4 $.strategies[2].params.small: error bad-parameter: parameter small=2: expected a weight between 0 and 1',
-      "cfg.json:2:3 $.strategies[3].label: error bad-parameter: two strategies are labelled 'trend-filter'; give each a distinct \"label\"",
-      "cfg.json:2:3 $.strategies[2].label: error bad-parameter: strategy label 'benchmark:buy-hold-large' is the benchmark's label (its equity column would replace the benchmark's); choose another \"label\"",
-      expect.stringMatching(/^cfg\.json:2:1 \$\.executionLag: error bad-parameter: executionLag 100000 rows: the rut-gspc data have \d+ rows, so no decision could ever be traded/),
+      `${COMMAND_LINE}: error bad-parameter: cycles[0]: unknown cycle id 1999-01; detected cycles: 2019-08, 2020-03`,
+      "cfg.json:2:3: error bad-parameter: strategies[0].name: unknown strategy 'yolo'; built-ins: buy-hold-small, buy-hold-large, static-mix, cut-trigger, relative-momentum, trend-filter, rate-regime",
+      'cfg.json:2:4: error bad-parameter: strategies[1].params.lookback: strategy trend-filter: unknown parameter lookback; expected indicator, fast, slow, signal',
+      'cfg.json:2:4: error bad-parameter: strategies[2].params.small: parameter small=2: expected a weight between 0 and 1',
+      "cfg.json:2:3: error bad-parameter: strategies[3].label: two strategies are labelled 'trend-filter'; give each a distinct \"label\"",
+      "cfg.json:2:3: error bad-parameter: strategies[2].label: strategy label 'benchmark:buy-hold-large' is the benchmark's label (its equity column would replace the benchmark's); choose another \"label\"",
+      expect.stringMatching(/^cfg\.json:2:1: error bad-parameter: executionLag: executionLag 100000 rows: the rut-gspc data have \d+ rows, so no decision could ever be traded/),
     ]);
     expect(issuesOf({ strategies: [{ name: 'trend-filter', params: { slow: '200x' } }] })).toEqual([
-      `${COMMAND_LINE} $.strategies[0].params.slow: error bad-parameter: parameter slow=200x: expected a period such as 200d (trading days), 10m (months) or 2y; a plain number means trading days`,
+      `${COMMAND_LINE}: error bad-parameter: strategies[0].params.slow: parameter slow=200x: expected a period such as 200d (trading days), 10m (months) or 2y; a plain number means trading days`,
     ]);
     expect(issuesOf({ pair: 'nasdaq', costBps: -1, strategies: [] }, { file: 'bad.json', fromFlags: [] })).toEqual([
-      expect.stringMatching(/^bad\.json \$\.pair: error bad-config: /),
-      'bad.json $.costBps: error bad-config: costBps must be >= 0 bp',
-      expect.stringMatching(/^bad\.json \$\.strategies: error bad-config: /),
+      expect.stringMatching(/^bad\.json: error bad-config: pair: /),
+      'bad.json: error bad-config: costBps: costBps must be >= 0 bp',
+      expect.stringMatching(/^bad\.json: error bad-config: strategies: /),
     ]);
   });
 });

@@ -58,7 +58,7 @@ describe('the relative-momentum sweep study', () => {
     expect(one.ok && one.value.context.thresholds).toEqual([0.03]);
     const messages = (r: ReturnType<typeof planSweepStudy>) => (r.ok ? [] : r.issues.map(formatIssue));
     expect(messages(planSweepStudy(request([{ name: 'k', values: [1] }], [{ name: 'cut-trigger' }])))).toEqual([
-      `${COMMAND_LINE} $.strategies: error bad-parameter: --sweep runs the fast path of relative-momentum only: pass --strategy relative-momentum`,
+      `${COMMAND_LINE}: error bad-parameter: strategies: --sweep runs the fast path of relative-momentum only: pass --strategy relative-momentum`,
     ]);
     expect(messages(planSweepStudy(request([{ name: 'lookback', values: [1] }])))).toEqual([`${COMMAND_LINE}: error bad-parameter: --sweep lookback: relative-momentum sweeps k and threshold only`]);
     expect(messages(planSweepStudy(request([{ name: 'k', values: [0.5] }, { name: 'threshold', values: [-1] }])))).toEqual([
