@@ -1,35 +1,43 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURE_SCENARIO } from '../../testing/report-fixtures';
-import { workspaceRoot } from '../../cli/workspace-root';
+import { formatIssue } from '@ratecut/sim-core';
+import { FACTS_DIR as dataDir, SAMPLE_SCENARIO } from '../../testing/sample-simulate-request';
 import { loadScenario } from './load-scenario';
 
+/** Every issue of a load, formatted as the CLI prints it. */
+const problems = (name: string, cwd: string): string[] => {
+  const r = loadScenario(name, dataDir, cwd);
+  return r.ok ? [] : r.issues.map(formatIssue);
+};
+
 describe('loadScenario reads files like every JSON input', () => {
-  const dataDir = join(workspaceRoot(), 'data');
   let dir = '';
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'ratecut-scenario-'));
     writeFileSync(join(dir, 'token.json'), '{\n  "name": "x",\n  "pair": }\n');
     writeFileSync(join(dir, 'cut.json'), '{\n  "name": "x",\n  "pair": "rut-gspc"');
-    writeFileSync(join(dir, 'bom.json'), `\uFEFF${JSON.stringify(FIXTURE_SCENARIO)}`);
-    writeFileSync(join(dir, 'wrong.json'), JSON.stringify({ ...FIXTURE_SCENARIO, paths: 'many' }));
+    writeFileSync(join(dir, 'bom.json'), `\uFEFF${JSON.stringify(SAMPLE_SCENARIO)}`);
+    writeFileSync(join(dir, 'wrong.json'), JSON.stringify({ ...SAMPLE_SCENARIO, paths: 'many' }, null, 2));
     mkdirSync(join(dir, 'folder.json'));
   });
 
   it('locates every syntax error by line and column, in one line', () => {
-    expect(loadScenario('token.json', dataDir, dir)).toEqual({ ok: false, errors: [`${join(dir, 'token.json')}:3:11: error bad-scenario: malformed JSON: unexpected character "}"; expected a value (object, array, string, number, true, false or null)`] });
-    expect(loadScenario('cut.json', dataDir, dir)).toEqual({ ok: false, errors: [`${join(dir, 'cut.json')}:3:21: error bad-scenario: truncated JSON (the file ends before the document does)`] });
+    expect(problems('token.json', dir)).toEqual([`${join(dir, 'token.json')}:3:11: error bad-scenario: malformed JSON: unexpected character "}"; expected a value (object, array, string, number, true, false or null)`]);
+    expect(problems('cut.json', dir)).toEqual([`${join(dir, 'cut.json')}:3:21: error bad-scenario: truncated JSON (the file ends before the document does)`]);
   });
 
-  it('ignores a byte-order mark, names a folder, and gives schema errors their JSON path', () => {
-    expect(loadScenario('bom.json', dataDir, dir)).toMatchObject({ ok: true, value: { name: 'fixture-cuts' } });
-    expect(loadScenario('folder.json', dataDir, dir)).toEqual({ ok: false, errors: [`${join(dir, 'folder.json')}: error not-a-file: is a folder; name a file`] });
-    const wrong = loadScenario('wrong.json', dataDir, dir);
-    expect(!wrong.ok && wrong.errors[0]).toMatch(new RegExp(`^${join(dir, 'wrong.json').replace(/[.]/g, '\\.')}:1:\\d+: error bad-scenario: paths: `));
+  it('ignores a byte-order mark, names a folder, and gives schema errors their line, column and JSON path', () => {
+    expect(loadScenario('bom.json', dataDir, dir)).toMatchObject({ ok: true, value: { scenario: { name: 'sample-cuts' }, file: join(dir, 'bom.json') } });
+    expect(problems('folder.json', dir)).toEqual([`${join(dir, 'folder.json')}: error not-a-file: is a folder; name a file`]);
+    const wrong = problems('wrong.json', dir);
+    expect(wrong).toHaveLength(1);
+    // "paths" is on line 24 of the pretty-printed file, its value at column 12.
+    expect(wrong[0]).toMatch(new RegExp(`^${join(dir, 'wrong.json').replace(/[.]/g, '\\.')}:\\d+:12: error bad-scenario: paths: `));
   });
 
-  it('still loads the built-ins by name', () => {
-    expect(loadScenario('insurance-cuts', dataDir, dir)).toMatchObject({ ok: true, value: { name: 'insurance-cuts' } });
+  it('loads the built-ins by name, and lists them when a name is neither a file nor a built-in', () => {
+    expect(loadScenario('insurance-cuts', dataDir, dir)).toMatchObject({ ok: true, value: { scenario: { name: 'insurance-cuts' }, file: join(dataDir, 'scenarios', 'insurance-cuts.json') } });
+    expect(problems('no-such-scenario', dir)).toEqual(['no-such-scenario: error bad-scenario: no such scenario file, and not a built-in (built-ins: all-cycles, emergency-cuts, insurance-cuts, recession-easing, resumption)']);
   });
 });
