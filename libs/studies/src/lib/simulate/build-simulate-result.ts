@@ -9,7 +9,7 @@ import type { SimulateTarget } from './simulate-target';
 import { pathMarket, pathStrategies, PATH_STRATEGIES_NOTE, runStrategiesOnPath } from './strategy-paths';
 
 /** Percentiles of the fan chart, at every step. */
-export const FAN_PERCENTILES = [5, 10, 25, 50, 75, 90, 95];
+const FAN_PERCENTILES = [5, 10, 25, 50, 75, 90, 95];
 
 /** Bins of the outcome histograms. */
 const HISTOGRAM_BINS = 60;
