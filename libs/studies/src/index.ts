@@ -4,7 +4,7 @@ export { runStudy, studyResult, type RunStudyOptions } from './lib/study/run-stu
 export { splitRange, type ItemRange } from './lib/study/split-range';
 
 // simulate: Monte Carlo scenarios (see lib/simulate/)
-export { planSimulateStudy, type SimulatePlan, type SimulateRequest, type SimulateStudy } from './lib/simulate/plan-simulate-study';
+export { planSimulateStudy, isUncoveredAnalogsIssue, type SimulatePlan, type SimulateRequest, type SimulateStudy } from './lib/simulate/plan-simulate-study';
 export { loadScenario, type LoadedScenario } from './lib/simulate/load-scenario';
 export type { SimulateTarget } from './lib/simulate/simulate-target';
 export { defaultWorkers, type SimulationEstimate, type WorkerChoice } from './lib/simulate/simulation-budget';

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { SCENARIO_LIMITS } from '@ratecut/contracts';
 import type { Issue } from '@ratecut/sim-core';
-import { defaultWorkers, loadScenario, planSimulateStudy, runStudy, studyResult } from '@ratecut/studies';
+import { defaultWorkers, isUncoveredAnalogsIssue, loadScenario, planSimulateStudy, runStudy, studyResult } from '@ratecut/studies';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { commandLine } from '../../cli/command-line';
 import { openCatalog, printIssues } from '../../cli/open-catalog';
@@ -30,8 +30,14 @@ function withoutWorkers(args: readonly string[]): string[] {
 
 const VALUE_FLAGS = ['--paths', '--seed', '--method', '--block', '--target', '--workers', '--strategy-paths', '--out', '--data', '--report'];
 
+/** Options of {@link simulateCommand} for commands that run it as a step. */
+export interface SimulateCommandOptions {
+  /** Report a scenario whose analog cycles the data do not cover as `skipped: ...` on stdout, write nothing, exit 0. */
+  readonly skipUncovered?: boolean;
+}
+
 /** `ratecut simulate`: see simulate-usage.ts. */
-export async function simulateCommand(args: readonly string[], io: CommandIo): Promise<number> {
+export async function simulateCommand(args: readonly string[], io: CommandIo, options: SimulateCommandOptions = {}): Promise<number> {
   const scenarioArg = args.find((a, i) => !a.startsWith('-') && (i === 0 || !VALUE_FLAGS.includes(args[i - 1])));
   if (scenarioArg === undefined) throw new UsageError('name a scenario (built-in name or JSON file)');
   const rest = args.filter((a) => a !== scenarioArg);
@@ -72,6 +78,7 @@ export async function simulateCommand(args: readonly string[], io: CommandIo): P
     },
   });
   if (!planned.ok) {
+    if (options.skipUncovered === true && planned.issues.every(isUncoveredAnalogsIssue)) { io.stdout(`skipped: ${planned.issues[0].message}\n`); return 0; }
     printIssues(io, planned.issues);
     // A run made too large by a size given on the command line is a command-line mistake.
     const sizeFlag = o.paths !== undefined || o['strategy-paths'] !== undefined;

@@ -5,7 +5,7 @@ import { runStudy, studyResult } from '../study/run-study';
 import { splitRange } from '../study/split-range';
 import { simulatePathBlock } from './path-job';
 import { PATHS_PER_BLOCK } from './path-outcomes-study';
-import { planSimulateStudy, type SimulateStudy } from './plan-simulate-study';
+import { isUncoveredAnalogsIssue, planSimulateStudy, type SimulateStudy } from './plan-simulate-study';
 
 function planned(result: LoadResult<SimulateStudy>): SimulateStudy {
   if (!result.ok) throw new Error(result.issues.map(formatIssue).join('\n'));
@@ -106,11 +106,13 @@ describe('planSimulateStudy refuses user mistakes as issues', () => {
       ['bad-scenario', 'sample-cuts.json', '$.history.ids[2]'],
     ]);
     expect(r.issues[0].message).toMatch(/^unknown cycle id 1999-01; detected cycles: 1991-08, 1992-08, 1997-09, /);
+    expect(r.issues.some(isUncoveredAnalogsIssue)).toBe(false);
   });
 
   it('says when no analog cycle is covered by the data', () => {
     const r = planSimulateStudy(sampleSimulateRequest({ history: { kind: 'cycles', ids: ['1991-08'] } }));
     expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual(['sample-cuts.json $.history: error bad-scenario: scenario sample-cuts: no analog cycle is covered by the rut-gspc data']);
+    expect(!r.ok && r.issues.every(isUncoveredAnalogsIssue)).toBe(true);
   });
 
   it('prices the run before reading any data, naming the sizes, the limit and where they come from', () => {

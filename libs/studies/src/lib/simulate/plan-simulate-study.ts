@@ -22,6 +22,15 @@ import type { SimulateTarget } from './simulate-target';
  */
 export const SIMULATE_RECESSION_WINDOW_MONTHS = 12;
 
+/**
+ * True for the issue {@link planSimulateStudy} gives when the data cover none of the scenario's
+ * analog cycles (the only issue it reports at `$.history`): a caller running several scenarios
+ * on partial data may skip that scenario.
+ */
+export function isUncoveredAnalogsIssue(issue: Issue): boolean {
+  return issue.code === 'bad-scenario' && issue.jsonPath === '$.history';
+}
+
 /** Everything a simulate run is asked: the scenario (flags applied), its data and what to report. */
 export interface SimulateRequest {
   readonly scenario: Scenario;
