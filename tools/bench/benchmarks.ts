@@ -15,12 +15,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { alignOnCommonDays, asOfJoin, DATA_ENV_VAR, loadCatalog, loadSeries } from '@ratecut/data-loader';
 import { formatDay, momentumSweep, type MarketData, type MomentumSweepResult, formatIssue, type Issue } from '@ratecut/sim-core';
-import { fitStudentT, monthEnd, monthIndex, simulateStudentTPaths, type ParametricPathOutputs, type StudentTFit } from '@ratecut/sim-core';
+import { fitStudentT, monthEnd, monthIndex, simulateStudentTPaths, type PathOutcomes, type StudentTFit } from '@ratecut/sim-core';
 import {
   GENERATOR_NAME, makeJointSource, optimalBlockLength, prepareSource, probabilityGreater, simulateBootstrapPaths, summarizeDistribution,
-  type BootstrapOptions, type BootstrapOutputs, type DistributionSummary,
+  type BootstrapOptions, type DistributionSummary,
 } from '@ratecut/sim-core';
-import { runPaths } from '../../apps/runner/src/commands/simulate/run-paths';
+import { pathOutcomesStudy, runStudy, studyResult } from '@ratecut/studies';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'apps', 'runner', 'bin', 'ratecut.js');
@@ -253,7 +253,7 @@ function benchStudentT(market: LoadedMarket, source: DataSource): Outcome<Measur
   const fit: StudentTFit = fitStudentT(monthly.small, monthly.large);
   const fitSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (!Number.isFinite(fit.df)) return { ok: false, message: `the Student-t fit to ${monthly.small.length} monthly returns is degenerate` };
-  const out: ParametricPathOutputs = {
+  const out: PathOutcomes = {
     smallReturn: new Float64Array(T_PATHS), largeReturn: new Float64Array(T_PATHS),
     smallMaxDrawdown: new Float64Array(T_PATHS), largeMaxDrawdown: new Float64Array(T_PATHS),
   };
@@ -320,7 +320,7 @@ function benchBootstrap(market: LoadedMarket, source: DataSource): Outcome<Measu
   const t0 = process.hrtime.bigint();
   const prepared = prepareSource(makeJointSource([{ small, large }], 252));
   const prepareSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const out: BootstrapOutputs = {
+  const out: PathOutcomes = {
     smallReturn: new Float64Array(B_PATHS), largeReturn: new Float64Array(B_PATHS),
     smallMaxDrawdown: new Float64Array(B_PATHS), largeMaxDrawdown: new Float64Array(B_PATHS),
   };
@@ -374,8 +374,9 @@ function benchBootstrap(market: LoadedMarket, source: DataSource): Outcome<Measu
 
 /**
  * The product path of `ratecut simulate`: 1,000,000 paths × 252 days of the stationary
- * bootstrap (mean block 21) sharded over 2 worker threads by the runner's `runPaths` (worker
- * start-up included), then the percentile summary of both legs. Target: 1.5 s wall.
+ * bootstrap (mean block 21) as the simulate study runs them: the studies library's path blocks
+ * over 2 worker threads (worker start-up included), then the percentile summary of both legs.
+ * Target: 1.5 s wall.
  */
 async function benchBootstrapWorkers(market: LoadedMarket, source: DataSource): Promise<Outcome<Measurement>> {
   const { data } = market;
@@ -387,7 +388,7 @@ async function benchBootstrapWorkers(market: LoadedMarket, source: DataSource): 
   let share = NaN;
   for (let r = 0; r < 4; r += 1) {
     const t0 = process.hrtime.bigint();
-    const out = await runPaths(template, B_PATHS, 2);
+    const out = await studyResult(runStudy(pathOutcomesStudy(template, B_PATHS), { workers: 2 }));
     const s1 = summarizeDistribution(out.smallReturn), s2 = summarizeDistribution(out.largeReturn);
     share = probabilityGreater(out.smallReturn, out.largeReturn);
     if (!Number.isFinite(s1.mean) || !Number.isFinite(s2.mean)) return { ok: false, message: 'bootstrap-1m-workers: non-finite outputs' };

@@ -39,7 +39,7 @@ const listing = () => readdirSync(dir).sort();
 describe('a folder, FIFO or file where another kind is expected', () => {
   it('names a folder given as a scenario, config or result file', async () => {
     const sim = await run(['simulate', 'adir']);
-    expect(sim.code).toBe(2);
+    expect(sim.code).toBe(1);
     expect(sim.err).toBe(`${join(dir, 'adir')}: error not-a-file: is a folder; name a file\n`);
     const cfg = await run(bt('--config', 'adir'));
     expect(cfg.code).toBe(1);

@@ -7,3 +7,6 @@ export * from './lib/compare-result';
 // backtest and sweep: the backtest configuration and the sweep table
 export * from './lib/backtest-config';
 export * from './lib/sweep-result';
+// Simulate: the scenario file and the ratecut.simulate result.
+export * from './lib/scenario';
+export * from './lib/simulate-result';

@@ -88,6 +88,7 @@ export * from './lib/random/gamma';
 export * from './lib/random/xoshiro128';
 
 // monte-carlo/: path simulators and their summaries
+export * from './lib/monte-carlo/path-outcomes';
 export * from './lib/monte-carlo/student-t-simulate';
 export * from './lib/monte-carlo/rate-sensitivity';
 export * from './lib/monte-carlo/joint-source';

@@ -4,6 +4,7 @@
  * need nothing else of the core. Everything here is also exported by the main entry point.
  */
 export * from './lib/random/xoshiro128';
+export * from './lib/monte-carlo/path-outcomes';
 export * from './lib/monte-carlo/joint-source';
 export * from './lib/monte-carlo/bootstrap';
 export * from './lib/monte-carlo/student-t-simulate';

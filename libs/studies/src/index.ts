@@ -35,3 +35,10 @@ export type { BacktestPlan } from './lib/backtest/build-backtest-result';
 // sweep/: the relative-momentum sweep study (the ratecut.sweep/1 table)
 export { planSweepStudy, sweepBlocks, SWEEP_BLOCK_COMBINATIONS, type SweepRequest, type SweepStudy, type SweptParameter } from './lib/sweep/plan-sweep-study';
 export { runSweepBlock, SWEEP_BLOCK_EXECUTOR, SWEEP_BLOCK_METRICS, type SweepContext } from './lib/sweep/sweep-block';
+// simulate: Monte Carlo scenarios (see lib/simulate/)
+export { planSimulateStudy, isUncoveredAnalogsIssue, type SimulatePlan, type SimulateRequest, type SimulateStudy } from './lib/simulate/plan-simulate-study';
+export { loadScenario, type LoadedScenario } from './lib/simulate/load-scenario';
+export type { SimulateTarget } from './lib/simulate/simulate-target';
+export { defaultWorkers, type SimulationEstimate, type WorkerChoice } from './lib/simulate/simulation-budget';
+export type { PathJob, PathModel } from './lib/simulate/path-job';
+export { pathOutcomesStudy, type PathOutcomesPlan } from './lib/simulate/path-outcomes-study';

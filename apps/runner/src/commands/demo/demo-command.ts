@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { UsageError, type CommandIo } from '../../cli/command';
+import type { CommandIo } from '../../cli/command';
 import { openCatalog } from '../../cli/open-catalog';
 import { parseOptions } from '../../cli/parse-options';
 import { replaceFolder } from '../../cli/replace-folder';
@@ -75,19 +76,14 @@ export async function demoCommand(args: readonly string[], io: CommandIo): Promi
     const simulated: string[] = [];
     for (const [i, name] of SCENARIOS.entries()) {
       const stepIo = step(`${3 + i}. Monte Carlo: ${name} (P(small >= +20%) and P(small beats large))`);
-      try {
-        c = await simulateCommand(
-          [name, ...data, '--paths', '50000', '--strategy-paths', '100', '--target', 'small:+20%', '--target', 'spread:0%', '--out', `${name}.json`, '--force'],
-          inStage(stepIo),
-        );
-      } catch (e) {
-        // A scenario whose analog cycles the data do not contain is reported and skipped.
-        if (!(e instanceof UsageError)) throw e;
-        stepIo.stdout(`skipped: ${e.message}\n`);
-        continue;
-      }
+      // A scenario whose analog cycles the data do not contain is reported and skipped (no file written).
+      c = await simulateCommand(
+        [name, ...data, '--paths', '50000', '--strategy-paths', '100', '--target', 'small:+20%', '--target', 'spread:0%', '--out', `${name}.json`, '--force'],
+        inStage(stepIo),
+        { skipUncovered: true },
+      );
       if (c !== 0) return c;
-      simulated.push(name);
+      if (existsSync(join(staging, `${name}.json`))) simulated.push(name);
     }
     c = await reportCommand(['backtest', ...simulated].map((n) => `${n}.json`).concat(['--out', 'report.html', '--force']), inStage({ ...io, stderr: collectStderr }));
     if (c !== 0) return c;

@@ -1,8 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { simulateResultSchema } from '@ratecut/contracts';
 import { main } from '../../main';
-import { captureIo, realDataDir } from '../../testing/capture-io';
+import { captureIo } from '../../testing/capture-io';
 import { writeFixture } from '../../testing/fixture-market';
 
 const fixtureDir = mkdtempSync(join(tmpdir(), 'ratecut-sim-fixture-'));
@@ -13,129 +14,61 @@ const scenario = {
   history: { kind: 'all-cycles' }, windowMonths: 12, method: { kind: 'stationary', meanBlock: 5 }, paths: 4000, seed: 7,
 };
 
-async function simulate(dir: string, extra: string[] = []): Promise<{ code: number; out: string; err: string }> {
+/** Runs `ratecut simulate scenario.json` on the fixture market in a fresh folder holding `doc` as scenario.json. */
+async function simulate(doc: object, extra: string[] = [], base = ['--target', 'small:+5%', '--strategy-paths', '50']): Promise<{ code: number; out: string; err: string; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'ratecut-sim-'));
+  writeFileSync(join(dir, 'scenario.json'), JSON.stringify(doc, null, 2));
   const io = captureIo({}, dir);
-  const code = await main(['simulate', 'scenario.json', '--data', fixtureDir, '--target', 'small:+5%', '--strategy-paths', '50', ...extra], io);
-  return { code, out: io.out(), err: io.err() };
+  const code = await main(['simulate', 'scenario.json', '--data', fixtureDir, ...base, ...extra], io);
+  return { code, out: io.out(), err: io.err(), dir };
 }
 
 describe('ratecut simulate on a fixture', () => {
   jest.setTimeout(120_000);
 
-  it('gives byte-identical files for the same seed with 1, 2 and 4 worker threads', async () => {
-    const a = mkdtempSync(join(tmpdir(), 'ratecut-sim-a-')), b = mkdtempSync(join(tmpdir(), 'ratecut-sim-b-')), c = mkdtempSync(join(tmpdir(), 'ratecut-sim-c-'));
-    for (const d of [a, b, c]) writeFileSync(join(d, 'scenario.json'), JSON.stringify(scenario));
-    const ra = await simulate(a, ['--workers', '1', '--out', 'r.json']);
-    expect(ra.err).toBe('');
-    expect(ra.code).toBe(0);
-    expect((await simulate(b, ['--workers', '2', '--out', 'r.json'])).code).toBe(0);
-    expect((await simulate(c, ['--workers', '4', '--out', 'r.json'])).code).toBe(0);
-    for (const f of ['r.json', 'r.percentiles.csv', 'r.fan.csv']) {
-      expect(readFileSync(join(a, f), 'utf8')).toBe(readFileSync(join(b, f), 'utf8'));
-      expect(readFileSync(join(a, f), 'utf8')).toBe(readFileSync(join(c, f), 'utf8'));
-    }
-    const doc = JSON.parse(readFileSync(join(a, 'r.json'), 'utf8'));
-    expect(doc.schema).toBe('ratecut.simulate/1');
-    expect(doc.analogs.cycleIds).toEqual(['2019-08', '2020-03']);
-    expect(doc.method).toMatchObject({ kind: 'stationary', meanBlock: 5 });
-    expect(doc.generator).toMatch(/xoshiro128/);
-    expect(doc.horizon).toEqual({ months: 3, steps: 63, unit: 'trading days' });
-    expect(doc.probabilities.smallBeatsLarge).toBeGreaterThan(0);
-    expect(doc.probabilities.smallBeatsLarge).toBeLessThan(1);
-    expect(doc.probabilities.targets[0]).toMatchObject({ target: 'small:+5%', leg: 'small', level: 0.05 });
-    expect(doc.analogs.warnings.join(' ')).toMatch(/only 2 analog cycles/);
-    expect(doc.fan.small).toHaveLength(64);
-    expect(doc.strategies.results.map((r: { name: string }) => r.name)).toEqual(['buy-hold-small', 'buy-hold-large', 'static-mix', 'cut-trigger', 'rate-regime']);
-    expect(ra.out).toMatch(/P\(small beats large\)/);
-  });
-
-  it('changes with the seed', async () => {
-    const a = mkdtempSync(join(tmpdir(), 'ratecut-sim-'));
-    writeFileSync(join(a, 'scenario.json'), JSON.stringify(scenario));
-    await simulate(a, ['--workers', '1', '--out', 'x.json']);
-    await simulate(a, ['--workers', '1', '--out', 'y.json', '--seed', '8']);
-    const x = JSON.parse(readFileSync(join(a, 'x.json'), 'utf8')), y = JSON.parse(readFileSync(join(a, 'y.json'), 'utf8'));
-    expect(x.legs.small.mean).not.toBe(y.legs.small.mean);
-  });
-
-  it('runs the parametric methods', async () => {
-    for (const method of ['student-t', 'rate-sensitivity', 'iid', 'circular']) {
-      const d = mkdtempSync(join(tmpdir(), 'ratecut-sim-'));
-      writeFileSync(join(d, 'scenario.json'), JSON.stringify({ ...scenario, paths: 500 }));
-      const r = await simulate(d, ['--workers', '1', '--method', method]);
-      expect(r.code).toBe(0);
-      const doc = JSON.parse(readFileSync(join(d, 'results', 'fixture-cuts.json'), 'utf8'));
-      expect(doc.method.kind).toBe(method);
-      // Drawdowns are sampled at each step: month-ends for the monthly methods, daily closes for the bootstrap.
-      const monthly = method === 'student-t' || method === 'rate-sensitivity';
-      expect(doc.drawdownSampling).toMatchObject({ frequency: monthly ? 'monthly' : 'daily', steps: monthly ? 3 : 63 });
-      expect(doc.conventions.drawdown).toContain(monthly ? 'sampled at month-ends (3 monthly steps)' : 'sampled at daily closes (63 trading-day steps)');
-      if (monthly) expect(r.out).toMatch(/^Max DD \(here and below\): sampled at month-ends \(3 monthly steps\): .*not comparable with a daily bootstrap's$/m);
-      else expect(r.out).toMatch(/^Max DD \(here and below\): sampled at daily closes \(63 trading-day steps\)$/m);
-    }
-  });
-
-  it('reports scenario problems with the file and JSON path', async () => {
-    const d = mkdtempSync(join(tmpdir(), 'ratecut-sim-'));
-    writeFileSync(join(d, 'scenario.json'), JSON.stringify({ ...scenario, paths: -1, method: { kind: 'magic' } }));
-    const r = await simulate(d);
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/scenario\.json:1:\d+: error bad-scenario: paths: /);
-    expect(r.err).toMatch(/scenario\.json:1:\d+: error bad-scenario: method/);
-    expect(existsSync(join(d, 'results'))).toBe(false);
-  });
-
-  it('refuses absurd sizes up front, naming the file, the JSON path and the limit', async () => {
-    const d = mkdtempSync(join(tmpdir(), 'ratecut-sim-'));
-    writeFileSync(join(d, 'scenario.json'), JSON.stringify({ ...scenario, horizon: { months: 1e9 }, cutPath: { kind: 'meetings', cutsBp: [1e300] } }));
-    const started = Date.now();
-    const r = await simulate(d, ['--workers', '1']);
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/scenario\.json(:\d+:\d+)?: error bad-scenario: horizon\.months: expected at most 120 months/);
-    expect(r.err).toMatch(/scenario\.json(:\d+:\d+)?: error bad-scenario: cutPath\.cutsBp\[0\]: a cut must be at most 500 bp/);
-    writeFileSync(join(d, 'scenario.json'), JSON.stringify({ ...scenario, horizon: { months: 120 } }));
-    const big = await simulate(d, ['--workers', '1', '--paths', '10000000']);
-    expect(big.code).toBe(2);
-    expect(big.err).toMatch(/scenario\.json: error too-large: 10,000,000 paths × 2,520 trading days .* the limit is 300 s: lower --paths, horizon\.months in .*scenario\.json/);
-    expect(Date.now() - started).toBeLessThan(20_000);
-    expect(existsSync(join(d, 'results'))).toBe(false);
-  });
-
-  it('shows the thread count and why: one thread by default for a small run', async () => {
-    const d = mkdtempSync(join(tmpdir(), 'ratecut-sim-'));
-    writeFileSync(join(d, 'scenario.json'), JSON.stringify({ ...scenario, paths: 500 }));
-    const r = await simulate(d, ['--strategy-paths', '0']);
+  it('writes the result and its side files, and prints the summary with the thread count and why', async () => {
+    const r = await simulate(scenario);
+    expect(r.err).toBe('');
     expect(r.code).toBe(0);
+    const doc = simulateResultSchema.parse(JSON.parse(readFileSync(join(r.dir, 'results', 'fixture-cuts.json'), 'utf8')));
+    expect(doc.commandLine).toBe('ratecut simulate scenario.json --data ' + fixtureDir + ' --target small:+5% --strategy-paths 50');
+    expect(doc.analogs.cycleIds).toEqual(['2019-08', '2020-03']);
+    expect(readFileSync(join(r.dir, 'results', 'fixture-cuts.percentiles.csv'), 'utf8').split('\n')[0]).toBe('outcome,p1,p5,p10,p25,p50,p75,p90,p95,p99,mean,sd');
+    expect(readFileSync(join(r.dir, 'results', 'fixture-cuts.fan.csv'), 'utf8').split('\n')).toHaveLength(63 + 3);
+    expect(r.out).toMatch(/^Fixture cuts: 3 months \(63 trading days\), 4000 paths, stationary \(mean block 5\), seed 7$/m);
     expect(r.out).toMatch(/^Threads: 1 \(default for about 0\.0 s of path work: a thread is used per 2\.8 s of it/m);
-    const w = await simulate(d, ['--strategy-paths', '0', '--workers', '2', '--out', 'w.json']);
-    expect(w.out).toMatch(/^Threads: 2 \(--workers\)$/m);
+    expect(r.out).toMatch(/^P\(small:\+5%\) +\d+\.\d%$/m);
+    expect(r.out).toMatch(/^wrote .*results\/fixture-cuts\.fan\.csv$/m);
   });
 
-  it('refuses an ambiguous --target before loading any data', async () => {
-    const d = mkdtempSync(join(tmpdir(), 'ratecut-sim-'));
-    writeFileSync(join(d, 'scenario.json'), JSON.stringify(scenario));
-    const io = captureIo({}, d);
-    expect(await main(['simulate', 'scenario.json', '--data', fixtureDir, '--target', 'small:+20', '--workers', '1'], io)).toBe(2);
-    expect(io.err()).toMatch(/--target "small:\+20": .*ambiguous/);
-    expect(existsSync(join(d, 'results'))).toBe(false);
+  it('prints every scenario problem with the file, line, column and JSON path, and exits 1', async () => {
+    const r = await simulate({ ...scenario, paths: -1, method: { kind: 'magic' } });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/scenario\.json:\d+:\d+: error bad-scenario: paths: /);
+    expect(r.err).toMatch(/scenario\.json:\d+:\d+: error bad-scenario: method/);
+    expect(existsSync(join(r.dir, 'results'))).toBe(false);
+    const ids = await simulate({ ...scenario, history: { kind: 'cycles', ids: ['2019-08', '2011-01'] } });
+    expect(ids.code).toBe(1);
+    expect(ids.err).toMatch(/scenario\.json \$\.history\.ids\[1\]: error bad-scenario: unknown cycle id 2011-01; detected cycles: .*2019-08/);
   });
-});
 
-const describeReal = existsSync(join(realDataDir(), 'catalog.json')) ? describe : describe.skip;
-describeReal('ratecut simulate on the real data', () => {
-  jest.setTimeout(120_000);
-  it('draws the insurance-cuts scenario from insurance-like cycles', async () => {
-    const d = mkdtempSync(join(tmpdir(), 'ratecut-sim-real-'));
-    const io = captureIo({ RATECUT_DATA: realDataDir() }, d);
-    expect(await main(['simulate', 'insurance-cuts', '--paths', '20000', '--workers', '1', '--target', 'small:+20%', '--strategy-paths', '20'], io)).toBe(0);
-    const doc = JSON.parse(readFileSync(join(d, 'results', 'insurance-cuts.json'), 'utf8'));
-    for (const id of ['1995-07', '1998-09', '2019-08']) expect(doc.analogs.cycleIds).toContain(id);
-    expect(doc.analogs.cycleIds).not.toContain('2001-01');
-    expect(doc.analogs.cycleIds).not.toContain('1987-11'); // the post-crash easing is an emergency, not an insurance analog
-    expect(doc.conventions.emergency).toMatch(/intermeeting/);
-    expect(doc.method.meanBlock).toBeGreaterThanOrEqual(1);
-    const p = doc.probabilities.targets[0].probability;
-    expect(p).toBeGreaterThan(0);
-    expect(p).toBeLessThan(1);
+  it('refuses absurd sizes up front: exit 1 when the file asks for them, 2 when the command line does', async () => {
+    const started = Date.now();
+    const file = await simulate({ ...scenario, horizon: { months: 120 }, paths: 10_000_000 }, ['--workers', '1'], []);
+    expect(file.code).toBe(1);
+    expect(file.err).toMatch(/scenario\.json: error too-large: 10,000,000 paths × 2,520 trading days .* the limit is 300 s: lower paths in .*scenario\.json, horizon\.months in .*scenario\.json/);
+    const flag = await simulate({ ...scenario, horizon: { months: 120 } }, ['--workers', '1', '--paths', '10000000']);
+    expect(flag.code).toBe(2);
+    expect(flag.err).toMatch(/scenario\.json: error too-large: .* lower --paths, horizon\.months in /);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(existsSync(join(flag.dir, 'results'))).toBe(false);
+  });
+
+  it('refuses a bad flag with the usage and exit 2', async () => {
+    const r = await simulate(scenario, ['--target', 'small:+20']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--target "small:\+20": .*ambiguous/);
+    expect(r.err).toMatch(/Usage: ratecut simulate/);
+    expect(existsSync(join(r.dir, 'results'))).toBe(false);
   });
 });

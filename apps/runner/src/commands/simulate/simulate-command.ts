@@ -1,23 +1,21 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { SCENARIO_LIMITS } from '@ratecut/contracts';
+import type { Issue } from '@ratecut/sim-core';
+import { defaultWorkers, isUncoveredAnalogsIssue, loadScenario, planSimulateStudy, runStudy, studyResult } from '@ratecut/studies';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { commandLine } from '../../cli/command-line';
 import { openCatalog, printIssues } from '../../cli/open-catalog';
 import { numberOption, parseOptions } from '../../cli/parse-options';
 import { progressBar } from '../../cli/progress-bar';
 import { workspaceRoot } from '../../cli/workspace-root';
-import { simulationPaths, writeSimulationFiles } from './simulate-files';
+import { VERSION } from '../../cli/version';
 import { catalogInputs, outputOptions } from '../../cli/output-options';
 import { checkOutputs, refuseFolderOut } from '../../cli/result-set-writer';
-import { formatSimulateSummary } from './format-simulate-summary';
-import { loadScenario } from './load-scenario';
-import { SCENARIO_LIMITS } from './scenario-schema';
-import { budgetProblems, defaultWorkers, estimateSimulation } from './simulation-budget';
-import { PAIRS } from '@ratecut/data-loader';
-import { parseTarget } from './parse-target';
-import { runSimulation } from './run-simulation';
 import { reportOutput } from '../report/write-report';
-import { ParameterError } from '@ratecut/sim-core';
+import { simulationPaths, writeSimulationFiles } from './simulate-files';
+import { formatSimulateSummary } from './format-simulate-summary';
+import { parseTarget } from './parse-target';
 
 /** The command line without --workers, which never changes results (so files match across worker counts). */
 function withoutWorkers(args: readonly string[]): string[] {
@@ -30,9 +28,17 @@ function withoutWorkers(args: readonly string[]): string[] {
   return out;
 }
 
+const VALUE_FLAGS = ['--paths', '--seed', '--method', '--block', '--target', '--workers', '--strategy-paths', '--out', '--data', '--report'];
+
+/** Options of {@link simulateCommand} for commands that run it as a step. */
+export interface SimulateCommandOptions {
+  /** Report a scenario whose analog cycles the data do not cover as `skipped: ...` on stdout, write nothing, exit 0. */
+  readonly skipUncovered?: boolean;
+}
+
 /** `ratecut simulate`: see simulate-usage.ts. */
-export async function simulateCommand(args: readonly string[], io: CommandIo): Promise<number> {
-  const scenarioArg = args.find((a, i) => !a.startsWith('-') && (i === 0 || !['--paths', '--seed', '--method', '--block', '--target', '--workers', '--strategy-paths', '--out', '--data', '--report'].includes(args[i - 1])));
+export async function simulateCommand(args: readonly string[], io: CommandIo, options: SimulateCommandOptions = {}): Promise<number> {
+  const scenarioArg = args.find((a, i) => !a.startsWith('-') && (i === 0 || !VALUE_FLAGS.includes(args[i - 1])));
   if (scenarioArg === undefined) throw new UsageError('name a scenario (built-in name or JSON file)');
   const rest = args.filter((a) => a !== scenarioArg);
   const o = parseOptions(rest, {
@@ -42,8 +48,9 @@ export async function simulateCommand(args: readonly string[], io: CommandIo): P
   });
   const dataDir = join(workspaceRoot(), 'data');
   const loaded = loadScenario(scenarioArg, dataDir, io.cwd);
-  if (!loaded.ok) { for (const e of loaded.errors) io.stderr(`${e}\n`); return 2; }
-  let scenario = loaded.value;
+  if (!loaded.ok) { printIssues(io, loaded.issues); return 1; }
+  let { scenario } = loaded.value;
+  const { file } = loaded.value;
   const paths = numberOption('paths', o.paths, (n) => Number.isInteger(n) && n >= 1 && n <= SCENARIO_LIMITS.maxPaths, `a whole number of paths, 1 to ${SCENARIO_LIMITS.maxPaths.toLocaleString('en-US')}`);
   const seed = numberOption('seed', o.seed, (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 32, 'a whole number 0 to 2^32-1');
   if (paths !== undefined) scenario = { ...scenario, paths };
@@ -58,43 +65,45 @@ export async function simulateCommand(args: readonly string[], io: CommandIo): P
   const strategyPaths = numberOption('strategy-paths', o['strategy-paths'], (n) => Number.isInteger(n) && n >= 0 && n <= 100_000, 'a whole number 0 to 100,000') ?? 200;
   const targets = ((o.target as unknown as string[] | undefined) ?? []).map(parseTarget);
 
-  const pair = PAIRS.find((p) => p.id === scenario.pair);
-  if (!pair) throw new UsageError(`unknown pair ${scenario.pair}`);
-  const estimate = estimateSimulation(scenario, pair.frequency, strategyPaths);
-  const where = (field: string) => `${field} in ${loaded.file}`;
-  const tooLarge = budgetProblems(estimate, strategyPaths, {
-    paths: o.paths !== undefined ? '--paths' : where('paths'),
-    horizon: where('horizon.months'),
-    strategyPaths: o['strategy-paths'] !== undefined ? '--strategy-paths' : '--strategy-paths (default 200)',
-  });
-  if (tooLarge.length > 0) { for (const m of tooLarge) io.stderr(`${loaded.file}: error too-large: ${m}\n`); return 2; }
-  const choice = workersFlag === undefined ? defaultWorkers(estimate, availableParallelism()) : { workers: workersFlag, reason: '--workers' };
-  const workers = choice.workers;
-
   const opened = openCatalog(io, o.data, { allowOutsideData: o['allow-outside-data'] });
   if (!opened) return 1;
+  const where = (field: string): string => `${field} in ${file}`;
+  const planned = planSimulateStudy({
+    scenario, scenarioFile: file, catalog: opened.catalog, origin: opened.origin, notice: opened.syntheticNotice, factsDir: dataDir,
+    commandLine: commandLine('simulate', withoutWorkers(args)), ratecutVersion: VERSION, targets, strategyPaths,
+    sizeSources: {
+      paths: o.paths !== undefined ? '--paths' : where('paths'),
+      horizon: where('horizon.months'),
+      strategyPaths: o['strategy-paths'] !== undefined ? '--strategy-paths' : '--strategy-paths (default 200)',
+    },
+  });
+  if (!planned.ok) {
+    if (options.skipUncovered === true && planned.issues.every(isUncoveredAnalogsIssue)) { io.stdout(`skipped: ${planned.issues[0].message}\n`); return 0; }
+    printIssues(io, planned.issues);
+    // A run made too large by a size given on the command line is a command-line mistake.
+    const sizeFlag = o.paths !== undefined || o['strategy-paths'] !== undefined;
+    return planned.issues.some((i) => i.code === 'too-large') && sizeFlag ? 2 : 1;
+  }
+  const study = planned.value;
+  const choice = workersFlag === undefined ? defaultWorkers(study.plan.estimate, availableParallelism()) : { workers: workersFlag, reason: '--workers' };
   const out = o.out ?? `results/${scenario.name}.json`;
-  const outputs = outputOptions(io, o.force === true, [loaded.file, ...catalogInputs(opened.catalog)]);
+  const outputs = outputOptions(io, o.force === true, [file, ...catalogInputs(opened.catalog)]);
   refuseFolderOut(out, outputs, 'simulation.json');
   checkOutputs([...Object.values(simulationPaths(out)), ...(o.report === undefined ? [] : [o.report])], outputs);
   const bar = progressBar(`simulate ${scenario.name}`);
-  let run;
+  const warnings: Issue[] = [];
+  let result;
   try {
-    run = await runSimulation(scenario, {
-      catalog: opened.catalog, origin: opened.origin, notice: opened.syntheticNotice, dataDir,
-      commandLine: commandLine('simulate', withoutWorkers(args)), workers, targets, strategyPaths,
-      onProgress: (d, t) => bar.update(d, t),
+    result = await studyResult(runStudy(study, { workers: choice.workers }), (event) => {
+      if (event.type === 'progress') bar.update(event.done, event.total);
+      else if (event.type === 'warning') warnings.push(event.issue);
     });
-  } catch (e) {
-    if (e instanceof ParameterError) throw new UsageError(e.message);
-    throw e;
   } finally {
     bar.done();
   }
-  if (!run.ok) { printIssues(io, run.issues); return 1; }
-  printIssues(io, run.warnings);
-  const report = o.report === undefined ? [] : [reportOutput([{ file: out, doc: run.result }], o.report)];
-  const written = writeSimulationFiles(run.result, out, outputs, report);
-  io.stdout(formatSimulateSummary(run.result, written, `${workers} (${choice.reason})`));
+  printIssues(io, warnings);
+  const report = o.report === undefined ? [] : [reportOutput([{ file: out, doc: result }], o.report)];
+  const written = writeSimulationFiles(result, out, outputs, report);
+  io.stdout(formatSimulateSummary(result, written, `${choice.workers} (${choice.reason})`));
   return 0;
 }

@@ -7,9 +7,9 @@ import {
   simulateBootstrapPaths,
   type BootstrapFan,
   type BootstrapOptions,
-  type BootstrapOutputs,
 } from './bootstrap';
 import { makeJointSource, prepareSource, type JointWindow, type PreparedSource } from './joint-source';
+import type { PathOutcomes } from './path-outcomes';
 
 /** Daily-like returns: small = AR(1) with coefficient `phi`, large correlated with it. */
 function window(seed: number, n: number, phi = 0.3): JointWindow {
@@ -24,11 +24,11 @@ function window(seed: number, n: number, phi = 0.3): JointWindow {
   return { small, large };
 }
 
-function outputs(n: number): BootstrapOutputs {
+function outputs(n: number): PathOutcomes {
   return { smallReturn: new Float64Array(n), largeReturn: new Float64Array(n), smallMaxDrawdown: new Float64Array(n), largeMaxDrawdown: new Float64Array(n) };
 }
 
-function run(prepared: PreparedSource, options: BootstrapOptions, fan?: BootstrapFan): BootstrapOutputs {
+function run(prepared: PreparedSource, options: BootstrapOptions, fan?: BootstrapFan): PathOutcomes {
   const out = outputs(options.pathCount);
   simulateBootstrapPaths(prepared, options, out, fan);
   return out;
@@ -225,7 +225,7 @@ describe('simulateBootstrapPaths', () => {
     const cuts = [0, 1, 37, 38, 500, 999, 1000];
     for (let c = cuts.length - 2; c >= 0; c -= 1) {
       const from = cuts[c], to = cuts[c + 1];
-      const view: BootstrapOutputs = {
+      const view: PathOutcomes = {
         smallReturn: sharded.smallReturn.subarray(from, to), largeReturn: sharded.largeReturn.subarray(from, to),
         smallMaxDrawdown: sharded.smallMaxDrawdown.subarray(from, to), largeMaxDrawdown: sharded.largeMaxDrawdown.subarray(from, to),
       };

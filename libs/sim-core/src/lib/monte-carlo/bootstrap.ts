@@ -5,6 +5,7 @@
  */
 import { reseedInto, Xoshiro128 } from '../random/xoshiro128';
 import type { PreparedSource } from './joint-source';
+import type { PathOutcomes } from './path-outcomes';
 
 /**
  * How path blocks are drawn. In every method a block starts at a row drawn uniformly over all
@@ -36,22 +37,6 @@ export interface BootstrapOptions {
 
 /** The parts of {@link BootstrapOptions} that define one path's draws. */
 export type BootstrapPathOptions = Pick<BootstrapOptions, 'method' | 'meanBlock' | 'horizon' | 'seed'>;
-
-/**
- * Caller buffers for the outcome of each path, indexed by `path − firstPath` (length at least
- * `pathCount`; positions past it are untouched).
- * - `smallReturn`, `largeReturn`: terminal simple return over the horizon, decimals,
- *   `exp(Σ ln(1 + r_t)) − 1` (computed with `Math.expm1`).
- * - `smallMaxDrawdown`, `largeMaxDrawdown`: maximum drawdown of the wealth path, a decimal
- *   `<= 0` (−0.3 = a 30% fall), `exp(min_t(ln W_t − max_{s<=t} ln W_s)) − 1`, where the starting
- *   wealth `W_0 = 1` counts as a peak.
- */
-export interface BootstrapOutputs {
-  readonly smallReturn: Float64Array;
-  readonly largeReturn: Float64Array;
-  readonly smallMaxDrawdown: Float64Array;
-  readonly largeMaxDrawdown: Float64Array;
-}
 
 /**
  * Optional caller buffers for fan charts: for every path with global index `p < paths`, the log
@@ -195,7 +180,7 @@ function tracePath(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, sink: 
  * `max(peak, o + hi)`, which is exactly the running-peak drawdown over the piece's rows, since
  * `x − max(peak, m) = min(x − peak, x − m)`. The terminal log wealth is `o + cum[stop]`.
  */
-function runPaths(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, first: number, count: number, out: BootstrapOutputs, outOffset: number): void {
+function runPaths(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, first: number, count: number, out: PathOutcomes, outOffset: number): void {
   const cumSmall = prepared.cumSmall, cumLarge = prepared.cumLarge, segmentOf = prepared.segmentOf;
   const table = prepared.rangeTable, m = cumSmall.length, top = prepared.rangeLevels - 1;
   const segments = prepared.source.segments, n = prepared.length, H = plan.horizon, seed = plan.seed;
@@ -256,7 +241,7 @@ function checkOut(what: string, length: number, needed: number): void {
  * Simulates paths `[firstPath, firstPath + pathCount)` of a joint block bootstrap of `prepared`
  * (see {@link BootstrapMethod}) and writes each path's terminal simple return and maximum
  * drawdown, for small and large caps, into `out` at `path − firstPath` (see
- * {@link BootstrapOutputs}); with `fan`, also the log-wealth path of every path below
+ * {@link PathOutcomes}); with `fan`, also the log-wealth path of every path below
  * `fan.paths` (see {@link BootstrapFan}).
  *
  * Both legs use the same rows at every step, so the draw keeps their contemporaneous
@@ -287,7 +272,7 @@ function checkOut(what: string, length: number, needed: number): void {
 export function simulateBootstrapPaths(
   prepared: PreparedSource,
   options: BootstrapOptions,
-  out: BootstrapOutputs,
+  out: PathOutcomes,
   fan?: BootstrapFan,
 ): void {
   const plan = makePlan(prepared, options);
@@ -327,7 +312,7 @@ function checkPathIndex(what: string, pathIndex: number): void {
 
 /**
  * One path's outcome, as {@link simulateBootstrapPaths} writes it (see
- * {@link BootstrapOutputs}): terminal simple returns and maximum drawdowns, decimals.
+ * {@link PathOutcomes}): terminal simple returns and maximum drawdowns, decimals.
  */
 export interface BootstrapPathOutcome {
   readonly smallReturn: number;
@@ -364,7 +349,7 @@ export function pathReturnsInto(
   const rng = reseedInto(new Xoshiro128(1, 0, 0, 0), plan.seed, pathIndex);
   const sink: TraceSink = { index: null, blockStart: null, small: outSmall, large: outLarge, fanSmall: null, fanLarge: null, fanOffset: 0 };
   tracePath(prepared, plan, rng, sink);
-  const one: BootstrapOutputs = {
+  const one: PathOutcomes = {
     smallReturn: new Float64Array(1), largeReturn: new Float64Array(1), smallMaxDrawdown: new Float64Array(1), largeMaxDrawdown: new Float64Array(1),
   };
   runPaths(prepared, plan, rng, pathIndex, 1, one, 0);

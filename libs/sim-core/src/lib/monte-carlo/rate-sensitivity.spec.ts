@@ -2,11 +2,11 @@ import { fitRateSensitivity, type RateSensitivityFit } from '../estimation/rate-
 import { standardNormal } from '../random/normal';
 import { streamFor } from '../random/xoshiro128';
 import { rateSensitivityPathInto, simulateRateSensitivityPaths } from './rate-sensitivity';
-import type { ParametricPathOutputs } from './student-t-simulate';
+import type { PathOutcomes } from './path-outcomes';
 
 const f = (...xs: number[]): Float64Array => Float64Array.from(xs);
 
-function outputs(n: number): ParametricPathOutputs {
+function outputs(n: number): PathOutcomes {
   return { smallReturn: new Float64Array(n), largeReturn: new Float64Array(n), smallMaxDrawdown: new Float64Array(n), largeMaxDrawdown: new Float64Array(n) };
 }
 

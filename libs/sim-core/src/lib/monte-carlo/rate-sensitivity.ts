@@ -5,7 +5,8 @@
 import type { RateSensitivityModel } from '../estimation/rate-sensitivity-fit';
 import { reseedInto, streamFor, type Rng } from '../random/xoshiro128';
 import { checkPathArguments } from './student-t-internal';
-import { RETURN_FLOOR, type ParametricPathOptions, type ParametricPathOutputs } from './student-t-simulate';
+import type { PathOutcomes } from './path-outcomes';
+import { RETURN_FLOOR, type ParametricPathOptions } from './student-t-simulate';
 
 /**
  * Module-level aliases of the Math functions used in hot loops: inside a vm context (Jest runs
@@ -51,7 +52,7 @@ function rateSensitivityPath(
   horizon: number,
   outSmall: Float64Array | undefined,
   outLarge: Float64Array | undefined,
-  out: ParametricPathOutputs | undefined,
+  out: PathOutcomes | undefined,
   slot: number,
 ): void {
   const { small, large } = model;
@@ -117,7 +118,7 @@ export function simulateRateSensitivityPaths(
   model: RateSensitivityLegs,
   cutPath: Float64Array,
   options: ParametricPathOptions,
-  out: ParametricPathOutputs,
+  out: PathOutcomes,
 ): void {
   checkPathArguments('simulateRateSensitivityPaths', options, out);
   checkRateArguments(model, cutPath, options.horizon);

@@ -4,6 +4,7 @@
  * public API (not exported from the package index).
  */
 import type { Rng } from '../random/xoshiro128';
+import type { PathOutcomes } from './path-outcomes';
 
 /**
  * Module-level aliases of the Math functions used in hot loops: inside a vm context (Jest runs
@@ -12,17 +13,11 @@ import type { Rng } from '../random/xoshiro128';
  */
 const { abs, exp, log } = Math;
 
-/** The options and outputs of a parametric path simulation, as far as the checks need them. */
+/** The options of a parametric path simulation, as far as the checks need them. */
 interface PathOptionsShape {
   readonly horizon: number;
   readonly firstPath: number;
   readonly pathCount: number;
-}
-interface PathOutputsShape {
-  readonly smallReturn: Float64Array;
-  readonly largeReturn: Float64Array;
-  readonly smallMaxDrawdown: Float64Array;
-  readonly largeMaxDrawdown: Float64Array;
 }
 
 /**
@@ -34,7 +29,7 @@ interface PathOutputsShape {
 export function checkPathArguments(
   what: string,
   options: PathOptionsShape,
-  out: PathOutputsShape | undefined,
+  out: PathOutcomes | undefined,
   outSmall?: Float64Array,
   outLarge?: Float64Array,
 ): void {

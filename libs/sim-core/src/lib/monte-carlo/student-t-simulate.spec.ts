@@ -1,10 +1,11 @@
 import { maxDrawdownFromReturns } from '../metrics/max-drawdown';
 import { studentTCovariance, type StudentTParameters } from '../estimation/student-t-fit';
-import { RETURN_FLOOR, simulateStudentTPaths, studentTPathInto, type ParametricPathOutputs } from './student-t-simulate';
+import { RETURN_FLOOR, simulateStudentTPaths, studentTPathInto } from './student-t-simulate';
+import type { PathOutcomes } from './path-outcomes';
 
 const PARAMS: StudentTParameters = { mu: [0.01, 0.008], scale: [0.0036, 0.0018, 0.0025], df: 6 };
 
-function outputs(n: number): ParametricPathOutputs {
+function outputs(n: number): PathOutcomes {
   return { smallReturn: new Float64Array(n), largeReturn: new Float64Array(n), smallMaxDrawdown: new Float64Array(n), largeMaxDrawdown: new Float64Array(n) };
 }
 

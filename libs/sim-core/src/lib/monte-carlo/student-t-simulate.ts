@@ -5,6 +5,7 @@
 import { reseedInto, streamFor, type Rng } from '../random/xoshiro128';
 import type { StudentTParameters } from '../estimation/student-t-fit';
 import { checkPathArguments, zigguratNormal } from './student-t-internal';
+import type { PathOutcomes } from './path-outcomes';
 
 /**
  * Module-level aliases of the Math functions used in hot loops: inside a vm context (Jest runs
@@ -32,22 +33,6 @@ export interface ParametricPathOptions {
   readonly seed: number;
   readonly firstPath: number;
   readonly pathCount: number;
-}
-
-/**
- * Caller-owned outputs of a parametric simulation, one value per path at index
- * `p − firstPath` (each array holds at least `pathCount` values):
- * - `smallReturn`, `largeReturn`: compounded simple return over the horizon,
- *   `prod_m (1 + r_m) − 1` (decimals);
- * - `smallMaxDrawdown`, `largeMaxDrawdown`: maximum drawdown of the monthly wealth path, a
- *   decimal <= 0 (−0.3 = a 30% fall); the starting wealth counts as a peak, so a first-month
- *   loss is a drawdown (as in `maxDrawdownFromReturns`).
- */
-export interface ParametricPathOutputs {
-  readonly smallReturn: Float64Array;
-  readonly largeReturn: Float64Array;
-  readonly smallMaxDrawdown: Float64Array;
-  readonly largeMaxDrawdown: Float64Array;
 }
 
 /** Constants of the sampler, computed once per call. `valid` false = degenerate parameters. */
@@ -100,7 +85,7 @@ function studentTPath(
   horizon: number,
   outSmall: Float64Array | undefined,
   outLarge: Float64Array | undefined,
-  out: ParametricPathOutputs | undefined,
+  out: PathOutcomes | undefined,
   slot: number,
 ): void {
   const { mu1, mu2, l11, l21, l22, half, d, c, boostPower } = k;
@@ -158,7 +143,7 @@ function studentTPath(
  * Monthly returns `r = X`, clipped below at {@link RETURN_FLOOR} (−0.99). For path `p`
  * (`firstPath <= p < firstPath + pathCount`) writes, at `p − firstPath` of each output array, the
  * compounded return over `horizon` months and the maximum drawdown of the monthly wealth path
- * (see {@link ParametricPathOutputs}). Units: decimals; `horizon` in months.
+ * (see {@link PathOutcomes}). Units: decimals; `horizon` in months.
  *
  * Path `p` draws only from stream `streamFor(seed, p)` (re-seeded into one generator, no
  * allocation per path), so the results do not depend on how the paths are split into shards or
@@ -171,7 +156,7 @@ function studentTPath(
  * @throws RangeError when `horizon`, `seed`, `firstPath` or `pathCount` is not a valid integer
  * or an output array is shorter than `pathCount` (programmer errors).
  */
-export function simulateStudentTPaths(fit: StudentTParameters, options: ParametricPathOptions, out: ParametricPathOutputs): void {
+export function simulateStudentTPaths(fit: StudentTParameters, options: ParametricPathOptions, out: PathOutcomes): void {
   checkPathArguments('simulateStudentTPaths', options, out);
   const { horizon, seed, firstPath, pathCount } = options;
   if (pathCount === 0) return;

@@ -24,7 +24,7 @@ export const SCENARIO_LIMITS = {
   maxCutsPerMonth: 31,
   /** Mean block length: at most 2,520 rows (10 years of trading days; longer blocks are one block). */
   maxMeanBlock: 2520,
-  /** Paths: at most 10,000,000 (80 MB per outcome array; see simulation-budget.ts for time). */
+  /** Paths: at most 10,000,000 (80 MB per outcome array; the run's time is budgeted by the simulate study). */
   maxPaths: 10_000_000,
 } as const;
 
@@ -91,7 +91,7 @@ const horizon = z.object({
  * (monthly methods: student-t, rate-sensitivity) and becomes months × 21 trading days for the
  * daily bootstrap methods unless `tradingDays` is given. Every number has a plausible range
  * ({@link SCENARIO_LIMITS}); the run's size (paths × steps) is checked against a time budget
- * before anything runs (simulation-budget.ts).
+ * before anything runs (the simulate study's budget).
  */
 export const scenarioSchema = z.object({
   name: z.string().regex(/^[a-z0-9-]+$/, 'expected a lowercase name with dashes').max(100),
@@ -109,5 +109,7 @@ export const scenarioSchema = z.object({
   seed: z.number().int().min(0).max(2 ** 32 - 1).default(20250917),
 }).strict();
 
+/** A scenario as written in a file (defaults may be left out). */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** A validated scenario, defaults filled in. */
 export type Scenario = z.output<typeof scenarioSchema>;

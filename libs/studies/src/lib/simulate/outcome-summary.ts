@@ -1,13 +1,24 @@
+import { OUTCOME_PERCENTILES, type HistogramJson, type OutcomeDistributionJson } from '@ratecut/contracts';
 import { fanPercentilesInto, probabilityAtLeast, probabilityGreater as pGreater, summarizeDistribution } from '@ratecut/sim-core';
 
 const fin = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
-/** A path-outcome distribution as JSON: percentiles p1..p99, mean, sd, VaR/CVaR (losses), NaN → null. */
-export function distributionJson(values: Float64Array): Record<string, unknown> {
+/**
+ * A path-outcome distribution as written: count, percentiles p1..p99, mean, sd, VaR/CVaR
+ * (losses); a NaN statistic becomes null.
+ *
+ * @throws RangeError when sim-core's summary levels differ from the contract's (programmer error).
+ */
+export function distributionJson(values: Float64Array): OutcomeDistributionJson {
   const s = summarizeDistribution(values);
+  const at = (level: (typeof OUTCOME_PERCENTILES)[number]): number | null => {
+    const i = s.percentileLevels.indexOf(level);
+    if (i < 0) throw new RangeError(`distributionJson: the summary has no ${level}th percentile`);
+    return fin(s.percentiles[i]);
+  };
   return {
     count: s.count,
-    percentiles: Object.fromEntries(s.percentileLevels.map((p, i) => [`p${p}`, fin(s.percentiles[i])])),
+    percentiles: { p1: at(1), p5: at(5), p10: at(10), p25: at(25), p50: at(50), p75: at(75), p90: at(90), p95: at(95), p99: at(99) },
     mean: fin(s.mean), sd: fin(s.sd), var95: fin(s.var95), cvar95: fin(s.cvar95), var99: fin(s.var99), cvar99: fin(s.cvar99),
   };
 }
@@ -32,7 +43,7 @@ export function fanJson(logWealth: Float32Array, paths: number, steps: number, p
  * Histogram of path outcomes with `bins` equal-width bins between the 0.5th and 99.5th
  * percentiles (outliers are counted in the end bins): edges (bins + 1 numbers) and counts.
  */
-export function histogramJson(values: Float64Array, bins = 60): { edges: number[]; counts: number[] } {
+export function histogramJson(values: Float64Array, bins = 60): HistogramJson {
   const sorted = Float64Array.from(values).sort();
   const lo = sorted[Math.floor(0.005 * (sorted.length - 1))], hi = sorted[Math.ceil(0.995 * (sorted.length - 1))];
   const width = hi > lo ? (hi - lo) / bins : 1;

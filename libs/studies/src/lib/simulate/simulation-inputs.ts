@@ -1,5 +1,5 @@
 import { addMonths, cycleWindowRows, monthIndex, NO_CYCLE_FACTS, selectAnalogCycles, type ClassifiedCycle, type CycleFacts, type MarketData } from '@ratecut/sim-core';
-import type { Scenario } from './scenario-schema';
+import type { Scenario } from '@ratecut/contracts';
 
 /** Per-period simple returns of both legs over one analog window. */
 export interface ReturnWindow {

@@ -1,11 +1,17 @@
 import { join } from 'node:path';
+import type { Scenario } from '@ratecut/contracts';
 import { loadCuratedCycles } from '@ratecut/data-loader';
-import { parseIsoDay, selectAnalogCycles, type ClassifiedCycle } from '@ratecut/sim-core';
-import { workspaceRoot } from '../../cli/workspace-root';
+import { formatIssue, parseIsoDay, selectAnalogCycles, type ClassifiedCycle } from '@ratecut/sim-core';
+import { FACTS_DIR as dataDir } from '../../testing/sample-simulate-request';
 import { builtinScenarioNames, loadScenario } from './load-scenario';
 import { buildSimulationInputs } from './simulation-inputs';
 
-const dataDir = join(workspaceRoot(), 'data');
+/** A built-in scenario, or the test fails with its issues. */
+function builtin(name: string): Scenario {
+  const r = loadScenario(name, dataDir, dataDir);
+  if (!r.ok) throw new Error(r.issues.map(formatIssue).join('\n'));
+  return r.value.scenario;
+}
 const curated = loadCuratedCycles(join(dataDir, 'easing-cycles.json'));
 if (!curated.ok) throw new Error(JSON.stringify(curated.issues));
 const facts = { emergency: new Map(curated.value.cycles.flatMap((c) => (c.emergency === undefined ? [] : [[parseIsoDay(c.firstCut), c.emergency] as const]))) };
@@ -27,7 +33,7 @@ describe('built-in scenarios', () => {
     expect(names).toEqual(['all-cycles', 'emergency-cuts', 'insurance-cuts', 'recession-easing', 'resumption']);
     for (const name of names) {
       const r = loadScenario(name, dataDir, dataDir);
-      expect(r.ok ? [] : r.errors).toEqual([]);
+      expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual([]);
     }
   });
 
@@ -36,31 +42,29 @@ describe('built-in scenarios', () => {
     expect(flagged).toEqual(['1987-11', '2001-01', '2008-10', '2020-03']);
     expect(curated.value.cycles.every((c) => typeof c.emergency === 'boolean')).toBe(true);
     for (const c of curated.value.cycles.filter((x) => x.emergency)) expect(c.emergencyNote).toMatch(/intermeeting|between meetings/);
-    const emergency = loadScenario('emergency-cuts', dataDir, dataDir);
-    if (!emergency.ok || emergency.value.history.kind !== 'cycles') throw new Error('emergency-cuts should list cycle ids');
-    for (const id of emergency.value.history.ids) expect(flagged).toContain(id);
+    const emergency = builtin('emergency-cuts');
+    if (emergency.history.kind !== 'cycles') throw new Error('emergency-cuts should list cycle ids');
+    for (const id of emergency.history.ids) expect(flagged).toContain(id);
   });
 
   it('insurance-cuts picks no emergency analog (the 1987 post-crash cut is out)', () => {
-    const insurance = loadScenario('insurance-cuts', dataDir, dataDir);
-    if (!insurance.ok) throw new Error(insurance.errors.join('\n'));
-    const ids = selectAnalogCycles(classified, insurance.value.history, facts).cycles.map((c) => c.cycle.id);
+    const insurance = builtin('insurance-cuts');
+    const ids = selectAnalogCycles(classified, insurance.history, facts).cycles.map((c) => c.cycle.id);
     expect(ids).toEqual(['1995-07', '1998-09', '2019-08', '2024-09']);
     // Without the emergency feature the same rule takes 1987-11 too (the defect this guards against).
-    const { emergency: _ignored, ...withoutEmergency } = insurance.value.history as { emergency?: boolean } & typeof insurance.value.history;
-    expect(selectAnalogCycles(classified, withoutEmergency as typeof insurance.value.history, facts).cycles.map((c) => c.cycle.id)).toContain('1987-11');
+    const { emergency: _ignored, ...withoutEmergency } = insurance.history as { emergency?: boolean } & typeof insurance.history;
+    expect(selectAnalogCycles(classified, withoutEmergency as typeof insurance.history, facts).cycles.map((c) => c.cycle.id)).toContain('1987-11');
   });
 
   it('warns about covered analogs whose emergency status is not curated', () => {
-    const insurance = loadScenario('insurance-cuts', dataDir, dataDir);
-    if (!insurance.ok) throw new Error(insurance.errors.join('\n'));
+    const insurance = builtin('insurance-cuts');
     // A market of daily rows 2017-01-02 .. 2021-12-31 and one uncurated cycle in it.
     const days: number[] = [];
     for (let d = parseIsoDay('2017-01-02'); d <= parseIsoDay('2021-12-31'); d += 1) if (((d + 4) % 7) % 6 !== 0) days.push(d);
     const closes = Float64Array.from(days, (_, i) => 100 * (1 + 0.0002 * i));
     const data = { days: Int32Array.from(days), assets: ['small', 'large'], closes: [closes, closes], cashRate: new Float64Array(days.length), policyRate: new Float64Array(days.length), periodsPerYear: 252 };
     const uncurated: ClassifiedCycle = { ...classified[0], cycle: { ...classified[0].cycle, id: '2018-05', firstCut: parseIsoDay('2018-05-11'), lastCut: parseIsoDay('2018-08-10'), cuts: 3, totalEasingBp: 75 }, recession: { recession: false, reason: null, peak: null } };
-    const inputs = buildSimulationInputs(data, [uncurated], insurance.value, facts);
+    const inputs = buildSimulationInputs(data, [uncurated], insurance, facts);
     expect(inputs.cycles.map((c) => c.cycle.id)).toEqual(['2018-05']);
     expect(inputs.warnings.join('\n')).toMatch(/emergency status unknown for 2018-05 \(not among the curated cycles of data\/easing-cycles\.json\): counted as not emergencies/);
   });

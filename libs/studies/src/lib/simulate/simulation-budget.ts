@@ -1,9 +1,10 @@
-import type { Scenario } from './scenario-schema';
+import type { Scenario } from '@ratecut/contracts';
+import { LEAD_ROWS } from './strategy-paths';
 
 /**
  * Reference costs of a simulation, measured on the 2-core development machine (Node 20, shared
  * and loaded, so on the slow side) with `process.hrtime` over several runs: the time one path
- * step takes in `runPathJob` for each method, the start-up of one worker thread (Node worker +
+ * step takes in `simulatePathBlock` for each method, the start-up of one worker thread (Node worker +
  * ts-node registration + loading the simulation modules, until it answers its first job), and
  * the time of one strategy path (five backtests over the lead-in and the path). Start-up and
  * per-step costs are both CPU-bound, so their ratio, which is what the worker rule uses, moves
@@ -33,9 +34,6 @@ export const RUN_LIMITS = {
 
 /** A worker thread is worth starting only for at least this many start-ups' worth of path work. */
 export const STARTUPS_PER_WORKER = 4;
-
-/** Rows of flat lead-in before each strategy path (see strategy-paths.ts). */
-const LEAD_ROWS = { daily: 130, monthly: 7 } as const;
 
 /** Paths regenerated for the fan chart (at most). */
 export const MAX_FAN_PATHS = 2000;
@@ -74,7 +72,7 @@ export function estimateSimulation(scenario: Scenario, frequency: 'daily' | 'mon
   const lead = frequency === 'daily' && unit === 'trading days' ? LEAD_ROWS.daily : LEAD_ROWS.monthly;
   const pathSeconds = paths * steps * stepCost;
   const totalSeconds = pathSeconds + Math.max(fan, strat) * steps * stepCost + strat * (REFERENCE_COSTS.strategyPathFixed + (lead + steps) * REFERENCE_COSTS.strategyPathRow);
-  // 4 outcome arrays and the spread (40 bytes a path), a shard's copy in transit (32) and a sorted copy (16).
+  // 4 outcome arrays and the spread (40 bytes a path), a block's copy in transit (32) and a sorted copy (16).
   const bytes = paths * 88 + fan * (steps + 1) * 2 * 4 + strat * 10 * 8 + (steps + 1) * 8 * 64;
   return { paths, steps, unit, pathSteps: paths * steps, stepCost, pathSeconds, totalSeconds, bytes };
 }

@@ -9,9 +9,11 @@ export const PATH_STRATEGIES = ['buy-hold-small', 'buy-hold-large', 'static-mix'
 export const PATH_STRATEGIES_NOTE =
   'relative-momentum and trend-filter are not evaluated on simulated paths: they need the price history before the path, which a scenario does not have';
 
-/** Rows of flat history placed before each path so rate-based strategies see the cuts as they happen. */
-const LEAD_ROWS_DAILY = 130;
-const LEAD_ROWS_MONTHLY = 7;
+/**
+ * Rows of flat history placed before each path so rate-based strategies see the cuts as they
+ * happen: 130 trading days before a daily path, 7 month-ends before a monthly one.
+ */
+export const LEAD_ROWS = { daily: 130, monthly: 7 } as const;
 
 /**
  * Builds the MarketData for one simulated path: a flat lead-in (prices constant, policy rate
@@ -22,7 +24,7 @@ const LEAD_ROWS_MONTHLY = 7;
 export function pathMarket(
   small: Float64Array, large: Float64Array, periodsPerYear: number, startRate: number, monthlyChanges: Float64Array, startDay: number,
 ): MarketData {
-  const lead = periodsPerYear === 12 ? LEAD_ROWS_MONTHLY : LEAD_ROWS_DAILY;
+  const lead = periodsPerYear === 12 ? LEAD_ROWS.monthly : LEAD_ROWS.daily;
   const n = lead + small.length + 1;
   const days = new Int32Array(n);
   let d = startDay;
@@ -65,7 +67,7 @@ export function pathStrategies(periodsPerYear: number): Strategy[] {
  * path, with execution lag 1 and 5 + 5 bp costs: one `[return, drawdown]` pair per strategy.
  */
 export function runStrategiesOnPath(market: MarketData, strategies: readonly Strategy[]): [number, number][] {
-  const lead = market.periodsPerYear === 12 ? LEAD_ROWS_MONTHLY : LEAD_ROWS_DAILY;
+  const lead = market.periodsPerYear === 12 ? LEAD_ROWS.monthly : LEAD_ROWS.daily;
   return strategies.map((strategy) => {
     const run = runBacktest(market, strategy, {
       startRow: 0, endRow: market.days.length - 1, executionLag: 1,

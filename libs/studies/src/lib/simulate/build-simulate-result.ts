@@ -1,0 +1,125 @@
+import { resultSchemaId, type Scenario, type SimulateMethodJson, type SimulateResultJson } from '@ratecut/contracts';
+import { GENERATOR_NAME, totalEasingBp, type MarketData, type PathOutcomes } from '@ratecut/sim-core';
+import { distributionJson, fanJson, histogramJson, probabilityAbove, probabilityGreater } from './outcome-summary';
+import type { PathRegenerator } from './path-model';
+import { MAX_FAN_PATHS } from './simulation-budget';
+import type { SimulationInputs } from './simulation-inputs';
+import { drawdownSamplingOf, simulateConventions } from './simulate-conventions';
+import type { SimulateTarget } from './simulate-target';
+import { pathMarket, pathStrategies, PATH_STRATEGIES_NOTE, runStrategiesOnPath } from './strategy-paths';
+
+/** Percentiles of the fan chart, at every step. */
+const FAN_PERCENTILES = [5, 10, 25, 50, 75, 90, 95];
+
+/** Bins of the outcome histograms. */
+const HISTOGRAM_BINS = 60;
+
+/** Everything a simulate result is built from besides the path outcomes: fixed when the study is planned. */
+export interface SimulateFrame {
+  /** The synthetic-sample notice, or null for real data. */
+  readonly notice: string | null;
+  readonly ratecutVersion: string;
+  readonly commandLine: string;
+  readonly scenario: Scenario;
+  readonly data: SimulateResultJson['data'];
+  /** The market the analogs were cut from (its last policy rate and day start the strategy paths). */
+  readonly market: MarketData;
+  readonly inputs: SimulationInputs;
+  readonly method: SimulateMethodJson;
+  readonly regenerate: PathRegenerator;
+  readonly steps: number;
+  readonly unit: 'trading days' | 'months';
+  /** The scenario's monthly policy-rate changes, percentage points. */
+  readonly cutPath: Float64Array;
+  /** True when paths are daily (the bootstrap on a daily pair): strategies then run on 252 rows a year. */
+  readonly dailyPaths: boolean;
+  readonly targets: readonly SimulateTarget[];
+  /** Paths (the first ones) on which the strategies are replayed. */
+  readonly strategyPaths: number;
+  /** The curated emergency rule when the scenario selects analogs by it. */
+  readonly emergencyRule: string | undefined;
+}
+
+/**
+ * Builds the `ratecut.simulate/1` document from the per-path outcomes (in path order): the
+ * distributions of both legs and of small minus large, the probabilities, drawdowns,
+ * histograms, the fan (the first {@link MAX_FAN_PATHS} paths regenerated with their own
+ * streams) and the path strategies on the first `strategyPaths` paths. Keys are written in a
+ * fixed order, so the same inputs give the same bytes.
+ */
+export function buildSimulateResult(frame: SimulateFrame, out: PathOutcomes): SimulateResultJson {
+  const { scenario, steps, unit, market } = frame;
+  const paths = out.smallReturn.length;
+  const spread = new Float64Array(paths);
+  for (let i = 0; i < paths; i += 1) spread[i] = out.smallReturn[i] - out.largeReturn[i];
+
+  // Fan and strategies on the first paths, regenerated with the same streams.
+  const fanPaths = Math.min(paths, MAX_FAN_PATHS);
+  const stratPaths = Math.min(paths, frame.strategyPaths);
+  const logS = new Float32Array(fanPaths * (steps + 1)), logL = new Float32Array(fanPaths * (steps + 1));
+  const rs = new Float64Array(steps), rl = new Float64Array(steps);
+  const periodsPerYear = frame.dailyPaths ? 252 : 12;
+  const strategies = pathStrategies(periodsPerYear);
+  const stratReturns = strategies.map(() => new Float64Array(stratPaths));
+  const stratDrawdowns = strategies.map(() => new Float64Array(stratPaths));
+  const startRate = market.policyRate[market.policyRate.length - 1];
+  for (let p = 0; p < Math.max(fanPaths, stratPaths); p += 1) {
+    frame.regenerate(p, rs, rl);
+    if (p < fanPaths) {
+      let ws = 0, wl = 0;
+      for (let t = 0; t < steps; t += 1) {
+        ws += Math.log1p(rs[t]); wl += Math.log1p(rl[t]);
+        logS[p * (steps + 1) + t + 1] = ws; logL[p * (steps + 1) + t + 1] = wl;
+      }
+    }
+    if (p < stratPaths) {
+      const m = pathMarket(rs, rl, periodsPerYear, startRate, frame.cutPath, market.days[market.days.length - 1]);
+      runStrategiesOnPath(m, strategies).forEach(([ret, dd], k) => { stratReturns[k][p] = ret; stratDrawdowns[k][p] = dd; });
+    }
+  }
+
+  const targets = frame.targets.map((t) => ({
+    target: t.text, leg: t.leg, level: t.level,
+    probability: probabilityAbove(t.leg === 'small' ? out.smallReturn : t.leg === 'large' ? out.largeReturn : spread, t.level),
+  }));
+  const drawdownSampling = drawdownSamplingOf(unit, steps);
+  const { inputs } = frame;
+  return {
+    ...(frame.notice === null ? {} : { notice: frame.notice }),
+    schema: resultSchemaId('simulate'),
+    ratecutVersion: frame.ratecutVersion,
+    commandLine: frame.commandLine,
+    scenario,
+    data: frame.data,
+    generator: GENERATOR_NAME,
+    seed: scenario.seed,
+    paths: scenario.paths,
+    method: frame.method,
+    horizon: { months: scenario.horizon.months, steps, unit },
+    cutPath: { totalEasingBp: totalEasingBp(scenario.cutPath), monthlyChangePct: Array.from(frame.cutPath) },
+    analogs: {
+      cycleIds: inputs.cycles.map((c) => c.cycle.id),
+      cycles: inputs.cycles.length,
+      observations: inputs.daily.reduce((n, w) => n + w.small.length, 0),
+      monthlyObservations: inputs.monthly.reduce((n, w) => n + w.small.length, 0),
+      windowMonths: scenario.windowMonths,
+      warnings: [...inputs.warnings],
+    },
+    conventions: simulateConventions(frame.data.pair.returnBasis, drawdownSampling, frame.emergencyRule),
+    legs: {
+      small: distributionJson(out.smallReturn),
+      large: distributionJson(out.largeReturn),
+      spread: distributionJson(spread),
+    },
+    probabilities: { smallBeatsLarge: probabilityGreater(out.smallReturn, out.largeReturn), targets },
+    drawdowns: { small: distributionJson(out.smallMaxDrawdown), large: distributionJson(out.largeMaxDrawdown) },
+    drawdownSampling,
+    histograms: { bins: HISTOGRAM_BINS, small: histogramJson(out.smallReturn, HISTOGRAM_BINS), large: histogramJson(out.largeReturn, HISTOGRAM_BINS), spread: histogramJson(spread, HISTOGRAM_BINS) },
+    fan: { paths: fanPaths, stepUnit: unit, percentiles: FAN_PERCENTILES, small: fanJson(logS, fanPaths, steps, FAN_PERCENTILES), large: fanJson(logL, fanPaths, steps, FAN_PERCENTILES) },
+    strategies: {
+      paths: stratPaths,
+      note: `${PATH_STRATEGIES_NOTE}; each path is preceded by flat prices with the policy rate at its last observed level (${(startRate * 100).toFixed(2)}%), then follows the scenario's cut path; lag 1, 5+5 bp costs, cash at the policy rate`,
+      results: strategies.map((st, k) => ({ name: st.name, horizonReturn: distributionJson(stratReturns[k]), maxDrawdown: distributionJson(stratDrawdowns[k]) })),
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import {
+  allocatePathOutcomes, makeJointSource, prepareSource, simulateBootstrapPaths, simulateRateSensitivityPaths, simulateStudentTPaths,
+  type BootstrapMethod, type PathOutcomes, type PreparedSource, type RateSensitivityLegs, type StudentTFit,
+} from '@ratecut/sim-core/monte-carlo';
+import type { ItemRange } from '../study/split-range';
+import type { BlockExecutor } from '../study/study';
+
+/** The model a simulation draws its paths from. */
+export type PathModel =
+  | {
+      readonly kind: 'bootstrap';
+      /** Joint returns of both legs per analog window (blocks never cross windows). */
+      readonly windows: readonly { readonly small: Float64Array; readonly large: Float64Array }[];
+      readonly periodsPerYear: number;
+      readonly method: BootstrapMethod;
+      readonly meanBlock: number;
+    }
+  | { readonly kind: 'student-t'; readonly fit: StudentTFit }
+  | { readonly kind: 'rate-sensitivity'; readonly fits: RateSensitivityLegs; readonly cutPath: Float64Array };
+
+/**
+ * What every block of a simulation needs: the model, the horizon (steps) and the seed. Plain
+ * and structured-cloneable: it is sent once to each worker thread.
+ */
+export type PathJob = PathModel & { readonly horizon: number; readonly seed: number };
+
+/** Key of the prepared bootstrap source in a thread's cache (a thread serves one study). */
+const PREPARED_SOURCE = 'simulate:prepared-source';
+
+/**
+ * The simulate study's block executor: simulates paths `block.first .. block.first +
+ * block.count − 1` of `job` and returns their outcomes, indexed by path − `block.first`. Pure:
+ * every path draws from its own stream (seed, path index), so a path's outcome does not depend
+ * on which block or thread computes it. `cache` keeps the prepared bootstrap source, so a
+ * thread prepares the windows once for all its blocks.
+ */
+export function simulatePathBlock(job: PathJob, block: ItemRange, cache: Map<string, unknown>): PathOutcomes {
+  const out = allocatePathOutcomes(block.count);
+  const range = { horizon: job.horizon, seed: job.seed, firstPath: block.first, pathCount: block.count };
+  switch (job.kind) {
+    case 'bootstrap': {
+      let prepared = cache.get(PREPARED_SOURCE) as PreparedSource | undefined;
+      if (prepared === undefined) {
+        prepared = prepareSource(makeJointSource([...job.windows], job.periodsPerYear));
+        cache.set(PREPARED_SOURCE, prepared);
+      }
+      simulateBootstrapPaths(prepared, { method: job.method, meanBlock: job.meanBlock, ...range }, out);
+      break;
+    }
+    case 'student-t':
+      simulateStudentTPaths(job.fit, range, out);
+      break;
+    case 'rate-sensitivity':
+      simulateRateSensitivityPaths(job.fits, job.cutPath, range, out);
+      break;
+  }
+  return out;
+}
+
+/** {@link simulatePathBlock} named by its module, so worker threads load it from here (never from an application). */
+export const PATH_BLOCK_EXECUTOR: BlockExecutor<PathJob, ItemRange, PathOutcomes> = {
+  module: __filename,
+  exportName: 'simulatePathBlock',
+  run: simulatePathBlock,
+};

@@ -1,0 +1,30 @@
+import { allocatePathOutcomes, simulateStudentTPaths, type StudentTFit } from '@ratecut/sim-core';
+import { runStudy, studyResult } from '../study/run-study';
+import { mergePathOutcomes, pathBlocks, pathOutcomesStudy, PATHS_PER_BLOCK } from './path-outcomes-study';
+
+const fit: StudentTFit = { mu: [0.01, 0.008], scale: [0.003, 0.0015, 0.002], df: 6, logLikelihood: 0, iterations: 1, observations: 100, converged: true };
+
+describe('path blocks', () => {
+  it('are contiguous ranges of PATHS_PER_BLOCK paths, fixed by the path count', () => {
+    expect(pathBlocks(0)).toEqual([]);
+    expect(pathBlocks(PATHS_PER_BLOCK + 1)).toEqual([{ first: 0, count: PATHS_PER_BLOCK }, { first: PATHS_PER_BLOCK, count: 1 }]);
+  });
+
+  it('merge in path order, and refuse an output of the wrong size', () => {
+    const a = allocatePathOutcomes(2), b = allocatePathOutcomes(1);
+    a.smallReturn.set([1, 2]); b.smallReturn.set([3]);
+    expect(Array.from(mergePathOutcomes(3, [{ first: 0, count: 2 }, { first: 2, count: 1 }], [a, b]).smallReturn)).toEqual([1, 2, 3]);
+    expect(() => mergePathOutcomes(3, [{ first: 0, count: 2 }, { first: 2, count: 1 }], [b, b])).toThrow(RangeError);
+  });
+
+  it('give the outcomes of one sim-core call over all paths, however they are split', async () => {
+    const paths = 2 * PATHS_PER_BLOCK + 7;
+    const job = { kind: 'student-t' as const, fit, horizon: 12, seed: 99 };
+    const direct = allocatePathOutcomes(paths);
+    simulateStudentTPaths(fit, { horizon: 12, seed: 99, firstPath: 0, pathCount: paths }, direct);
+    const study = pathOutcomesStudy(job, paths);
+    expect(study.blocks).toHaveLength(3);
+    const merged = await studyResult(runStudy(study));
+    expect(merged).toEqual(direct);
+  });
+});

@@ -1,0 +1,162 @@
+import { join } from 'node:path';
+import type { Scenario, SimulateMethodJson, SimulateResultJson } from '@ratecut/contracts';
+import { loadCuratedCycles, loadEasingCycles, loadMarketData, PAIRS, type Catalog } from '@ratecut/data-loader';
+import {
+  DEFAULT_EASING_CYCLE_RULE, formatDay, jsonPathOf, monthlyRateChanges, parseIsoDay,
+  type CycleFacts, type Issue, type LoadResult, type PathOutcomes,
+} from '@ratecut/sim-core';
+import type { ItemRange } from '../study/split-range';
+import type { Study } from '../study/study';
+import { buildSimulateResult } from './build-simulate-result';
+import { inputFingerprints } from './input-fingerprints';
+import { PATH_BLOCK_EXECUTOR, type PathJob } from './path-job';
+import { mergePathOutcomes, pathBlocks } from './path-outcomes-study';
+import { choosePathModel } from './path-model';
+import { budgetProblems, estimateSimulation, horizonSteps, type SimulationEstimate } from './simulation-budget';
+import { buildSimulationInputs } from './simulation-inputs';
+import type { SimulateTarget } from './simulate-target';
+
+/**
+ * Months after a cycle's first cut within which a recession (an NBER peak) makes it a
+ * recession cycle, as `ratecut cycles` counts by default.
+ */
+export const SIMULATE_RECESSION_WINDOW_MONTHS = 12;
+
+/**
+ * True for the issue {@link planSimulateStudy} gives when the data cover none of the scenario's
+ * analog cycles (the only issue it reports at `$.history`): a caller running several scenarios
+ * on partial data may skip that scenario.
+ */
+export function isUncoveredAnalogsIssue(issue: Issue): boolean {
+  return issue.code === 'bad-scenario' && issue.jsonPath === '$.history';
+}
+
+/** Everything a simulate run is asked: the scenario (flags applied), its data and what to report. */
+export interface SimulateRequest {
+  readonly scenario: Scenario;
+  /** The scenario file, named in issues. */
+  readonly scenarioFile: string;
+  readonly catalog: Catalog;
+  /** How the catalog was found (`flag`, `env`, `cache`, `sample`), written in the result. */
+  readonly origin: string;
+  /** The synthetic-sample notice, or null for real data. */
+  readonly notice: string | null;
+  /** Folder of the facts shipped with ratecut: `nber-business-cycles.json`, `easing-cycles.json`. */
+  readonly factsDir: string;
+  /** The command line written in the result (without anything that does not change it, such as `--workers`). */
+  readonly commandLine: string;
+  readonly ratecutVersion: string;
+  readonly targets: readonly SimulateTarget[];
+  /** Paths (the first ones) on which the strategies are replayed. */
+  readonly strategyPaths: number;
+  /**
+   * Where the run's sizes come from, named in a too-large issue: e.g. `--paths` or
+   * `paths in s.json`, `horizon.months in s.json`, `--strategy-paths (default 200)`.
+   */
+  readonly sizeSources: { readonly paths: string; readonly horizon: string; readonly strategyPaths: string };
+}
+
+/** What a simulate study runs: the scenario, its data, cost estimate and method. */
+export interface SimulatePlan {
+  readonly scenario: Scenario;
+  readonly scenarioFile: string;
+  /** Time and memory the run was priced at (it fits the limits). */
+  readonly estimate: SimulationEstimate;
+  readonly data: SimulateResultJson['data'];
+  readonly method: SimulateMethodJson;
+  readonly analogCycleIds: readonly string[];
+}
+
+/** The simulate study: blocks of paths, merged into the `ratecut.simulate/1` document. */
+export type SimulateStudy = Study<SimulatePlan, PathJob, ItemRange, PathOutcomes, SimulateResultJson>;
+
+const error = (code: Issue['code'], file: string, message: string, keys?: readonly PropertyKey[]): Issue => ({
+  code, severity: 'error', file, message, ...(keys === undefined ? {} : { jsonPath: jsonPathOf(keys) }),
+});
+
+/**
+ * Plans a simulation: checks the pair and prices the run against the limits (before reading
+ * any data), loads the policy-rate history, easing cycles, the pair's market data and the
+ * curated cycle facts, fingerprints every input, picks the analog cycles and cuts their
+ * windows, and prepares the method (block length, Student-t fit or rate regression). The
+ * study's blocks are path ranges fixed by the path count; its merge builds the result
+ * document (fan, strategies on paths, summaries).
+ *
+ * User mistakes come back as issues, never thrown: an unknown pair (`bad-parameter`, at
+ * `$.pair`), a run over the limits (`too-large`, naming the sizes and where they come from),
+ * unknown cycle ids (`bad-scenario`, at `$.history.ids[i]`), no analog covered by the data
+ * (`bad-scenario`, at `$.history`), and every data issue of the loaders. Loader warnings
+ * (e.g. gaps) are the study's `warnings`, emitted by `runStudy` (so the result's own
+ * `warnings` list is empty).
+ */
+export function planSimulateStudy(request: SimulateRequest): LoadResult<SimulateStudy> {
+  const { scenario, scenarioFile, catalog, factsDir } = request;
+  const pair = PAIRS.find((p) => p.id === scenario.pair);
+  if (!pair) {
+    return { ok: false, issues: [error('bad-parameter', scenarioFile, `unknown pair ${scenario.pair}; expected ${PAIRS.map((p) => p.id).join(', ')}`, ['pair'])] };
+  }
+  const estimate = estimateSimulation(scenario, pair.frequency, request.strategyPaths);
+  const tooLarge = budgetProblems(estimate, request.strategyPaths, request.sizeSources);
+  if (tooLarge.length > 0) return { ok: false, issues: tooLarge.map((m) => error('too-large', scenarioFile, m)) };
+
+  const nberFile = join(factsDir, 'nber-business-cycles.json');
+  const easing = loadEasingCycles(catalog, nberFile, DEFAULT_EASING_CYCLE_RULE, SIMULATE_RECESSION_WINDOW_MONTHS);
+  if (!easing.ok) return easing;
+  const market = loadMarketData(catalog, { small: pair.small, large: pair.large }, 'fedfunds', easing.value.history);
+  if (!market.ok) return market;
+  const { data } = market.value;
+  const curatedFile = join(factsDir, 'easing-cycles.json');
+  const curated = loadCuratedCycles(curatedFile);
+  if (!curated.ok) return curated;
+  const facts: CycleFacts = {
+    emergency: new Map(curated.value.cycles.flatMap((c) => (c.emergency === undefined ? [] : [[parseIsoDay(c.firstCut), c.emergency] as const]))),
+  };
+  const inputs = buildSimulationInputs(data, easing.value.cycles, scenario, facts);
+  if (inputs.missingIds.length > 0) {
+    const detected = easing.value.cycles.map((c) => c.cycle.id).join(', ');
+    const ids = scenario.history.kind === 'cycles' ? scenario.history.ids : [];
+    return {
+      ok: false,
+      issues: inputs.missingIds.map((id) => error('bad-scenario', scenarioFile, `unknown cycle id ${id}; detected cycles: ${detected}`, ['history', 'ids', Math.max(0, ids.indexOf(id))])),
+    };
+  }
+  if (inputs.daily.length === 0) {
+    return { ok: false, issues: [error('bad-scenario', scenarioFile, `scenario ${scenario.name}: no analog cycle is covered by the ${pair.id} data`, ['history'])] };
+  }
+
+  const { steps, unit } = horizonSteps(scenario, data.periodsPerYear === 12 ? 'monthly' : 'daily');
+  const cutPath = monthlyRateChanges(scenario.cutPath, scenario.horizon.months);
+  const model = choosePathModel(scenario, inputs, data.periodsPerYear, steps, cutPath);
+  const bootstrap = model.job.kind === 'bootstrap';
+  const files = [
+    catalog.path,
+    ...catalog.series.filter((e) => [pair.small, pair.large, 'dff', 'fed-target'].map((id) => id.split(':')[0]).includes(e.id)).map((e) => join(catalog.dir, e.file)),
+    nberFile,
+    curatedFile,
+  ];
+  const dataJson: SimulateResultJson['data'] = {
+    catalog: catalog.path, origin: request.origin, synthetic: request.notice !== null,
+    inputs: inputFingerprints(files, catalog.dir, factsDir),
+    pair: { id: pair.id, small: pair.small, large: pair.large, returnBasis: market.value.pair.returnBasis },
+    first: formatDay(data.days[0]), last: formatDay(data.days[data.days.length - 1]),
+  };
+  const emergencyRule = scenario.history.kind === 'analogs' && scenario.history.emergency !== undefined ? curated.value.emergencyRule : undefined;
+  const blocks = pathBlocks(scenario.paths);
+  const frame = {
+    notice: request.notice, ratecutVersion: request.ratecutVersion, commandLine: request.commandLine, scenario, data: dataJson, market: data, inputs,
+    method: model.method, regenerate: model.regenerate, steps, unit, cutPath, dailyPaths: bootstrap && data.periodsPerYear !== 12,
+    targets: request.targets, strategyPaths: request.strategyPaths, emergencyRule,
+  };
+  const study: SimulateStudy = {
+    kind: 'simulate',
+    plan: { scenario, scenarioFile, estimate, data: dataJson, method: model.method, analogCycleIds: inputs.cycles.map((c) => c.cycle.id) },
+    context: model.job,
+    blocks,
+    execute: PATH_BLOCK_EXECUTOR,
+    blockWeight: (b) => b.count,
+    unit: 'paths',
+    warnings: [...easing.warnings, ...market.warnings],
+    merge: (outputs) => buildSimulateResult(frame, mergePathOutcomes(scenario.paths, blocks, outputs)),
+  };
+  return { ok: true, value: study, warnings: [] };
+}
