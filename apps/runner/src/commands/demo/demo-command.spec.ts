@@ -19,7 +19,7 @@ describe('ratecut demo', () => {
     expect(out).toMatch(/Easing cycles \(\d+ of \d+ detected: first cut on or after 1984-01-01/);
     expect(out).toMatch(/=== 2\. Backtest/);
     expect(out).toMatch(/P\(small:\+20%\)/);
-    expect(out).toMatch(/skipped: scenario recession-easing: no analog cycle/);
+    expect(out).toMatch(/skipped: history: scenario recession-easing: no analog cycle/);
     for (const f of ['cycles.json', 'backtest.json', 'insurance-cuts.json', 'report.html']) {
       expect(out).toContain(join(cwd, 'results', 'demo', f));
       expect(existsSync(join(cwd, 'results', 'demo', f))).toBe(true);

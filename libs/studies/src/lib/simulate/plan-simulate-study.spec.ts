@@ -102,16 +102,16 @@ describe('planSimulateStudy refuses user mistakes as issues', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues.map((i) => [i.code, i.file, i.jsonPath])).toEqual([
-      ['bad-scenario', 'sample-cuts.json', '$.history.ids[1]'],
-      ['bad-scenario', 'sample-cuts.json', '$.history.ids[2]'],
+      ['bad-scenario', 'sample-cuts.json', 'history.ids[1]'],
+      ['bad-scenario', 'sample-cuts.json', 'history.ids[2]'],
     ]);
-    expect(r.issues[0].message).toMatch(/^unknown cycle id 1999-01; detected cycles: 1991-08, 1992-08, 1997-09, /);
+    expect(r.issues[0].message).toMatch(/^history\.ids\[1\]: unknown cycle id 1999-01; detected cycles: 1991-08, 1992-08, 1997-09, /);
     expect(r.issues.some(isUncoveredAnalogsIssue)).toBe(false);
   });
 
   it('says when no analog cycle is covered by the data', () => {
     const r = planSimulateStudy(sampleSimulateRequest({ history: { kind: 'cycles', ids: ['1991-08'] } }));
-    expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual(['sample-cuts.json $.history: error bad-scenario: scenario sample-cuts: no analog cycle is covered by the rut-gspc data']);
+    expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual(['sample-cuts.json: error bad-scenario: history: scenario sample-cuts: no analog cycle is covered by the rut-gspc data']);
     expect(!r.ok && r.issues.every(isUncoveredAnalogsIssue)).toBe(true);
   });
 
@@ -124,9 +124,9 @@ describe('planSimulateStudy refuses user mistakes as issues', () => {
     expect(r.issues[0].message).toMatch(/^10,000,000 paths × 2,520 trading days \(and 20 strategy paths\) would take about .* the limit is 300 s: lower paths in sample-cuts\.json, horizon\.months in sample-cuts\.json or --strategy-paths$/);
   });
 
-  it('refuses an unknown pair at $.pair', () => {
+  it('refuses an unknown pair at pair', () => {
     const request = sampleSimulateRequest();
     const r = planSimulateStudy({ ...request, scenario: { ...request.scenario, pair: 'nope' as 'rut-gspc' } });
-    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.jsonPath])).toEqual([['bad-parameter', '$.pair']]);
+    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.jsonPath])).toEqual([['bad-parameter', 'pair']]);
   });
 });

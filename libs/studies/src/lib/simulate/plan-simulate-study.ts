@@ -24,11 +24,11 @@ export const SIMULATE_RECESSION_WINDOW_MONTHS = 12;
 
 /**
  * True for the issue {@link planSimulateStudy} gives when the data cover none of the scenario's
- * analog cycles (the only issue it reports at `$.history`): a caller running several scenarios
+ * analog cycles (the only issue it reports at `history`): a caller running several scenarios
  * on partial data may skip that scenario.
  */
 export function isUncoveredAnalogsIssue(issue: Issue): boolean {
-  return issue.code === 'bad-scenario' && issue.jsonPath === '$.history';
+  return issue.code === 'bad-scenario' && issue.jsonPath === 'history';
 }
 
 /** Everything a simulate run is asked: the scenario (flags applied), its data and what to report. */
@@ -70,9 +70,11 @@ export interface SimulatePlan {
 /** The simulate study: blocks of paths, merged into the `ratecut.simulate/1` document. */
 export type SimulateStudy = Study<SimulatePlan, PathJob, ItemRange, PathOutcomes, SimulateResultJson>;
 
-const error = (code: Issue['code'], file: string, message: string, keys?: readonly PropertyKey[]): Issue => ({
-  code, severity: 'error', file, message, ...(keys === undefined ? {} : { jsonPath: jsonPathOf(keys) }),
-});
+/** An error issue; with `keys`, located at that JSON path of the scenario, which the message names first. */
+const error = (code: Issue['code'], file: string, message: string, keys?: readonly PropertyKey[]): Issue => {
+  const jsonPath = keys === undefined ? '' : jsonPathOf(keys);
+  return { code, severity: 'error', file, message: jsonPath === '' ? message : `${jsonPath}: ${message}`, ...(keys === undefined ? {} : { jsonPath }) };
+};
 
 /**
  * Plans a simulation: checks the pair and prices the run against the limits (before reading
@@ -83,9 +85,9 @@ const error = (code: Issue['code'], file: string, message: string, keys?: readon
  * document (fan, strategies on paths, summaries).
  *
  * User mistakes come back as issues, never thrown: an unknown pair (`bad-parameter`, at
- * `$.pair`), a run over the limits (`too-large`, naming the sizes and where they come from),
- * unknown cycle ids (`bad-scenario`, at `$.history.ids[i]`), no analog covered by the data
- * (`bad-scenario`, at `$.history`), and every data issue of the loaders. Loader warnings
+ * `pair`), a run over the limits (`too-large`, naming the sizes and where they come from),
+ * unknown cycle ids (`bad-scenario`, at `history.ids[i]`), no analog covered by the data
+ * (`bad-scenario`, at `history`), and every data issue of the loaders. Loader warnings
  * (e.g. gaps) are the study's `warnings`, emitted by `runStudy` (so the result's own
  * `warnings` list is empty).
  */
