@@ -1,4 +1,5 @@
 import { DEFAULT_EASING_CYCLE_RULE } from '../fed/easing-cycle-rule';
+import { monthsToRows } from '../time/months-to-rows';
 import { pipeline, type Strategy, type StrategyParams } from './strategy';
 import { cutWindow, holdAssets, LARGE, rateRegime, relativeMomentum, SMALL, trendFilter, type TrendIndicator } from './select-steps';
 import { equalWeight, fixedWeights } from './weigh-steps';
@@ -21,7 +22,6 @@ const num = (params: StrategyParams, key: string, check: (n: number) => boolean,
   if (typeof v !== 'number' || !check(v)) throw new ParameterError(`parameter ${key}=${String(v)}: expected ${expected}`);
   return v;
 };
-const rowsPerMonth = (periodsPerYear: number): number => periodsPerYear / 12;
 
 /** A period parameter (`200d`, `10m`, `2y`; plain numbers are trading days) in rows of the data; see `parsePeriod`. */
 const periodParam = (params: StrategyParams, key: string, periodsPerYear: number): { rows: number; text: string } => {
@@ -82,7 +82,7 @@ export const BUILTIN_STRATEGIES: readonly BuiltinStrategy[] = [
       const th = num(params, 'threshold', (n) => n >= 0, 'a decimal return >= 0');
       return pipeline({
         name: 'relative-momentum', description: `relative momentum, ${k}-month lookback, switch threshold ${th}`, params,
-        select: relativeMomentum(Math.round(k * rowsPerMonth(periodsPerYear)), th), weigh: equalWeight(2), when: whenStep(schedule),
+        select: relativeMomentum(monthsToRows(k, periodsPerYear), th), weigh: equalWeight(2), when: whenStep(schedule),
       });
     },
   },
