@@ -1,7 +1,7 @@
 /**
  * Internals shared by the parametric Monte Carlo models (student-t-simulate, rate-sensitivity):
  * argument checks. Not part of the public API (not exported from the package index). Their
- * samplers live in `random/`.
+ * normal sampler lives in `random/`.
  */
 
 /** The options and outputs of a parametric path simulation, as far as the checks need them. */

@@ -5,7 +5,6 @@
 import { drawdownDepthStep, drawdownPeakStep } from '../metrics/drawdown-tracker';
 import { reseedInto, streamFor, type Rng } from '../random/xoshiro128';
 import type { StudentTParameters } from '../estimation/student-t-fit';
-import { gammaConstants, standardGamma } from '../random/gamma';
 import { zigguratNormal } from '../random/ziggurat-normal';
 import { checkPathArguments } from './student-t-internal';
 
@@ -14,7 +13,7 @@ import { checkPathArguments } from './student-t-internal';
  * specs in one) every lookup of the global `Math` goes through a slow interceptor; in plain Node
  * the aliases cost nothing.
  */
-const { sqrt } = Math;
+const { log, pow, sqrt } = Math;
 
 /**
  * Lowest monthly simple return the parametric simulations allow (−0.99, a 99% loss). Draws below
@@ -76,7 +75,7 @@ function samplerConstants(params: StudentTParameters): SamplerConstants {
   const l11 = Math.sqrt(s11), l21 = s12 / l11, l22sq = s22 - l21 * l21;
   const valid =
     Number.isFinite(params.mu[0]) && Number.isFinite(params.mu[1]) && s11 > 0 && l22sq > 0 && Number.isFinite(s11) && Number.isFinite(s22) && nu > 0 && Number.isFinite(nu);
-  const half = nu / 2, gamma = gammaConstants(half);
+  const half = nu / 2, shape = half < 1 ? half + 1 : half, d = shape - 1 / 3;
   return {
     valid,
     mu1: params.mu[0],
@@ -85,9 +84,9 @@ function samplerConstants(params: StudentTParameters): SamplerConstants {
     l21,
     l22: Math.sqrt(l22sq),
     half,
-    d: gamma.d,
-    c: gamma.c,
-    boostPower: gamma.boostPower,
+    d,
+    c: 1 / Math.sqrt(9 * d),
+    boostPower: half < 1 ? 1 / half : 0,
   };
 }
 
@@ -110,7 +109,24 @@ function studentTPath(
   let ws = 1, wl = 1, peakS = 1, peakL = 1, ddS = 0, ddL = 0; // two drawdown trackers, inlined
   for (let m = 0; m < horizon; m += 1) {
     const z1 = zigguratNormal(rng), z2 = zigguratNormal(rng);
-    const g = standardGamma(rng, d, c, boostPower); // G ~ Gamma(ν/2), Marsaglia and Tsang (2000)
+    // G ~ Gamma(shape) by Marsaglia and Tsang (2000), with the squeeze test first. Written out
+    // here, not called: as a function it costs the Student-t simulation about 8% (measured), since
+    // V8 then inlines fewer of the generator's and the normal sampler's calls into this loop.
+    let g: number;
+    for (;;) {
+      const x = zigguratNormal(rng);
+      let v = 1 + c * x;
+      if (v <= 0) continue;
+      v = v * v * v;
+      const u = (rng.nextU32() + 0.5) / 4294967296; // in (0, 1); 32 bits suffice for an acceptance test
+      const x2 = x * x;
+      if (u < 1 - 0.0331 * x2 * x2 || log(u) < 0.5 * x2 + d * (1 - v + log(v))) {
+        g = d * v;
+        break;
+      }
+    }
+    // Shape ν/2 < 1: Gamma(a) = Gamma(a + 1) · U^{1/a} (Marsaglia and Tsang, 2000, sec. 6).
+    if (boostPower !== 0) g *= pow(1 - rng.nextFloat(), boostPower);
     const scale = sqrt(half / g);
     let rs = mu1 + l11 * z1 * scale;
     let rl = mu2 + (l21 * z1 + l22 * z2) * scale;

@@ -39,30 +39,21 @@ for (let i = 0; i <= LAYERS; i += 1) ZIG_F[i] = gauss(ZIG_X[i]);
  * the parametric Monte Carlo models (about twice as fast as a polar Box-Muller draw).
  */
 export function zigguratNormal(rng: Rng): number {
-  const bits = rng.nextU32();
-  const i = bits & (LAYERS - 1);
-  // 24 high bits -> u in (-1, 1), symmetric, never 0.
-  const u = ((bits >>> 8) + 0.5) / 8388608 - 1;
-  if (abs(u) < ZIG_RATIO[i]) return u * ZIG_X[i];
-  return zigguratEdge(rng, i, u);
-}
-
-/**
- * The rare part of {@link zigguratNormal} (about 1.5% of draws), kept out of it so that the
- * common path stays small enough for V8 to inline at every call site: the tail of the base
- * layer (Marsaglia, 1964) and the wedge test of the other layers, which draws again from the
- * start when it rejects.
- */
-function zigguratEdge(rng: Rng, i: number, u: number): number {
-  if (i === 0) {
-    let t: number, y: number;
-    do {
-      t = -log(1 - rng.nextFloat()) / ZIG_R;
-      y = -log(1 - rng.nextFloat());
-    } while (y + y < t * t);
-    return u < 0 ? -(ZIG_R + t) : ZIG_R + t;
+  for (;;) {
+    const bits = rng.nextU32();
+    const i = bits & (LAYERS - 1);
+    // 24 high bits -> u in (-1, 1), symmetric, never 0.
+    const u = ((bits >>> 8) + 0.5) / 8388608 - 1;
+    const x = u * ZIG_X[i];
+    if (abs(u) < ZIG_RATIO[i]) return x;
+    if (i === 0) {
+      let t: number, y: number;
+      do {
+        t = -log(1 - rng.nextFloat()) / ZIG_R;
+        y = -log(1 - rng.nextFloat());
+      } while (y + y < t * t);
+      return u < 0 ? -(ZIG_R + t) : ZIG_R + t;
+    }
+    if (ZIG_F[i + 1] + (rng.nextU32() / 4294967296) * (ZIG_F[i] - ZIG_F[i + 1]) < gauss(x)) return x;
   }
-  const x = u * ZIG_X[i];
-  if (ZIG_F[i + 1] + (rng.nextU32() / 4294967296) * (ZIG_F[i] - ZIG_F[i + 1]) < gauss(x)) return x;
-  return zigguratNormal(rng);
 }
