@@ -82,9 +82,7 @@ export * from './lib/inference/deflated-sharpe';
 export * from './lib/inference/paired-bootstrap';
 export * from './lib/inference/win-share';
 
-// random/: seeded random streams and samplers
-export * from './lib/random/normal';
-export * from './lib/random/gamma';
+// random/: seeded random streams (the samplers built on them are internal to monte-carlo/)
 export * from './lib/random/xoshiro128';
 
 // monte-carlo/: path simulators and their summaries
@@ -105,3 +103,8 @@ export * from './lib/replay/replay-cycles';
 
 // sweep/: parameter sweeps
 export * from './lib/sweep/momentum-sweep';
+
+// one definition per concept: the drawdown tracker, the moments accumulator, months to rows
+export * from './lib/metrics/drawdown-tracker';
+export * from './lib/stats/moments-accumulator';
+export * from './lib/time/months-to-rows';

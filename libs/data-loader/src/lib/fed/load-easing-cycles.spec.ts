@@ -38,7 +38,7 @@ describe('loadEasingCycles with a hole in the policy-rate file', () => {
     try {
       const catalog = loadCatalog(dir);
       if (!catalog.ok) throw new Error(JSON.stringify(catalog.issues));
-      const loaded = loadEasingCycles(catalog.value, nberFile, { minMoveBp: 25, pauseMonths: 4 }, 12);
+      const loaded = loadEasingCycles(catalog.value, nberFile);
       if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
       expect(loaded.value.cycles.map(({ cycle: c }) => [c.id, c.resumption, c.cuts])).toEqual([['1998-09', false, 3]]);
       expect(loaded.value.history.gaps).toEqual([{ from: parseIsoDay('1987-12-31'), to: parseIsoDay('1998-01-01') }]);
@@ -53,7 +53,7 @@ describe('loadEasingCycles with a hole in the policy-rate file', () => {
     try {
       const catalog = loadCatalog(full);
       if (!catalog.ok) throw new Error(JSON.stringify(catalog.issues));
-      const loaded = loadEasingCycles(catalog.value, nberFile, { minMoveBp: 25, pauseMonths: 4 }, 12);
+      const loaded = loadEasingCycles(catalog.value, nberFile);
       if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
       // The 1987-09 hike and no move until 1998-01-01's cut from 7.25 to 5.50: a cycle there, then 1998-09 resumes it.
       expect(loaded.value.cycles.map(({ cycle: c }) => [c.id, c.resumption])).toEqual([['1998-01', false], ['1998-09', true]]);

@@ -1,5 +1,5 @@
 import {
-  checkEasingCycleRule, classifyRecession, detectEasingCycles,
+  checkEasingCycleRule, classifyRecession, DEFAULT_EASING_CYCLE_RULE, DEFAULT_RECESSION_WINDOW_MONTHS, detectEasingCycles,
   type ClassifiedCycle, type EasingCycleRule, type PolicyRateHistory,
 } from '@ratecut/sim-core';
 import type { Catalog } from '../catalog/catalog';
@@ -15,15 +15,18 @@ export interface LoadedEasingCycles {
 }
 
 /**
- * The policy-rate history from a catalog, the easing cycles it contains under `rule`, each
- * classified against the NBER dates in `nberFile` with a `recessionWindowMonths` window.
+ * The policy-rate history from a catalog, the easing cycles it contains under `rule` (default
+ * `DEFAULT_EASING_CYCLE_RULE`), each classified against the NBER dates in `nberFile` with a
+ * `recessionWindowMonths` window (default `DEFAULT_RECESSION_WINDOW_MONTHS`, 12 months).
  * Issues from both files are reported together.
+ *
+ * @throws RangeError when `rule` is not a valid rule (programmer error: callers check user input).
  */
 export function loadEasingCycles(
   catalog: Catalog,
   nberFile: string,
-  rule: EasingCycleRule,
-  recessionWindowMonths: number,
+  rule: EasingCycleRule = DEFAULT_EASING_CYCLE_RULE,
+  recessionWindowMonths: number = DEFAULT_RECESSION_WINDOW_MONTHS,
 ): LoadResult<LoadedEasingCycles> {
   const problems = checkEasingCycleRule(rule);
   if (problems.length > 0) throw new RangeError(problems.join('; '));

@@ -4,7 +4,7 @@ import { describeReply, FetchError } from './fetch-error';
 import { httpGet, type RetryPolicy } from './http-get';
 
 /** URL of FRED's CSV download of `seriesId`, from `cosd` (YYYY-MM-DD) when given. */
-export function fredCsvUrl(baseUrl: string, seriesId: string, cosd?: string): string {
+function fredCsvUrl(baseUrl: string, seriesId: string, cosd?: string): string {
   const q = new URLSearchParams({ id: seriesId });
   if (cosd !== undefined) q.set('cosd', cosd);
   return `${baseUrl}/graph/fredgraph.csv?${q.toString()}`;
@@ -34,7 +34,7 @@ export function nextIsoDay(iso: string): string {
  * Checks that `text` is FRED's CSV download of `seriesId` (a date column, then a column named by
  * the series id); throws a {@link FetchError} saying what was expected otherwise.
  */
-export function checkFredCsv(text: string, seriesId: string): void {
+function checkFredCsv(text: string, seriesId: string): void {
   const source = `FRED ${seriesId}`;
   const read = readFredCsv(text, `${seriesId}.csv`);
   if (!read.ok || read.value.header[1] !== seriesId) {

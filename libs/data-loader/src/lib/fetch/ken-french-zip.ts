@@ -4,7 +4,7 @@ import { FetchError } from './fetch-error';
 import { httpGet, type RetryPolicy } from './http-get';
 
 /** URL of a Ken French data library zip, e.g. `F-F_Research_Data_Factors_CSV.zip`. */
-export function kenFrenchZipUrl(baseUrl: string, zipName: string): string {
+function kenFrenchZipUrl(baseUrl: string, zipName: string): string {
   return `${baseUrl}/pages/faculty/ken.french/ftp/${zipName}`;
 }
 

@@ -10,7 +10,7 @@ import { quoteExcerpt } from '../validation/excerpt';
 export const FRED_DATE_HEADERS = ['observation_date', 'DATE', 'Date'] as const;
 
 /** The header check of a FRED download: the first header cell must be a FRED date header (`wrong-format` otherwise). */
-export function fredCsvHeader(file: string): HeaderCheck<TableHead> {
+function fredCsvHeader(file: string): HeaderCheck<TableHead> {
   return (headerLine, header) => {
     const first = header[0] ?? '';
     if (!(FRED_DATE_HEADERS as readonly string[]).includes(first)) {

@@ -14,7 +14,7 @@ export interface PlainCsvSpec {
 }
 
 /** The header check of a plain CSV file: the date column must be in it (`missing-column` otherwise). */
-export function plainCsvHeader(file: string, spec: PlainCsvSpec): HeaderCheck<TableHead> {
+function plainCsvHeader(file: string, spec: PlainCsvSpec): HeaderCheck<TableHead> {
   return (headerLine, header) => {
     const dateColumn = header.indexOf(spec.date);
     if (dateColumn < 0) return failure([missingColumnIssue(file, headerLine, spec.date, header, 'date column')]);

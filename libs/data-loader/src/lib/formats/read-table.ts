@@ -30,7 +30,7 @@ export interface TableSpec {
  * The record reader of `spec.format` (see {@link TableRecordReader}), handing the rows of the
  * file's table to `sink`; `bad-catalog` for a `csv` spec without a date column.
  */
-export function tableRecordReader(file: string, spec: TableSpec, sink: RowSink<TableHead>): LoadResult<TableRecordReader<TableHead>> {
+function tableRecordReader(file: string, spec: TableSpec, sink: RowSink<TableHead>): LoadResult<TableRecordReader<TableHead>> {
   switch (spec.format) {
     case 'csv':
       if (spec.date === undefined) {

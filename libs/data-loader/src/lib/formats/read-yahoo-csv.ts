@@ -10,7 +10,7 @@ import { quoteExcerpt } from '../validation/excerpt';
 export const YAHOO_HEADER = ['Date', 'Open', 'High', 'Low', 'Close', 'Adj Close', 'Volume'] as const;
 
 /** The header check of a Yahoo Finance download: exactly {@link YAHOO_HEADER} (`wrong-format` otherwise). */
-export function yahooCsvHeader(file: string): HeaderCheck<TableHead> {
+function yahooCsvHeader(file: string): HeaderCheck<TableHead> {
   return (headerLine, header) => {
     const expected = YAHOO_HEADER.join(',');
     if (header.join(',') !== expected) {

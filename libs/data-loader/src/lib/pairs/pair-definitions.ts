@@ -4,6 +4,8 @@
  * What the returns include (price or total return) is not stated here: it comes from the
  * catalog's `totalReturn` flags when the pair is loaded (`LoadedPair.returnBasis`).
  */
+import { monthsToRows } from '@ratecut/sim-core';
+
 /** One small/large pair: catalog ids of the legs (`id` or `id:column`), frequency, horizons. */
 export interface PairDefinition {
   readonly id: string;
@@ -17,18 +19,13 @@ export interface PairDefinition {
   readonly maxAnchorGapDays: number;
 }
 
-const DAILY = [
-  { label: '3m', steps: 63 },
-  { label: '6m', steps: 126 },
-  { label: '12m', steps: 252 },
-  { label: '24m', steps: 504 },
-];
-const MONTHLY = [
-  { label: '3m', steps: 3 },
-  { label: '6m', steps: 6 },
-  { label: '12m', steps: 12 },
-  { label: '24m', steps: 24 },
-];
+/** Post-cut horizons, in calendar months. */
+const HORIZON_MONTHS = [3, 6, 12, 24] as const;
+/** The horizons as rows of data with `periodsPerYear` rows a year (63/126/252/504 daily, 3/6/12/24 monthly). */
+const horizonsInRows = (periodsPerYear: number): PairDefinition['horizons'] =>
+  HORIZON_MONTHS.map((months) => ({ label: `${months}m`, steps: monthsToRows(months, periodsPerYear) }));
+const DAILY = horizonsInRows(252);
+const MONTHLY = horizonsInRows(12);
 
 /** Every pair, in the order outputs list them. */
 export const PAIRS: readonly PairDefinition[] = [

@@ -1,4 +1,4 @@
-import { standardNormal } from '../random/normal';
+import { zigguratNormal } from '../random/ziggurat-normal';
 import { streamFor } from '../random/xoshiro128';
 import { BLOCK_LENGTH_MIN_OBSERVATIONS, flatTopLagWindow, optimalBlockLength } from './block-length';
 
@@ -22,7 +22,7 @@ function ar1(phi: number, noise: Float64Array): Float64Array {
 
 function gaussian(seed: number, n: number): Float64Array {
   const rng = streamFor(seed, 0), out = new Float64Array(n);
-  for (let i = 0; i < n; i += 1) out[i] = standardNormal(rng);
+  for (let i = 0; i < n; i += 1) out[i] = zigguratNormal(rng);
   return out;
 }
 

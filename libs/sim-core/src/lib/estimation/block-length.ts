@@ -2,6 +2,7 @@
  * Automatic block-length selection for the stationary and circular block bootstraps (Politis
  * and White, 2004, with the correction of Patton, Politis and White, 2009).
  */
+import { MomentsAccumulator } from '../stats/moments-accumulator';
 
 /** Optimal mean block length (stationary bootstrap) and block length (circular), in rows. */
 export interface OptimalBlockLength {
@@ -60,12 +61,13 @@ export function optimalBlockLength(x: Float64Array, start = 0, end = x.length): 
   }
   const n = end - start;
   if (n < BLOCK_LENGTH_MIN_OBSERVATIONS) return NAN_RESULT;
-  let mean = 0;
+  const moments = new MomentsAccumulator();
   for (let i = start; i < end; i += 1) {
     const v = x[i];
     if (!Number.isFinite(v)) return NAN_RESULT;
-    mean += (v - mean) / (i - start + 1); // running mean (Welford, 1962)
+    moments.push(v); // running mean (Welford, 1962)
   }
+  const mean = moments.mean;
   const e = new Float64Array(n);
   for (let i = 0; i < n; i += 1) e[i] = x[start + i] - mean;
 

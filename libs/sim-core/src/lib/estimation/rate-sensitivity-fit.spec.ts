@@ -1,4 +1,4 @@
-import { standardNormal } from '../random/normal';
+import { zigguratNormal } from '../random/ziggurat-normal';
 import { streamFor } from '../random/xoshiro128';
 import { fitRateSensitivity, fitRateSensitivityModel, type RateSensitivityFit } from './rate-sensitivity-fit';
 
@@ -33,9 +33,9 @@ describe('fitRateSensitivity', () => {
     const n = 300;
     const x = new Float64Array(n), y = new Float64Array(n);
     for (let i = 0; i < n; i += 1) {
-      x[i] = [-0.5, -0.25, 0, 0, 0, 0.25][Math.floor(rng.nextFloat() * 6)] + 0.01 * standardNormal(rng);
+      x[i] = [-0.5, -0.25, 0, 0, 0, 0.25][Math.floor(rng.nextFloat() * 6)] + 0.01 * zigguratNormal(rng);
       // Heteroskedastic noise: larger when the rate moves.
-      y[i] = 0.006 - 0.03 * x[i] + (0.02 + 0.08 * Math.abs(x[i])) * standardNormal(rng);
+      y[i] = 0.006 - 0.03 * x[i] + (0.02 + 0.08 * Math.abs(x[i])) * zigguratNormal(rng);
     }
     const r = fitRateSensitivity(y, x);
     // XᵀX = [[n, Σx], [Σx, Σx²]], Xᵀy = [Σy, Σxy]; β = (XᵀX)⁻¹ Xᵀy.
@@ -95,9 +95,9 @@ describe('fitRateSensitivity', () => {
     const n = 120;
     const s = new Float64Array(n), l = new Float64Array(n), d = new Float64Array(n);
     for (let i = 0; i < n; i += 1) {
-      d[i] = 0.25 * standardNormal(rng);
-      s[i] = 0.01 - 0.02 * d[i] + 0.05 * standardNormal(rng);
-      l[i] = 0.008 - 0.01 * d[i] + 0.04 * standardNormal(rng);
+      d[i] = 0.25 * zigguratNormal(rng);
+      s[i] = 0.01 - 0.02 * d[i] + 0.05 * zigguratNormal(rng);
+      l[i] = 0.008 - 0.01 * d[i] + 0.04 * zigguratNormal(rng);
     }
     const m = fitRateSensitivityModel(s, l, d);
     expect(m.spread.slope).toBeCloseTo(m.small.slope - m.large.slope, 12);

@@ -1,5 +1,5 @@
 import { parseIsoDay } from '../time/day-number';
-import { classifyRecession, type BusinessCycle } from './recession';
+import { classifyRecession, DEFAULT_RECESSION_WINDOW_MONTHS, type BusinessCycle } from './recession';
 
 const nber: BusinessCycle[] = [
   { peak: parseIsoDay('2001-03-01'), trough: parseIsoDay('2001-11-01') },
@@ -22,5 +22,11 @@ describe('classifyRecession', () => {
   it('leaves other cycles as non-recession', () => {
     expect(classifyRecession(parseIsoDay('1998-09-29'), nber, 12)).toEqual({ recession: false, reason: null, peak: null });
     expect(classifyRecession(parseIsoDay('2001-12-11'), nber, 12).recession).toBe(false);
+  });
+
+  it('defaults to a 12-month window: a peak 12 months after the first cut counts, 13 months does not', () => {
+    expect(DEFAULT_RECESSION_WINDOW_MONTHS).toBe(12);
+    expect(classifyRecession(parseIsoDay('2006-12-20'), nber).reason).toBe('peak-within-window');
+    expect(classifyRecession(parseIsoDay('2006-11-20'), nber).recession).toBe(false);
   });
 });

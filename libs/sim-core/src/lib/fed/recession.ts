@@ -21,14 +21,26 @@ export interface RecessionClass {
 }
 
 /**
+ * The default recession window, in calendar months: a cycle whose first cut comes up to 12
+ * months before an NBER peak is labelled a recession cycle (`peak-within-window`). The one
+ * definition of this default; every loader and command takes it from here.
+ */
+export const DEFAULT_RECESSION_WINDOW_MONTHS = 12;
+
+/**
  * Classifies an easing cycle by its first cut, on calendar months:
  * - `in-recession`: the first cut falls after an NBER peak month and no later than its trough month;
- * - `peak-within-window`: an NBER peak falls in the first cut's month or up to `windowMonths` months after it;
+ * - `peak-within-window`: an NBER peak falls in the first cut's month or up to `windowMonths` months after it
+ *   (default {@link DEFAULT_RECESSION_WINDOW_MONTHS});
  * - otherwise a non-recession cycle.
  * Uses hindsight by design (NBER dates are announced months later): this labels history, it is
  * not a signal a strategy could have traded on.
  */
-export function classifyRecession(firstCut: DayNumber, cycles: readonly BusinessCycle[], windowMonths: number): RecessionClass {
+export function classifyRecession(
+  firstCut: DayNumber,
+  cycles: readonly BusinessCycle[],
+  windowMonths: number = DEFAULT_RECESSION_WINDOW_MONTHS,
+): RecessionClass {
   const m = monthIndex(firstCut);
   for (const c of cycles) {
     const p = monthIndex(c.peak), t = monthIndex(c.trough);

@@ -1,12 +1,12 @@
 import { streamFor } from '../random/xoshiro128';
-import { standardNormal } from '../random/normal';
+import { zigguratNormal } from '../random/ziggurat-normal';
 import { pairedBootstrapDifference } from './paired-bootstrap';
 
 function noise(seed: number, n: number, sd: number, phi = 0.2): Float64Array {
   const rng = streamFor(seed, 0), out = new Float64Array(n);
   let prev = 0;
   for (let i = 0; i < n; i += 1) {
-    prev = phi * prev + sd * standardNormal(rng);
+    prev = phi * prev + sd * zigguratNormal(rng);
     out[i] = 0.0003 + prev;
   }
   return out;

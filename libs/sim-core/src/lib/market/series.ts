@@ -53,9 +53,3 @@ export function indexAtOrBefore(days: Int32Array, day: DayNumber): number {
   }
   return found;
 }
-
-/** Index of the first element of sorted `days` that is >= `day`, or `days.length` when all are earlier. */
-export function indexAtOrAfter(days: Int32Array, day: DayNumber): number {
-  const i = indexAtOrBefore(days, day);
-  return i >= 0 && days[i] === day ? i : i + 1;
-}

@@ -1,3 +1,4 @@
+import { DrawdownTracker } from './drawdown-tracker';
 import { checkSameLength, checkWindow } from './window';
 
 /**
@@ -28,7 +29,7 @@ const DEGENERATE: MaxDrawdown = Object.freeze({ depth: NaN, peakIndex: -1, troug
  * recovery indices described in {@link MaxDrawdown}. One pass, no allocation per element
  * (the running-maximum formulation, e.g. Magdon-Ismail & Atiya, 2004).
  *
- * Degenerate input: depth NaN (indices -1) for an empty window, when any value is NaN, or when
+ * Degenerate input: depth NaN (indices -1) for an empty window, when any value is NaN or infinite, or when
  * the first value is not above 0 (a drawdown is relative to a positive peak). A path that
  * never falls gives depth 0 with every index at `start`.
  *
@@ -37,23 +38,23 @@ const DEGENERATE: MaxDrawdown = Object.freeze({ depth: NaN, peakIndex: -1, troug
 export function maxDrawdown(equity: Float64Array, start = 0, end = equity.length): MaxDrawdown {
   checkWindow(equity.length, start, end);
   if (end === start || !(equity[start] > 0)) return DEGENERATE;
-  const tracker = new DrawdownTracker(equity[start], start);
+  const tracker = new DrawdownEpisodeTracker(equity[start], start);
   for (let i = start; i < end; i += 1) {
     const v = equity[i];
-    if (Number.isNaN(v)) return DEGENERATE;
+    if (!Number.isFinite(v)) return DEGENERATE;
     tracker.push(v, i);
   }
   return tracker.result();
 }
 
 /**
- * Running state of a maximum-drawdown scan over a wealth path, shared by the equity and the
- * returns forms so both follow one rule for peaks, troughs and recovery.
+ * A {@link DrawdownTracker} that also remembers where its deepest fall happened: the peak it
+ * started from, its trough and the first return to that peak. The depth is the tracker's, the
+ * indices are bookkeeping around it.
  */
-class DrawdownTracker {
-  private peak: number;
+class DrawdownEpisodeTracker {
+  private readonly tracker: DrawdownTracker;
   private peakIndex: number;
-  private depth = 0;
   private bestPeak: number;
   private bestTrough: number;
   private bestPeakValue: number;
@@ -63,7 +64,7 @@ class DrawdownTracker {
 
   /** Starts at a first peak `value` labelled `index`. */
   constructor(value: number, index: number) {
-    this.peak = value;
+    this.tracker = new DrawdownTracker(value);
     this.peakIndex = index;
     this.bestPeak = index;
     this.bestTrough = index;
@@ -71,30 +72,28 @@ class DrawdownTracker {
     this.recovery = index;
   }
 
-  /** Adds the wealth `value` at `index` (indices increase). */
+  /** Adds the finite wealth `value` at `index` (indices increase). */
   push(value: number, index: number): void {
+    const t = this.tracker;
     if (this.recovering && value >= this.bestPeakValue) {
       this.recovery = index;
       this.recovering = false;
     }
-    if (value >= this.peak) {
-      this.peak = value;
+    const newHigh = value >= t.peak, before = t.depth;
+    t.push(value);
+    if (newHigh) {
       this.peakIndex = index;
-    } else {
-      const dd = value / this.peak - 1;
-      if (dd < this.depth) {
-        this.depth = dd;
-        this.bestPeak = this.peakIndex;
-        this.bestTrough = index;
-        this.bestPeakValue = this.peak;
-        this.recovery = -1;
-        this.recovering = true;
-      }
+    } else if (t.depth < before) {
+      this.bestPeak = this.peakIndex;
+      this.bestTrough = index;
+      this.bestPeakValue = t.peak;
+      this.recovery = -1;
+      this.recovering = true;
     }
   }
 
   result(): MaxDrawdown {
-    return { depth: this.depth, peakIndex: this.bestPeak, troughIndex: this.bestTrough, recoveryIndex: this.recovery };
+    return { depth: this.tracker.depth, peakIndex: this.bestPeak, troughIndex: this.bestTrough, recoveryIndex: this.recovery };
   }
 }
 
@@ -109,7 +108,8 @@ class DrawdownTracker {
  * is index `start - 1` (so -1 for a window starting at 0). A first-period loss therefore has
  * `peakIndex = start - 1`. A never-falling path gives depth 0 with every index at `start - 1`.
  *
- * Degenerate input: depth NaN (indices -1) for an empty window or when any return is NaN.
+ * Degenerate input: depth NaN (indices -1) for an empty window, when any return is NaN, or when
+ * the wealth overflows to infinity.
  * Returns of -1 (wealth 0) give depth -1.
  *
  * @throws RangeError when the window does not fit `returns` (programmer error).
@@ -117,12 +117,13 @@ class DrawdownTracker {
 export function maxDrawdownFromReturns(returns: Float64Array, start = 0, end = returns.length): MaxDrawdown {
   checkWindow(returns.length, start, end);
   if (end === start) return DEGENERATE;
-  const tracker = new DrawdownTracker(1, start - 1);
+  const tracker = new DrawdownEpisodeTracker(1, start - 1);
   let w = 1;
   for (let i = start; i < end; i += 1) {
     const r = returns[i];
     if (Number.isNaN(r)) return DEGENERATE;
     w *= 1 + r;
+    if (!Number.isFinite(w)) return DEGENERATE;
     tracker.push(w, i);
   }
   return tracker.result();

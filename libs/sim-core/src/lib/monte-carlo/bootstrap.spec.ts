@@ -1,5 +1,5 @@
 import { maxDrawdownFromReturns } from '../metrics/max-drawdown';
-import { standardNormal } from '../random/normal';
+import { zigguratNormal } from '../random/ziggurat-normal';
 import { streamFor } from '../random/xoshiro128';
 import {
   pathIndicesInto,
@@ -17,9 +17,9 @@ function window(seed: number, n: number, phi = 0.3): JointWindow {
   const small = new Float64Array(n), large = new Float64Array(n);
   let e = 0;
   for (let i = 0; i < n; i += 1) {
-    e = phi * e + standardNormal(rng);
+    e = phi * e + zigguratNormal(rng);
     small[i] = 0.0004 + 0.012 * e;
-    large[i] = 0.0003 + 0.008 * (0.7 * e + 0.5 * standardNormal(rng));
+    large[i] = 0.0003 + 0.008 * (0.7 * e + 0.5 * zigguratNormal(rng));
   }
   return { small, large };
 }

@@ -2,6 +2,7 @@
  * Summaries of Monte Carlo outcome distributions: percentiles, moments, value at risk, expected
  * shortfall, probabilities, and percentile fans over time.
  */
+import { MomentsAccumulator } from '../stats/moments-accumulator';
 
 // Math and Number functions bound once: a global lookup per call is slow in some hosts (Jest's vm
 // contexts resolve globals through interceptors), a module binding is not.
@@ -84,13 +85,12 @@ export function percentileOfSorted(sorted: ArrayLike<number>, percent: number, s
 export function summarizeDistribution(outcomes: Float64Array, target = 0, start = 0, end = outcomes.length): DistributionSummary {
   checkWindow(outcomes.length, start, end);
   const n = end - start;
-  let mean = 0, m2 = 0, atLeast = 0, bad = n === 0;
+  const moments = new MomentsAccumulator();
+  let atLeast = 0, bad = n === 0;
   for (let i = start; i < end && !bad; i += 1) {
     const v = outcomes[i];
     if (v !== v) bad = true; // NaN
-    const d = v - mean;
-    mean += d / (i - start + 1);
-    m2 += d * (v - mean);
+    moments.push(v);
     if (v >= target) atLeast += 1;
   }
   const levels = SUMMARY_PERCENTILES;
@@ -105,8 +105,8 @@ export function summarizeDistribution(outcomes: Float64Array, target = 0, start 
   const p5 = percentileOfSorted(sorted, 5), p1 = percentileOfSorted(sorted, 1);
   return {
     count: n,
-    mean,
-    sd: n > 1 ? Math.sqrt(m2 / (n - 1)) : NaN,
+    mean: moments.mean,
+    sd: moments.standardDeviation(),
     percentileLevels: levels,
     percentiles,
     var95: -p5,

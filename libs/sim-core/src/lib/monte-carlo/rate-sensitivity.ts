@@ -3,6 +3,7 @@
  * `estimation/rate-sensitivity-fit.ts`, with bootstrapped residuals.
  */
 import type { RateSensitivityModel } from '../estimation/rate-sensitivity-fit';
+import { drawdownDepthStep, drawdownPeakStep } from '../metrics/drawdown-tracker';
 import { reseedInto, streamFor, type Rng } from '../random/xoshiro128';
 import { checkPathArguments } from './student-t-internal';
 import type { PathOutcomes } from './path-outcomes';
@@ -58,7 +59,7 @@ function rateSensitivityPath(
   const { small, large } = model;
   const es = small.residuals, el = large.residuals, count = es.length;
   const as = small.intercept, bs = small.slope, al = large.intercept, bl = large.slope;
-  let ws = 1, wl = 1, peakS = 1, peakL = 1, ddS = 0, ddL = 0;
+  let ws = 1, wl = 1, peakS = 1, peakL = 1, ddS = 0, ddL = 0; // two drawdown trackers, inlined
   for (let m = 0; m < horizon; m += 1) {
     // Multiply-shift index in [0, count): bias at most count / 2³².
     const k = floor((rng.nextU32() * count) / 4294967296);
@@ -73,10 +74,10 @@ function rateSensitivityPath(
     }
     ws *= 1 + rs;
     wl *= 1 + rl;
-    if (ws > peakS) peakS = ws;
-    else if (ws / peakS - 1 < ddS) ddS = ws / peakS - 1;
-    if (wl > peakL) peakL = wl;
-    else if (wl / peakL - 1 < ddL) ddL = wl / peakL - 1;
+    peakS = drawdownPeakStep(peakS, ws);
+    ddS = drawdownDepthStep(ddS, peakS, ws);
+    peakL = drawdownPeakStep(peakL, wl);
+    ddL = drawdownDepthStep(ddL, peakL, wl);
   }
   if (out !== undefined) {
     out.smallReturn[slot] = ws - 1;

@@ -10,8 +10,6 @@ export interface WindowSpec {
   readonly anchor: 'first-cut' | 'last-cut';
 }
 
-export const DEFAULT_WINDOW: WindowSpec = Object.freeze({ beforeMonths: 3, afterMonths: 24, anchor: 'first-cut' });
-
 /** Rows of a window in a calendar. `complete` is false when the data end before the window does. */
 export interface WindowRows {
   readonly anchorDay: DayNumber;

@@ -1,4 +1,5 @@
 import { DEFAULT_EASING_CYCLE_RULE } from '../fed/easing-cycle-rule';
+import { monthsToRows } from '../time/months-to-rows';
 import { pipeline, type Strategy, type StrategyParams } from './strategy';
 import { cutWindow, holdAssets, LARGE, rateRegime, relativeMomentum, SMALL, trendFilter, type TrendIndicator } from './select-steps';
 import { equalWeight, fixedWeights } from './weigh-steps';
@@ -75,8 +76,6 @@ class ParamReader {
     return options[0];
   }
 }
-
-const rowsPerMonth = (periodsPerYear: number): number => periodsPerYear / 12;
 
 /** A built-in from its parameter reader and its maker: `check` and `build` share the reader, so they never disagree. */
 function builtin<V>(spec: {
@@ -157,7 +156,7 @@ export const BUILTIN_STRATEGIES: readonly BuiltinStrategy[] = [
     }),
     make: ({ k, th }, params, schedule, periodsPerYear) => pipeline({
       name: 'relative-momentum', description: `relative momentum, ${k}-month lookback, switch threshold ${th}`, params,
-      select: relativeMomentum(Math.round(k * rowsPerMonth(periodsPerYear)), th), weigh: equalWeight(2), when: whenStep(schedule),
+      select: relativeMomentum(monthsToRows(k, periodsPerYear), th), weigh: equalWeight(2), when: whenStep(schedule),
     }),
   }),
   builtin({

@@ -2,6 +2,8 @@ import { checkCostModel } from '../portfolio/cost-model';
 import type { BacktestConfig } from '../engine/backtest-types';
 import { cashReturnForDay } from '../portfolio/cash-return-for-day';
 import { checkMarketData, type MarketData } from '../market/market-data';
+import { drawdownDepthStep, drawdownPeakStep } from '../metrics/drawdown-tracker';
+import { monthsToRows } from '../time/months-to-rows';
 
 /**
  * Settings of {@link momentumSweep}: the subset of the engine's {@link BacktestConfig} that a
@@ -21,7 +23,7 @@ export type MomentumSweepConfig = Pick<BacktestConfig, 'startRow' | 'endRow' | '
 export interface MomentumSweepResult {
   /** Lookbacks in months, as given (one entry per kIndex). */
   readonly ks: Float64Array;
-  /** Lookbacks in rows, `round(k * periodsPerYear / 12)`, the strategy's warm-up. */
+  /** Lookbacks in rows, `monthsToRows(k, periodsPerYear)`, the strategy's warm-up. */
   readonly lookbackRows: Int32Array;
   /** Switch thresholds in decimal return points, as given (one entry per thresholdIndex). */
   readonly thresholds: Float64Array;
@@ -132,7 +134,7 @@ function trailingReturnsInto(out: Float64Array, small: Float64Array, large: Floa
 }
 
 /** Slots of a combination's state between calls of {@link advance}: real-valued ones... */
-const EQUITY = 0, START = 1, MEAN_R = 2, M2_R = 3, MEAN_E = 4, M2_E = 5, PEAK = 6, LOW = 7;
+const EQUITY = 0, START = 1, MEAN_R = 2, M2_R = 3, MEAN_E = 4, M2_E = 5, PEAK = 6, DEPTH = 7;
 const REAL_SLOTS = 8;
 /** ...and whole-number ones (holding, last target, trail offsets, trades). */
 const HELD = 0, TARGET = 1, MINE = 2, THEIRS = 3, TRADES = 4;
@@ -151,7 +153,7 @@ function startState(real: Float64Array, whole: Int32Array, rows: number, capital
   real[EQUITY] = capital;
   real[START] = capital;
   real[PEAK] = capital;
-  real[LOW] = 1;
+  real[DEPTH] = 0;
   whole[HELD] = CASH;
   whole[TARGET] = CASH;
   whole[MINE] = rows;
@@ -189,8 +191,8 @@ function firstDecision(real: Float64Array, whole: Int32Array, ring: Int32Array, 
  * (a switch when `theirs > mine + threshold` on the trailing returns of the other leg and of
  * the last target's leg, exactly the engine's comparison), fill, record. Then the period's
  * return `r` and excess `r - rf` go into Welford's (1962) running mean and sum of squared
- * deviations (`mean += (x - mean) / n; m2 += (x - old mean) * (x - mean)`), and equity into a
- * running peak and lowest equity / peak.
+ * deviations (`mean += (x - mean) / n; m2 += (x - old mean) * (x - mean)`), and equity into
+ * the steps of `DrawdownTracker` (running peak, deepest `equity / peak - 1`).
  *
  * Written for V8: every arithmetic operation and comparison runs on every row and the rare
  * branches only assign, so the optimised code never meets an operation without type
@@ -216,7 +218,7 @@ function advance(
 ): void {
   const immediate = lag === 0;
   let equity = real[EQUITY], meanR = real[MEAN_R], m2R = real[M2_R], meanE = real[MEAN_E], m2E = real[M2_E];
-  let peak = real[PEAK], low = real[LOW];
+  let peak = real[PEAK], depth = real[DEPTH];
   let held = whole[HELD], target = whole[TARGET], mine = whole[MINE], theirs = whole[THEIRS];
   let trades = whole[TRADES];
   const slots = ring.length;
@@ -264,9 +266,9 @@ function advance(
     const dE = e - meanE;
     meanE += dE * w;
     m2E += dE * (e - meanE);
-    // Branch-free running peak: new highs come at random, a branch would mispredict.
-    peak = Math.max(peak, equity);
-    low = Math.min(low, equity / peak);
+    // The drawdown tracker's steps, branch-free: new highs come at random, a branch would mispredict.
+    peak = drawdownPeakStep(peak, equity);
+    depth = drawdownDepthStep(depth, peak, equity);
   }
 
   real[EQUITY] = equity;
@@ -275,7 +277,7 @@ function advance(
   real[MEAN_E] = meanE;
   real[M2_E] = m2E;
   real[PEAK] = peak;
-  real[LOW] = low;
+  real[DEPTH] = depth;
   whole[HELD] = held;
   whole[TARGET] = target;
   whole[MINE] = mine;
@@ -356,7 +358,7 @@ function sweepGrid(
       out[VOLATILITY * combinations + c] = periods >= 2 ? Math.sqrt(real[M2_R] / (periods - 1)) * sqrtPpy : NaN;
       out[SHARPE * combinations + c] = periods >= 2 && m2E !== 0 ? (real[MEAN_E] / Math.sqrt(m2E / (periods - 1))) * sqrtPpy : NaN;
       // NaN is absorbing in the equity recursion and in max/min: the NaN rule comes for free.
-      out[MAX_DRAWDOWN * combinations + c] = real[LOW] - 1;
+      out[MAX_DRAWDOWN * combinations + c] = real[DEPTH];
       out[REBALANCE_COUNT * combinations + c] = whole[TRADES];
       // A one-row window has no period: its value is the capital before any trade, as in the engine.
       out[FINAL_EQUITY * combinations + c] = rows > 1 ? equity : real[START];
@@ -366,7 +368,7 @@ function sweepGrid(
 
 /**
  * Evaluates the built-in `relative-momentum` strategy (Jegadeesh and Titman, 1993, applied to
- * two legs) for every combination of lookback `ks` (months; `round(k * periodsPerYear / 12)`
+ * two legs) for every combination of lookback `ks` (months; `monthsToRows(k, periodsPerYear)`
  * rows) and switch `thresholds` (decimal return points) over rows `startRow..endRow`
  * (inclusive) of `data`, with the engine's semantics (`runBacktest` with the `on-signal`
  * schedule): the portfolio starts in cash; from row `lookback` on, each close picks the leg
@@ -394,7 +396,7 @@ function sweepGrid(
  * one reused buffer); the warm-up rows, all cash, once per lookback; then each combination is
  * one pass over the rows with no allocation, carrying equity and the metric accumulators:
  * Welford's (1962) one-pass mean and variance for the returns and the excess returns, and a
- * running peak for the drawdown. O(ks × thresholds × rows) time, O(rows) memory.
+ * drawdown tracker's steps for the drawdown. O(ks × thresholds × rows) time, O(rows) memory.
  *
  * Degenerate input: each metric follows its sim-core function's NaN rule (see
  * {@link MomentumSweepResult}); non-finite closes or cash rates poison equity from that row on,
@@ -429,7 +431,7 @@ export function momentumSweep(
   const combinations = kValues.length * thresholdValues.length;
   const lookbackRows = new Int32Array(kValues.length), firstRows = new Int32Array(kValues.length);
   for (let j = 0; j < kValues.length; j += 1) {
-    lookbackRows[j] = Math.round((kValues[j] * ppy) / 12);
+    lookbackRows[j] = monthsToRows(kValues[j], ppy);
     // First window row at which the strategy decides (the engine decides at rows >= its warm-up).
     firstRows[j] = Math.max(0, lookbackRows[j] - startRow);
   }

@@ -1,0 +1,65 @@
+import { streamFor } from '../random/xoshiro128';
+import { MomentsAccumulator } from './moments-accumulator';
+
+/** Two-pass central moments, computed independently of the accumulator. */
+function twoPass(x: readonly number[]): { mean: number; m2: number; m3: number; m4: number } {
+  const mean = x.reduce((s, v) => s + v, 0) / x.length;
+  let m2 = 0, m3 = 0, m4 = 0;
+  for (const v of x) {
+    const d = v - mean;
+    m2 += d * d;
+    m3 += d * d * d;
+    m4 += d * d * d * d;
+  }
+  return { mean, m2, m3, m4 };
+}
+
+function sample(seed: number, n: number): number[] {
+  const rng = streamFor(seed, 1);
+  // A skewed sample: squares of uniforms plus an offset far from 0 (a test of the one-pass update's stability).
+  return Array.from({ length: n }, () => 1000 + rng.nextFloat() ** 2);
+}
+
+describe('MomentsAccumulator', () => {
+  it('push: mean and M2 of a two-pass computation, variance and standard deviation', () => {
+    const x = sample(1, 1000);
+    const acc = new MomentsAccumulator();
+    for (const v of x) acc.push(v);
+    const ref = twoPass(x);
+    expect(acc.count).toBe(1000);
+    expect(acc.mean).toBeCloseTo(ref.mean, 10);
+    expect(acc.m2 / ref.m2 - 1).toBeLessThan(1e-9);
+    expect(acc.variance()).toBeCloseTo(ref.m2 / 999, 12);
+    expect(acc.standardDeviation()).toBeCloseTo(Math.sqrt(ref.m2 / 999), 12);
+  });
+
+  it('pushHigher: M2, M3, M4, skewness and kurtosis of a two-pass computation', () => {
+    const x = sample(2, 2000);
+    const acc = new MomentsAccumulator();
+    for (const v of x) acc.pushHigher(v);
+    const ref = twoPass(x), n = x.length;
+    expect(Math.abs(acc.m2 / ref.m2 - 1)).toBeLessThan(1e-9);
+    expect(Math.abs(acc.m3 / ref.m3 - 1)).toBeLessThan(1e-6);
+    expect(Math.abs(acc.m4 / ref.m4 - 1)).toBeLessThan(1e-8);
+    expect(acc.skewness()).toBeCloseTo(ref.m3 / n / Math.pow(ref.m2 / n, 1.5), 8);
+    expect(acc.kurtosis()).toBeCloseTo(ref.m4 / n / (ref.m2 / n) ** 2, 8);
+    // x = 1000 + U² has skewness 0.639 and kurtosis 2.143 (moments of U², U uniform).
+    expect(acc.skewness()).toBeGreaterThan(0.5);
+  });
+
+  it('follows the NaN rule: too few values or a constant series give NaN, a NaN value poisons the moments', () => {
+    const acc = new MomentsAccumulator();
+    expect(acc.variance()).toBeNaN();
+    acc.push(3);
+    expect(acc.variance()).toBeNaN();
+    acc.reset();
+    for (let i = 0; i < 5; i += 1) acc.pushHigher(2);
+    expect(acc.variance()).toBe(0);
+    expect(acc.skewness()).toBeNaN();
+    expect(acc.kurtosis()).toBeNaN();
+    acc.reset();
+    for (const v of [1, NaN, 2]) acc.push(v);
+    expect(acc.mean).toBeNaN();
+    expect(acc.variance()).toBeNaN();
+  });
+});
