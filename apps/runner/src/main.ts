@@ -1,5 +1,5 @@
 import { UsageError, type CommandIo } from './cli/command';
-import { FileError, describeStrayErrno, isErrnoError } from './cli/file-error';
+import { FileError, describeStrayErrno, isErrnoError } from '@ratecut/studies';
 import { COMMANDS } from './commands/registry';
 import { VERSION } from './cli/version';
 

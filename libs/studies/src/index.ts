@@ -42,3 +42,10 @@ export type { SimulateTarget } from './lib/simulate/simulate-target';
 export { defaultWorkers, type SimulationEstimate, type WorkerChoice } from './lib/simulate/simulation-budget';
 export type { PathJob, PathModel } from './lib/simulate/path-job';
 export { pathOutcomesStudy, type PathOutcomesPlan } from './lib/simulate/path-outcomes-study';
+// output/: writing a run's result files as one unit, replacing a folder, file-system errors in words
+export {
+  writeResultSet, checkOutputs, refuseFolderOut, acquireLock, installSignalCleanup, onInterrupt,
+  type WriterFs, type OutputFile, type WriteOptions,
+} from './lib/output/result-set-writer';
+export { replaceFolder, type ReplaceFolderOptions } from './lib/output/replace-folder';
+export { FileError, isErrnoError, errnoInWords, describeFileFailure, asFileError, describeStrayErrno, type FileAction } from './lib/output/file-error';

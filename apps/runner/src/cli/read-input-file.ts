@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describeFileType, parseJsonText } from '@ratecut/data-loader';
-import { errnoInWords, isErrnoError } from './file-error';
+import { errnoInWords, isErrnoError } from '@ratecut/studies';
 
 /** A file's text, or one `file: error code: message` line saying why it cannot be read. */
 export type InputText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly issue: string };

@@ -1,7 +1,6 @@
 import { formatSweepTable, type SweepTable } from '@ratecut/contracts';
-import { planSweepStudy, type SweepRequest } from '@ratecut/studies';
+import { planSweepStudy, type SweepRequest, writeResultSet, type WriteOptions } from '@ratecut/studies';
 import type { CommandIo } from '../../cli/command';
-import { writeResultSet, type WriteOptions } from '../../cli/result-set-writer';
 import { planFailure, runWithProgress } from './study-runner';
 import { parseSweep } from './parse-sweep';
 

@@ -1,9 +1,8 @@
 import { formatIssue } from '@ratecut/sim-core';
-import { planCompareStudy, runStudy, studyResult } from '@ratecut/studies';
+import { planCompareStudy, runStudy, studyResult, writeResultSet } from '@ratecut/studies';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';
 import { outputOptions } from '../../cli/output-options';
-import { writeResultSet } from '../../cli/result-set-writer';
 import { VERSION } from '../../cli/version';
 import { formatComparisonCsv, formatComparisonJson, formatComparisonTable } from './format-comparison';
 import { loadErrorLines, loadResult, type LoadedResult } from './load-result';

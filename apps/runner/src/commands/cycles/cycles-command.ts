@@ -1,12 +1,11 @@
 import { join } from 'node:path';
-import { DEFAULT_CYCLE_COUNTING, DEFAULT_EASING_CYCLE_RULE, parseIsoDay } from '@ratecut/sim-core';
-import { planCyclesStudy, runStudy, studyResult } from '@ratecut/studies';
+import { DEFAULT_CYCLE_COUNTING, DEFAULT_EASING_CYCLE_RULE, DEFAULT_RECESSION_WINDOW_MONTHS, parseIsoDay } from '@ratecut/sim-core';
+import { planCyclesStudy, runStudy, studyResult, writeResultSet } from '@ratecut/studies';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { openCatalog, printIssues } from '../../cli/open-catalog';
 import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';
 import { workspaceRoot } from '../../cli/workspace-root';
 import { catalogInputs, outputOptions } from '../../cli/output-options';
-import { writeResultSet } from '../../cli/result-set-writer';
 import { VERSION } from '../../cli/version';
 import { formatCyclesCsv } from './format-cycles-csv';
 import { formatCyclesJson } from './format-cycles-json';
@@ -29,7 +28,7 @@ export async function cyclesCommand(args: readonly string[], io: CommandIo): Pro
   const format = choiceOption('format', o.format, ['table', 'csv', 'json'] as const, 'table');
   const minMoveBp = numberOption('min-move-bp', o['min-move-bp'], (n) => n >= 0, 'a number of basis points >= 0') ?? DEFAULT_EASING_CYCLE_RULE.minMoveBp;
   const pauseMonths = numberOption('pause-months', o['pause-months'], (n) => Number.isInteger(n) && n >= 1, 'a whole number of months >= 1') ?? DEFAULT_EASING_CYCLE_RULE.pauseMonths;
-  const recessionWindowMonths = numberOption('recession-months', o['recession-months'], (n) => Number.isInteger(n) && n >= 0, 'a whole number of months >= 0') ?? 12;
+  const recessionWindowMonths = numberOption('recession-months', o['recession-months'], (n) => Number.isInteger(n) && n >= 0, 'a whole number of months >= 0') ?? DEFAULT_RECESSION_WINDOW_MONTHS;
   const counting = choiceOption('count', o.count, ['episodes', 'first-cuts'] as const, DEFAULT_CYCLE_COUNTING);
   let since: number | undefined;
   if (o.since !== undefined) {

@@ -3,7 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import type { CommandIo } from '../../cli/command';
 import { openCatalog } from '../../cli/open-catalog';
 import { parseOptions } from '../../cli/parse-options';
-import { replaceFolder } from '../../cli/replace-folder';
+import { replaceFolder } from '@ratecut/studies';
 import { backtestCommand } from '../backtest/backtest-command';
 import { cyclesCommand } from '../cycles/cycles-command';
 import { reportCommand } from '../report/report-command';
@@ -22,7 +22,7 @@ const isDemoFile = (name: string): boolean =>
 /**
  * `ratecut demo`: runs cycles, backtest, two simulations and the report in this process, each
  * step through its own command (the demo computes nothing itself), and lists the files
- * written. The output folder is replaced as a whole (cli/replace-folder.ts): the steps write
+ * written. The output folder is replaced as a whole (`replaceFolder` of @ratecut/studies): the steps write
  * into a staging folder beside it, which is swapped in only when every step succeeded, so the
  * folder never mixes two runs. A folder holding other files is refused.
  */

@@ -2,9 +2,8 @@ import * as fs from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { FETCH_SERIES_KEYS, FetchError, fetchData, type FetchSeriesKey } from '@ratecut/data-loader';
 import { UsageError, type CommandIo } from '../../cli/command';
-import { FileError, describeFileFailure, isErrnoError } from '../../cli/file-error';
+import { FileError, describeFileFailure, isErrnoError, acquireLock } from '@ratecut/studies';
 import { parseOptions } from '../../cli/parse-options';
-import { acquireLock } from '../../cli/result-set-writer';
 import { workspaceRoot } from '../../cli/workspace-root';
 
 /** Parses `--series a,b,c`; unknown names are a {@link UsageError}. */

@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util';
 import { formatIssue } from '@ratecut/sim-core';
-import { planReportStudy, runStudy, studyResult } from '@ratecut/studies';
+import { planReportStudy, runStudy, studyResult, writeResultSet } from '@ratecut/studies';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { outputOptions } from '../../cli/output-options';
 import { progressBar } from '../../cli/progress-bar';
-import { writeResultSet } from '../../cli/result-set-writer';
 import { VERSION } from '../../cli/version';
 
 /** `ratecut report`: see report-usage.ts. Exit 0 written, 1 a file is not a ratecut result (nothing written), 2 bad command line. */

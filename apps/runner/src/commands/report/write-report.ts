@@ -1,6 +1,5 @@
 import { formatIssue } from '@ratecut/sim-core';
-import { planReportStudy, reportHtmlOf } from '@ratecut/studies';
-import type { OutputFile } from '../../cli/result-set-writer';
+import { planReportStudy, reportHtmlOf, type OutputFile } from '@ratecut/studies';
 import { VERSION } from '../../cli/version';
 
 /** Thrown by {@link reportOutput} when a document is not a ratecut result; `issues` has one formatted issue line per problem. */

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { refuseFolderOut, writeResultSet, type OutputFile, type WriteOptions } from '../../cli/result-set-writer';
+import { refuseFolderOut, writeResultSet, type OutputFile, type WriteOptions } from '@ratecut/studies';
 import { toJsonText } from '../../cli/json-text';
 import type { OutcomeDistributionJson, SimulateResultJson } from '@ratecut/contracts';
 

@@ -11,7 +11,7 @@ import { backtestConventions } from './backtest-conventions';
 import { buildBacktestResult, type BacktestPlan } from './build-backtest-result';
 import { strategyIssues } from './build-strategy';
 import { configIssue, type ConfigSource } from './config-source';
-import { fingerprintInputs } from './input-fingerprints';
+import { fingerprintInputs } from '../inputs/input-fingerprints';
 import { executionLagIssues, loadBacktestMarket } from './load-backtest-market';
 import { validateBacktestConfig } from './validate-backtest-config';
 

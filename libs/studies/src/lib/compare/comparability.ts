@@ -1,3 +1,4 @@
+import { monthsToRows } from '@ratecut/sim-core';
 import type { DifferenceJson } from '@ratecut/contracts';
 import type { CompareInput } from './compare-input';
 
@@ -14,7 +15,7 @@ interface Facts {
 }
 
 /** Trading days per calendar month, the convention of `ratecut simulate` (252 a year). */
-const TRADING_DAYS_PER_MONTH = 21;
+const TRADING_DAYS_PER_MONTH = monthsToRows(1, 252);
 
 /**
  * A simulation's horizon as calendar months, whatever its step unit: 252 trading days =

@@ -2,25 +2,19 @@ import { join } from 'node:path';
 import type { Scenario, SimulateMethodJson, SimulateResultJson } from '@ratecut/contracts';
 import { loadCuratedCycles, loadEasingCycles, loadMarketData, PAIRS, type Catalog } from '@ratecut/data-loader';
 import {
-  DEFAULT_EASING_CYCLE_RULE, formatDay, jsonPathOf, monthlyRateChanges, parseIsoDay,
+  DEFAULT_EASING_CYCLE_RULE, DEFAULT_RECESSION_WINDOW_MONTHS, formatDay, jsonPathOf, monthlyRateChanges, parseIsoDay,
   type CycleFacts, type Issue, type LoadResult, type PathOutcomes,
 } from '@ratecut/sim-core';
 import type { ItemRange } from '../study/split-range';
 import type { Study } from '../study/study';
 import { buildSimulateResult } from './build-simulate-result';
-import { inputFingerprints } from './input-fingerprints';
+import { fingerprintInputs } from '../inputs/input-fingerprints';
 import { PATH_BLOCK_EXECUTOR, type PathJob } from './path-job';
 import { mergePathOutcomes, pathBlocks } from './path-outcomes-study';
 import { choosePathModel } from './path-model';
 import { budgetProblems, estimateSimulation, horizonSteps, type SimulationEstimate } from './simulation-budget';
 import { buildSimulationInputs } from './simulation-inputs';
 import type { SimulateTarget } from './simulate-target';
-
-/**
- * Months after a cycle's first cut within which a recession (an NBER peak) makes it a
- * recession cycle, as `ratecut cycles` counts by default.
- */
-export const SIMULATE_RECESSION_WINDOW_MONTHS = 12;
 
 /**
  * True for the issue {@link planSimulateStudy} gives when the data cover none of the scenario's
@@ -102,7 +96,7 @@ export function planSimulateStudy(request: SimulateRequest): LoadResult<Simulate
   if (tooLarge.length > 0) return { ok: false, issues: tooLarge.map((m) => error('too-large', scenarioFile, m)) };
 
   const nberFile = join(factsDir, 'nber-business-cycles.json');
-  const easing = loadEasingCycles(catalog, nberFile, DEFAULT_EASING_CYCLE_RULE, SIMULATE_RECESSION_WINDOW_MONTHS);
+  const easing = loadEasingCycles(catalog, nberFile, DEFAULT_EASING_CYCLE_RULE, DEFAULT_RECESSION_WINDOW_MONTHS);
   if (!easing.ok) return easing;
   const market = loadMarketData(catalog, { small: pair.small, large: pair.large }, 'fedfunds', easing.value.history);
   if (!market.ok) return market;
@@ -138,7 +132,7 @@ export function planSimulateStudy(request: SimulateRequest): LoadResult<Simulate
   ];
   const dataJson: SimulateResultJson['data'] = {
     catalog: catalog.path, origin: request.origin, synthetic: request.notice !== null,
-    inputs: inputFingerprints(files, catalog.dir, factsDir),
+    inputs: fingerprintInputs(files, catalog.dir, factsDir),
     pair: { id: pair.id, small: pair.small, large: pair.large, returnBasis: market.value.pair.returnBasis },
     first: formatDay(data.days[0]), last: formatDay(data.days[data.days.length - 1]),
   };

@@ -1,3 +1,4 @@
+import { monthsToRows } from '@ratecut/sim-core';
 import type { Scenario } from '@ratecut/contracts';
 import { LEAD_ROWS } from './strategy-paths';
 
@@ -41,7 +42,7 @@ export const MAX_FAN_PATHS = 2000;
 /** Steps of a scenario's horizon: trading days for the bootstrap on a daily pair, months otherwise. */
 export function horizonSteps(scenario: Scenario, frequency: 'daily' | 'monthly'): { steps: number; unit: 'trading days' | 'months' } {
   const bootstrap = ['stationary', 'circular', 'iid'].includes(scenario.method.kind);
-  if (bootstrap && frequency === 'daily') return { steps: scenario.horizon.tradingDays ?? scenario.horizon.months * 21, unit: 'trading days' };
+  if (bootstrap && frequency === 'daily') return { steps: scenario.horizon.tradingDays ?? monthsToRows(scenario.horizon.months, 252), unit: 'trading days' };
   return { steps: scenario.horizon.months, unit: 'months' };
 }
 

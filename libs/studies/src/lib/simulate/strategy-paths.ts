@@ -1,5 +1,5 @@
 import {
-  addMonths, findBuiltinStrategy, runBacktest, type MarketData, type Strategy,
+  addMonths, DrawdownTracker, findBuiltinStrategy, monthsToRows, runBacktest, type MarketData, type Strategy,
 } from '@ratecut/sim-core';
 
 /** Strategies evaluated on simulated paths: those that need no price history before the path. */
@@ -38,7 +38,7 @@ export function pathMarket(
     cs[lead + 1 + i] = cs[lead + i] * (1 + small[i]);
     cl[lead + 1 + i] = cl[lead + i] * (1 + large[i]);
   }
-  const rowsPerMonth = periodsPerYear / 12;
+  const rowsPerMonth = monthsToRows(1, periodsPerYear);
   let r = startRate;
   for (let i = 0; i < n; i += 1) {
     if (i > lead) {
@@ -74,11 +74,8 @@ export function runStrategiesOnPath(market: MarketData, strategies: readonly Str
       costs: { costBps: 5, slippageBps: 5 }, limits: { allowLeverage: false, allowShort: false }, initialCapital: 1,
     });
     const e = run.equity;
-    let peak = e[lead], dd = 0;
-    for (let i = lead; i < e.length; i += 1) {
-      if (e[i] > peak) peak = e[i];
-      dd = Math.min(dd, e[i] / peak - 1);
-    }
-    return [e[e.length - 1] / e[lead] - 1, dd];
+    const drawdown = new DrawdownTracker(e[lead]);
+    for (let i = lead; i < e.length; i += 1) drawdown.push(e[i]);
+    return [e[e.length - 1] / e[lead] - 1, drawdown.depth];
   });
 }

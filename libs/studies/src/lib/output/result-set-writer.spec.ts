@@ -135,7 +135,7 @@ describe('writeResultSet', () => {
     });
 
     const child = (tag: string, mode: string): { proc: ChildProcess; output: Promise<{ out: string; code: number | null; signal: NodeJS.Signals | null }>; saw: (text: string) => Promise<void> } => {
-      const proc = spawn(process.execPath, [join(__dirname, '..', 'testing', 'slow-writer-child.js'), dir, mode, tag]);
+      const proc = spawn(process.execPath, [join(__dirname, '..', '..', 'testing', 'slow-writer-child.js'), dir, mode, tag]);
       children.push(proc);
       let out = '';
       const waiters: [string, () => void][] = [];

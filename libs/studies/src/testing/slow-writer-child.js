@@ -14,7 +14,7 @@ require('ts-node').register({
   compilerOptions: { module: 'commonjs', target: 'ES2022', esModuleInterop: true, ignoreDeprecations: '6.0' },
 });
 require('tsconfig-paths').register({ baseUrl: root, paths: compilerOptions.paths });
-const { writeResultSet } = require('../cli/result-set-writer.ts');
+const { writeResultSet } = require('../lib/output/result-set-writer.ts');
 
 const [dir, mode, tag] = [process.argv[2], process.argv[3], process.argv[4] ?? 'new'];
 const [, blockAt, goFile] = /^block:(\d+):(.+)$/.exec(mode) ?? [null, '0', ''];
