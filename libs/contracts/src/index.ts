@@ -1,4 +1,5 @@
 export * from './lib/schema-version';
+export * from './lib/pair-ids';
 export * from './lib/backtest-result';
 // Cycles and compare results.
 export * from './lib/cycles-result';

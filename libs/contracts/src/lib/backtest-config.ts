@@ -1,3 +1,4 @@
+import { PAIR_IDS } from './pair-ids';
 import { z } from 'zod';
 
 /**
@@ -20,8 +21,6 @@ export const MAX_COST_BPS = 1000;
 const costBps = (what: string) =>
   z.number().min(0, `${what} must be >= 0 bp`).max(MAX_COST_BPS, `${what} must be at most ${MAX_COST_BPS} bp (10 % of traded value); 5 means 0.05 %`);
 
-/** Pairs a backtest runs on (ids of the pair definitions of the data loader). */
-export const BACKTEST_PAIRS = ['rut-gspc', 'iwm-spy', 'ff-size'] as const;
 
 /**
  * Defaults of the easing-cycle rule (sim-core's `DEFAULT_EASING_CYCLE_RULE`: moves under 25 bp
@@ -51,7 +50,7 @@ function configSchemas(strict: boolean) {
     schedule: schedule.optional(),
   });
   const config = object({
-    pair: z.enum(BACKTEST_PAIRS).default('rut-gspc'),
+    pair: z.enum(PAIR_IDS).default('rut-gspc'),
     cash: z.enum(['fedfunds', 'tbill']).default('fedfunds'),
     executionLag: z.number().int().min(0).default(1),
     costBps: costBps('costBps').default(5),

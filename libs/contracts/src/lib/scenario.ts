@@ -1,3 +1,4 @@
+import { PAIR_IDS } from './pair-ids';
 import { z } from 'zod';
 
 /**
@@ -103,7 +104,7 @@ export const scenarioSchema = z.object({
   history: history,
   /** Months after each analog cycle's first cut that its window covers (the draws come from these windows). */
   windowMonths: z.number().int().positive().max(L.maxWindowMonths, `expected at most ${L.maxWindowMonths} months`).default(24),
-  pair: z.enum(['rut-gspc', 'iwm-spy', 'ff-size']).default('rut-gspc'),
+  pair: z.enum(PAIR_IDS).default('rut-gspc'),
   method: method.default({ kind: 'stationary', meanBlock: 'auto' }),
   paths: z.number().int().positive().max(L.maxPaths, `expected at most ${L.maxPaths.toLocaleString('en-US')} paths`).default(100_000),
   seed: z.number().int().min(0).max(2 ** 32 - 1).default(20250917),

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backtestResultSchema, BACKTEST_DEFAULT_CYCLE_RULE, BACKTEST_PAIRS, type BacktestResultJson } from '@ratecut/contracts';
+import { backtestResultSchema, BACKTEST_DEFAULT_CYCLE_RULE, PAIR_IDS, type BacktestResultJson } from '@ratecut/contracts';
 import { loadCatalog, PAIRS, type Catalog } from '@ratecut/data-loader';
 import { DEFAULT_CYCLE_COUNTING, DEFAULT_EASING_CYCLE_RULE, formatIssue } from '@ratecut/sim-core';
 import { writeFixture } from '../../testing/fixture-market';
@@ -40,7 +40,7 @@ describe('the backtest study on the fixture market', () => {
   it('keeps the configuration defaults equal to sim-core\'s and the pairs equal to the data loader\'s', () => {
     expect(BACKTEST_DEFAULT_CYCLE_RULE).toEqual(DEFAULT_EASING_CYCLE_RULE);
     expect(backtestResultSchema.shape.config.parse({ strategies: [{ name: 'x' }] }).count).toBe(DEFAULT_CYCLE_COUNTING);
-    expect([...BACKTEST_PAIRS]).toEqual(PAIRS.map((p) => p.id));
+    expect([...PAIR_IDS]).toEqual(PAIRS.map((p) => p.id));
   });
 
   it('writes a valid ratecut.backtest/2 result with conventions, fingerprints and per-cycle results', async () => {
