@@ -103,7 +103,7 @@ export function simulateDocument(): SimulateResultJson {
     commandLine: 'ratecut simulate insurance-cuts --out sim.json',
     scenario: {
       name: 'insurance-cuts', title: 'Insurance cuts', description: '', cutPath: { kind: 'total', totalBp: 75, overMonths: 3 }, regime: 'any',
-      horizon: { months: 12 }, history: { kind: 'analogs' }, windowMonths: 24, pair: 'rut-gspc', method: { kind: 'stationary', meanBlock: 'auto' }, paths: 1000, seed: 1995,
+      horizon: { months: 4 }, history: { kind: 'analogs' }, windowMonths: 24, pair: 'rut-gspc', method: { kind: 'stationary', meanBlock: 'auto' }, paths: 1000, seed: 1995,
     },
     data: {
       catalog: 'data/catalog.json', origin: 'env', synthetic: false, inputs: [{ file: 'gspc.csv', sha256: 'cd'.repeat(32) }],
@@ -113,7 +113,7 @@ export function simulateDocument(): SimulateResultJson {
     seed: 1995,
     paths: 1000,
     method: { kind: 'stationary', meanBlock: 16.5, blockRule: 'given', reference: 'Politis and Romano (1994)', jointDraws: 'both legs from the same rows' },
-    horizon: { months: 12, steps: 4, unit: 'months' },
+    horizon: { months: 4, steps: 4, unit: 'months' },
     cutPath: { totalEasingBp: 75, monthlyChangePct: [-0.25, -0.25, -0.25] },
     analogs: { cycleIds: ['1995-07', '1998-09'], cycles: 2, observations: 500, monthlyObservations: 24, windowMonths: 24, warnings: ['only 2 analog cycles'] },
     conventions: { returns: 'simple returns', drawdown: 'from the running peak', var: 'losses as positive numbers', windows: '24 months after each first cut', determinism: 'same seed, same file' },
@@ -126,7 +126,7 @@ export function simulateDocument(): SimulateResultJson {
       ],
     },
     drawdowns: { small: dist(-0.2), large: dist(-0.1) },
-    drawdownSampling: { frequency: 'monthly', steps: 12, note: 'sampled monthly' },
+    drawdownSampling: { frequency: 'monthly', steps: 4, note: 'sampled monthly' },
     histograms: {
       bins: 4,
       small: { edges: [-0.2, 0, 0.2, 0.4, 0.6], counts: [100, 300, 400, 200] },
