@@ -8,10 +8,7 @@ export {
   planReportStudy, reportHtmlOf, reportSectionBlock,
   type ReportSource, type ReportStudyOptions, type ReportPlan, type ReportBlock, type ReportStudy,
 } from './lib/report/report-study';
-export {
-  checkReportInput, readReportDocument, simulateReportSchema, REPORT_KINDS,
-  type ReportInput, type ReportDocument, type LocateJsonPath, type BacktestReportDoc, type SimulateReportDoc,
-} from './lib/report/report-input';
+export { REPORT_KINDS, type ReportInput, type BacktestReportDoc, type SimulateReportDoc } from './lib/report/report-input';
 export { reportSection, reportPage, type ReportPart, type ReportSection, type ReportPageAssets } from './lib/report/report-html';
 export { cycleEquitySpec, drawdownSpec, fanSpec, histogramSpec, equityLines, cycleTitle, SAMPLE_EVERY, type VegaLiteSpec, type EquityLine } from './lib/report/report-charts';
 export { readVegaBundles, packageFolder, VEGA_BUNDLES, type VegaBundle } from './lib/report/vega-assets';
@@ -21,8 +18,7 @@ export { measurePairCycles, MEASURE_PAIR_CYCLES, type CyclesContext, type Cycles
 export { planCyclesStudy, type CyclesRequest, type CyclesPlan, type CyclesStudy } from './lib/cycles/plan-cycles-study';
 // Compare study: paired statistics, bootstrap intervals, deflated Sharpe ratios, comparability.
 export type { CompareInput, BacktestInput, SimulateInput, SweepInput, SweepRow } from './lib/compare/compare-input';
-export type { SimulateFile } from './lib/compare/simulate-file-schema';
-export { readCompareJson } from './lib/compare/read-compare-json';
+export { readCompareInput, compareInputOf, COMPARE_KINDS } from './lib/compare/read-compare-input';
 export type { BootstrapOptions } from './lib/compare/paired-comparison';
 export { runCompareBlock, COMPARE_BLOCK, type CompareContext, type CompareBlock, type CompareBlockOutput } from './lib/compare/compare-block';
 export { planCompareStudy, COMPARE_SYNTHETIC_NOTICE, type CompareRequest, type ComparePlan, type CompareStudy } from './lib/compare/plan-compare-study';
@@ -49,3 +45,12 @@ export {
 } from './lib/output/result-set-writer';
 export { replaceFolder, type ReplaceFolderOptions } from './lib/output/replace-folder';
 export { FileError, isErrnoError, errnoInWords, describeFileFailure, asFileError, describeStrayErrno, type FileAction } from './lib/output/file-error';
+
+// results/: the one reader of result files named on the command line (backtest, simulate, sweep)
+export { readResultFile, readResultDocument } from './lib/result-files/read-result-file';
+export { checkResultDocument } from './lib/result-files/check-result-document';
+export { checkSweepText } from './lib/result-files/check-sweep-text';
+export {
+  describeResultKinds,
+  type ResultFile, type ResultFileOf, type ResultDocument, type LocateJsonValue, type JsonResultKind, type ReadableResultKind,
+} from './lib/result-files/result-file';

@@ -2,7 +2,8 @@ import { TEST_BACKTEST_CONFIG, testBacktestConventions } from './backtest-docume
 import { BACKTEST_SCHEMA, type BacktestResultJson, type MetricsJson, type StrategyResultJson } from '@ratecut/contracts';
 import { formatDay, parseIsoDay } from '@ratecut/sim-core';
 import type { CompareInput } from '../lib/compare/compare-input';
-import type { SimulateFile } from '../lib/compare/simulate-file-schema';
+import type { SimulateResultJson } from '@ratecut/contracts';
+import { simulateDocument } from './report-documents';
 
 /** Deterministic daily returns in about ±1% (a linear congruential sequence, so fixtures need no generator). */
 export function fixtureReturns(n: number, seed: number, drift = 0): number[] {
@@ -77,18 +78,23 @@ export function backtestInput(name: string, strategies: readonly FixtureStrategy
   return { kind: 'backtest', file: `/results/${name}`, name, schema: doc.schema, doc };
 }
 
-/** A minimal `ratecut.simulate/1` result as compare reads it, read as a compare input named `name`. */
+/** A whole `ratecut.simulate/1` result (the report's test document with the values compare reads set), read as a compare input named `name`. */
 export function simulateInput(name: string, options: { months?: number; p50?: number; beat?: number; targets?: { target: string; probability: number }[]; analogs?: string[] } = {}): CompareInput {
-  const summary = (p50: number) => ({ percentiles: { p5: p50 - 0.2, p25: p50 - 0.1, p50, p75: p50 + 0.1, p95: p50 + 0.2 }, mean: p50, sd: 0.1 });
+  const base = simulateDocument();
+  const summary = (p50: number) => ({ ...base.legs.small, percentiles: { ...base.legs.small.percentiles, p5: p50 - 0.2, p25: p50 - 0.1, p50, p75: p50 + 0.1, p95: p50 + 0.2 }, mean: p50, sd: 0.1 });
   const months = options.months ?? 12;
   const p50 = options.p50 ?? 0.1;
-  const doc: SimulateFile = {
-    schema: 'ratecut.simulate/1', scenario: { name },
-    data: { synthetic: false, inputs: [{ file: 'catalog.json', sha256: 'ab'.repeat(32) }], pair: { id: 'rut-gspc' }, first: '1987-09-10', last: '2026-02-23' },
-    seed: 1, paths: 1000, method: { kind: 'stationary' }, horizon: { months, steps: months * 21, unit: 'trading days' },
-    analogs: { cycleIds: options.analogs ?? ['1995-07'] }, conventions: { returns: 'simple' },
+  const doc: SimulateResultJson = {
+    ...base,
+    scenario: { ...base.scenario, name },
+    data: { ...base.data, synthetic: false, inputs: [{ file: 'catalog.json', sha256: 'ab'.repeat(32) }], pair: { ...base.data.pair, id: 'rut-gspc' }, first: '1987-09-10', last: '2026-02-23' },
+    seed: 1, paths: 1000, horizon: { months, steps: months * 21, unit: 'trading days' },
+    analogs: { ...base.analogs, cycleIds: options.analogs ?? ['1995-07'] },
     legs: { small: summary(p50), large: summary(0.08), spread: summary(p50 - 0.08) },
-    probabilities: { smallBeatsLarge: options.beat ?? 0.5, targets: options.targets ?? [] },
+    probabilities: {
+      smallBeatsLarge: options.beat ?? 0.5,
+      targets: (options.targets ?? []).map((t) => ({ ...t, leg: 'small' as const, level: 0 })),
+    },
   };
   return { kind: 'simulate', file: `/results/${name}.json`, name: `${name}.json`, schema: doc.schema, doc };
 }

@@ -1,10 +1,10 @@
 import { TEST_BACKTEST_CONFIG, testBacktestConventions } from './backtest-document-parts';
 import type { BacktestResultJson, MetricsJson, StrategyResultJson } from '@ratecut/contracts';
-import type { SimulateReportDoc } from '../lib/report/report-input';
+import type { SimulateResultJson } from '@ratecut/contracts';
 
 /**
  * Small, hand-made result documents for the report's tests: made up (not market data), valid
- * for the contracts' backtest schema and the report's simulate schema, and small enough that
+ * for the contracts' backtest and simulate schemas, and small enough that
  * every drawn value can be recomputed in a test.
  */
 
@@ -87,26 +87,36 @@ export function backtestDocument(options: { synthetic?: boolean } = {}): Backtes
 export const FAN_PERCENTILES = [5, 25, 50, 75, 95] as const;
 
 /**
- * A `ratecut.simulate/1` document (the parts the report reads): 4 fan steps, 4 histogram bins
- * per leg, targets `small:+20%` and `spread:0%`.
+ * A whole `ratecut.simulate/1` document: 4 monthly fan steps, 4 histogram bins per leg, targets
+ * `small:+20%` and `spread:0%`.
  */
-export function simulateDocument(): SimulateReportDoc {
-  const dist = (m: number) => ({ percentiles: { p5: m - 0.2, p25: m - 0.1, p50: m, p75: m + 0.1, p95: m + 0.2 }, mean: m, sd: 0.15 });
+export function simulateDocument(): SimulateResultJson {
+  const dist = (m: number) => ({
+    count: 1000,
+    percentiles: { p1: m - 0.3, p5: m - 0.2, p10: m - 0.15, p25: m - 0.1, p50: m, p75: m + 0.1, p90: m + 0.15, p95: m + 0.2, p99: m + 0.3 },
+    mean: m, sd: 0.15, var95: 0.1, cvar95: 0.15, var99: 0.2, cvar99: 0.25,
+  });
   const fanRows = (drift: number) => [0, 1, 2, 3, 4].map((s) => FAN_PERCENTILES.map((p) => (s === 0 ? 0 : drift * s + ((p - 50) / 100) * 0.1 * Math.sqrt(s))));
   return {
     schema: 'ratecut.simulate/1',
+    ratecutVersion: '0.0.0-test',
     commandLine: 'ratecut simulate insurance-cuts --out sim.json',
-    scenario: { name: 'insurance-cuts', title: 'Insurance cuts' },
+    scenario: {
+      name: 'insurance-cuts', title: 'Insurance cuts', description: '', cutPath: { kind: 'total', totalBp: 75, overMonths: 3 }, regime: 'any',
+      horizon: { months: 4 }, history: { kind: 'analogs' }, windowMonths: 24, pair: 'rut-gspc', method: { kind: 'stationary', meanBlock: 'auto' }, paths: 1000, seed: 1995,
+    },
     data: {
       catalog: 'data/catalog.json', origin: 'env', synthetic: false, inputs: [{ file: 'gspc.csv', sha256: 'cd'.repeat(32) }],
       pair: { id: 'rut-gspc', small: 'rut', large: 'gspc', returnBasis: 'price return' }, first: '1990-01-02', last: '2020-12-31',
     },
+    generator: 'test generator',
     seed: 1995,
     paths: 1000,
-    method: { kind: 'stationary', meanBlock: 16.5 },
-    horizon: { months: 12, steps: 4, unit: 'quarters' },
-    analogs: { cycleIds: ['1995-07', '1998-09'], observations: 500, warnings: ['only 2 analog cycles'] },
-    conventions: { returns: 'simple returns' },
+    method: { kind: 'stationary', meanBlock: 16.5, blockRule: 'given', reference: 'Politis and Romano (1994)', jointDraws: 'both legs from the same rows' },
+    horizon: { months: 4, steps: 4, unit: 'months' },
+    cutPath: { totalEasingBp: 75, monthlyChangePct: [-0.25, -0.25, -0.25] },
+    analogs: { cycleIds: ['1995-07', '1998-09'], cycles: 2, observations: 500, monthlyObservations: 24, windowMonths: 24, warnings: ['only 2 analog cycles'] },
+    conventions: { returns: 'simple returns', drawdown: 'from the running peak', var: 'losses as positive numbers', windows: '24 months after each first cut', determinism: 'same seed, same file' },
     legs: { small: dist(0.2), large: dist(0.1), spread: dist(0.1) },
     probabilities: {
       smallBeatsLarge: 0.61,
@@ -115,11 +125,15 @@ export function simulateDocument(): SimulateReportDoc {
         { target: 'spread:0%', leg: 'spread', level: 0, probability: 0.61 },
       ],
     },
+    drawdowns: { small: dist(-0.2), large: dist(-0.1) },
+    drawdownSampling: { frequency: 'monthly', steps: 4, note: 'sampled monthly' },
     histograms: {
+      bins: 4,
       small: { edges: [-0.2, 0, 0.2, 0.4, 0.6], counts: [100, 300, 400, 200] },
       large: { edges: [-0.1, 0, 0.1, 0.2, 0.3], counts: [150, 350, 350, 150] },
       spread: { edges: [-0.3, -0.1, 0.1, 0.3, 0.5], counts: [120, 380, 380, 120] },
     },
-    fan: { paths: 1000, stepUnit: 'quarters', percentiles: [...FAN_PERCENTILES], small: fanRows(0.05), large: fanRows(0.025) },
+    fan: { paths: 1000, stepUnit: 'months', percentiles: [...FAN_PERCENTILES], small: fanRows(0.05), large: fanRows(0.025) },
+    strategies: { paths: 0, note: 'no strategies replayed', results: [] },
   };
 }

@@ -1,6 +1,7 @@
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MAX_COST_BPS, type BacktestResultJson } from '@ratecut/contracts';
-import { readScannedJson } from '@ratecut/data-loader';
+import { describeFileType, readScannedJson } from '@ratecut/data-loader';
 import { BUILTIN_STRATEGIES } from '@ratecut/sim-core';
 import { planBacktestStudy, type ConfigSource, checkOutputs, refuseFolderOut } from '@ratecut/studies';
 import { parseWindow } from '../../cli/parse-window';
@@ -11,7 +12,6 @@ import { choiceOption, numberOption, parseOptions } from '../../cli/parse-option
 import { workspaceRoot } from '../../cli/workspace-root';
 import { VERSION } from '../../cli/version';
 import { catalogInputs, outputOptions } from '../../cli/output-options';
-import { notAFileIssue } from '../../cli/read-input-file';
 import { resultPaths, writeBacktestFiles } from './backtest-files';
 import { formatBacktestSummary } from './format-backtest-summary';
 import { runSweepCommand } from './sweep-command';
@@ -58,9 +58,11 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
   let raw: Record<string, unknown> = {};
   let at: ConfigSource['at'];
   if (o.config !== undefined) {
-    const notFile = notAFileIssue(o.config, io.cwd);
-    if (notFile !== null) { io.stderr(`${notFile}\n`); return 1; }
-    const read = readScannedJson(resolve(io.cwd, o.config), 'bad-config');
+    const path = resolve(io.cwd, o.config);
+    let st; // a folder, FIFO or device named as the config; the reader words a missing or unreadable path
+    try { st = statSync(path); } catch { st = undefined; }
+    if (st !== undefined && !st.isFile()) { printIssues(io, [{ code: 'not-a-file', severity: 'error', file: o.config, message: `is ${describeFileType(st)}; name a file` }]); return 1; }
+    const read = readScannedJson(path, 'bad-config');
     if (!read.ok) { printIssues(io, read.issues); return 1; }
     const value = read.value.value;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {

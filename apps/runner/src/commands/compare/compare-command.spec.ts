@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { simulateDocument } from '@ratecut/studies/testing';
 import { main } from '../../main';
 import { captureIo } from '../../testing/capture-io';
 import { writeFixture } from '../../testing/fixture-market';
@@ -13,16 +14,19 @@ async function run(cwd: string, args: string[]) {
   return { code, out: io.out(), err: io.err() };
 }
 
+/** A whole `ratecut.simulate/1` document (the studies' test document) with the values compare reads set. */
 function minimalSimulation(name: string, overrides: { months?: number; p50?: number; beat?: number; targets?: { target: string; probability: number }[] } = {}) {
-  const summary = (p50: number) => ({ percentiles: { p5: p50 - 0.2, p25: p50 - 0.1, p50, p75: p50 + 0.1, p95: p50 + 0.2 }, mean: p50, sd: 0.1 });
+  const base = simulateDocument();
+  const summary = (p50: number) => ({ ...base.legs.small, percentiles: { ...base.legs.small.percentiles, p5: p50 - 0.2, p25: p50 - 0.1, p50, p75: p50 + 0.1, p95: p50 + 0.2 }, mean: p50, sd: 0.1 });
   const months = overrides.months ?? 12;
   return {
-    schema: 'ratecut.simulate/1', scenario: { name },
-    data: { synthetic: false, inputs: [{ file: 'catalog.json', sha256: 'ab'.repeat(32) }], pair: { id: 'rut-gspc' }, first: '1987-09-10', last: '2026-02-23' },
-    seed: 1, paths: 1000, method: { kind: 'stationary' }, horizon: { months, steps: months * 21, unit: 'trading days' },
-    analogs: { cycleIds: [name === 'x' ? '1995-07' : '2001-01'] }, conventions: { returns: 'simple' },
+    ...base,
+    scenario: { ...base.scenario, name },
+    data: { ...base.data, synthetic: false, inputs: [{ file: 'catalog.json', sha256: 'ab'.repeat(32) }], first: '1987-09-10', last: '2026-02-23' },
+    seed: 1, paths: 1000, horizon: { months, steps: months * 21, unit: 'trading days' },
+    analogs: { ...base.analogs, cycleIds: [name === 'x' ? '1995-07' : '2001-01'] },
     legs: { small: summary(overrides.p50 ?? 0.1), large: summary(0.08), spread: summary((overrides.p50 ?? 0.1) - 0.08) },
-    probabilities: { smallBeatsLarge: overrides.beat ?? 0.5, targets: overrides.targets ?? [] },
+    probabilities: { smallBeatsLarge: overrides.beat ?? 0.5, targets: (overrides.targets ?? []).map((t) => ({ ...t, leg: 'small', level: 0 })) },
   };
 }
 

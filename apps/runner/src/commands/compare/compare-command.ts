@@ -1,11 +1,10 @@
-import { formatIssue } from '@ratecut/sim-core';
-import { planCompareStudy, runStudy, studyResult, writeResultSet } from '@ratecut/studies';
+import { formatIssue, type Issue } from '@ratecut/sim-core';
+import { planCompareStudy, readCompareInput, runStudy, studyResult, writeResultSet, type CompareInput } from '@ratecut/studies';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';
 import { outputOptions } from '../../cli/output-options';
 import { VERSION } from '../../cli/version';
 import { formatComparisonCsv, formatComparisonJson, formatComparisonTable } from './format-comparison';
-import { loadErrorLines, loadResult, type LoadedResult } from './load-result';
 
 const VALUE_OPTIONS = ['--format', '--out', '--seed', '--resamples'];
 
@@ -22,14 +21,14 @@ export async function compareCommand(args: readonly string[], io: CommandIo): Pr
   if (files.length === 0) throw new UsageError('name the result files to compare');
   const force = o.force === true;
 
-  const loaded: LoadedResult[] = [];
-  const errors: string[] = [];
+  const loaded: CompareInput[] = [];
+  const issues: Issue[] = [];
   for (const f of files) {
-    const r = loadResult(f, io.cwd);
+    const r = readCompareInput(f, io.cwd);
     if (r.ok) loaded.push(r.value);
-    else errors.push(...loadErrorLines(r));
+    else issues.push(...r.issues);
   }
-  if (errors.length > 0) { for (const e of errors) io.stderr(`${e}\n`); return 1; }
+  if (issues.length > 0) { for (const i of issues) io.stderr(`${formatIssue(i)}\n`); return 1; }
   const planned = planCompareStudy({ inputs: loaded, seed, resamples, force, ratecutVersion: VERSION });
   if (!planned.ok) {
     const badOption = planned.issues.find((i) => i.code === 'bad-option');

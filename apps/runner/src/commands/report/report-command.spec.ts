@@ -37,7 +37,7 @@ describe('ratecut report', () => {
   it('is the same report through reportOutput (backtest and simulate --report)', () => {
     const docs = ['bt.json', 'sim.json'].map((file) => ({ file, doc: JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown }));
     expect(reportOutput(docs, 'c.html')).toEqual({ path: 'c.html', text: readFileSync(join(dir, 'a.html'), 'utf8') });
-    expect(() => reportOutput([{ file: 'x.json', doc: { schema: 'ratecut.simulate/1' } }], 'x.html')).toThrow(/^x\.json: error bad-result: commandLine: /);
+    expect(() => reportOutput([{ file: 'x.json', doc: { schema: 'ratecut.simulate/1' } }], 'x.html')).toThrow(/^x\.json: error bad-result: ratecutVersion: [^\n]*\nx\.json: error bad-result: commandLine: /);
   });
 
   it('names a file that is not JSON or not a ratecut result, lists every problem, and writes nothing', async () => {

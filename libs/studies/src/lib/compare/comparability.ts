@@ -38,8 +38,8 @@ function facts(r: CompareInput): Facts {
     last: d.data.last,
     rows: r.kind === 'backtest' ? r.doc.data.rows : null,
     cycles: r.kind === 'backtest' ? r.doc.cycles.map((c) => c.id) : null,
-    anchor: d.conventions['anchor'] ?? null,
-    cycleRule: d.conventions['cycleRule'] ?? null,
+    anchor: r.kind === 'backtest' ? r.doc.conventions.anchor : null,
+    cycleRule: r.kind === 'backtest' ? r.doc.conventions.cycleRule : null,
     horizon: r.kind === 'simulate' ? calendarHorizon(r.doc.horizon) : null,
   };
 }

@@ -1,5 +1,4 @@
-import type { BacktestResultJson } from '@ratecut/contracts';
-import type { SimulateFile } from './simulate-file-schema';
+import type { BacktestResultJson, SimulateResultJson } from '@ratecut/contracts';
 
 /** One trial of a sweep table: its parameters in words (`k=2 threshold=0`) and its Sharpe ratio over cash (annualised). */
 export interface SweepRow {
@@ -14,7 +13,7 @@ export interface SweepRow {
  */
 export type CompareInput =
   | { readonly kind: 'backtest'; readonly file: string; readonly name: string; readonly schema: string; readonly doc: BacktestResultJson }
-  | { readonly kind: 'simulate'; readonly file: string; readonly name: string; readonly schema: string; readonly doc: SimulateFile }
+  | { readonly kind: 'simulate'; readonly file: string; readonly name: string; readonly schema: string; readonly doc: SimulateResultJson }
   | {
     readonly kind: 'sweep'; readonly file: string; readonly name: string; readonly schema: string;
     /** The comment line that describes the sweep (pair, period, rows), or empty. */

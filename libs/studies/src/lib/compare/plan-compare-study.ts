@@ -39,7 +39,7 @@ export const COMPARE_SYNTHETIC_NOTICE = 'SYNTHETIC SAMPLE: computed on the bundl
 const issue = (code: Issue['code'], file: string, message: string): Issue => ({ code, severity: 'error', file, message });
 
 /**
- * Plans the comparison of result files already read and checked (see `readCompareJson`):
+ * Plans the comparison of result files already read and checked (see `readCompareInput`):
  * - `bad-option` issues for a seed or resample count out of range, or no file at all;
  * - `nothing-to-compare` for one file with one strategy;
  * - `mixed-kinds` for simulations together with backtests or sweep tables;

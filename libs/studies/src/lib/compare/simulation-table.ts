@@ -1,9 +1,8 @@
-import type { SimulationTableJson } from '@ratecut/contracts';
+import type { SimulateResultJson, SimulationTableJson } from '@ratecut/contracts';
 import { finiteOrNull as fin } from './compare-entries';
 import type { SimulateInput } from './compare-input';
-import type { SimulateFile } from './simulate-file-schema';
 
-const SIM_PERCENTILES = ['p5', 'p25', 'p50', 'p75', 'p95'];
+const SIM_PERCENTILES = ['p5', 'p25', 'p50', 'p75', 'p95'] as const;
 
 /**
  * Simulation statistics side by side, labelled `file:scenario`: for the small leg, the large leg
@@ -13,7 +12,7 @@ const SIM_PERCENTILES = ['p5', 'p25', 'p50', 'p75', 'p95'];
  */
 export function simulationTable(sims: readonly SimulateInput[]): SimulationTableJson {
   const rows: { statistic: string; values: (number | null)[] }[] = [];
-  const legs: [keyof SimulateFile['legs'], string][] = [['small', 'small return'], ['large', 'large return'], ['spread', 'small - large']];
+  const legs: [keyof SimulateResultJson['legs'], string][] = [['small', 'small return'], ['large', 'large return'], ['spread', 'small - large']];
   for (const [leg, name] of legs) {
     for (const p of SIM_PERCENTILES) rows.push({ statistic: `${name} ${p === 'p50' ? 'median' : p}`, values: sims.map((s) => fin(s.doc.legs[leg].percentiles[p])) });
     rows.push({ statistic: `${name} mean`, values: sims.map((s) => fin(s.doc.legs[leg].mean)) });

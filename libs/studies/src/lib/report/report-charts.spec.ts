@@ -110,7 +110,7 @@ describe('histogramSpec', () => {
     const doc = simulateDocument();
     const spec = histogramSpec(doc) as { title: { text: string }; hconcat: { title: string; layer: { data: { values: Record<string, unknown>[] } }[] }[] };
     expect(spec.hconcat.map((p) => p.title)).toEqual(['small (rut)', 'large (gspc)', 'small minus large']);
-    expect(spec.title.text).toBe('Horizon returns of all 1000 paths (12 months, 4 quarters); P(small beats large) = 61.0%');
+    expect(spec.title.text).toBe('Horizon returns of all 1000 paths (4 months, 4 months); P(small beats large) = 61.0%');
     expect(spec.hconcat[0].layer[0].data.values).toEqual([{ x0: [-0.2, 0, 0.2, 0.4], x1: [0, 0.2, 0.4, 0.6], n: [100, 300, 400, 200] }]);
     expect(spec.hconcat[0].layer[1].data.values).toEqual([{ x: 0.2, label: 'small:+20%: P = 45.7%', y: 424 }]);
     expect(spec.hconcat[1].layer).toHaveLength(1);

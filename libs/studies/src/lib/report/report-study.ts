@@ -1,7 +1,10 @@
 import type { Issue, LoadResult } from '@ratecut/sim-core';
 import type { Study } from '../study/study';
 import { reportPage, reportSection, type ReportSection } from './report-html';
-import { checkReportInput, readReportDocument, type ReportDocument, type ReportInput } from './report-input';
+import { checkResultDocument } from '../result-files/check-result-document';
+import { readResultDocument } from '../result-files/read-result-file';
+import type { ResultDocument } from '../result-files/result-file';
+import { REPORT_KINDS, type ReportInput } from './report-input';
 import { readVegaBundles, type VegaBundle } from './vega-assets';
 
 /**
@@ -50,7 +53,8 @@ export function reportSectionBlock(_context: null, block: ReportBlock): ReportSe
 
 /**
  * Plans a report of backtest and simulate results: reads each file source (see
- * `readReportDocument`), checks every document (see `checkReportInput`) and reads the Vega
+ * `readResultDocument`), checks every document against {@link REPORT_KINDS} (see
+ * `checkResultDocument`: the schema-version rule, then the full contracts schema) and reads the Vega
  * bundles the page inlines. Every problem of every source is returned, not only the first;
  * none is thrown. No source at all is an issue too. The study has one block per document, in
  * the order given; its result is the HTML page, the same bytes for the same documents.
@@ -61,16 +65,16 @@ export function planReportStudy(sources: readonly ReportSource[], options: Repor
   const issues: Issue[] = [];
   const inputs: ReportInput[] = [];
   for (const source of sources) {
-    let document: ReportDocument;
+    let document: ResultDocument;
     if ('doc' in source) {
       // Through JSON first, so an in-memory result (NaN, undefined) reads exactly like its file.
-      document = { file: source.file, doc: source.doc === undefined ? undefined : (JSON.parse(JSON.stringify(source.doc)) as unknown) };
+      document = { file: source.file, value: source.doc === undefined ? undefined : (JSON.parse(JSON.stringify(source.doc)) as unknown) };
     } else {
-      const read = readReportDocument(source.file, options.cwd ?? process.cwd());
+      const read = readResultDocument(source.file, options.cwd ?? process.cwd(), REPORT_KINDS);
       if (!read.ok) { issues.push(...read.issues); continue; }
       document = read.value;
     }
-    const checked = checkReportInput(document);
+    const checked = checkResultDocument(document, REPORT_KINDS);
     if (checked.ok) inputs.push(checked.value);
     else issues.push(...checked.issues);
   }
