@@ -23,14 +23,22 @@ for (const p of probes) {
   const [result] = await engines.get(cwd).lintText(p.code, { filePath: join(cwd, 'src', 'lib', 'architecture-probe.ts') });
   out.push(result.messages.map((m) => m.ruleId ?? m.message));
 }
-process.stdout.write(JSON.stringify(out));
+process.stdout.write('\\n@@probe-results@@' + JSON.stringify(out));
 `;
 
 /** Rule ids ESLint reports for each probe linted as `<project>/src/lib/architecture-probe.ts`. */
 function lintAll(probes: readonly Probe[]): string[][] {
+  // The boundary rule reads Nx's cached project graph and is skipped when there is none (a fresh
+  // clone where no nx command has run yet): compute the graph first, and refuse a skipped rule.
+  const graph = spawnSync(process.execPath, [require.resolve('nx/bin/nx', { paths: [root] }), 'show', 'projects'], { cwd: root, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } });
+  if (graph.status !== 0) throw new Error(`nx show projects failed: ${graph.stderr}`);
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', lintScript, root], { cwd: root, input: JSON.stringify(probes), encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`eslint failed: ${run.stderr}`);
-  return JSON.parse(run.stdout) as string[][];
+  // Nx may print notices (e.g. about its project-graph cache) on stdout before the results.
+  if (/will be skipped/i.test(run.stdout + run.stderr)) throw new Error(`a lint rule was skipped: ${run.stdout}${run.stderr}`);
+  const marker = run.stdout.lastIndexOf('@@probe-results@@');
+  if (marker < 0) throw new Error(`eslint printed no results: ${run.stdout}`);
+  return JSON.parse(run.stdout.slice(marker + '@@probe-results@@'.length)) as string[][];
 }
 
 const lines = (...l: string[]): string => `${l.join('\n')}\n`;
