@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { CommandIo } from '../cli/command';
 
 /** A CommandIo that records what a command prints, for tests. */
@@ -14,7 +13,3 @@ export function captureIo(env: NodeJS.ProcessEnv = {}, cwd = process.cwd()): Com
   };
 }
 
-/** The real data folder for tests: $RATECUT_DATA, else ../shared/data beside the repository. */
-export function realDataDir(): string {
-  return process.env['RATECUT_DATA'] ?? resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'data');
-}

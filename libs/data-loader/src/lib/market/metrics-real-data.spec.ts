@@ -20,7 +20,7 @@ import {
   rebalanceCount,
   turnover,
 } from '@ratecut/sim-core';
-import { realDataDir } from './testing/capture-io';
+import { realDataDir } from '../../testing/real-data-dir';
 
 /**
  * Checks sim-core's metrics against an independent, deliberately plain re-implementation
