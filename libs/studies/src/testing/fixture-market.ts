@@ -17,6 +17,14 @@ export function writeFixture(dir: string): void {
   const large = days.map((_, i) => (100 * Math.exp(0.0004 * i + 0.05 * Math.sin(i / 53 + 1))).toFixed(4));
   writeFileSync(join(dir, 'small.csv'), 'date,close\n' + days.map((d, i) => `${formatDay(d)},${small[i]}`).join('\n') + '\n');
   writeFileSync(join(dir, 'large.csv'), 'date,close\n' + days.map((d, i) => `${formatDay(d)},${large[i]}`).join('\n') + '\n');
+  writeFixtureRatesAndCatalog((file, text) => writeFileSync(join(dir, file), text));
+}
+
+/**
+ * The fixture's policy target (one hike, easing cycles with first cuts 2019-08-01 and
+ * 2020-03-04), its effective rate and the catalog of the four series, written with `write`.
+ */
+export function writeFixtureRatesAndCatalog(write: (file: string, text: string) => void): void {
   const steps: [string, number][] = [['2018-01-01', 1.5], ['2018-06-14', 2.0], ['2018-12-20', 2.5], ['2019-08-01', 2.25], ['2019-09-19', 2.0], ['2019-10-31', 1.75], ['2020-03-04', 1.25], ['2020-03-16', 0.25]];
   const rows: string[] = [], dff: string[] = [];
   for (let d = dayFromYmd(2018, 1, 1); d <= dayFromYmd(2021, 12, 31); d += 1) {
@@ -25,12 +33,12 @@ export function writeFixture(dir: string): void {
     rows.push(`${formatDay(d)},${lo.toFixed(4)},${up.toFixed(4)},${((lo + up) / 2).toFixed(4)}`);
     dff.push(`${formatDay(d)},${(up - 0.1).toFixed(2)}`);
   }
-  writeFileSync(join(dir, 'target.csv'), 'date,target_lower_pct,target_upper_pct,target_mid_pct\n' + rows.join('\n') + '\n');
-  writeFileSync(join(dir, 'dff.csv'), 'date,dff_pct\n' + dff.join('\n') + '\n');
+  write('target.csv', 'date,target_lower_pct,target_upper_pct,target_mid_pct\n' + rows.join('\n') + '\n');
+  write('dff.csv', 'date,dff_pct\n' + dff.join('\n') + '\n');
   const entry = (id: string, file: string, value: string, extra: object) => ({
     id, title: `fixture ${id}`, file, format: 'csv', date: 'date', dateFormat: 'YYYY-MM-DD', value, source: 'test fixture', ...extra,
   });
-  writeFileSync(join(dir, 'catalog.json'), JSON.stringify({
+  write('catalog.json', JSON.stringify({
     catalog: 1,
     about: 'test fixture',
     series: [

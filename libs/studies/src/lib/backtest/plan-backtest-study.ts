@@ -1,6 +1,6 @@
+import type { StudyData } from '../inputs/study-data';
 import { join } from 'node:path';
 import type { BacktestResultJson, ResolvedBacktestConfig } from '@ratecut/contracts';
-import { type Catalog } from '@ratecut/data-loader';
 import {
   countedCycleIds, errorIssue, makeIssue, cycleEpisodes, cycleWindowRows, describeGap, formatDay, gapCrossed,
   type ClassifiedCycle, type Issue, type LoadResult,
@@ -16,18 +16,11 @@ import { executionLagIssues, loadBacktestMarket } from './load-backtest-market';
 import { validateBacktestConfig } from './validate-backtest-config';
 
 /** A backtest as asked for: the configuration and the data to run it on. */
-export interface BacktestRequest {
+export interface BacktestRequest extends StudyData {
   /** The configuration: a configuration file's object with the command-line flags applied (checked here). */
   readonly config: unknown;
   /** Where the configuration's values came from, to locate problems. */
   readonly source: ConfigSource;
-  readonly catalog: Catalog;
-  /** How the catalog was found (`flag`, `env`, `cache`, `sample`), written in the result. */
-  readonly origin: string;
-  /** The synthetic-sample notice, or null for real data. */
-  readonly notice: string | null;
-  /** The folder of the facts shipped with ratecut (`data/`, holding `nber-business-cycles.json`). */
-  readonly factsDir: string;
   /** The command line as recorded in the result. */
   readonly commandLine: string;
   readonly ratecutVersion: string;

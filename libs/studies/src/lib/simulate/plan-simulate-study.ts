@@ -1,6 +1,7 @@
+import type { StudyData } from '../inputs/study-data';
 import { join } from 'node:path';
 import type { Scenario, SimulateMethodJson, SimulateResultJson } from '@ratecut/contracts';
-import { loadCuratedCycles, loadEasingCycles, loadMarketData, PAIRS, type Catalog } from '@ratecut/data-loader';
+import { loadCuratedCycles, loadEasingCycles, loadMarketData, PAIRS } from '@ratecut/data-loader';
 import {
   DEFAULT_EASING_CYCLE_RULE, DEFAULT_RECESSION_WINDOW_MONTHS, formatDay, jsonPathOf, monthlyRateChanges, parseIsoDay,
   type CycleFacts, type Issue, type LoadResult, type PathOutcomes,
@@ -26,17 +27,10 @@ export function isUncoveredAnalogsIssue(issue: Issue): boolean {
 }
 
 /** Everything a simulate run is asked: the scenario (flags applied), its data and what to report. */
-export interface SimulateRequest {
+export interface SimulateRequest extends StudyData {
   readonly scenario: Scenario;
   /** The scenario file, named in issues. */
   readonly scenarioFile: string;
-  readonly catalog: Catalog;
-  /** How the catalog was found (`flag`, `env`, `cache`, `sample`), written in the result. */
-  readonly origin: string;
-  /** The synthetic-sample notice, or null for real data. */
-  readonly notice: string | null;
-  /** Folder of the facts shipped with ratecut: `nber-business-cycles.json`, `easing-cycles.json`. */
-  readonly factsDir: string;
   /** The command line written in the result (without anything that does not change it, such as `--workers`). */
   readonly commandLine: string;
   readonly ratecutVersion: string;

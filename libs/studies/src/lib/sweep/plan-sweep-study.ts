@@ -1,5 +1,5 @@
+import type { StudyData } from '../inputs/study-data';
 import { describeSweep, SWEEP_SCHEMA, sweepColumns, type SweepHeader, type SweepTable } from '@ratecut/contracts';
-import type { Catalog } from '@ratecut/data-loader';
 import { formatDay, type Issue, type LoadResult } from '@ratecut/sim-core';
 import { COMMAND_LINE, configIssue, type ConfigSource } from '../backtest/config-source';
 import { executionLagIssues, loadBacktestMarket } from '../backtest/load-backtest-market';
@@ -15,17 +15,12 @@ export interface SweptParameter {
 }
 
 /** A sweep as asked for: the backtest configuration (one strategy), the grid and the data. */
-export interface SweepRequest {
+export interface SweepRequest extends Omit<StudyData, 'origin'> {
   /** The backtest configuration, a file's object with the flags applied (checked here). */
   readonly config: unknown;
   readonly source: ConfigSource;
   /** The swept parameters; a parameter not swept keeps the strategy's configured value (or its default). */
   readonly grid: readonly SweptParameter[];
-  readonly catalog: Catalog;
-  /** The synthetic-sample notice, or null for real data. */
-  readonly notice: string | null;
-  /** The folder of the facts shipped with ratecut (NBER dates). */
-  readonly factsDir: string;
   readonly commandLine: string;
 }
 
