@@ -20,7 +20,8 @@ import {
   GENERATOR_NAME, makeJointSource, optimalBlockLength, prepareSource, probabilityGreater, simulateBootstrapPaths, summarizeDistribution,
   type BootstrapOptions, type DistributionSummary,
 } from '@ratecut/sim-core';
-import { pathOutcomesStudy, runStudy, studyResult } from '@ratecut/studies';
+import { runStudy, studyResult } from '@ratecut/studies';
+import { pathOutcomesStudy } from '@ratecut/studies/simulate';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'apps', 'runner', 'bin', 'ratecut.js');

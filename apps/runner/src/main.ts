@@ -1,3 +1,4 @@
+import { FileError, describeStrayErrno, isErrnoError } from '@ratecut/studies/output';
 import { UsageError, type CommandIo } from './cli/command';
 import { COMMANDS } from './commands/registry';
 import { VERSION } from './cli/version';
@@ -56,8 +57,6 @@ export async function main(args: readonly string[], io: CommandIo = processIo())
     const run = await command.load();
     return await run(rest, io);
   } catch (e) {
-    // Loaded here, not at start-up: `--help` and every command's own imports stay small.
-    const { FileError, describeStrayErrno, isErrnoError } = await import('@ratecut/studies');
     if (e instanceof UsageError) {
       io.stderr(`ratecut ${name}: ${e.message}\n\n${command.usage}`);
       return 2;

@@ -1,4 +1,4 @@
-import type { WriterFs } from '@ratecut/studies';
+import type { WriterFs } from '@ratecut/studies/output';
 
 /** Where a command writes: stdout for results, stderr for progress, warnings and errors. */
 export interface CommandIo {

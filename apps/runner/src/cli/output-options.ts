@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Catalog } from '@ratecut/data-loader';
 import type { CommandIo } from './command';
-import type { WriteOptions } from '@ratecut/studies';
+import type { WriteOptions } from '@ratecut/studies/output';
 
 /** Write options for a command: its working folder, `--force`, the files it read, and the file-system seam of `io`. */
 export function outputOptions(io: CommandIo, force: boolean, inputs: readonly (string | undefined)[] = []): WriteOptions {

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { toJsonText } from '../../cli/json-text';
-import { refuseFolderOut, writeResultSet, type OutputFile, type WriteOptions } from '@ratecut/studies';
+import { refuseFolderOut, writeResultSet, type OutputFile, type WriteOptions } from '@ratecut/studies/output';
 import type { BacktestResultJson } from '@ratecut/contracts';
 
 /** Paths of a result file and its CSV side files (`run.json` → `run.equity.csv`, ...). */

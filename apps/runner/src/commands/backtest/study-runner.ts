@@ -1,5 +1,6 @@
 import { formatIssue, type Issue } from '@ratecut/sim-core';
-import { COMMAND_LINE, runStudy, studyResult, type AnyStudy } from '@ratecut/studies';
+import { runStudy, studyResult, type AnyStudy } from '@ratecut/studies';
+import { COMMAND_LINE } from '@ratecut/studies/backtest';
 import type { CommandIo } from '../../cli/command';
 import { printIssues } from '../../cli/open-catalog';
 import { progressBar } from '../../cli/progress-bar';

@@ -1,5 +1,6 @@
 import { formatSweepTable, type SweepTable } from '@ratecut/contracts';
-import { planSweepStudy, type SweepRequest, writeResultSet, type WriteOptions } from '@ratecut/studies';
+import { writeResultSet, type WriteOptions } from '@ratecut/studies/output';
+import { planSweepStudy, type SweepRequest } from '@ratecut/studies/backtest';
 import type { CommandIo } from '../../cli/command';
 import { planFailure, runWithProgress } from './study-runner';
 import { parseSweep } from './parse-sweep';

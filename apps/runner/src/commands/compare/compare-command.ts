@@ -1,5 +1,7 @@
 import { formatIssue, type Issue } from '@ratecut/sim-core';
-import { planCompareStudy, readCompareInput, runStudy, studyResult, writeResultSet, type CompareInput } from '@ratecut/studies';
+import { runStudy, studyResult } from '@ratecut/studies';
+import { writeResultSet } from '@ratecut/studies/output';
+import { planCompareStudy, readCompareInput, type CompareInput } from '@ratecut/studies/compare';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';
 import { outputOptions } from '../../cli/output-options';

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { DEFAULT_CYCLE_COUNTING, DEFAULT_EASING_CYCLE_RULE, DEFAULT_RECESSION_WINDOW_MONTHS, parseIsoDay } from '@ratecut/sim-core';
-import { planCyclesStudy, runStudy, studyResult, writeResultSet } from '@ratecut/studies';
+import { runStudy, studyResult } from '@ratecut/studies';
+import { writeResultSet } from '@ratecut/studies/output';
+import { planCyclesStudy } from '@ratecut/studies/cycles';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { openCatalog, printIssues } from '../../cli/open-catalog';
 import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';

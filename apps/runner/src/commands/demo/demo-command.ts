@@ -3,7 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import type { CommandIo } from '../../cli/command';
 import { openCatalog } from '../../cli/open-catalog';
 import { parseOptions } from '../../cli/parse-options';
-import { replaceFolder } from '@ratecut/studies';
+import { replaceFolder } from '@ratecut/studies/output';
 import { backtestCommand } from '../backtest/backtest-command';
 import { cyclesCommand } from '../cycles/cycles-command';
 import { reportCommand } from '../report/report-command';

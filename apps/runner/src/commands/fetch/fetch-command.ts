@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { FETCH_SERIES_KEYS, FetchError, fetchData, type FetchSeriesKey } from '@ratecut/data-loader';
 import { UsageError, type CommandIo } from '../../cli/command';
-import { FileError, describeFileFailure, isErrnoError, acquireLock } from '@ratecut/studies';
+import { FileError, describeFileFailure, isErrnoError, acquireLock } from '@ratecut/studies/output';
 import { parseOptions } from '../../cli/parse-options';
 import { workspaceRoot } from '../../cli/workspace-root';
 

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { formatIssue } from '@ratecut/sim-core';
-import { planReportStudy, runStudy, studyResult, writeResultSet } from '@ratecut/studies';
+import { runStudy, studyResult } from '@ratecut/studies';
+import { writeResultSet } from '@ratecut/studies/output';
+import { planReportStudy } from '@ratecut/studies/report';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { outputOptions } from '../../cli/output-options';
 import { progressBar } from '../../cli/progress-bar';

@@ -1,5 +1,6 @@
 import { formatIssue } from '@ratecut/sim-core';
-import { planReportStudy, reportHtmlOf, type OutputFile } from '@ratecut/studies';
+import { type OutputFile } from '@ratecut/studies/output';
+import { planReportStudy, reportHtmlOf } from '@ratecut/studies/report';
 import { VERSION } from '../../cli/version';
 
 /** Thrown by {@link reportOutput} when a document is not a ratecut result; `issues` has one formatted issue line per problem. */

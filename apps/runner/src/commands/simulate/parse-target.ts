@@ -1,5 +1,5 @@
 import { UsageError } from '../../cli/command';
-import type { SimulateTarget as Target } from '@ratecut/studies';
+import type { SimulateTarget as Target } from '@ratecut/studies/simulate';
 
 /** The accepted `--target` forms, shown in every error about one. */
 export const TARGET_FORMS =

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { refuseFolderOut, writeResultSet, type OutputFile, type WriteOptions } from '@ratecut/studies';
+import { refuseFolderOut, writeResultSet, type OutputFile, type WriteOptions } from '@ratecut/studies/output';
 import { toJsonText } from '../../cli/json-text';
 import type { OutcomeDistributionJson, SimulateResultJson } from '@ratecut/contracts';
 

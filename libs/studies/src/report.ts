@@ -1,0 +1,13 @@
+/**
+ * `@ratecut/studies/report`: the report study, backtest and simulate results drawn as one
+ * self-contained HTML page. A separate entry point, so other commands do not load it.
+ */
+// The report study: backtest and simulate results drawn as one self-contained HTML page.
+export {
+  planReportStudy, reportHtmlOf, reportSectionBlock,
+  type ReportSource, type ReportStudyOptions, type ReportPlan, type ReportBlock, type ReportStudy,
+} from './lib/report/report-study';
+export { REPORT_KINDS, type ReportInput, type BacktestReportDoc, type SimulateReportDoc } from './lib/report/report-input';
+export { reportSection, reportPage, type ReportPart, type ReportSection, type ReportPageAssets } from './lib/report/report-html';
+export { cycleEquitySpec, drawdownSpec, fanSpec, histogramSpec, equityLines, cycleTitle, SAMPLE_EVERY, type VegaLiteSpec, type EquityLine } from './lib/report/report-charts';
+export { readVegaBundles, packageFolder, VEGA_BUNDLES, type VegaBundle } from './lib/report/vega-assets';
