@@ -16,6 +16,8 @@ export type CompareInput =
   | { readonly kind: 'simulate'; readonly file: string; readonly name: string; readonly schema: string; readonly doc: SimulateResultJson }
   | {
     readonly kind: 'sweep'; readonly file: string; readonly name: string; readonly schema: string;
+    /** True when the sweep ran on the bundled synthetic sample (its header says so). */
+    readonly synthetic: boolean;
     /** The comment line that describes the sweep (pair, period, rows), or empty. */
     readonly description: string;
     readonly pair: string | null; readonly first: string | null; readonly last: string | null;

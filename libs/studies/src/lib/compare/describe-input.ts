@@ -17,6 +17,6 @@ export function describeInput(r: CompareInput): string {
 export function compareFiles(inputs: readonly CompareInput[]): CompareFileJson[] {
   return inputs.map((r, i) => ({
     letter: String.fromCharCode(65 + i), file: r.file, kind: r.kind, schema: r.schema,
-    synthetic: r.kind === 'sweep' ? /SYNTHETIC/.test(r.description) : r.doc.data.synthetic, description: describeInput(r),
+    synthetic: r.kind === 'sweep' ? r.synthetic : r.doc.data.synthetic, description: describeInput(r),
   }));
 }

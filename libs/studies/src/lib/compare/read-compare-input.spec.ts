@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatIssue } from '@ratecut/sim-core';
 import { backtestInput, fixtureReturns, simulateInput } from '../../testing/compare-fixtures';
+import { planCompareStudy } from './plan-compare-study';
 import { readCompareInput } from './read-compare-input';
 
 const dir = mkdtempSync(join(tmpdir(), 'ratecut-read-compare-'));
@@ -34,6 +35,14 @@ describe('reading a file for a comparison', () => {
     expect(read.value).toMatchObject({ file: 'sweep.csv', name: 'sweep.csv', schema: 'ratecut.sweep/1', pair: 'rut-gspc', first: '2018-01-01', last: '2021-12-31', rows: 1044, periodsPerYear: 252 });
     expect(read.value.description).toMatch(/^relative-momentum sweep on rut-gspc/);
     expect(read.value.trials).toEqual([{ params: 'k_months=1 threshold=0', sharpe: 0.3 }, { params: 'k_months=3 threshold=0', sharpe: 0.4 }]);
+    expect(read.value.synthetic).toBe(false);
+    const text = readFileSync(join(dir, 'sweep.csv'), 'utf8').replace('"synthetic":false', '"synthetic":true');
+    write('synthetic.csv', text);
+    const synthetic = readCompareInput('synthetic.csv', dir);
+    expect(synthetic.ok && synthetic.value.kind === 'sweep' && synthetic.value.synthetic).toBe(true);
+    // A comparison made from it says so on its first key, as for a backtest on the sample.
+    const planned = synthetic.ok ? planCompareStudy({ inputs: [synthetic.value], seed: 1, resamples: 10, force: false, ratecutVersion: 'test' }) : null;
+    expect(planned?.ok && planned.value.plan.files.map((f) => f.synthetic)).toEqual([true]);
   });
 
   it('refuses a result compare does not read, naming the file', () => {

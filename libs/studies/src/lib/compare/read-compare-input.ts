@@ -15,7 +15,7 @@ function sweepInput(file: string, table: SweepTable): SweepInput {
   const trials = rows.filter((r) => r[sharpe] !== null)
     .map((r) => ({ params: header.parameters.map((c, i) => `${c}=${r[i]}`).join(' '), sharpe: r[sharpe] as number }));
   return {
-    kind: 'sweep', file, name: basename(file), schema: header.schema, description: describeSweep(header), pair: header.pair, first: header.first, last: header.last,
+    kind: 'sweep', file, name: basename(file), schema: header.schema, synthetic: header.synthetic, description: describeSweep(header), pair: header.pair, first: header.first, last: header.last,
     rows: header.rows, periodsPerYear: header.periodsPerYear, trials,
   };
 }
