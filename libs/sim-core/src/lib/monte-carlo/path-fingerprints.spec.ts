@@ -1,16 +1,8 @@
+import { fnv1a } from '../../testing/float-fingerprint';
 import { fitRateSensitivity, type RateSensitivityFit } from '../estimation/rate-sensitivity-fit';
 import { simulateRateSensitivityPaths } from './rate-sensitivity';
 import { simulateStudentTPaths } from './student-t-simulate';
 
-/** FNV-1a (32-bit) over the bytes of the arrays: a fingerprint of exact float bits. */
-function fnv1a(arrays: readonly Float64Array[]): string {
-  let h = 0x811c9dc5;
-  for (const a of arrays) {
-    const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-    for (const b of bytes) h = Math.imul(h ^ b, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-}
 
 /** A fitted line with the given coefficients and residuals (the other statistics are not read by the simulation). */
 function line(intercept: number, slope: number, residuals: Float64Array): RateSensitivityFit {

@@ -1,15 +1,7 @@
+import { fnv1a } from '../../testing/float-fingerprint';
 import { streamFor } from './xoshiro128';
 import { zigguratNormal } from './ziggurat-normal';
 
-/** FNV-1a (32-bit) over the bytes of the arrays: a fingerprint of exact float bits. */
-function fnv1a(arrays: readonly Float64Array[]): string {
-  let h = 0x811c9dc5;
-  for (const a of arrays) {
-    const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-    for (const b of bytes) h = Math.imul(h ^ b, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-}
 
 /** Standard normal CDF by the Abramowitz and Stegun (1964) 7.1.26 erf approximation (error < 1.5e-7). */
 function normalCdf(x: number): number {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { cutWindow, DEFAULT_EASING_CYCLE_RULE, formatDay, MarketView, rowAtOrBefore } from '@ratecut/sim-core';
+import { cutWindow, DEFAULT_EASING_CYCLE_RULE, DEFAULT_RECESSION_WINDOW_MONTHS, formatDay, MarketView, rowAtOrBefore } from '@ratecut/sim-core';
 import { loadCatalog, loadEasingCycles, loadMarketData, PAIRS } from '@ratecut/data-loader';
 import { realDataDir } from '@ratecut/data-loader/testing';
 
@@ -17,7 +17,7 @@ describeReal('cut dates on the real data', () => {
     const catalog = loadCatalog(catalogPath);
     if (!catalog.ok) throw new Error('catalog did not load');
     const rule = DEFAULT_EASING_CYCLE_RULE;
-    const easing = loadEasingCycles(catalog.value, join(__dirname, '..', '..', '..', '..', '..', 'data', 'nber-business-cycles.json'), rule, 12);
+    const easing = loadEasingCycles(catalog.value, join(__dirname, '..', '..', '..', '..', '..', 'data', 'nber-business-cycles.json'), rule, DEFAULT_RECESSION_WINDOW_MONTHS);
     if (!easing.ok) throw new Error('cycles did not load');
     const pair = PAIRS.find((p) => p.id === 'rut-gspc')!;
     const market = loadMarketData(catalog.value, { small: pair.small, large: pair.large }, 'fedfunds', easing.value.history);
