@@ -4,6 +4,7 @@
  * (Politis and Romano, 1992) or iid bootstrap, with terminal returns and maximum drawdowns.
  */
 import { reseedInto, Xoshiro128 } from '../random/xoshiro128';
+import { GEOMETRIC_BUCKET_BITS, geometricLengthOf, geometricLengthTable, type GeometricLengthTable } from './geometric-length-table';
 import type { PreparedSource } from './joint-source';
 import type { PathOutcomes } from './path-outcomes';
 
@@ -51,11 +52,13 @@ export interface BootstrapFan {
 }
 
 const STATIONARY = 0, CIRCULAR = 1, IID = 2;
-const TWO_POW_MINUS_32 = 1 / 4294967296;
+const GEOMETRIC_SHIFT = 32 - GEOMETRIC_BUCKET_BITS;
+/** Stands in for the length table when blocks have a fixed length (never read). */
+const UNUSED_LENGTHS: GeometricLengthTable = { invLogQ: -1, upper: new Int32Array(0), lower: new Int32Array(0), threshold: new Float64Array(0) };
 
 // Math and Number functions bound once: a global lookup per call is slow in some hosts (Jest's vm
 // contexts resolve globals through interceptors), a module binding is not.
-const { floor, log, clz32, expm1 } = Math;
+const { floor, clz32, expm1 } = Math;
 const isSafeInteger = Number.isSafeInteger;
 
 /** Validated draw parameters shared by the kernel and the path tracer. */
@@ -103,7 +106,7 @@ function drawStart(rng: Xoshiro128, n: number): number {
  * (so `u` in `(0, 1]`); circular and iid: the fixed length.
  */
 function drawLength(rng: Xoshiro128, plan: Plan): number {
-  if (plan.method === STATIONARY) return 1 + floor(log((rng.nextU32() + 1) * TWO_POW_MINUS_32) * plan.invLogQ);
+  if (plan.method === STATIONARY) return geometricLengthOf(rng.nextU32(), plan.invLogQ);
   return plan.fixedLength;
 }
 
@@ -184,15 +187,25 @@ function runPaths(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, first: 
   const cumSmall = prepared.cumSmall, cumLarge = prepared.cumLarge, segmentOf = prepared.segmentOf;
   const table = prepared.rangeTable, m = cumSmall.length, top = prepared.rangeLevels - 1;
   const segments = prepared.source.segments, n = prepared.length, H = plan.horizon, seed = plan.seed;
+  const stationary = plan.method === STATIONARY, fixedLength = plan.fixedLength, invLogQ = plan.invLogQ;
+  const lengths = stationary ? geometricLengthTable(invLogQ) : UNUSED_LENGTHS;
+  const upper = lengths.upper, lower = lengths.lower, threshold = lengths.threshold;
   const smallReturn = out.smallReturn, largeReturn = out.largeReturn;
   const smallMaxDrawdown = out.smallMaxDrawdown, largeMaxDrawdown = out.largeMaxDrawdown;
+  const pick = new Float64Array(12);
   for (let j = 0; j < count; j += 1) {
     reseedInto(rng, seed, first + j);
     let t = 0;
     let wS = 0, wL = 0, peakS = 0, peakL = 0, ddS = 0, ddL = 0;
     while (t < H) {
       let i = drawStart(rng, n);
-      let len = drawLength(rng, plan);
+      let len = fixedLength;
+      if (stationary) {
+        // drawLength's value through the table (see geometric-length-table.ts), the formula where the table has none.
+        const k = rng.nextU32(), b = k >>> GEOMETRIC_SHIFT;
+        len = k < threshold[b] ? upper[b] : lower[b];
+        if (len < 0) len = geometricLengthOf(k, invLogQ);
+      }
       if (len > H - t) len = H - t;
       t += len;
       const s = segmentOf[i], segLo = segments[s], segHi = segments[s + 1];
@@ -207,13 +220,24 @@ function runPaths(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, first: 
           if (l > top) l = top;
           const o = (l * m + k) * 6;
           const lowS = oS + table[o] - peakS, dropS = table[o + 2], highS = oS + table[o + 1];
-          if (lowS < ddS) ddS = lowS;
-          if (dropS < ddS) ddS = dropS;
-          if (highS > peakS) peakS = highS;
           const lowL = oL + table[o + 3] - peakL, dropL = table[o + 5], highL = oL + table[o + 4];
-          if (lowL < ddL) ddL = lowL;
-          if (dropL < ddL) ddL = dropL;
-          if (highL > peakL) peakL = highL;
+          // Branch-free minimum and maximum: the comparison, as 0 or 1 (`+(a < b)`, a flag, no
+          // branch), picks one of two slots of a scratch array. New highs and lows come at
+          // random, so branches (what V8 emits for Math.min, Math.max and `?:` on doubles) would
+          // mispredict (see tools/bench/README.md). Same choices, ties included, as
+          // `if (low < dd) dd = low; if (drop < dd) dd = drop; if (high > peak) peak = high`.
+          pick[0] = ddS; pick[1] = lowS;
+          const dS = pick[+(lowS < ddS)];
+          pick[2] = dS; pick[3] = dropS;
+          ddS = pick[2 + +(dropS < dS)];
+          pick[4] = peakS; pick[5] = highS;
+          peakS = pick[4 + +(highS > peakS)];
+          pick[6] = ddL; pick[7] = lowL;
+          const dL = pick[6 + +(lowL < ddL)];
+          pick[8] = dL; pick[9] = dropL;
+          ddL = pick[8 + +(dropL < dL)];
+          pick[10] = peakL; pick[11] = highL;
+          peakL = pick[10 + +(highL > peakL)];
           const width = 1 << l;
           k += width;
           rem -= width;
