@@ -2,6 +2,7 @@
  * Summaries of Monte Carlo outcome distributions: percentiles, moments, value at risk, expected
  * shortfall, probabilities, and percentile fans over time.
  */
+import { sortedFloat64 } from '../stats/sort-float64';
 import { MomentsAccumulator } from '../stats/moments-accumulator';
 
 // Math and Number functions bound once: a global lookup per call is slow in some hosts (Jest's vm
@@ -100,7 +101,7 @@ export function summarizeDistribution(outcomes: Float64Array, target = 0, start 
       var95: NaN, cvar95: NaN, var99: NaN, cvar99: NaN, target, probabilityAtLeastTarget: NaN,
     };
   }
-  const sorted = outcomes.slice(start, end).sort();
+  const sorted = sortedFloat64(outcomes, start, end);
   const percentiles = levels.map((q) => percentileOfSorted(sorted, q));
   const p5 = percentileOfSorted(sorted, 5), p1 = percentileOfSorted(sorted, 1);
   return {
