@@ -9,6 +9,7 @@ export type { StudyEvent, StudyProgress } from './lib/study/study-event';
 export type { StudyData } from './lib/inputs/study-data';
 export { runStudy, studyResult, type RunStudyOptions } from './lib/study/run-study';
 export { splitRange, type ItemRange } from './lib/study/split-range';
+export { BlockPool, type BlockPoolStats } from './lib/workers/block-pool';
 
 // result-files/: the one reader of result files named on the command line (backtest, simulate, sweep)
 export { readResultFile, readResultDocument } from './lib/result-files/read-result-file';

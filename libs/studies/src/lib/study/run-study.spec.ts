@@ -1,5 +1,6 @@
 import { lastValueFrom, toArray } from 'rxjs';
 import { squaresStudy } from '../../testing/squares-study';
+import { BlockPool } from '../workers/block-pool';
 import { runStudy, studyResult } from './run-study';
 import { splitRange } from './split-range';
 
@@ -35,6 +36,29 @@ describe('runStudy', () => {
   it('ends with the error of a failing block, in-process and in threads', async () => {
     await expect(studyResult(runStudy(squaresStudy(50, 10, { offset: 0, failAt: 33 })))).rejects.toThrow('item 33 fails on purpose');
     await expect(studyResult(runStudy(squaresStudy(50, 10, { offset: 0, failAt: 33 }), { workers: 2 }))).rejects.toThrow('item 33 fails on purpose');
+  });
+
+  it('reuses a started pool of threads for several runs, with the same result, and counts its work', async () => {
+    const study = squaresStudy(103, 10, { offset: 7 });
+    const pool = await BlockPool.open(study.execute, study.context, 2);
+    try {
+      expect(pool.threads).toBe(2);
+      expect(await studyResult(runStudy(study, { pool }))).toEqual(expected);
+      expect(await studyResult(runStudy(study, { pool, workers: 1 }))).toEqual(expected);
+      const stats = pool.stats();
+      expect(stats.startSeconds).toBeGreaterThan(0);
+      expect(stats.blocks.reduce((a, b) => a + b, 0)).toBe(22);
+      expect(stats.busySeconds.every((s) => s >= 0)).toBe(true);
+      const other = { ...study, execute: { ...study.execute, exportName: 'somethingElse' } };
+      await expect(studyResult(runStudy(other, { pool }))).rejects.toThrow('not this study\'s executor');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('refuses to open a pool on an executor its module does not export', async () => {
+    const study = squaresStudy(10, 5, { offset: 0 });
+    await expect(BlockPool.open({ ...study.execute, exportName: 'noSuchExport' }, study.context, 1)).rejects.toThrow('does not export a function noSuchExport');
   });
 
   it('does nothing until subscribed, and stops when unsubscribed', async () => {

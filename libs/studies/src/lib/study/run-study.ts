@@ -1,12 +1,18 @@
 import { Observable, lastValueFrom, tap, filter, map } from 'rxjs';
-import { runBlocksInThreads } from '../workers/block-pool';
+import { runBlocksInThreads, type BlockPool } from '../workers/block-pool';
 import type { Study } from './study';
 import type { StudyEvent } from './study-event';
 
 /** How to run a study's blocks. */
-export interface RunStudyOptions {
+export interface RunStudyOptions<Context = unknown, Block = unknown, Output = unknown> {
   /** Worker threads; 1 (the default) runs every block in this thread. Never changes the result. */
   readonly workers?: number;
+  /**
+   * Worker threads already started with this study's executor and context (see
+   * {@link BlockPool.open}); `workers` is then ignored. The pool stays open for the caller to
+   * reuse and close. Never changes the result.
+   */
+  readonly pool?: BlockPool<Context, Block, Output>;
 }
 
 /**
@@ -18,7 +24,7 @@ export interface RunStudyOptions {
  */
 export function runStudy<Plan, Context, Block, Output, Result>(
   study: Study<Plan, Context, Block, Output, Result>,
-  options: RunStudyOptions = {},
+  options: RunStudyOptions<Context, Block, Output> = {},
 ): Observable<StudyEvent<Result>> {
   return new Observable<StudyEvent<Result>>((subscriber) => {
     let cancelled = false;
@@ -38,8 +44,14 @@ export function runStudy<Plan, Context, Block, Output, Result>(
     };
     const work = async (): Promise<void> => {
       for (const issue of study.warnings ?? []) subscriber.next({ type: 'warning', issue });
+      const { pool } = options;
+      if (pool !== undefined && (pool.execute.module !== study.execute.module || pool.execute.exportName !== study.execute.exportName)) {
+        throw new Error(`runStudy: the pool runs ${pool.execute.exportName} of ${pool.execute.module}, not this study's executor`);
+      }
       const threads = Math.max(1, Math.floor(options.workers ?? 1));
-      if (threads <= 1 || blocks.length <= 1) {
+      if (pool !== undefined) {
+        await pool.run(blocks, place, () => cancelled);
+      } else if (threads <= 1 || blocks.length <= 1) {
         const cache = new Map<string, unknown>();
         for (let i = 0; i < blocks.length; i += 1) {
           if (cancelled) return;

@@ -1,7 +1,8 @@
 'use strict';
 // Worker-thread entry of the studies' block pool (see block-pool.ts). The first message names
-// the module and export of a study's block executor and carries the study's context; every
-// later message is one block, answered with its output (typed-array buffers transferred).
+// the module and export of a study's block executor and carries the study's context, answered
+// with a ready message (index -1); every later message is one block, answered with its output
+// (typed-array buffers transferred) and the seconds the executor took.
 // When the executor is a TypeScript source (running from the workspace, not a build), the
 // TypeScript loader is registered first, as the `ratecut` bin does.
 const fs = require('node:fs');
@@ -48,11 +49,14 @@ parentPort.on('message', (msg) => {
       if (typeof fn !== 'function') throw new Error(`${msg.module} does not export a function ${msg.exportName}`);
       run = fn;
       context = msg.context;
+      parentPort.postMessage({ ok: true, index: -1 });
       return;
     }
+    const t0 = process.hrtime.bigint();
     const output = run(context, msg.block, cache);
-    parentPort.postMessage({ ok: true, index: msg.index, output }, transferList(output));
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    parentPort.postMessage({ ok: true, index: msg.index, output, seconds }, transferList(output));
   } catch (e) {
-    parentPort.postMessage({ ok: false, index: msg.index, error: e instanceof Error ? e.stack || e.message : String(e) });
+    parentPort.postMessage({ ok: false, index: msg.type === 'init' ? -1 : msg.index, error: e instanceof Error ? e.stack || e.message : String(e) });
   }
 });
