@@ -1,13 +1,15 @@
 /**
  * Sorting a Float64Array in ascending order by least-significant-digit radix sort on the bits of
  * the numbers (Seward, 1954; the float-to-key map as in Terdiman, 2000, "Radix sort revisited"):
- * O(n) with four passes of 16-bit digits, several times faster than the comparison sort for a
+ * O(n) with six passes of 11- and 10-bit digits (2,048 bins, whose write positions stay in
+ * cache, unlike 16-bit digits' 65,536), several times faster than the comparison sort for a
  * million values, and the very order `Float64Array.prototype.sort` gives.
  */
 
 /** Below this length the built-in sort is as fast. */
 const RADIX_MIN_LENGTH = 2048;
-const DIGITS = 4, BINS = 65536;
+/** Digits per 32-bit word: bits 0–10, 11–21 and 22–31. */
+const DIGITS = 6, BINS = 2048, MASK = BINS - 1;
 
 /** True on a little-endian host (every platform Node supports today). */
 const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
@@ -17,7 +19,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
  * `Float64Array.prototype.sort` (numeric; −0 before +0; NaN, if any, last). The input is not
  * changed. Each double maps to a 64-bit key whose unsigned order is the numeric order (a
  * negative number has all its bits flipped, a positive one its sign bit), the keys are sorted
- * by four stable counting passes on 16-bit digits (a pass whose digit is the same for every key
+ * by six stable counting passes on 11- and 10-bit digits (a pass whose digit is the same for every key
  * is skipped), and mapped back. NaN keys (any payload) land after +Infinity, as the built-in
  * sort puts them.
  *
@@ -45,10 +47,12 @@ export function sortedFloat64(values: Float64Array, start = 0, end = values.leng
     hi = (hi ^ (flip | 0x80000000)) >>> 0;
     src[i] = lo;
     src[i + 1] = hi;
-    counts[lo & 0xffff] += 1;
-    counts[BINS + (lo >>> 16)] += 1;
-    counts[2 * BINS + (hi & 0xffff)] += 1;
-    counts[3 * BINS + (hi >>> 16)] += 1;
+    counts[lo & MASK] += 1;
+    counts[BINS + ((lo >>> 11) & MASK)] += 1;
+    counts[2 * BINS + (lo >>> 22)] += 1;
+    counts[3 * BINS + (hi & MASK)] += 1;
+    counts[4 * BINS + ((hi >>> 11) & MASK)] += 1;
+    counts[5 * BINS + (hi >>> 22)] += 1;
   }
   for (let d = 0; d < DIGITS; d += 1) {
     const base = d * BINS;
@@ -61,9 +65,9 @@ export function sortedFloat64(values: Float64Array, start = 0, end = values.leng
       sum += c;
     }
     if (skip) continue;
-    const word = d >> 1, shift = (d & 1) * 16;
+    const word = d < 3 ? 0 : 1, shift = (d % 3) * 11;
     for (let i = 0; i < 2 * n; i += 2) {
-      const key = (src[i + word] >>> shift) & 0xffff;
+      const key = (src[i + word] >>> shift) & MASK;
       const to = 2 * counts[base + key];
       counts[base + key] += 1;
       dst[to] = src[i];
