@@ -79,9 +79,10 @@ describe('parsePeerOutput', () => {
 });
 
 describe('parsePeakRssKiB', () => {
-  it('turns the KiB integer into MiB and anything else into NaN', () => {
-    expect(parsePeakRssKiB('432948\n')).toBeCloseTo(432948 / 1024, 12);
+  it('turns the KiB integer into MiB to 0.1 and anything else into NaN', () => {
+    expect(parsePeakRssKiB('432948\n')).toBe(422.8); // 422.80 MiB
     expect(parsePeakRssKiB('2048')).toBe(2);
+    expect(parsePeakRssKiB('1075')).toBe(1); // 1.0498 MiB
     for (const bad of ['', '  ', 'abc', '12.5', '-3', null, undefined]) expect(parsePeakRssKiB(bad)).toBeNaN();
   });
 });

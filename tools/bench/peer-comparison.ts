@@ -175,12 +175,12 @@ export function parsePeerOutput(stdout: string, expectedBench: string): Parsed<P
 }
 
 /**
- * The peak resident set size, in MiB, from the whole-process wrapper's report (`ru_maxrss` of the
- * child in KiB, one integer); NaN when the report is missing or not a number.
+ * The peak resident set size in MiB, to 0.1 MiB, from the whole-process wrapper's report
+ * (`ru_maxrss` of the child in KiB, one integer); NaN when the report is missing or not a number.
  */
 export function parsePeakRssKiB(report: string | null | undefined): number {
   const text = (report ?? '').trim();
-  return /^\d+$/.test(text) ? Number(text) / 1024 : NaN;
+  return /^\d+$/.test(text) ? Math.round(Number(text) / 102.4) / 10 : NaN;
 }
 
 /** The fields of a benchmark's JSON line that the comparison uses. */
