@@ -159,7 +159,7 @@ export function runPeersSession(options: PeersSessionOptions): number {
     else {
       const v = m.value;
       const runs = `${v.runs} runs${v.warmup > 0 ? ` after ${v.warmup} warm-up` : ''}`;
-      out(`  ${v.name.padEnd(28)} median ${time(v.seconds).padStart(9)}  min ${time(v.minSeconds).padStart(9)}  ${runs.padEnd(22)} peak RSS ${mib(v.peakRssMiB).padStart(8)}  target < ${time(v.targetSeconds)}: ${v.withinTarget ? 'ok' : 'OVER TARGET'}`);
+      out(`  ${v.name.padEnd(28)} median ${time(v.seconds).padStart(9)}  min ${time(v.minSeconds).padStart(9)}  ${runs.padEnd(24)} peak RSS ${mib(v.peakRssMiB).padStart(8)}  target < ${time(v.targetSeconds)}: ${v.withinTarget ? 'ok' : 'OVER TARGET'}`);
     }
   }
 
