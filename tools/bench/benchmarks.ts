@@ -2,12 +2,15 @@
  * Workspace benchmarks, run by `npm run bench` (tools/bench/run.js). See README.md beside this
  * file for what each one measures and its target.
  *
- * Usage: node tools/bench/run.js [--json] [--data <folder>] [--only <name,...>]
+ * Usage: node tools/bench/run.js [--json] [--data <folder>] [--only <name,...>] [--peers [--peers-dir <folder>]]
  *   --json   one JSON object per benchmark and line on stdout, nothing else there
  *   --data   data folder holding catalog.json (else $RATECUT_DATA, else ../shared/data next to
  *            the workspace, else the bundled SYNTHETIC sample in data/sample, said so in the output)
  *   --only   run only the named benchmarks (momentum-sweep, cli-help, student-t-1m-single-thread,
  *            bootstrap-1m-single-thread)
+ *   --peers  run each benchmark in its own process (so its peak memory is its own), then the peer
+ *            reference programs, and print same-run ratios against them (peers.ts)
+ *   --peers-dir  the peers folder (else $RATECUT_PEERS, else ../shared/peers next to the workspace)
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -22,12 +25,13 @@ import {
 } from '@ratecut/sim-core';
 import { BlockPool, runStudy, studyResult } from '@ratecut/studies';
 import { pathOutcomesStudy } from '@ratecut/studies/simulate';
+import { runPeersSession } from './peers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'apps', 'runner', 'bin', 'ratecut.js');
 
 /** What one benchmark reports; `--json` prints it as one line. */
-interface Measurement {
+export interface Measurement {
   readonly name: string;
   /** Median wall time of the timed runs, seconds. */
   readonly seconds: number;
@@ -42,6 +46,13 @@ interface Measurement {
   readonly rows: number;
   readonly targetSeconds: number;
   readonly withinTarget: boolean;
+  /**
+   * Peak resident set size of this process when the benchmark finished, MiB
+   * (`process.resourceUsage().maxRSS`; worker threads count, child processes do not). Earlier
+   * benchmarks of the same process count too: alone with `--only`, or under `--peers`, it is the
+   * benchmark's own.
+   */
+  readonly peakRssMiB: number;
   /** Anything else worth recording (data source, result checks). */
   readonly details: Readonly<Record<string, string | number | boolean>>;
 }
@@ -50,6 +61,8 @@ interface Options {
   readonly json: boolean;
   readonly data: string | undefined;
   readonly only: readonly string[] | undefined;
+  readonly peers: boolean;
+  readonly peersDir: string | undefined;
 }
 
 /** Where the benchmark data came from. */
@@ -63,21 +76,24 @@ type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: fals
 const BENCHMARKS = ['momentum-sweep', 'cli-help', 'student-t-1m-single-thread', 'bootstrap-1m-single-thread', 'bootstrap-1m-workers'] as const;
 
 function parseArgs(argv: readonly string[]): Outcome<Options> {
-  let json = false, data: string | undefined, only: string[] | undefined;
+  let json = false, data: string | undefined, only: string[] | undefined, peers = false, peersDir: string | undefined;
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     if (a === '--json') json = true;
-    else if (a === '--data' || a === '--only') {
+    else if (a === '--peers') peers = true;
+    else if (a === '--data' || a === '--only' || a === '--peers-dir') {
       const v = argv[i + 1];
       if (v === undefined || v.startsWith('--')) return { ok: false, message: `${a} needs a value` };
       i += 1;
       if (a === '--data') data = v;
+      else if (a === '--peers-dir') peersDir = v;
       else only = v.split(',').map((s) => s.trim()).filter((s) => s !== '');
-    } else return { ok: false, message: `unknown argument '${a}'; expected --json, --data <folder>, --only <name,...>` };
+    } else return { ok: false, message: `unknown argument '${a}'; expected --json, --data <folder>, --only <name,...>, --peers, --peers-dir <folder>` };
   }
+  if (peersDir !== undefined && !peers) return { ok: false, message: '--peers-dir needs --peers' };
   const unknown = (only ?? []).filter((n) => !(BENCHMARKS as readonly string[]).includes(n));
   if (unknown.length > 0) return { ok: false, message: `unknown benchmark ${unknown.join(', ')}; expected ${BENCHMARKS.join(', ')}` };
-  return { ok: true, value: { json, data, only } };
+  return { ok: true, value: { json, data, only, peers, peersDir } };
 }
 
 const hasCatalog = (dir: string): boolean => fs.existsSync(path.join(dir, 'catalog.json'));
@@ -171,7 +187,7 @@ function summarise(
   const median = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   return {
     name, seconds: median, minSeconds: sorted[0], maxSeconds: sorted[sorted.length - 1], runs: seconds.length, warmup,
-    paths, rows, targetSeconds, withinTarget: median < targetSeconds, details,
+    paths, rows, targetSeconds, withinTarget: median < targetSeconds, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 102.4) / 10, details,
   };
 }
 
@@ -432,7 +448,7 @@ function humanLine(m: Measurement): string {
   const unit = m.name === 'momentum-sweep' ? ['combos', 'rows'] : ['paths', 'steps'];
   const size = m.rows > 0 ? `  ${m.paths.toLocaleString('en-US')} ${unit[0]} × ${m.rows.toLocaleString('en-US')} ${unit[1]}` : '';
   const verdict = m.withinTarget ? 'ok' : 'OVER TARGET';
-  return `${m.name.padEnd(15)} median ${wall(m.seconds)}  min ${wall(m.minSeconds)}${size}  (${m.runs} runs${m.warmup > 0 ? ` after ${m.warmup} warm-up` : ''})  target < ${wall(m.targetSeconds)}: ${verdict}`;
+  return `${m.name.padEnd(15)} median ${wall(m.seconds)}  min ${wall(m.minSeconds)}${size}  (${m.runs} runs${m.warmup > 0 ? ` after ${m.warmup} warm-up` : ''})  target < ${wall(m.targetSeconds)}: ${verdict}  process peak RSS ${m.peakRssMiB.toFixed(0)} MiB`;
 }
 
 /** Runs the selected benchmarks; resolves to the exit code (0 ok, 1 a benchmark failed, 2 usage). */
@@ -444,6 +460,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const { json, data, only } = parsed.value;
   const selected = (name: string): boolean => only === undefined || only.includes(name);
+  // --peers: every selected benchmark in its own process, then the peer programs (peers.ts).
+  if (parsed.value.peers) return runPeersSession({ benchmarks: BENCHMARKS.filter(selected), json, data, peersDir: parsed.value.peersDir });
   const out = (line: string): void => void process.stdout.write(`${line}\n`);
   const note = (line: string): void => void (json ? process.stderr : process.stdout).write(`${line}\n`);
   let failed = false;
