@@ -59,6 +59,32 @@ describe('summarizeDistribution', () => {
     expect(Math.abs(s.probabilityAtLeastTarget - 0.5)).toBeLessThan(0.005);
   });
 
+  it('gives, bit for bit, what a full sort gives (percentiles, VaR and CVaR), for large samples', () => {
+    const rng = streamFor(11, 3);
+    const fullSortSummary = (values: Float64Array) => {
+      const sorted = values.slice().sort();
+      const tailMean = (limit: number): number => {
+        // Neumaier (1974) compensated sum of the sorted values <= limit, in ascending order.
+        let sum = 0, c = 0, k = 0;
+        for (; k < sorted.length && sorted[k] <= limit; k += 1) {
+          const v = sorted[k], t = sum + v;
+          c += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+          sum = t;
+        }
+        return (sum + c) / k;
+      };
+      const p5 = percentileOfSorted(sorted, 5), p1 = percentileOfSorted(sorted, 1);
+      return { percentiles: SUMMARY_PERCENTILES.map((q) => percentileOfSorted(sorted, q)), var95: -p5, cvar95: -tailMean(p5), var99: -p1, cvar99: -tailMean(p1) };
+    };
+    for (const draw of [() => Math.expm1(0.25 * zigguratNormal(rng) + 0.05), () => Math.round(zigguratNormal(rng) * 4) / 8, () => -Math.log(1 - rng.nextFloat())]) {
+      const values = Float64Array.from({ length: 70_001 }, draw);
+      const s = summarizeDistribution(values);
+      const e = fullSortSummary(values);
+      expect(s.percentiles.every((v, i) => Object.is(v, e.percentiles[i]))).toBe(true);
+      for (const k of ['var95', 'cvar95', 'var99', 'cvar99'] as const) expect(Object.is(s[k], e[k])).toBe(true);
+    }
+  });
+
   it('gives NaN statistics for an empty window or a NaN outcome, sd NaN for one outcome', () => {
     const empty = summarizeDistribution(new Float64Array(0));
     expect(empty.count).toBe(0);

@@ -2,7 +2,7 @@
  * Summaries of Monte Carlo outcome distributions: percentiles, moments, value at risk, expected
  * shortfall, probabilities, and percentile fans over time.
  */
-import { sortedFloat64 } from '../stats/sort-float64';
+import { sortedAtOrBelow, valuesAtRanks } from '../stats/order-statistics';
 import { MomentsAccumulator } from '../stats/moments-accumulator';
 
 // Math and Number functions bound once: a global lookup per call is slow in some hosts (Jest's vm
@@ -62,21 +62,34 @@ function checkPercent(percent: number): void {
 export function percentileOfSorted(sorted: ArrayLike<number>, percent: number, start = 0, end = sorted.length): number {
   checkWindow(sorted.length, start, end);
   checkPercent(percent);
-  const n = end - start;
+  return interpolatePercentile(end - start, percent, (rank) => sorted[start + rank]);
+}
+
+/** The 0-based ranks `percentileOfSorted` reads for `percent` among `n` values: `⌊h⌋` and, below the last, `⌊h⌋ + 1`. */
+function percentileRanks(n: number, percent: number): number[] {
+  const lo = Math.floor(((n - 1) * percent) / 100);
+  return lo >= n - 1 ? [lo] : [lo, lo + 1];
+}
+
+/** Hyndman and Fan's type 7 from the order statistics `at(rank)` of `n` values (the one formula of this file). */
+function interpolatePercentile(n: number, percent: number, at: (rank: number) => number): number {
   if (n === 0) return NaN;
   const h = ((n - 1) * percent) / 100;
   const lo = Math.floor(h);
-  const a = sorted[start + lo];
+  const a = at(lo);
   if (lo >= n - 1) return a;
-  return a + (h - lo) * (sorted[start + lo + 1] - a);
+  return a + (h - lo) * (at(lo + 1) - a);
 }
 
 /**
  * Summarises the outcomes `outcomes[start..end)` (one per path; decimals for returns): mean and
  * sample standard deviation by Welford's (1962) one-pass update, the {@link SUMMARY_PERCENTILES}
- * (Hyndman and Fan, 1996, type 7) from one sort of a copy, VaR and CVaR at 95% and 99%, and the
- * probability that an outcome is `>= target` (see {@link DistributionSummary}). O(n log n), one
- * copy of the window.
+ * (Hyndman and Fan, 1996, type 7) from the order statistics they read, VaR and CVaR at 95% and
+ * 99%, and the probability that an outcome is `>= target` (see {@link DistributionSummary}).
+ * Bit for bit the numbers of a full sort, without one: the order statistics come from
+ * `valuesAtRanks` (a histogram, then a sort of the few bins that hold them) and the CVaR tails
+ * from a sort of the values at or below the 5th percentile, summed in ascending order. O(n) for
+ * spread-out outcomes; the copies are the tail and the wanted bins, not the window.
  *
  * Degenerate input: for an empty window or when any outcome is NaN, every statistic is NaN
  * (`count` is still the window length); `sd` is NaN below 2 outcomes.
@@ -101,9 +114,14 @@ export function summarizeDistribution(outcomes: Float64Array, target = 0, start 
       var95: NaN, cvar95: NaN, var99: NaN, cvar99: NaN, target, probabilityAtLeastTarget: NaN,
     };
   }
-  const sorted = sortedFloat64(outcomes, start, end);
-  const percentiles = levels.map((q) => percentileOfSorted(sorted, q));
-  const p5 = percentileOfSorted(sorted, 5), p1 = percentileOfSorted(sorted, 1);
+  // Only the order statistics the percentiles read, and the tail below the 5th percentile, are
+  // sorted (see valuesAtRanks): the same numbers as a full sort, bit for bit.
+  const ranks = [...new Set([...levels, 1, 5].flatMap((q) => percentileRanks(n, q)))];
+  const picked = valuesAtRanks(outcomes, ranks, start, end);
+  const at = (rank: number): number => picked[ranks.indexOf(rank)];
+  const percentiles = levels.map((q) => interpolatePercentile(n, q, at));
+  const p5 = interpolatePercentile(n, 5, at), p1 = interpolatePercentile(n, 1, at);
+  const tail = sortedAtOrBelow(outcomes, p5, start, end);
   return {
     count: n,
     mean: moments.mean,
@@ -111,9 +129,9 @@ export function summarizeDistribution(outcomes: Float64Array, target = 0, start 
     percentileLevels: levels,
     percentiles,
     var95: -p5,
-    cvar95: -meanAtOrBelow(sorted, p5),
+    cvar95: -meanAtOrBelow(tail, p5),
     var99: -p1,
-    cvar99: -meanAtOrBelow(sorted, p1),
+    cvar99: -meanAtOrBelow(tail, p1),
     target,
     probabilityAtLeastTarget: Number.isNaN(target) ? NaN : atLeast / n,
   };

@@ -1,0 +1,55 @@
+import { Xoshiro128 } from '../random/xoshiro128';
+import { sortedAtOrBelow, valuesAtRanks } from './order-statistics';
+
+/** Element by element with Object.is, so −0 and +0 are told apart. */
+function sameBits(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+describe('valuesAtRanks and sortedAtOrBelow', () => {
+  const rng = new Xoshiro128(2, 4, 6, 8);
+  const draws: [string, () => number][] = [
+    ['returns-like values', () => Math.exp((rng.nextFloat() - 0.45) * 0.8) - 1],
+    ['wide magnitudes and both signs', () => (rng.nextFloat() < 0.5 ? -1 : 1) * Math.exp((rng.nextFloat() - 0.5) * 1400)],
+    ['ties, zeros of both signs, infinities and subnormals', () => [0, -0, 1, -1, Infinity, -Infinity, 5e-324, -5e-324, 0.25][rng.nextU32() % 9]],
+    ['one value crowding a single bin', () => 0.1 + rng.nextFloat() * 1e-12],
+  ];
+
+  it.each(draws)('give the full sort\'s values at every wanted rank and the sorted tail, for %s', (_name, draw) => {
+    for (const n of [100, 4096, 70_000]) {
+      const values = Float64Array.from({ length: n }, draw);
+      const before = values.slice();
+      const sorted = values.slice().sort();
+      const ranks = [0, n - 1, Math.floor(n / 2), Math.floor(n * 0.05), Math.floor(n * 0.05) + 1, Math.floor(n * 0.99), 17 % n, 17 % n];
+      const got = valuesAtRanks(values, ranks);
+      expect(sameBits(got, ranks.map((r) => sorted[r]))).toBe(true);
+      const limit = sorted[Math.floor(n * 0.05)];
+      const tail = sortedAtOrBelow(values, limit);
+      const expectedTail = sorted.filter((v) => v <= limit);
+      expect(sameBits(tail, expectedTail)).toBe(true);
+      expect(sameBits(values, before)).toBe(true);
+    }
+  });
+
+  it('work on a window, and with NaN fall back to the full sort (NaN last)', () => {
+    const values = Float64Array.from({ length: 100_000 }, () => rng.nextFloat() - 0.5);
+    const win = values.slice(1_000, 90_000).sort();
+    expect(sameBits(valuesAtRanks(values, [0, 6_999, 88_999], 1_000, 90_000), [win[0], win[6_999], win[88_999]])).toBe(true);
+    values[5] = Number.NaN;
+    const all = values.slice().sort();
+    expect(sameBits(valuesAtRanks(values, [0, 99_998, 99_999]), [all[0], all[99_998], all[99_999]])).toBe(true);
+    expect(Number.isNaN(valuesAtRanks(values, [99_999])[0])).toBe(true);
+    expect(sortedAtOrBelow(values, Infinity).length).toBe(99_999);
+  });
+
+  it('refuse ranks and windows that do not fit', () => {
+    const v = new Float64Array(10);
+    expect(() => valuesAtRanks(v, [10])).toThrow(RangeError);
+    expect(() => valuesAtRanks(v, [0.5])).toThrow(RangeError);
+    expect(() => valuesAtRanks(v, [0], 5, 3)).toThrow(RangeError);
+    expect(() => sortedAtOrBelow(v, 0, 0, 11)).toThrow(RangeError);
+    expect(valuesAtRanks(v, []).length).toBe(0);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Exact order statistics without sorting everything: the values a full ascending sort would put
+ * at a few chosen ranks, found from a histogram of the numbers' leading bits and a sort of only
+ * the histogram bins that hold those ranks (a distribution-counting selection in the spirit of
+ * the radix select; Knuth, TAOCP vol. 3, 5.2 and 5.3.3).
+ */
+import { sortedFloat64 } from './sort-float64';
+
+/**
+ * Bins: the top 20 bits of the order-preserving 64-bit key of a double (sign, exponent and 8
+ * mantissa bits), so a bin spans 1/256 of a power of two: about 0.4 % of a value's magnitude.
+ */
+const BIN_BITS = 20;
+const BINS = 1 << BIN_BITS;
+
+/** True on a little-endian host (every platform Node supports today). */
+const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+
+/** Bin of a double from the high word of its bits: flip all bits of a negative, the sign bit of a positive. */
+function binOf(high: number): number {
+  return (high ^ (-(high >>> 31) | 0x80000000)) >>> (32 - BIN_BITS);
+}
+
+/**
+ * The values at 0-based `ranks` of the ascending order of `values[start..end)`, bit for bit what
+ * `sortedFloat64(values, start, end)[rank]` (and so `Float64Array.prototype.sort`) gives, in the
+ * order of `ranks`. Two passes over the window: a histogram of the leading 20 bits of each
+ * value's order-preserving key (the map of {@link sortedFloat64}), then a copy of the values in
+ * the bins that hold a wanted rank, which alone are sorted. A bin is a range of the order, so the
+ * sorted copy holds each wanted rank at a known offset. Cost O(n) plus the sort of those bins
+ * (a few thousand values each for spread-out data; for data crowded into one bin it degrades to
+ * one sort). A window holding NaN, a short window or a big-endian host takes one full sort.
+ *
+ * @throws RangeError when the window does not fit `values` or a rank is not an integer in
+ * `[0, end − start)` (programmer errors).
+ */
+export function valuesAtRanks(values: Float64Array, ranks: readonly number[], start = 0, end = values.length): Float64Array {
+  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= values.length)) {
+    throw new RangeError(`valuesAtRanks: window [${start}, ${end}) does not fit ${values.length} values`);
+  }
+  const n = end - start;
+  for (const r of ranks) {
+    if (!(Number.isInteger(r) && r >= 0 && r < n)) throw new RangeError(`valuesAtRanks: rank ${r} is outside [0, ${n})`);
+  }
+  const out = new Float64Array(ranks.length);
+  if (ranks.length === 0) return out;
+  let nan = false;
+  for (let i = start; i < end && !nan; i += 1) nan = values[i] !== values[i];
+  if (nan || !LITTLE_ENDIAN || n < 65536) {
+    const sorted = sortedFloat64(values, start, end);
+    ranks.forEach((r, j) => { out[j] = sorted[r]; });
+    return out;
+  }
+  const words = new Uint32Array(values.buffer, values.byteOffset + 8 * start, 2 * n);
+  const counts = new Int32Array(BINS);
+  for (let i = 1; i < 2 * n; i += 2) counts[binOf(words[i])] += 1;
+  // One scan of the cumulative counts, in rank order, finds each rank's bin and the values below it.
+  const order = ranks.map((_, j) => j).sort((x, y) => ranks[x] - ranks[y]);
+  const bins: number[] = [], below: number[] = [];
+  const binOfRank = new Int32Array(ranks.length);
+  let cumulative = 0, bin = 0;
+  for (const j of order) {
+    while (cumulative + counts[bin] <= ranks[j]) {
+      cumulative += counts[bin];
+      bin += 1;
+    }
+    if (bins.length === 0 || bins[bins.length - 1] !== bin) {
+      bins.push(bin);
+      below.push(cumulative);
+    }
+    binOfRank[j] = bins.length - 1;
+  }
+  // The wanted bins' values, copied bin after bin (a flag per bin; the slot from a short search).
+  const wanted = new Uint8Array(BINS);
+  const offset: number[] = [];
+  let size = 0;
+  for (const b of bins) {
+    wanted[b] = 1;
+    offset.push(size);
+    size += counts[b];
+  }
+  const picked = new Float64Array(size);
+  const filled = offset.slice();
+  for (let i = 1, k = start; i < 2 * n; i += 2, k += 1) {
+    const b = binOf(words[i]);
+    if (wanted[b] !== 0) {
+      const w = bins.indexOf(b);
+      picked[filled[w]] = values[k];
+      filled[w] += 1;
+    }
+  }
+  const sorted = sortedFloat64(picked);
+  ranks.forEach((r, j) => {
+    const w = binOfRank[j];
+    out[j] = sorted[offset[w] + (r - below[w])];
+  });
+  return out;
+}
+
+/**
+ * The values of `values[start..end)` that are `<= limit`, sorted ascending (the prefix of the
+ * full sort up to `limit`, bit for bit): one pass to count, one to copy, then
+ * {@link sortedFloat64} of the copy. NaN is never `<= limit`, so it is left out.
+ *
+ * @throws RangeError when the window does not fit `values` (programmer error).
+ */
+export function sortedAtOrBelow(values: Float64Array, limit: number, start = 0, end = values.length): Float64Array {
+  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= values.length)) {
+    throw new RangeError(`sortedAtOrBelow: window [${start}, ${end}) does not fit ${values.length} values`);
+  }
+  let count = 0;
+  for (let i = start; i < end; i += 1) if (values[i] <= limit) count += 1;
+  const picked = new Float64Array(count);
+  for (let i = start, k = 0; i < end; i += 1) {
+    const v = values[i];
+    if (v <= limit) {
+      picked[k] = v;
+      k += 1;
+    }
+  }
+  return sortedFloat64(picked);
+}
