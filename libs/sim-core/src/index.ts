@@ -69,6 +69,8 @@ export * from './lib/metrics/compute-metrics';
 // stats/: descriptive statistics
 export * from './lib/stats/mean';
 export * from './lib/stats/median';
+export * from './lib/stats/sort-float64';
+export * from './lib/stats/order-statistics';
 
 // estimation/: fitted models
 export * from './lib/estimation/student-t-fit';

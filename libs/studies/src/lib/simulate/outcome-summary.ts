@@ -1,5 +1,5 @@
 import { OUTCOME_PERCENTILES, type HistogramJson, type OutcomeDistributionJson } from '@ratecut/contracts';
-import { fanPercentilesInto, probabilityAtLeast, probabilityGreater as pGreater, summarizeDistribution } from '@ratecut/sim-core';
+import { fanPercentilesInto, probabilityAtLeast, probabilityGreater as pGreater, summarizeDistribution, valuesAtRanks } from '@ratecut/sim-core';
 
 const fin = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
@@ -41,11 +41,14 @@ export function fanJson(logWealth: Float32Array, paths: number, steps: number, p
 
 /**
  * Histogram of path outcomes with `bins` equal-width bins between the 0.5th and 99.5th
- * percentiles (outliers are counted in the end bins): edges (bins + 1 numbers) and counts.
+ * percentiles (outliers are counted in the end bins): edges (bins + 1 numbers) and counts. The
+ * two percentiles are order statistics of the ascending sort (ranks `⌊0.005 (n − 1)⌋` and
+ * `⌈0.995 (n − 1)⌉`), found without sorting everything (`valuesAtRanks`).
  */
 export function histogramJson(values: Float64Array, bins = 60): HistogramJson {
-  const sorted = Float64Array.from(values).sort();
-  const lo = sorted[Math.floor(0.005 * (sorted.length - 1))], hi = sorted[Math.ceil(0.995 * (sorted.length - 1))];
+  const [lo, hi] = values.length === 0
+    ? [Number.NaN, Number.NaN]
+    : valuesAtRanks(values, [Math.floor(0.005 * (values.length - 1)), Math.ceil(0.995 * (values.length - 1))]);
   const width = hi > lo ? (hi - lo) / bins : 1;
   const counts = new Array<number>(bins).fill(0);
   for (let i = 0; i < values.length; i += 1) {
