@@ -4,7 +4,7 @@
  * `/simulate`, `/compare`, `/report`), and so does writing results (`/output`), so a command
  * loads only what it runs.
  */
-export type { Study, AnyStudy, BlockExecutor } from './lib/study/study';
+export type { Study, AnyStudy, BlockExecutor, StudyMerger } from './lib/study/study';
 export type { StudyEvent, StudyProgress } from './lib/study/study-event';
 export type { StudyData } from './lib/inputs/study-data';
 export { runStudy, studyResult, type RunStudyOptions } from './lib/study/run-study';

@@ -1,6 +1,7 @@
 import { zigguratNormal } from '../random/ziggurat-normal';
 import { streamFor } from '../random/xoshiro128';
 import {
+  DistributionAccumulator,
   fanPercentilesInto,
   percentileOfSorted,
   probabilityAtLeast,
@@ -83,6 +84,20 @@ describe('summarizeDistribution', () => {
       expect(s.percentiles.every((v, i) => Object.is(v, e.percentiles[i]))).toBe(true);
       for (const k of ['var95', 'cvar95', 'var99', 'cvar99'] as const) expect(Object.is(s[k], e[k])).toBe(true);
     }
+  });
+
+  it('gives the same summary, bit for bit, when the outcomes are added chunk by chunk (with or without the histogram)', () => {
+    const rng = streamFor(12, 0);
+    const values = Float64Array.from({ length: 100_000 }, () => Math.expm1(0.2 * zigguratNormal(rng)));
+    const whole = summarizeDistribution(values, 0.1);
+    for (const histogram of [true, false]) {
+      const acc = new DistributionAccumulator(0.1, histogram);
+      for (let first = 0; first < values.length; first += 10_000) acc.add(values.subarray(first, first + 10_000));
+      expect(acc.summary(values)).toEqual(whole);
+    }
+    const short = new DistributionAccumulator(0, true);
+    short.add(values, 0, 10);
+    expect(() => short.summary(values, 0, 11)).toThrow(RangeError);
   });
 
   it('gives NaN statistics for an empty window or a NaN outcome, sd NaN for one outcome', () => {

@@ -2,7 +2,7 @@
  * Summaries of Monte Carlo outcome distributions: percentiles, moments, value at risk, expected
  * shortfall, probabilities, and percentile fans over time.
  */
-import { sortedAtOrBelow, valuesAtRanks } from '../stats/order-statistics';
+import { KeyHistogram, RANKS_BY_HISTOGRAM_FROM, sortedAtOrBelow, valuesAtRanksFrom } from '../stats/order-statistics';
 import { MomentsAccumulator } from '../stats/moments-accumulator';
 
 // Math and Number functions bound once: a global lookup per call is slow in some hosts (Jest's vm
@@ -98,43 +98,91 @@ function interpolatePercentile(n: number, percent: number, at: (rank: number) =>
  */
 export function summarizeDistribution(outcomes: Float64Array, target = 0, start = 0, end = outcomes.length): DistributionSummary {
   checkWindow(outcomes.length, start, end);
-  const n = end - start;
-  const moments = new MomentsAccumulator();
-  let atLeast = 0, bad = n === 0;
-  for (let i = start; i < end && !bad; i += 1) {
-    const v = outcomes[i];
-    if (v !== v) bad = true; // NaN
-    moments.push(v);
-    if (v >= target) atLeast += 1;
+  const accumulator = new DistributionAccumulator(target, end - start >= RANKS_BY_HISTOGRAM_FROM);
+  accumulator.add(outcomes, start, end);
+  return accumulator.summary(outcomes, start, end);
+}
+
+/**
+ * {@link summarizeDistribution} in two steps, so that most of its work can happen while the
+ * outcomes are still being computed: {@link add} takes them chunk by chunk in order (Welford's
+ * moments, the count at or above the target, and, when asked, the histogram of
+ * `valuesAtRanksFrom`), and {@link summary} then reads the whole array once more for the order
+ * statistics and the CVaR tails. Gives bit for bit what {@link summarizeDistribution} gives for
+ * the same values (it is what that function runs).
+ */
+export class DistributionAccumulator {
+  private readonly moments = new MomentsAccumulator();
+  private readonly histogram: KeyHistogram | undefined;
+  private atLeast = 0;
+  private n = 0;
+  private nan = false;
+
+  /**
+   * @param target the level of `probabilityAtLeastTarget`.
+   * @param histogram whether to build the histogram for the order statistics (4 MiB; worth it
+   * from `RANKS_BY_HISTOGRAM_FROM` outcomes; without it, {@link summary} sorts a copy).
+   */
+  constructor(readonly target = 0, histogram = true) {
+    this.histogram = histogram ? new KeyHistogram() : undefined;
   }
-  const levels = SUMMARY_PERCENTILES;
-  if (bad) {
+
+  /** Adds `values[start..end)`, the next outcomes in order. */
+  add(values: Float64Array, start = 0, end = values.length): void {
+    checkWindow(values.length, start, end);
+    const moments = this.moments, target = this.target;
+    let atLeast = this.atLeast, bad = this.nan;
+    for (let i = start; i < end && !bad; i += 1) {
+      const v = values[i];
+      if (v !== v) bad = true; // NaN
+      moments.push(v);
+      if (v >= target) atLeast += 1;
+    }
+    this.atLeast = atLeast;
+    this.nan = bad;
+    this.n += end - start;
+    this.histogram?.add(values, start, end);
+  }
+
+  /**
+   * The summary of every outcome added, which must be exactly `outcomes[start..end)` (the same
+   * values in the same order).
+   *
+   * @throws RangeError when the window does not fit or holds another number of values than were added (programmer errors).
+   */
+  summary(outcomes: Float64Array, start = 0, end = outcomes.length): DistributionSummary {
+    checkWindow(outcomes.length, start, end);
+    const n = end - start, target = this.target, moments = this.moments;
+    if (n !== this.n) throw new RangeError(`DistributionAccumulator.summary: ${this.n} outcomes were added, the window holds ${n}`);
+    const levels = SUMMARY_PERCENTILES;
+    if (n === 0 || this.nan) {
+      return {
+        count: n, mean: NaN, sd: NaN, percentileLevels: levels, percentiles: levels.map(() => NaN),
+        var95: NaN, cvar95: NaN, var99: NaN, cvar99: NaN, target, probabilityAtLeastTarget: NaN,
+      };
+    }
+    // Only the order statistics the percentiles read, and the tail below the 5th percentile, are
+    // sorted (see valuesAtRanks): the same numbers as a full sort, bit for bit.
+    const ranks = [...new Set([...levels, 1, 5].flatMap((q) => percentileRanks(n, q)))];
+    const picked = valuesAtRanksFrom(this.histogram, outcomes, ranks, start, end);
+    const at = (rank: number): number => picked[ranks.indexOf(rank)];
+    const percentiles = levels.map((q) => interpolatePercentile(n, q, at));
+    const p5 = interpolatePercentile(n, 5, at), p1 = interpolatePercentile(n, 1, at);
+    const tail = sortedAtOrBelow(outcomes, p5, start, end);
     return {
-      count: n, mean: NaN, sd: NaN, percentileLevels: levels, percentiles: levels.map(() => NaN),
-      var95: NaN, cvar95: NaN, var99: NaN, cvar99: NaN, target, probabilityAtLeastTarget: NaN,
+      count: n,
+      mean: moments.mean,
+      sd: moments.standardDeviation(),
+      percentileLevels: levels,
+      percentiles,
+      var95: -p5,
+      cvar95: -meanAtOrBelow(tail, p5),
+      var99: -p1,
+      cvar99: -meanAtOrBelow(tail, p1),
+      target,
+      probabilityAtLeastTarget: Number.isNaN(target) ? NaN : this.atLeast / n,
     };
   }
-  // Only the order statistics the percentiles read, and the tail below the 5th percentile, are
-  // sorted (see valuesAtRanks): the same numbers as a full sort, bit for bit.
-  const ranks = [...new Set([...levels, 1, 5].flatMap((q) => percentileRanks(n, q)))];
-  const picked = valuesAtRanks(outcomes, ranks, start, end);
-  const at = (rank: number): number => picked[ranks.indexOf(rank)];
-  const percentiles = levels.map((q) => interpolatePercentile(n, q, at));
-  const p5 = interpolatePercentile(n, 5, at), p1 = interpolatePercentile(n, 1, at);
-  const tail = sortedAtOrBelow(outcomes, p5, start, end);
-  return {
-    count: n,
-    mean: moments.mean,
-    sd: moments.standardDeviation(),
-    percentileLevels: levels,
-    percentiles,
-    var95: -p5,
-    cvar95: -meanAtOrBelow(tail, p5),
-    var99: -p1,
-    cvar99: -meanAtOrBelow(tail, p1),
-    target,
-    probabilityAtLeastTarget: Number.isNaN(target) ? NaN : atLeast / n,
-  };
 }
 
 /** Mean of the sorted values `<= limit` (never empty when `limit >= sorted[0]`); Neumaier (1974) sum. */

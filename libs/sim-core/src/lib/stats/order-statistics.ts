@@ -21,39 +21,85 @@ function binOf(high: number): number {
   return (high ^ (-(high >>> 31) | 0x80000000)) >>> (32 - BIN_BITS);
 }
 
+function checkWindow(what: string, values: Float64Array, start: number, end: number): void {
+  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= values.length)) {
+    throw new RangeError(`${what}: window [${start}, ${end}) does not fit ${values.length} values`);
+  }
+}
+
+/**
+ * A histogram of the leading 20 bits of the order-preserving 64-bit keys of doubles (the map of
+ * {@link sortedFloat64}): each bin is a contiguous range of the ascending order. Integer counts,
+ * so adding the same values in any chunks and any order gives the same histogram. Feeds
+ * {@link valuesAtRanksFrom}. 4 MiB.
+ */
+export class KeyHistogram {
+  /** Count per bin. */
+  readonly counts = new Int32Array(BINS);
+  /** Values added. */
+  count = 0;
+
+  /** Counts `values[start..end)` (NaN included: it has a key like any double). */
+  add(values: Float64Array, start = 0, end = values.length): void {
+    checkWindow('KeyHistogram.add', values, start, end);
+    const counts = this.counts;
+    if (LITTLE_ENDIAN) {
+      const words = new Uint32Array(values.buffer, values.byteOffset + 8 * start, 2 * (end - start));
+      for (let i = 1; i < words.length; i += 2) counts[binOf(words[i])] += 1;
+    }
+    this.count += end - start;
+  }
+}
+
 /**
  * The values at 0-based `ranks` of the ascending order of `values[start..end)`, bit for bit what
  * `sortedFloat64(values, start, end)[rank]` (and so `Float64Array.prototype.sort`) gives, in the
- * order of `ranks`. Two passes over the window: a histogram of the leading 20 bits of each
- * value's order-preserving key (the map of {@link sortedFloat64}), then a copy of the values in
- * the bins that hold a wanted rank, which alone are sorted. A bin is a range of the order, so the
- * sorted copy holds each wanted rank at a known offset. Cost O(n) plus the sort of those bins
- * (a few thousand values each for spread-out data; for data crowded into one bin it degrades to
- * one sort). A window holding NaN, a short window or a big-endian host takes one full sort.
+ * order of `ranks`. Two passes over the window: a {@link KeyHistogram} of it, then a copy of the
+ * values in the bins that hold a wanted rank, which alone are sorted. A bin is a range of the
+ * order, so the sorted copy holds each wanted rank at a known offset. Cost O(n) plus the sort of
+ * those bins (a few thousand values each for spread-out data; for data crowded into one bin it
+ * degrades to one sort). A window holding NaN, a short window or a big-endian host takes one
+ * full sort. See {@link valuesAtRanksFrom} to reuse a histogram built while the values arrived.
  *
  * @throws RangeError when the window does not fit `values` or a rank is not an integer in
  * `[0, end − start)` (programmer errors).
  */
 export function valuesAtRanks(values: Float64Array, ranks: readonly number[], start = 0, end = values.length): Float64Array {
-  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= values.length)) {
-    throw new RangeError(`valuesAtRanks: window [${start}, ${end}) does not fit ${values.length} values`);
-  }
+  checkWindow('valuesAtRanks', values, start, end);
+  if (end - start < RANKS_BY_HISTOGRAM_FROM || !LITTLE_ENDIAN) return valuesAtRanksFrom(undefined, values, ranks, start, end);
+  const histogram = new KeyHistogram();
+  histogram.add(values, start, end);
+  return valuesAtRanksFrom(histogram, values, ranks, start, end);
+}
+
+/** Below this many values, {@link valuesAtRanks} sorts the whole window (as fast, less memory). */
+export const RANKS_BY_HISTOGRAM_FROM = 65536;
+
+/**
+ * {@link valuesAtRanks} with the histogram of exactly `values[start..end)` already built (for
+ * example chunk by chunk as the values were computed), or `undefined` for one full sort.
+ *
+ * @throws RangeError when the window does not fit `values`, a rank is not an integer in
+ * `[0, end − start)`, or the histogram does not count `end − start` values (programmer errors).
+ */
+export function valuesAtRanksFrom(histogram: KeyHistogram | undefined, values: Float64Array, ranks: readonly number[], start = 0, end = values.length): Float64Array {
+  checkWindow('valuesAtRanks', values, start, end);
   const n = end - start;
   for (const r of ranks) {
     if (!(Number.isInteger(r) && r >= 0 && r < n)) throw new RangeError(`valuesAtRanks: rank ${r} is outside [0, ${n})`);
   }
+  if (histogram !== undefined && histogram.count !== n) throw new RangeError(`valuesAtRanks: the histogram counts ${histogram.count} values, the window holds ${n}`);
   const out = new Float64Array(ranks.length);
   if (ranks.length === 0) return out;
   let nan = false;
   for (let i = start; i < end && !nan; i += 1) nan = values[i] !== values[i];
-  if (nan || !LITTLE_ENDIAN || n < 65536) {
+  if (nan || !LITTLE_ENDIAN || histogram === undefined) {
     const sorted = sortedFloat64(values, start, end);
     ranks.forEach((r, j) => { out[j] = sorted[r]; });
     return out;
   }
   const words = new Uint32Array(values.buffer, values.byteOffset + 8 * start, 2 * n);
-  const counts = new Int32Array(BINS);
-  for (let i = 1; i < 2 * n; i += 2) counts[binOf(words[i])] += 1;
+  const counts = histogram.counts;
   // One scan of the cumulative counts, in rank order, finds each rank's bin and the values below it.
   const order = ranks.map((_, j) => j).sort((x, y) => ranks[x] - ranks[y]);
   const bins: number[] = [], below: number[] = [];
@@ -105,9 +151,7 @@ export function valuesAtRanks(values: Float64Array, ranks: readonly number[], st
  * @throws RangeError when the window does not fit `values` (programmer error).
  */
 export function sortedAtOrBelow(values: Float64Array, limit: number, start = 0, end = values.length): Float64Array {
-  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= values.length)) {
-    throw new RangeError(`sortedAtOrBelow: window [${start}, ${end}) does not fit ${values.length} values`);
-  }
+  checkWindow('sortedAtOrBelow', values, start, end);
   let count = 0;
   for (let i = start; i < end; i += 1) if (values[i] <= limit) count += 1;
   const picked = new Float64Array(count);

@@ -1,6 +1,7 @@
 import { resultSchemaId, type Scenario, type SimulateMethodJson, type SimulateResultJson } from '@ratecut/contracts';
-import { GENERATOR_NAME, totalEasingBp, type MarketData, type PathOutcomes } from '@ratecut/sim-core';
+import { GENERATOR_NAME, totalEasingBp, type MarketData } from '@ratecut/sim-core';
 import { distributionJson, fanJson, histogramJson, probabilityAbove, probabilityGreater } from './outcome-summary';
+import type { MergedPathOutcomes } from './path-outcomes-study';
 import type { PathRegenerator } from './path-model';
 import { MAX_FAN_PATHS } from './simulation-budget';
 import type { SimulationInputs } from './simulation-inputs';
@@ -41,17 +42,17 @@ export interface SimulateFrame {
 }
 
 /**
- * Builds the `ratecut.simulate/1` document from the per-path outcomes (in path order): the
+ * Builds the `ratecut.simulate/1` document from the merged per-path outcomes (in path order,
+ * with their distributions' accumulators, see `pathOutcomesMerger`): the
  * distributions of both legs and of small minus large, the probabilities, drawdowns,
  * histograms, the fan (the first {@link MAX_FAN_PATHS} paths regenerated with their own
  * streams) and the path strategies on the first `strategyPaths` paths. Keys are written in a
  * fixed order, so the same inputs give the same bytes.
  */
-export function buildSimulateResult(frame: SimulateFrame, out: PathOutcomes): SimulateResultJson {
+export function buildSimulateResult(frame: SimulateFrame, merged: MergedPathOutcomes): SimulateResultJson {
   const { scenario, steps, unit, market } = frame;
+  const { outcomes: out, spread, accumulators: acc } = merged;
   const paths = out.smallReturn.length;
-  const spread = new Float64Array(paths);
-  for (let i = 0; i < paths; i += 1) spread[i] = out.smallReturn[i] - out.largeReturn[i];
 
   // Fan and strategies on the first paths, regenerated with the same streams.
   const fanPaths = Math.min(paths, MAX_FAN_PATHS);
@@ -107,12 +108,12 @@ export function buildSimulateResult(frame: SimulateFrame, out: PathOutcomes): Si
     },
     conventions: simulateConventions(frame.data.pair.returnBasis, drawdownSampling, frame.emergencyRule),
     legs: {
-      small: distributionJson(out.smallReturn),
-      large: distributionJson(out.largeReturn),
-      spread: distributionJson(spread),
+      small: distributionJson(out.smallReturn, acc.smallReturn),
+      large: distributionJson(out.largeReturn, acc.largeReturn),
+      spread: distributionJson(spread, acc.spread),
     },
     probabilities: { smallBeatsLarge: probabilityGreater(out.smallReturn, out.largeReturn), targets },
-    drawdowns: { small: distributionJson(out.smallMaxDrawdown), large: distributionJson(out.largeMaxDrawdown) },
+    drawdowns: { small: distributionJson(out.smallMaxDrawdown, acc.smallMaxDrawdown), large: distributionJson(out.largeMaxDrawdown, acc.largeMaxDrawdown) },
     drawdownSampling,
     histograms: { bins: HISTOGRAM_BINS, small: histogramJson(out.smallReturn, HISTOGRAM_BINS), large: histogramJson(out.largeReturn, HISTOGRAM_BINS), spread: histogramJson(spread, HISTOGRAM_BINS) },
     fan: { paths: fanPaths, stepUnit: unit, percentiles: FAN_PERCENTILES, small: fanJson(logS, fanPaths, steps, FAN_PERCENTILES), large: fanJson(logL, fanPaths, steps, FAN_PERCENTILES) },

@@ -1,16 +1,19 @@
 import { OUTCOME_PERCENTILES, type HistogramJson, type OutcomeDistributionJson } from '@ratecut/contracts';
-import { fanPercentilesInto, probabilityAtLeast, probabilityGreater as pGreater, summarizeDistribution, valuesAtRanks } from '@ratecut/sim-core';
+import {
+  fanPercentilesInto, probabilityAtLeast, probabilityGreater as pGreater, summarizeDistribution, valuesAtRanks, type DistributionAccumulator,
+} from '@ratecut/sim-core';
 
 const fin = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /**
  * A path-outcome distribution as written: count, percentiles p1..p99, mean, sd, VaR/CVaR
- * (losses); a NaN statistic becomes null.
+ * (losses); a NaN statistic becomes null. With `accumulated` (an accumulator fed exactly
+ * `values`, in order, with target 0), its summary; else `summarizeDistribution` (the same numbers).
  *
  * @throws RangeError when sim-core's summary levels differ from the contract's (programmer error).
  */
-export function distributionJson(values: Float64Array): OutcomeDistributionJson {
-  const s = summarizeDistribution(values);
+export function distributionJson(values: Float64Array, accumulated?: DistributionAccumulator): OutcomeDistributionJson {
+  const s = accumulated === undefined ? summarizeDistribution(values) : accumulated.summary(values);
   const at = (level: (typeof OUTCOME_PERCENTILES)[number]): number | null => {
     const i = s.percentileLevels.indexOf(level);
     if (i < 0) throw new RangeError(`distributionJson: the summary has no ${level}th percentile`);

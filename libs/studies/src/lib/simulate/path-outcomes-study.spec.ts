@@ -1,6 +1,6 @@
-import { allocatePathOutcomes, simulateStudentTPaths, type StudentTFit } from '@ratecut/sim-core';
+import { allocatePathOutcomes, simulateStudentTPaths, summarizeDistribution, type StudentTFit } from '@ratecut/sim-core';
 import { runStudy, studyResult } from '../study/run-study';
-import { mergePathOutcomes, pathBlocks, pathOutcomesStudy, PATHS_PER_BLOCK } from './path-outcomes-study';
+import { mergePathOutcomes, pathBlocks, pathOutcomesMerger, pathOutcomesStudy, PATHS_PER_BLOCK } from './path-outcomes-study';
 
 const fit: StudentTFit = { mu: [0.01, 0.008], scale: [0.003, 0.0015, 0.002], df: 6, logLikelihood: 0, iterations: 1, observations: 100, converged: true };
 
@@ -13,7 +13,7 @@ describe('path blocks', () => {
   it('merge in path order, and refuse an output of the wrong size', () => {
     const a = allocatePathOutcomes(2), b = allocatePathOutcomes(1);
     a.smallReturn.set([1, 2]); b.smallReturn.set([3]);
-    expect(Array.from(mergePathOutcomes(3, [{ first: 0, count: 2 }, { first: 2, count: 1 }], [a, b]).smallReturn)).toEqual([1, 2, 3]);
+    expect(Array.from(mergePathOutcomes(3, [{ first: 0, count: 2 }, { first: 2, count: 1 }], [a, b]).outcomes.smallReturn)).toEqual([1, 2, 3]);
     expect(() => mergePathOutcomes(3, [{ first: 0, count: 2 }, { first: 2, count: 1 }], [b, b])).toThrow(RangeError);
   });
 
@@ -25,6 +25,23 @@ describe('path blocks', () => {
     const study = pathOutcomesStudy(job, paths);
     expect(study.blocks).toHaveLength(3);
     const merged = await studyResult(runStudy(study));
-    expect(merged).toEqual(direct);
+    expect(merged.outcomes).toEqual(direct);
+  });
+
+  it('accumulate the distributions as blocks arrive, in path order, with the numbers of a summary of the whole', async () => {
+    const paths = 7 * PATHS_PER_BLOCK + 3; // past the histogram threshold
+    const job = { kind: 'student-t' as const, fit, horizon: 12, seed: 5 };
+    const study = pathOutcomesStudy(job, paths);
+    for (const workers of [1, 2]) {
+      const merged = await studyResult(runStudy(study, { workers }));
+      const { outcomes, spread, accumulators } = merged;
+      expect(Array.from(spread.subarray(0, 5))).toEqual(Array.from(outcomes.smallReturn.subarray(0, 5)).map((s, i) => s - outcomes.largeReturn[i]));
+      expect(accumulators.smallReturn.summary(outcomes.smallReturn)).toEqual(summarizeDistribution(outcomes.smallReturn));
+      expect(accumulators.spread.summary(spread)).toEqual(summarizeDistribution(spread));
+      expect(accumulators.largeMaxDrawdown.summary(outcomes.largeMaxDrawdown)).toEqual(summarizeDistribution(outcomes.largeMaxDrawdown));
+    }
+    const merger = pathOutcomesMerger(paths, study.blocks);
+    expect(() => merger.add(1, allocatePathOutcomes(PATHS_PER_BLOCK))).toThrow(RangeError);
+    expect(() => merger.result([])).toThrow(RangeError);
   });
 });

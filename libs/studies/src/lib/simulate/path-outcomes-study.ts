@@ -1,6 +1,7 @@
 import { allocatePathOutcomes, type PathOutcomes } from '@ratecut/sim-core/monte-carlo';
+import { DistributionAccumulator, RANKS_BY_HISTOGRAM_FROM } from '@ratecut/sim-core';
 import { splitRange, type ItemRange } from '../study/split-range';
-import type { Study } from '../study/study';
+import type { Study, StudyMerger } from '../study/study';
 import { PATH_BLOCK_EXECUTOR, type PathJob } from './path-job';
 
 /**
@@ -17,22 +18,80 @@ export function pathBlocks(paths: number): ItemRange[] {
 }
 
 /**
+ * The per-path outcomes of a run, merged in path order, with what the result's distributions
+ * need accumulated on the way: small − large per path (`spread`) and a
+ * {@link DistributionAccumulator} (Welford's moments, counts, the order-statistics histogram
+ * from 65,536 paths) for each of the five distributions a simulation reports, fed in path order.
+ */
+export interface MergedPathOutcomes {
+  readonly outcomes: PathOutcomes;
+  /** `smallReturn[p] − largeReturn[p]`. */
+  readonly spread: Float64Array;
+  readonly accumulators: {
+    readonly smallReturn: DistributionAccumulator;
+    readonly largeReturn: DistributionAccumulator;
+    readonly spread: DistributionAccumulator;
+    readonly smallMaxDrawdown: DistributionAccumulator;
+    readonly largeMaxDrawdown: DistributionAccumulator;
+  };
+}
+
+/**
+ * A merger of path blocks (see `StudyMerger`): each block's outputs are copied into place and
+ * added to the accumulators as soon as the blocks before it are done, so this work overlaps
+ * the blocks still running; `result` hands over the {@link MergedPathOutcomes}. Used by
+ * {@link mergePathOutcomes} too, so the merged values are the same either way.
+ *
+ * @throws RangeError when an output's length differs from its block's, or a block is added out
+ * of order or missing at the end (programmer errors).
+ */
+export function pathOutcomesMerger(paths: number, blocks: readonly ItemRange[]): StudyMerger<PathOutcomes, MergedPathOutcomes> {
+  const outcomes = allocatePathOutcomes(paths);
+  const spread = new Float64Array(paths);
+  const histogram = paths >= RANKS_BY_HISTOGRAM_FROM;
+  const make = (): DistributionAccumulator => new DistributionAccumulator(0, histogram);
+  const accumulators = { smallReturn: make(), largeReturn: make(), spread: make(), smallMaxDrawdown: make(), largeMaxDrawdown: make() };
+  let next = 0;
+  return {
+    add(index, out) {
+      const block = blocks[index];
+      if (index !== next || block === undefined) throw new RangeError(`pathOutcomesMerger: block ${index} added, block ${next} expected`);
+      if (out.smallReturn.length !== block.count) throw new RangeError(`mergePathOutcomes: block ${index} has ${out.smallReturn.length} outcomes, expected ${block.count}`);
+      next += 1;
+      const first = block.first, end = first + block.count;
+      outcomes.smallReturn.set(out.smallReturn, first);
+      outcomes.largeReturn.set(out.largeReturn, first);
+      outcomes.smallMaxDrawdown.set(out.smallMaxDrawdown, first);
+      outcomes.largeMaxDrawdown.set(out.largeMaxDrawdown, first);
+      for (let i = first; i < end; i += 1) spread[i] = outcomes.smallReturn[i] - outcomes.largeReturn[i];
+      accumulators.smallReturn.add(outcomes.smallReturn, first, end);
+      accumulators.largeReturn.add(outcomes.largeReturn, first, end);
+      accumulators.spread.add(spread, first, end);
+      accumulators.smallMaxDrawdown.add(outcomes.smallMaxDrawdown, first, end);
+      accumulators.largeMaxDrawdown.add(outcomes.largeMaxDrawdown, first, end);
+    },
+    result() {
+      if (next !== blocks.length) throw new RangeError(`pathOutcomesMerger: ${next} of ${blocks.length} blocks added`);
+      return { outcomes, spread, accumulators };
+    },
+  };
+}
+
+/**
  * Places block outputs (in block order, each indexed by path − its block's first path) into
- * one {@link PathOutcomes} of `paths` paths, in path order.
+ * one {@link MergedPathOutcomes} of `paths` paths, in path order (all at once; a study's
+ * merger does the same block by block).
  *
  * @throws RangeError when an output's length differs from its block's (programmer error).
  */
-export function mergePathOutcomes(paths: number, blocks: readonly ItemRange[], outputs: readonly PathOutcomes[]): PathOutcomes {
-  const all = allocatePathOutcomes(paths);
-  blocks.forEach((block, i) => {
+export function mergePathOutcomes(paths: number, blocks: readonly ItemRange[], outputs: readonly PathOutcomes[]): MergedPathOutcomes {
+  const merger = pathOutcomesMerger(paths, blocks);
+  blocks.forEach((_, i) => {
     const out = outputs[i];
-    if (out === undefined || out.smallReturn.length !== block.count) throw new RangeError(`mergePathOutcomes: block ${i} has ${out?.smallReturn.length} outcomes, expected ${block.count}`);
-    all.smallReturn.set(out.smallReturn, block.first);
-    all.largeReturn.set(out.largeReturn, block.first);
-    all.smallMaxDrawdown.set(out.smallMaxDrawdown, block.first);
-    all.largeMaxDrawdown.set(out.largeMaxDrawdown, block.first);
+    if (out === undefined) throw new RangeError(`mergePathOutcomes: block ${i} has no output`);
+    merger.add(i, out);
   });
-  return all;
+  return merger.result(outputs);
 }
 
 /** What a path-outcomes study was asked: the job and the number of paths. */
@@ -44,10 +103,10 @@ export interface PathOutcomesPlan {
 /**
  * The path part of a simulation as a study of its own: `paths` paths of `job` in blocks of
  * {@link PATHS_PER_BLOCK}, executed by `simulatePathBlock` (in worker threads when asked),
- * merged into the per-path outcomes in path order. The result is the same for any worker
- * count. The simulate study uses its blocks and executor; benchmarks time it alone.
+ * merged into the per-path outcomes in path order, with the distributions' accumulators fed as
+ * blocks arrive (see {@link pathOutcomesMerger}). The result is the same for any worker count. The simulate study uses its blocks and executor; benchmarks time it alone.
  */
-export function pathOutcomesStudy(job: PathJob, paths: number): Study<PathOutcomesPlan, PathJob, ItemRange, PathOutcomes, PathOutcomes> {
+export function pathOutcomesStudy(job: PathJob, paths: number): Study<PathOutcomesPlan, PathJob, ItemRange, PathOutcomes, MergedPathOutcomes> {
   const blocks = pathBlocks(paths);
   return {
     kind: 'simulate-paths',
@@ -58,5 +117,6 @@ export function pathOutcomesStudy(job: PathJob, paths: number): Study<PathOutcom
     blockWeight: (b) => b.count,
     unit: 'paths',
     merge: (outputs) => mergePathOutcomes(paths, blocks, outputs),
+    merger: () => pathOutcomesMerger(paths, blocks),
   };
 }

@@ -11,7 +11,7 @@ import type { Study } from '../study/study';
 import { buildSimulateResult } from './build-simulate-result';
 import { fingerprintInputs } from '../inputs/input-fingerprints';
 import { PATH_BLOCK_EXECUTOR, type PathJob } from './path-job';
-import { mergePathOutcomes, pathBlocks } from './path-outcomes-study';
+import { mergePathOutcomes, pathBlocks, pathOutcomesMerger } from './path-outcomes-study';
 import { choosePathModel } from './path-model';
 import { budgetProblems, estimateSimulation, horizonSteps, type SimulationEstimate } from './simulation-budget';
 import { buildSimulationInputs } from './simulation-inputs';
@@ -147,6 +147,10 @@ export function planSimulateStudy(request: SimulateRequest): LoadResult<Simulate
     unit: 'paths',
     warnings: [...easing.warnings, ...market.warnings],
     merge: (outputs) => buildSimulateResult(frame, mergePathOutcomes(scenario.paths, blocks, outputs)),
+    merger: () => {
+      const paths = pathOutcomesMerger(scenario.paths, blocks);
+      return { add: (index, output) => paths.add(index, output), result: (outputs) => buildSimulateResult(frame, paths.result(outputs)) };
+    },
   };
   return { ok: true, value: study, warnings: [] };
 }

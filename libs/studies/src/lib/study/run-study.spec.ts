@@ -38,6 +38,25 @@ describe('runStudy', () => {
     await expect(studyResult(runStudy(squaresStudy(50, 10, { offset: 0, failAt: 33 }), { workers: 2 }))).rejects.toThrow('item 33 fails on purpose');
   });
 
+  it('feeds a merger every block in block order, in this thread and in worker threads, with the merge\'s result', async () => {
+    for (const workers of [1, 3]) {
+      const added: number[] = [];
+      const study = squaresStudy(103, 10, { offset: 7 });
+      const withMerger = {
+        ...study,
+        merger: () => {
+          const values: number[] = [];
+          return {
+            add: (index: number, output: Float64Array) => { added.push(index); values.push(...output); },
+            result: () => values,
+          };
+        },
+      };
+      expect(await studyResult(runStudy(withMerger, { workers }))).toEqual(expected);
+      expect(added).toEqual([...Array(11).keys()]);
+    }
+  });
+
   it('reuses a started pool of threads for several runs, with the same result, and counts its work', async () => {
     const study = squaresStudy(103, 10, { offset: 7 });
     const pool = await BlockPool.open(study.execute, study.context, 2);

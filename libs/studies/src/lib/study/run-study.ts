@@ -19,7 +19,9 @@ export interface RunStudyOptions<Context = unknown, Block = unknown, Output = un
  * Runs a study as an rxjs Observable of {@link StudyEvent}s: planning warnings, a `block` and a
  * `progress` event per finished block, and the merged `result`. Blocks run in this thread
  * (yielding to the event loop between blocks, so unsubscribing stops the run) or in worker
- * threads; outputs are merged in block order, so the result is the same for any worker count.
+ * threads; outputs are merged in block order, so the result is the same for any worker count
+ * (a study's `merger`, when it has one, is fed each output in block order as soon as the blocks
+ * before it are done, while later blocks still run).
  * Nothing runs until the Observable is subscribed to.
  */
 export function runStudy<Plan, Context, Block, Output, Result>(
@@ -33,10 +35,21 @@ export function runStudy<Plan, Context, Block, Output, Result>(
     const total = weights.reduce((a, b) => a + b, 0);
     const unit = study.unit ?? 'blocks';
     const outputs: Output[] = new Array(blocks.length);
+    const arrived = new Uint8Array(blocks.length);
+    const merger = study.merger?.();
     let blocksDone = 0;
     let done = 0;
+    let merged = 0;
     const place = (index: number, output: Output): void => {
       outputs[index] = output;
+      arrived[index] = 1;
+      // The merger sees blocks in block order, whatever order they finish in.
+      if (merger !== undefined) {
+        while (merged < blocks.length && arrived[merged] === 1) {
+          merger.add(merged, outputs[merged]);
+          merged += 1;
+        }
+      }
       blocksDone += 1;
       done += weights[index];
       subscriber.next({ type: 'block', index });
@@ -62,7 +75,7 @@ export function runStudy<Plan, Context, Block, Output, Result>(
         await runBlocksInThreads(study.execute, study.context, blocks, threads, place, () => cancelled);
       }
       if (cancelled) return;
-      subscriber.next({ type: 'result', result: study.merge(outputs) });
+      subscriber.next({ type: 'result', result: merger === undefined ? study.merge(outputs) : merger.result(outputs) });
       subscriber.complete();
     };
     work().catch((e: unknown) => subscriber.error(e));

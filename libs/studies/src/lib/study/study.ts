@@ -42,6 +42,21 @@ export interface Study<Plan, Context, Block, Output, Result> {
   readonly warnings?: readonly Issue[];
   /** Builds the result from every block's output, given in block order. */
   merge(outputs: readonly Output[]): Result;
+  /**
+   * Optional: a merge that starts before the last block finishes, for merges with much work
+   * (copying outputs into place, streaming statistics), which then overlaps the blocks still
+   * running instead of following them. `runStudy` makes one per run. It must give exactly
+   * {@link merge}'s result.
+   */
+  readonly merger?: () => StudyMerger<Output, Result>;
+}
+
+/** An ordered merge fed as blocks finish (see {@link Study.merger}). */
+export interface StudyMerger<Output, Result> {
+  /** Called for blocks 0, 1, 2, ... in order, each as soon as it and every block before it have finished. */
+  add(index: number, output: Output): void;
+  /** The result, after every block was added; `outputs` are all of them again, in block order. */
+  result(outputs: readonly Output[]): Result;
 }
 
 /** Any study, for code that only runs them. */
