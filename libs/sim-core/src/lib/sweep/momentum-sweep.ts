@@ -4,7 +4,7 @@ import { checkMarketData, type MarketData } from '../market/market-data';
 import { drawdownDepthStep, drawdownPeakStep } from '../metrics/drawdown-tracker';
 import type { RebalanceSchedule } from '../strategies/when-steps';
 import { monthsToRows } from '../time/months-to-rows';
-import { monthEndRowsInto, monthEndSweepInto } from './month-end-sweep';
+import { monthEndRowsInto, monthEndSweepInto, positiveGrowth } from './month-end-sweep';
 import {
   CAGR, CASH, FINAL_EQUITY, LARGE_LEG, MAX_DRAWDOWN, REBALANCE_COUNT, SHARPE, SMALL_LEG, SWEEP_METRICS, sweepRowTables,
   TOTAL_RETURN, VOLATILITY, writeSweepMetrics, type SweepRowTables,
@@ -417,7 +417,6 @@ function runMomentumSweep(
   }
   const rate = (config.costs.costBps + config.costs.slippageBps) / 10_000;
   const out = new Float64Array(SWEEP_METRICS * combinations);
-  const tables = sweepRowTables(data, startRow, rows);
   // A lag of `rows` or more never fills inside the window; capping it keeps row arithmetic in int32.
   const lag = Math.min(executionLag, rows);
   let monthEnd: Uint8Array | null = null;
@@ -425,9 +424,10 @@ function runMomentumSweep(
     monthEnd = new Uint8Array(rows);
     monthEndRowsInto(monthEnd, data.days, startRow, rows);
   }
-  if (monthEnd !== null && tables.positive && !rowLoop) {
-    monthEndSweepInto(out, data, tables, monthEnd, firstRows, lookbackRows, thresholdValues, startRow, rows, lag, rate, initialCapital);
+  if (monthEnd !== null && !rowLoop && positiveGrowth(data, startRow, rows)) {
+    monthEndSweepInto(out, data, monthEnd, firstRows, lookbackRows, thresholdValues, startRow, rows, lag, rate, initialCapital);
   } else {
+    const tables = sweepRowTables(data, startRow, rows);
     sweepGrid(out, data.closes[0], data.closes[1], tables, monthEnd, firstRows, lookbackRows, thresholdValues, startRow, rows, lag, rate, initialCapital, ppy);
   }
   const section = (m: number): Float64Array => out.subarray(m * combinations, (m + 1) * combinations);

@@ -1,6 +1,7 @@
 import type { MarketData } from '../market/market-data';
-import { monthIndex } from '../time/day-number';
-import { CASH, SMALL_LEG, writeSweepMetrics, type SweepRowTables } from './sweep-row-tables';
+import { cashReturnForDay } from '../portfolio/cash-return-for-day';
+import { monthEnd as lastDayOfMonth } from '../time/day-number';
+import { writeSweepMetrics } from './sweep-row-tables';
 
 /**
  * Marks the month-end rows of the window `startRow..startRow + rows - 1` in `out` (1 at window
@@ -10,59 +11,67 @@ import { CASH, SMALL_LEG, writeSweepMetrics, type SweepRowTables } from './sweep
  */
 export function monthEndRowsInto(out: Uint8Array, days: Int32Array, startRow: number, rows: number): number {
   let count = 0;
-  let month = monthIndex(days[startRow]);
+  // Days increase: a month-end row is one whose next day is past the last day of its month,
+  // computed once a month (the same test as comparing the two days' months).
+  let last = lastDayOfMonth(days[startRow]);
   for (let i = 0; i < rows; i += 1) {
     const next = startRow + i + 1;
-    const nextMonth = next < days.length ? monthIndex(days[next]) : NaN;
-    const end = nextMonth !== month;
+    const end = next >= days.length || days[next] > last;
     out[i] = end ? 1 : 0;
-    if (end) count += 1;
-    month = nextMonth;
+    if (end) {
+      count += 1;
+      if (next < days.length) last = lastDayOfMonth(days[next]);
+    }
   }
   return count;
 }
 
-/** Fields of one period variant in the period table, `FIELDS` doubles each. */
-const G = 0, SR = 1, QR = 2, SE = 3, QE = 4, LO = 5, HI = 6, DD = 7;
+/**
+ * Fields of one period variant in the period table, `FIELDS` doubles (one cache line) each:
+ * growth `G`, `G / HI`, lowest wealth `LO` relative to the period's start (`HI` the highest),
+ * deepest drop `DD`, and the sums of returns, squared returns, excess returns and squared
+ * excess returns over the period's rows.
+ */
+const G = 0, G_OVER_HI = 1, LO = 2, DD = 3, SUM_R = 4, SQ_R = 5, SUM_E = 6, SQ_E = 7;
 const FIELDS = 8;
 /** Variants per period: (leg held before the period's fill, leg after), legs 0 small and 1 large. */
 const VARIANTS = 4;
-/** Per-period weights of Chan et al.'s merge: `1 / nA` (0 when nA = 0), `1 / nB`, `nA nB / (nA + nB)`. */
-const INV_A = 0, INV_B = 1, WEIGHT = 2;
-const WEIGHTS = 3;
-/** Slots of a combination's accumulators (see `walkPeriods`). */
-const EQUITY = 0, PEAK = 1, LOW = 2, SUM_R = 3, M2_R = 4, SUM_E = 5, M2_E = 6, TRADES = 7;
+/**
+ * Slots of a combination's accumulators: equity, `equity / running peak`, the lowest such ratio
+ * so far, the four sums (as in the period table; in the head, the exact sums of squared
+ * deviations instead of raw squares, see `monthEndSweepInto`), and the executed rebalances.
+ */
+const EQUITY = 0, RATIO = 1, LOW = 2, S_R = 3, Q_R = 4, S_E = 5, Q_E = 6, TRADES = 7;
 const SLOTS = 8;
 
-/** Aggregates of the rows after a period's first row, for one leg (see {@link restOfPeriod}). */
+/** Sums over the rows after a period's first row, for one leg (see {@link restOfPeriod}). */
 interface RestAggregates {
-  /** Growth over the rows, their count, and of returns and excess returns: sums, means, sums of squared deviations. */
-  growth: number; count: number;
-  sumR: number; meanR: number; m2R: number;
-  sumE: number; meanE: number; m2E: number;
+  /** Growth over the rows (1 without rows). */
+  growth: number;
+  sumR: number; sqR: number; sumE: number; sqE: number;
   /** Lowest and highest wealth relative to the period's first row (+Inf / -Inf without rows). */
   low: number; high: number;
   /** Lowest wealth over its running maximum, that maximum starting at 1 (+Inf without rows). */
   drop: number;
 }
 
-/** Welford's (1962) pass over rows `from..to - 1` of one leg (`leg` a section of the row tables). */
-function restOfPeriod(acc: RestAggregates, t: SweepRowTables, rows: number, leg: number, from: number, to: number): void {
-  const grow = t.grow, cashReturn = t.cashReturn, inverse = t.inverse;
+/** Growth factor of a leg from data row `row - 1` to `row`, the engine's `close[row] / close[row - 1]`. */
+const growth = (closes: Float64Array, row: number): number => closes[row] / closes[row - 1];
+/** Return of idle cash from data row `row - 1` to `row`, the engine's (ACT/360 on the earlier close's rate). */
+const cashReturn = (data: MarketData, row: number): number => cashReturnForDay(data.cashRate[row - 1], data.days[row - 1], data.days[row]);
+
+/** One pass over window rows `from..to - 1` of leg `closes` (data rows offset by `startRow`). */
+function restOfPeriod(acc: RestAggregates, data: MarketData, closes: Float64Array, startRow: number, from: number, to: number): void {
   let w = 1, top = 1, low = Infinity, high = -Infinity, drop = Infinity;
-  let sumR = 0, meanR = 0, m2R = 0, sumE = 0, meanE = 0, m2E = 0;
+  let sumR = 0, sqR = 0, sumE = 0, sqE = 0;
   for (let i = from; i < to; i += 1) {
-    const g = grow[leg * rows + i];
-    const r = g - 1, e = r - cashReturn[i];
-    const n = inverse[i - from + 1];
-    const dR = r - meanR;
-    meanR += dR * n;
-    m2R += dR * (r - meanR);
-    const dE = e - meanE;
-    meanE += dE * n;
-    m2E += dE * (e - meanE);
+    const row = startRow + i;
+    const g = growth(closes, row);
+    const r = g - 1, e = r - cashReturn(data, row);
     sumR += r;
+    sqR += r * r;
     sumE += e;
+    sqE += e * e;
     w *= g;
     low = Math.min(low, w);
     high = Math.max(high, w);
@@ -70,46 +79,41 @@ function restOfPeriod(acc: RestAggregates, t: SweepRowTables, rows: number, leg:
     drop = Math.min(drop, w / top);
   }
   acc.growth = w;
-  acc.count = Math.max(0, to - from);
-  acc.sumR = sumR; acc.meanR = meanR; acc.m2R = m2R;
-  acc.sumE = sumE; acc.meanE = meanE; acc.m2E = m2E;
+  acc.sumR = sumR; acc.sqR = sqR; acc.sumE = sumE; acc.sqE = sqE;
   acc.low = low; acc.high = high; acc.drop = drop;
 }
 
 /**
  * Writes one period variant at `at` of `table`: a first row of growth `g0` (the fill day: the
  * held leg's growth times the cost factor of the fill, if any) and cash return `rc0`, then the
- * rows of `rest`. Merges the first row into the rest with Chan, Golub and LeVeque's (1979)
- * pairwise formula, and the wealth extremes: relative to the period's start, the path is `g0`
- * then `g0 × rest`, and its lowest ratio to the running maximum (the start included) is
- * `min(min(g0, 1), g0 × rest.low, rest.drop)`.
+ * rows of `rest`. Relative to the period's start the wealth is `g0`, then `g0 × rest`: its lowest
+ * ratio to the running maximum (the start included) is `min(min(g0, 1), g0 × rest.low, rest.drop)`.
  */
 function writeVariant(table: Float64Array, at: number, g0: number, rc0: number, rest: RestAggregates): void {
-  const r0 = g0 - 1, e0 = r0 - rc0, n = rest.count;
-  const w = n / (n + 1);
-  table[at + G] = g0 * rest.growth;
-  table[at + SR] = r0 + rest.sumR;
-  table[at + QR] = rest.m2R + (n > 0 ? (r0 - rest.meanR) * (r0 - rest.meanR) * w : 0);
-  table[at + SE] = e0 + rest.sumE;
-  table[at + QE] = rest.m2E + (n > 0 ? (e0 - rest.meanE) * (e0 - rest.meanE) * w : 0);
+  const r0 = g0 - 1, e0 = r0 - rc0;
+  const g = g0 * rest.growth, high = Math.max(g0, g0 * rest.high);
+  table[at + G] = g;
+  table[at + G_OVER_HI] = g / high;
   table[at + LO] = Math.min(g0, g0 * rest.low);
-  table[at + HI] = Math.max(g0, g0 * rest.high);
   table[at + DD] = Math.min(g0, 1, g0 * rest.low, rest.drop);
+  table[at + SUM_R] = r0 + rest.sumR;
+  table[at + SQ_R] = r0 * r0 + rest.sqR;
+  table[at + SUM_E] = e0 + rest.sumE;
+  table[at + SQ_E] = e0 * e0 + rest.sqE;
 }
 
 /**
- * Writes the four variants of the period starting at window row `b` and ending before `e` into
- * `table` at `at`: variant `2 h0 + h1` is the period held in leg `h1` (0 small, 1 large) after
- * a fill at `b` from leg `h0` (a switch when they differ, at cost factor `switchFactor`);
- * `extra` multiplies the first row's growth (the cost of a buy out of cash at row 0 still to be
- * charged, else 1).
+ * Writes the four variants of the period of window rows `b..e - 1` into `table` at `at`: variant
+ * `2 h0 + h1` is the period held in leg `h1` (0 small, 1 large) after a fill at `b` from leg `h0`
+ * (a switch when they differ, at cost factor `switchFactor`); `extra` multiplies the first row's
+ * growth (the cost of a buy out of cash at row 0 still to be charged, else 1).
  */
-function writePeriod(table: Float64Array, at: number, rest: RestAggregates, t: SweepRowTables, rows: number, b: number, e: number, switchFactor: number, extra: number): void {
-  const grow = t.grow, rc0 = t.cashReturn[b];
+function writePeriod(table: Float64Array, at: number, rest: RestAggregates, data: MarketData, startRow: number, b: number, e: number, switchFactor: number, extra: number): void {
+  const rc0 = cashReturn(data, startRow + b);
   for (let h1 = 0; h1 < 2; h1 += 1) {
-    restOfPeriod(rest, t, rows, SMALL_LEG + h1, b + 1, e);
+    restOfPeriod(rest, data, data.closes[h1], startRow, b + 1, e);
     for (let h0 = 0; h0 < 2; h0 += 1) {
-      const g0 = grow[(SMALL_LEG + h0) * rows + b] * extra * (h0 === h1 ? 1 : switchFactor);
+      const g0 = growth(data.closes[h0], startRow + b) * extra * (h0 === h1 ? 1 : switchFactor);
       writeVariant(table, at + (2 * h0 + h1) * FIELDS, g0, rc0, rest);
     }
   }
@@ -117,20 +121,19 @@ function writePeriod(table: Float64Array, at: number, rest: RestAggregates, t: S
 
 /**
  * Walks one combination over periods `from..to - 1` of `table`, starting from leg `state`
- * (0 small, 1 large, the last submitted target) with the accumulators in `acc`, and leaves the
- * final accumulators in `acc`. At the month-end decision of period `p` the strategy switches
- * when the other leg's trailing return exceeds the current leg's plus `threshold` (the engine's
- * comparison, `trail[2p + leg]` the trailing return of `leg` at that month-end); the fill at the
- * period's first row then either keeps the leg (variant `3 × leg`) or switches (variant
- * `2 leg + other`). A period merges in O(1): equity times its growth; the returns' and the excess
- * returns' sums and sums of squared deviations by Chan, Golub and LeVeque's (1979) pairwise
- * update (`M2 += M2_B + (mean_B - mean_A)² nA nB / (nA + nB)`, the counts shared by every
- * combination); the running peak and the lowest equity/peak ratio from the period's lowest and
- * highest wealth and its own deepest drop. Allocates nothing.
+ * (0 small, 1 large, the last submitted target) with the accumulators in `acc` (raw sums), and
+ * leaves the final accumulators in `acc`. At the month-end decision of period `p` the strategy
+ * switches when the other leg's trailing return exceeds the current leg's plus `threshold`
+ * (the engine's comparison; `trail[2p + leg]` is the trailing return of `leg` at that
+ * month-end); the fill at the period's first row then keeps the leg or switches, which picks
+ * the variant. A period is O(1): equity times its growth `G`; the four sums plus the period's;
+ * the lowest `equity / peak` is the least of the lowest so far, `ratio × LO` and the period's
+ * own drop `DD`, and the ratio after it is `min(ratio × G, G / HI)` (the peak either stays or
+ * is the period's highest wealth), so no peak and no division. Allocates nothing.
  */
-function walkPeriods(acc: Float64Array, table: Float64Array, weights: Float64Array, trail: Float64Array, from: number, to: number, state: number, threshold: number): void {
-  let equity = acc[EQUITY], peak = acc[PEAK], low = acc[LOW];
-  let sumR = acc[SUM_R], m2R = acc[M2_R], sumE = acc[SUM_E], m2E = acc[M2_E], trades = acc[TRADES];
+function walkPeriods(acc: Float64Array, table: Float64Array, trail: Float64Array, from: number, to: number, state: number, threshold: number): void {
+  let equity = acc[EQUITY], ratio = acc[RATIO], low = acc[LOW];
+  let sumR = acc[S_R], sqR = acc[Q_R], sumE = acc[S_E], sqE = acc[Q_E], trades = acc[TRADES];
   let leg = state;
   for (let p = from; p < to; p += 1) {
     const mine = trail[2 * p + leg], theirs = trail[2 * p + 1 - leg];
@@ -139,41 +142,51 @@ function walkPeriods(acc: Float64Array, table: Float64Array, weights: Float64Arr
     const at = (p * VARIANTS + 2 * leg + next) * FIELDS;
     leg = next;
     trades += switches;
-    const wAt = p * WEIGHTS;
-    const invA = weights[wAt + INV_A], invB = weights[wAt + INV_B], w = weights[wAt + WEIGHT];
-    const sR = table[at + SR], sE = table[at + SE];
-    const dR = sR * invB - sumR * invA;
-    const dE = sE * invB - sumE * invA;
-    m2R += table[at + QR] + dR * dR * w;
-    m2E += table[at + QE] + dE * dE * w;
-    sumR += sR;
-    sumE += sE;
-    low = Math.min(low, (equity * table[at + LO]) / peak, table[at + DD]);
-    peak = Math.max(peak, equity * table[at + HI]);
-    equity *= table[at + G];
+    const g = table[at + G];
+    sumR += table[at + SUM_R];
+    sqR += table[at + SQ_R];
+    sumE += table[at + SUM_E];
+    sqE += table[at + SQ_E];
+    low = Math.min(low, ratio * table[at + LO], table[at + DD]);
+    ratio = Math.min(ratio * g, table[at + G_OVER_HI]);
+    equity *= g;
   }
-  acc[EQUITY] = equity; acc[PEAK] = peak; acc[LOW] = low;
-  acc[SUM_R] = sumR; acc[M2_R] = m2R; acc[SUM_E] = sumE; acc[M2_E] = m2E; acc[TRADES] = trades;
+  acc[EQUITY] = equity; acc[RATIO] = ratio; acc[LOW] = low;
+  acc[S_R] = sumR; acc[Q_R] = sqR; acc[S_E] = sumE; acc[Q_E] = sqE; acc[TRADES] = trades;
 }
 
 /**
- * Adds window row `i` of growth `g` (return `g - 1`, excess `g - 1 - rc`) to the accumulators
- * `acc`, `i - 1` returns already in: the pairwise update with one value, and the drawdown
- * tracker's steps on the new equity.
+ * Adds window row `i` of growth `g` and cash return `rc` to the exact accumulators `acc` (sums
+ * and sums of squared deviations, `i - 1` returns already in: the pairwise update of Chan,
+ * Golub and LeVeque 1979 with one value) and the drawdown tracker's steps on the new equity.
  */
 function addRow(acc: Float64Array, i: number, g: number, rc: number): void {
   const r = g - 1, e = r - rc, n = i - 1;
   if (n > 0) {
-    const dR = r - acc[SUM_R] / n, dE = e - acc[SUM_E] / n;
-    acc[M2_R] += (dR * dR * n) / (n + 1);
-    acc[M2_E] += (dE * dE * n) / (n + 1);
+    const dR = r - acc[S_R] / n, dE = e - acc[S_E] / n;
+    acc[Q_R] += (dR * dR * n) / (n + 1);
+    acc[Q_E] += (dE * dE * n) / (n + 1);
   }
-  acc[SUM_R] += r;
-  acc[SUM_E] += e;
-  const equity = acc[EQUITY] * g;
-  acc[EQUITY] = equity;
-  acc[PEAK] = Math.max(acc[PEAK], equity);
-  acc[LOW] = Math.min(acc[LOW], equity / acc[PEAK]);
+  acc[S_R] += r;
+  acc[S_E] += e;
+  acc[EQUITY] *= g;
+  acc[RATIO] = Math.min(1, acc[RATIO] * g);
+  acc[LOW] = Math.min(acc[LOW], acc[RATIO]);
+}
+
+/**
+ * True when every growth factor of window rows `1..rows - 1` (both legs and cash) is finite and
+ * above 0: equity stays a positive number, so every order the engine meets fills and none is
+ * rejected, as the month-end fast path assumes.
+ */
+export function positiveGrowth(data: MarketData, startRow: number, rows: number): boolean {
+  const small = data.closes[0], large = data.closes[1];
+  for (let i = 1; i < rows; i += 1) {
+    const row = startRow + i;
+    const gs = growth(small, row), gl = growth(large, row), gc = 1 + cashReturn(data, row);
+    if (!(gs > 0 && gl > 0 && gc > 0 && gs < Infinity && gl < Infinity && gc < Infinity)) return false;
+  }
+  return true;
 }
 
 /**
@@ -181,8 +194,8 @@ function addRow(acc: Float64Array, i: number, g: number, rc: number): void {
  * of relative momentum on the `month-end` schedule, written into `out` (metric sections of
  * `firstRows.length × thresholds.length` entries), each combination in O(periods) time.
  *
- * Requires `t.positive` (every order fills). The engine's semantics with this schedule: the
- * first decision (window row `first`, the warm-up) submits the leg with the higher trailing
+ * Requires {@link positiveGrowth} (every order fills). The engine's semantics with this schedule:
+ * the first decision (window row `first`, the warm-up) submits the leg with the higher trailing
  * return; after it, the target is submitted at each month-end row `m` only, and the select
  * step's hysteresis state (the current leg) is the last submitted target, so it changes only
  * there; each submission fills at row `m + lag` (an unchanged target is an order already met,
@@ -190,21 +203,24 @@ function addRow(acc: Float64Array, i: number, g: number, rc: number): void {
  * (k moves only the first fill, the threshold only the choices), and within a period the
  * portfolio holds one leg.
  *
- * Method: per period and each of its four (leg before, leg after) variants, the growth factor,
- * the sums and sums of squared deviations of the returns and excess returns (Welford 1962 within
- * the period, the fill day merged by Chan, Golub and LeVeque 1979), and the lowest and highest
- * wealth and deepest drop relative to the period's start are tabled once for all combinations
- * (O(rows)). Per lookback, the rows up to the first month-end decision after the first one
- * (cash from the prefix of the cash path, the buy, the first leg) are run once for all
- * thresholds; then each combination walks the periods (see `walkPeriods`). Daily volatility,
- * Sharpe ratio and maximum drawdown stay exact (to rounding): the pairwise merge of moments is
- * exact algebra, and `equity / peak` over a period is the lesser of its lowest wealth over the
- * peak before it and its own deepest drop.
+ * Method (O(rows) shared work, then O(periods) per combination, no allocation per combination):
+ * per period and each of its four (leg before, leg after) variants, the growth, the sums of
+ * returns, squared returns, excess returns and squared excess returns, and the lowest and
+ * highest wealth and deepest drop relative to the period's start are tabled once (the fill
+ * day's cost factor in its first row). Per lookback, the rows before its first fill come from
+ * one pass of the cash path shared by all lookbacks, and the rows from the fill to the next
+ * month-end's fill are run once for all thresholds, exactly (Chan, Golub and LeVeque's 1979
+ * pairwise update); then each combination walks the periods (see `walkPeriods`). Drawdown stays
+ * exact on daily equity: over a period, `equity / peak` reaches the lesser of its lowest wealth
+ * over the peak before it and its own deepest drop. The variance comes from the sums as
+ * `Σx² - (Σx)² / n`, which loses about `log10(1 + mean² / variance)` digits: nothing for daily
+ * returns (mean² / variance ~ 1e-3), a little for strong drifts; a window without a fill (all
+ * cash, where the cash return's variance can be tiny) or without a month-end fill after the
+ * first keeps the exact sums of squared deviations.
  */
 export function monthEndSweepInto(
   out: Float64Array,
   data: MarketData,
-  t: SweepRowTables,
   monthEnd: Uint8Array,
   firstRows: Int32Array,
   lookbackRows: Int32Array,
@@ -216,9 +232,9 @@ export function monthEndSweepInto(
   capital: number,
 ): void {
   const small = data.closes[0], large = data.closes[1];
-  const grow = t.grow, cashReturn = t.cashReturn;
   const nK = firstRows.length, nT = thresholds.length, combinations = nK * nT;
   const buyFactor = 1 / (1 + rate), switchFactor = (1 - rate) / (1 + rate);
+  const ppy = data.periodsPerYear, n = rows - 1;
 
   // Month-end rows, the month-ends up to each row, and the periods: fills at month-end + lag inside the window.
   const ends = new Int32Array(rows), endsUpTo = new Int32Array(rows);
@@ -238,82 +254,91 @@ export function monthEndSweepInto(
   // row 1 with lag 0 (a month-end at row 1) is walked only by lookbacks that decide at row 0 and
   // so buy at row 0's close: equity[0] stays the capital, as in the engine, and the buy's cost
   // falls into row 1, the period's first row (its growth times the buy factor).
-  const table = new Float64Array(periods * VARIANTS * FIELDS), weights = new Float64Array(periods * WEIGHTS);
-  const rest: RestAggregates = { growth: 1, count: 0, sumR: 0, meanR: 0, m2R: 0, sumE: 0, meanE: 0, m2E: 0, low: Infinity, high: -Infinity, drop: Infinity };
+  const table = new Float64Array(periods * VARIANTS * FIELDS);
+  const rest: RestAggregates = { growth: 1, sumR: 0, sqR: 0, sumE: 0, sqE: 0, low: Infinity, high: -Infinity, drop: Infinity };
   for (let p = 0; p < periods; p += 1) {
-    const b = starts[p], e = starts[p + 1];
-    if (b < 1) continue;
-    const nA = b - 1, nB = e - b;
-    weights[p * WEIGHTS + INV_A] = nA > 0 ? 1 / nA : 0;
-    weights[p * WEIGHTS + INV_B] = 1 / nB;
-    weights[p * WEIGHTS + WEIGHT] = (nA * nB) / (nA + nB);
-    writePeriod(table, p * VARIANTS * FIELDS, rest, t, rows, b, e, switchFactor, lag === 0 && b === 1 ? buyFactor : 1);
+    const b = starts[p];
+    if (b >= 1) writePeriod(table, p * VARIANTS * FIELDS, rest, data, startRow, b, starts[p + 1], switchFactor, lag === 0 && b === 1 ? buyFactor : 1);
   }
 
-  // The cash path from row 0 (every lookback's rows before its first fill): prefix accumulators.
-  const cash = new Float64Array(rows * SLOTS);
-  const acc = new Float64Array(SLOTS), head = new Float64Array(SLOTS);
-  acc.fill(0);
-  acc[EQUITY] = capital; acc[PEAK] = capital; acc[LOW] = 1;
-  cash.set(acc, 0);
-  for (let i = 1; i < rows; i += 1) {
-    // In cash the return is the cash return itself and the excess return exactly 0.
-    const rc = cashReturn[i], n = i - 1;
-    if (n > 0) {
-      const d = rc - acc[SUM_R] / n;
-      acc[M2_R] += (d * d * n) / (n + 1);
+  // Each lookback's rows before its first fill are cash, the same path for all: one pass, with
+  // the accumulators kept at the row before each lookback's fill (the last row when none).
+  // In cash the return is the cash return itself and the excess return exactly 0.
+  const heads = new Float64Array(nK * SLOTS), acc = new Float64Array(SLOTS);
+  const order = Array.from(firstRows, (_, k) => k).sort((a, b) => firstRows[a] - firstRows[b]);
+  const snapshotRow = (k: number): number => Math.max(0, Math.min(firstRows[k] + lag, rows) - 1);
+  acc[EQUITY] = capital; acc[RATIO] = 1; acc[LOW] = 1;
+  let next = 0;
+  for (let i = 0; i < rows && next < nK; i += 1) {
+    if (i > 0) {
+      const rc = cashReturn(data, startRow + i), m = i - 1;
+      if (m > 0) {
+        const d = rc - acc[S_R] / m;
+        acc[Q_R] += (d * d * m) / (m + 1);
+      }
+      acc[S_R] += rc;
+      acc[EQUITY] *= 1 + rc;
+      acc[RATIO] = Math.min(1, acc[RATIO] * (1 + rc));
+      acc[LOW] = Math.min(acc[LOW], acc[RATIO]);
     }
-    acc[SUM_R] += rc;
-    const equity = acc[EQUITY] * grow[CASH * rows + i];
-    acc[EQUITY] = equity;
-    acc[PEAK] = Math.max(acc[PEAK], equity);
-    acc[LOW] = Math.min(acc[LOW], equity / acc[PEAK]);
-    cash.set(acc, i * SLOTS);
+    while (next < nK && snapshotRow(order[next]) === i) heads.set(acc, order[next++] * SLOTS);
   }
 
-  const trail = new Float64Array(2 * periods);
+  const head = new Float64Array(SLOTS), trail = new Float64Array(2 * periods);
   for (let kIndex = 0; kIndex < nK; kIndex += 1) {
-    const first = firstRows[kIndex], lookback = lookbackRows[kIndex];
-    const fill = first + lag;
-    let leg = 0, from = periods;
+    const first = firstRows[kIndex], lookback = lookbackRows[kIndex], fill = first + lag;
+    for (let s = 0; s < SLOTS; s += 1) head[s] = heads[kIndex * SLOTS + s];
     if (fill >= rows) {
-      // No fill inside the window: all cash.
-      head.set(cash.subarray((rows - 1) * SLOTS, rows * SLOTS));
-    } else {
-      const row = startRow + first;
-      const rs = small[row] / small[row - lookback] - 1, rl = large[row] / large[row - lookback] - 1;
-      leg = rs > rl ? 0 : 1; // the first decision: large on a tie or NaN, as in the engine
-      from = endsUpTo[first]; // the first month-end after the first decision
-      const headEnd = from < periods ? starts[from] : rows;
-      const legAt = (SMALL_LEG + leg) * rows;
-      let i: number;
-      if (fill > 0) {
-        // Cash up to the fill, then the buy at the fill's close.
-        head.set(cash.subarray((fill - 1) * SLOTS, fill * SLOTS));
-        addRow(head, fill, grow[CASH * rows + fill] * buyFactor, cashReturn[fill]);
-        i = fill + 1;
-      } else {
-        // Bought at row 0 (lag 0): equity[0] stays the capital, the buy's cost falls into row 1
-        // (into the first period's table when row 1 is a fill row, see above).
-        head.set(cash.subarray(0, SLOTS));
-        if (headEnd > 1) addRow(head, 1, grow[legAt + 1] * buyFactor, cashReturn[1]);
-        i = 2;
+      // No fill inside the window: all cash, the cash pass's exact accumulators.
+      for (let tIndex = 0; tIndex < nT; tIndex += 1) {
+        writeSweepMetrics(out, kIndex * nT + tIndex, combinations, rows, ppy, head[EQUITY], capital, head[Q_R], 0, 0, head[LOW] - 1, 0);
       }
-      for (; i < headEnd; i += 1) addRow(head, i, grow[legAt + i], cashReturn[i]);
-      head[TRADES] = 1;
-      for (let p = from; p < periods; p += 1) {
-        const m = startRow + ends[p];
-        trail[2 * p] = small[m] / small[m - lookback] - 1;
-        trail[2 * p + 1] = large[m] / large[m - lookback] - 1;
-      }
+      continue;
     }
-
+    const row = startRow + first;
+    const rs = small[row] / small[row - lookback] - 1, rl = large[row] / large[row - lookback] - 1;
+    const leg = rs > rl ? 0 : 1; // the first decision: large on a tie or NaN, as in the engine
+    const from = endsUpTo[first]; // the first month-end after the first decision
+    const headEnd = from < periods ? starts[from] : rows;
+    const closes = data.closes[leg];
+    let i: number;
+    if (fill > 0) {
+      // Cash up to the fill (the snapshot), then the buy at the fill's close.
+      const rc = cashReturn(data, startRow + fill);
+      addRow(head, fill, (1 + rc) * buyFactor, rc);
+      i = fill + 1;
+    } else {
+      // Bought at row 0 (lag 0): equity[0] stays the capital, the buy's cost falls into row 1
+      // (into the first period's table when row 1 is a fill row, see above).
+      if (headEnd > 1) addRow(head, 1, growth(closes, startRow + 1) * buyFactor, cashReturn(data, startRow + 1));
+      i = 2;
+    }
+    for (; i < headEnd; i += 1) addRow(head, i, growth(closes, startRow + i), cashReturn(data, startRow + i));
+    head[TRADES] = 1;
+    if (from >= periods) {
+      // No month-end fill after the first: the head is the whole window, exact.
+      for (let tIndex = 0; tIndex < nT; tIndex += 1) {
+        writeSweepMetrics(out, kIndex * nT + tIndex, combinations, rows, ppy, head[EQUITY], capital, head[Q_R], head[S_E] / n, head[Q_E], head[LOW] - 1, 1);
+      }
+      continue;
+    }
+    // Raw sums of squares from here on: sum of squared deviations plus sum² / count.
+    const count = headEnd - 1;
+    if (count > 0) {
+      head[Q_R] += (head[S_R] * head[S_R]) / count;
+      head[Q_E] += (head[S_E] * head[S_E]) / count;
+    }
+    for (let p = from; p < periods; p += 1) {
+      const m = startRow + ends[p];
+      trail[2 * p] = small[m] / small[m - lookback] - 1;
+      trail[2 * p + 1] = large[m] / large[m - lookback] - 1;
+    }
     for (let tIndex = 0; tIndex < nT; tIndex += 1) {
       acc.set(head);
-      walkPeriods(acc, table, weights, trail, from, periods, leg, thresholds[tIndex]);
-      const n = rows - 1;
-      writeSweepMetrics(out, kIndex * nT + tIndex, combinations, rows, data.periodsPerYear,
-        acc[EQUITY], capital, acc[M2_R], acc[SUM_E] / n, acc[M2_E], acc[LOW] - 1, acc[TRADES]);
+      walkPeriods(acc, table, trail, from, periods, leg, thresholds[tIndex]);
+      const sumR = acc[S_R], sumE = acc[S_E];
+      const m2R = Math.max(0, acc[Q_R] - (sumR * sumR) / n), m2E = Math.max(0, acc[Q_E] - (sumE * sumE) / n);
+      writeSweepMetrics(out, kIndex * nT + tIndex, combinations, rows, ppy, acc[EQUITY], capital, m2R, sumE / n, m2E, acc[LOW] - 1, acc[TRADES]);
     }
   }
 }

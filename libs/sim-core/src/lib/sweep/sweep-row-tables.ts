@@ -22,11 +22,6 @@ export interface SweepRowTables {
   readonly cashReturn: Float64Array;
   /** `1 / i`, so the Welford updates multiply instead of divide. */
   readonly inverse: Float64Array;
-  /**
-   * True when every growth factor of the window is finite and above 0: equity stays a positive
-   * number, so every order the engine meets fills (none is rejected).
-   */
-  readonly positive: boolean;
 }
 
 /**
@@ -40,7 +35,6 @@ export function sweepRowTables(data: MarketData, startRow: number, rows: number)
   const grow = new Float64Array(3 * rows), ret = new Float64Array(3 * rows);
   const cashReturn = new Float64Array(rows), inverse = new Float64Array(rows + 1);
   const small = data.closes[0], large = data.closes[1];
-  let positive = true;
   for (let i = 1; i < rows; i += 1) {
     const row = startRow + i;
     const gs = small[row] / small[row - 1];
@@ -48,7 +42,6 @@ export function sweepRowTables(data: MarketData, startRow: number, rows: number)
     const rc = cashReturnForDay(data.cashRate[row - 1], data.days[row - 1], data.days[row]);
     const gc = 1 + rc;
     const ok = Number.isFinite(gs) && Number.isFinite(gl) && Number.isFinite(gc);
-    if (!(ok && gs > 0 && gl > 0 && gc > 0)) positive = false;
     cashReturn[i] = rc;
     grow[CASH * rows + i] = ok ? gc : NaN;
     grow[SMALL_LEG * rows + i] = ok ? gs : NaN;
@@ -58,7 +51,7 @@ export function sweepRowTables(data: MarketData, startRow: number, rows: number)
     ret[LARGE_LEG * rows + i] = ok ? gl - 1 : NaN;
   }
   for (let i = 1; i <= rows; i += 1) inverse[i] = 1 / i;
-  return { grow, ret, cashReturn, inverse, positive };
+  return { grow, ret, cashReturn, inverse };
 }
 
 /** Metric sections of a sweep's output array, `combinations` entries each, in this order. */
