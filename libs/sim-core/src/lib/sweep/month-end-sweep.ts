@@ -27,19 +27,24 @@ export function monthEndRowsInto(out: Uint8Array, days: Int32Array, startRow: nu
 }
 
 /**
- * Fields of one period variant in the period table, `FIELDS` doubles (one cache line) each:
- * growth `G`, `G / HI`, lowest wealth `LO` relative to the period's start (`HI` the highest),
- * deepest drop `DD`, and the sums of returns, squared returns, excess returns and squared
- * excess returns over the period's rows.
+ * Fields of one period variant as `writeVariant` computes them, `FIELDS` doubles: growth `G`,
+ * `G / HI` (`HI` the highest wealth relative to the period's start), lowest wealth `LO`
+ * relative to the start, deepest drop `DD`, and the sums of returns, squared returns, excess
+ * returns and squared excess returns over the period's rows. The walk reads the first four
+ * from the path table (`PATH_FIELDS` per variant) and the sums through per-leg prefix sums.
  */
 const G = 0, G_OVER_HI = 1, LO = 2, DD = 3, SUM_R = 4, SQ_R = 5, SUM_E = 6, SQ_E = 7;
-const FIELDS = 8;
-/** Variants per period: (leg held before the period's fill, leg after), legs 0 small and 1 large. */
+const FIELDS = 8, PATH_FIELDS = 4;
+/** Variants per period: (leg held before the period's fill, leg after), variant `2 h0 + h1`, legs 0 small and 1 large. */
 const VARIANTS = 4;
+/** The sums the walk adds by runs (the excess returns' sum follows from the returns', see `monthEndSweepInto`). */
+const RUN_SUMS = [SUM_R, SQ_R, SQ_E] as const;
+const SUMS = 3;
 /**
  * Slots of a combination's accumulators: equity, `equity / running peak`, the lowest such ratio
- * so far, the four sums (as in the period table; in the head, the exact sums of squared
- * deviations instead of raw squares, see `monthEndSweepInto`), and the executed rebalances.
+ * so far, the sums of returns and squared returns, the sum of excess returns (the head only)
+ * and of their squares (in the head, the exact sums of squared deviations instead of raw
+ * squares, see `monthEndSweepInto`), and the executed rebalances.
  */
 const EQUITY = 0, RATIO = 1, LOW = 2, S_R = 3, Q_R = 4, S_E = 5, Q_E = 6, TRADES = 7;
 const SLOTS = 8;
@@ -103,56 +108,74 @@ function writeVariant(table: Float64Array, at: number, g0: number, rc0: number, 
 }
 
 /**
- * Writes the four variants of the period of window rows `b..e - 1` into `table` at `at`: variant
+ * Writes the four variants of the period of window rows `b..e - 1` into `variants`: variant
  * `2 h0 + h1` is the period held in leg `h1` (0 small, 1 large) after a fill at `b` from leg `h0`
  * (a switch when they differ, at cost factor `switchFactor`); `extra` multiplies the first row's
  * growth (the cost of a buy out of cash at row 0 still to be charged, else 1).
  */
-function writePeriod(table: Float64Array, at: number, rest: RestAggregates, data: MarketData, startRow: number, b: number, e: number, switchFactor: number, extra: number): void {
+function writePeriod(variants: Float64Array, rest: RestAggregates, data: MarketData, startRow: number, b: number, e: number, switchFactor: number, extra: number): void {
   const rc0 = cashReturn(data, startRow + b);
   for (let h1 = 0; h1 < 2; h1 += 1) {
     restOfPeriod(rest, data, data.closes[h1], startRow, b + 1, e);
     for (let h0 = 0; h0 < 2; h0 += 1) {
       const g0 = growth(data.closes[h0], startRow + b) * extra * (h0 === h1 ? 1 : switchFactor);
-      writeVariant(table, at + (2 * h0 + h1) * FIELDS, g0, rc0, rest);
+      writeVariant(variants, (2 * h0 + h1) * FIELDS, g0, rc0, rest);
     }
   }
 }
 
 /**
- * Walks one combination over periods `from..to - 1` of `table`, starting from leg `state`
- * (0 small, 1 large, the last submitted target) with the accumulators in `acc` (raw sums), and
- * leaves the final accumulators in `acc`. At the month-end decision of period `p` the strategy
- * switches when the other leg's trailing return exceeds the current leg's plus `threshold`
- * (the engine's comparison; `trail[2p + leg]` is the trailing return of `leg` at that
- * month-end); the fill at the period's first row then keeps the leg or switches, which picks
- * the variant. A period is O(1): equity times its growth `G`; the four sums plus the period's;
- * the lowest `equity / peak` is the least of the lowest so far, `ratio × LO` and the period's
- * own drop `DD`, and the ratio after it is `min(ratio × G, G / HI)` (the peak either stays or
- * is the period's highest wealth), so no peak and no division. Allocates nothing.
+ * Walks one combination over periods `from..to - 1`, starting from leg `state` (0 small,
+ * 1 large, the last submitted target) with the accumulators in `acc` (raw sums), and leaves the
+ * final accumulators in `acc`. At the month-end decision of period `p` the strategy switches
+ * when the other leg's trailing return exceeds the current leg's plus `threshold` (the
+ * engine's comparison; `trail[2p + leg]` is the trailing return of `leg` at that month-end);
+ * the fill at the period's first row then keeps the leg or switches, which picks the variant.
+ *
+ * Per period, O(1) and no division: equity times the variant's growth `G`; the lowest
+ * `equity / peak` is the least of the lowest so far, `ratio × LO` and the period's own drop
+ * `DD`, and the ratio after it is `min(ratio × G, G / HI)` (the peak either stays or is the
+ * period's highest wealth). The sums are added by runs: at each switch, the run of the leg
+ * just left from the `prefix` sums of its stay variants (`prefix[(p * 2 + leg) * 3 + s]`, sum
+ * `s` over periods before `p`) plus the switch variant's difference from the stay variant
+ * (`deltas[(p * 2 + new leg) * 3 + s]`). Allocates nothing.
  */
-function walkPeriods(acc: Float64Array, table: Float64Array, trail: Float64Array, from: number, to: number, state: number, threshold: number): void {
+function walkPeriods(
+  acc: Float64Array, path: Float64Array, prefix: Float64Array, deltas: Float64Array, trail: Float64Array,
+  from: number, to: number, state: number, threshold: number,
+): void {
   let equity = acc[EQUITY], ratio = acc[RATIO], low = acc[LOW];
-  let sumR = acc[S_R], sqR = acc[Q_R], sumE = acc[S_E], sqE = acc[Q_E], trades = acc[TRADES];
-  let leg = state;
+  let sumR = acc[S_R], sqR = acc[Q_R], sqE = acc[Q_E], trades = acc[TRADES];
+  let leg = state, run = from;
   for (let p = from; p < to; p += 1) {
     const mine = trail[2 * p + leg], theirs = trail[2 * p + 1 - leg];
-    const switches = theirs > mine + threshold ? 1 : 0;
-    const next = leg ^ switches;
-    const at = (p * VARIANTS + 2 * leg + next) * FIELDS;
-    leg = next;
-    trades += switches;
-    const g = table[at + G];
-    sumR += table[at + SUM_R];
-    sqR += table[at + SQ_R];
-    sumE += table[at + SUM_E];
-    sqE += table[at + SQ_E];
-    low = Math.min(low, ratio * table[at + LO], table[at + DD]);
-    ratio = Math.min(ratio * g, table[at + G_OVER_HI]);
+    let variant = 3 * leg;
+    if (theirs > mine + threshold) {
+      const next = 1 - leg;
+      const a = (run * 2 + leg) * SUMS, b = (p * 2 + leg) * SUMS, d = (p * 2 + next) * SUMS;
+      sumR += prefix[b] - prefix[a] + deltas[d];
+      sqR += prefix[b + 1] - prefix[a + 1] + deltas[d + 1];
+      sqE += prefix[b + 2] - prefix[a + 2] + deltas[d + 2];
+      variant = 2 * leg + next;
+      leg = next;
+      run = p;
+      trades += 1;
+    }
+    const at = (p * VARIANTS + variant) * PATH_FIELDS;
+    const g = path[at + G];
+    const lo = ratio * path[at + LO], drop = path[at + DD];
+    if (lo < low) low = lo;
+    if (drop < low) low = drop;
+    const r = ratio * g, top = path[at + G_OVER_HI];
+    ratio = r < top ? r : top;
     equity *= g;
   }
+  const a = (run * 2 + leg) * SUMS, b = (to * 2 + leg) * SUMS;
+  sumR += prefix[b] - prefix[a];
+  sqR += prefix[b + 1] - prefix[a + 1];
+  sqE += prefix[b + 2] - prefix[a + 2];
   acc[EQUITY] = equity; acc[RATIO] = ratio; acc[LOW] = low;
-  acc[S_R] = sumR; acc[Q_R] = sqR; acc[S_E] = sumE; acc[Q_E] = sqE; acc[TRADES] = trades;
+  acc[S_R] = sumR; acc[Q_R] = sqR; acc[Q_E] = sqE; acc[TRADES] = trades;
 }
 
 /**
@@ -254,11 +277,25 @@ export function monthEndSweepInto(
   // row 1 with lag 0 (a month-end at row 1) is walked only by lookbacks that decide at row 0 and
   // so buy at row 0's close: equity[0] stays the capital, as in the engine, and the buy's cost
   // falls into row 1, the period's first row (its growth times the buy factor).
-  const table = new Float64Array(periods * VARIANTS * FIELDS);
+  const path = new Float64Array(periods * VARIANTS * PATH_FIELDS);
+  const prefix = new Float64Array((periods + 1) * 2 * SUMS), deltas = new Float64Array(periods * 2 * SUMS);
+  const variants = new Float64Array(VARIANTS * FIELDS);
   const rest: RestAggregates = { growth: 1, sumR: 0, sqR: 0, sumE: 0, sqE: 0, low: Infinity, high: -Infinity, drop: Infinity };
   for (let p = 0; p < periods; p += 1) {
     const b = starts[p];
-    if (b >= 1) writePeriod(table, p * VARIANTS * FIELDS, rest, data, startRow, b, starts[p + 1], switchFactor, lag === 0 && b === 1 ? buyFactor : 1);
+    if (b >= 1) writePeriod(variants, rest, data, startRow, b, starts[p + 1], switchFactor, lag === 0 && b === 1 ? buyFactor : 1);
+    else variants.fill(0);
+    for (let v = 0; v < VARIANTS; v += 1) {
+      for (let f = 0; f < PATH_FIELDS; f += 1) path[(p * VARIANTS + v) * PATH_FIELDS + f] = variants[v * FIELDS + f];
+    }
+    for (let leg = 0; leg < 2; leg += 1) {
+      const stay = 3 * leg * FIELDS, into = (2 * (1 - leg) + leg) * FIELDS;
+      for (let s = 0; s < SUMS; s += 1) {
+        const f = RUN_SUMS[s];
+        prefix[((p + 1) * 2 + leg) * SUMS + s] = prefix[(p * 2 + leg) * SUMS + s] + variants[stay + f];
+        deltas[(p * 2 + leg) * SUMS + s] = variants[into + f] - variants[stay + f];
+      }
+    }
   }
 
   // Each lookback's rows before its first fill are cash, the same path for all: one pass, with
@@ -269,6 +306,10 @@ export function monthEndSweepInto(
   const snapshotRow = (k: number): number => Math.max(0, Math.min(firstRows[k] + lag, rows) - 1);
   acc[EQUITY] = capital; acc[RATIO] = 1; acc[LOW] = 1;
   let next = 0;
+  // The excess returns' sum is the returns' sum less every row's cash return: the excess return
+  // is the return less the cash return on every row (0 in cash, where the return is the cash return).
+  let cashTotal = 0;
+  for (let i = 1; i < rows; i += 1) cashTotal += cashReturn(data, startRow + i);
   for (let i = 0; i < rows && next < nK; i += 1) {
     if (i > 0) {
       const rc = cashReturn(data, startRow + i), m = i - 1;
@@ -335,8 +376,8 @@ export function monthEndSweepInto(
     }
     for (let tIndex = 0; tIndex < nT; tIndex += 1) {
       acc.set(head);
-      walkPeriods(acc, table, trail, from, periods, leg, thresholds[tIndex]);
-      const sumR = acc[S_R], sumE = acc[S_E];
+      walkPeriods(acc, path, prefix, deltas, trail, from, periods, leg, thresholds[tIndex]);
+      const sumR = acc[S_R], sumE = sumR - cashTotal;
       const m2R = Math.max(0, acc[Q_R] - (sumR * sumR) / n), m2E = Math.max(0, acc[Q_E] - (sumE * sumE) / n);
       writeSweepMetrics(out, kIndex * nT + tIndex, combinations, rows, ppy, acc[EQUITY], capital, m2R, sumE / n, m2E, acc[LOW] - 1, acc[TRADES]);
     }
