@@ -30,16 +30,20 @@ export function monthEndRowsInto(out: Uint8Array, days: Int32Array, startRow: nu
  * Fields of one period variant as `writeVariant` computes them, `FIELDS` doubles: growth `G`,
  * `G / HI` (`HI` the highest wealth relative to the period's start), lowest wealth `LO`
  * relative to the start, deepest drop `DD`, and the sums of returns, squared returns, excess
- * returns and squared excess returns over the period's rows. The walk reads the first four
- * from the path table (`PATH_FIELDS` per variant) and the sums through per-leg prefix sums.
+ * returns and squared excess returns over the period's rows.
  */
 const G = 0, G_OVER_HI = 1, LO = 2, DD = 3, SUM_R = 4, SQ_R = 5, SUM_E = 6, SQ_E = 7;
-const FIELDS = 8, PATH_FIELDS = 4;
+const FIELDS = 8;
 /** Variants per period: (leg held before the period's fill, leg after), variant `2 h0 + h1`, legs 0 small and 1 large. */
 const VARIANTS = 4;
-/** The sums the walk adds by runs (the excess returns' sum follows from the returns', see `monthEndSweepInto`). */
-const RUN_SUMS = [SUM_R, SQ_R, SQ_E] as const;
-const SUMS = 3;
+/**
+ * Fields of a stretch of periods as the walk applies it (see {@link composeStretch}): growth,
+ * the ratio cap, the low multiplier, the low floor, and the sums of returns, squared returns
+ * and squared excess returns (the excess returns' sum follows from the returns', see
+ * `monthEndSweepInto`).
+ */
+const A = 0, CAP = 1, X = 2, Y = 3, R = 4, RR = 5, EE = 6;
+const STRETCH = 7;
 /**
  * Slots of a combination's accumulators: equity, `equity / running peak`, the lowest such ratio
  * so far, the sums of returns and squared returns, the sum of excess returns (the head only)
@@ -48,6 +52,24 @@ const SUMS = 3;
  */
 const EQUITY = 0, RATIO = 1, LOW = 2, S_R = 3, Q_R = 4, S_E = 5, Q_E = 6, TRADES = 7;
 const SLOTS = 8;
+
+/**
+ * Writes at `at` of `out` the stretch of `first` (at `f`) followed by `second` (at `g`). A
+ * stretch maps the ratio `r = equity / peak` at its start to `min(r × A, CAP)` at its end and
+ * the lowest ratio inside it to `min(r × X, Y)`; these maps compose in closed form
+ * (`A = A1 A2`, `CAP = min(CAP1 A2, CAP2)`, `X = min(X1, A1 X2)`, `Y = min(Y1, CAP1 X2, Y2)`), so
+ * any run of periods is one stretch; the sums add.
+ */
+function composeStretch(out: Float64Array, at: number, first: Float64Array, f: number, second: Float64Array, g: number): void {
+  const a1 = first[f + A], c1 = first[f + CAP], a2 = second[g + A], x2 = second[g + X];
+  out[at + A] = a1 * a2;
+  out[at + CAP] = Math.min(c1 * a2, second[g + CAP]);
+  out[at + X] = Math.min(first[f + X], a1 * x2);
+  out[at + Y] = Math.min(first[f + Y], c1 * x2, second[g + Y]);
+  out[at + R] = first[f + R] + second[g + R];
+  out[at + RR] = first[f + RR] + second[g + RR];
+  out[at + EE] = first[f + EE] + second[g + EE];
+}
 
 /** Sums over the rows after a period's first row, for one leg (see {@link restOfPeriod}). */
 interface RestAggregates {
@@ -129,51 +151,59 @@ function writePeriod(variants: Float64Array, rest: RestAggregates, data: MarketD
  * 1 large, the last submitted target) with the accumulators in `acc` (raw sums), and leaves the
  * final accumulators in `acc`. At the month-end decision of period `p` the strategy switches
  * when the other leg's trailing return exceeds the current leg's plus `threshold` (the
- * engine's comparison; `trail[2p + leg]` is the trailing return of `leg` at that month-end);
- * the fill at the period's first row then keeps the leg or switches, which picks the variant.
+ * engine's comparison; `trail[2p + leg]` is the trailing return of `leg` at that month-end).
  *
- * Per period, O(1) and no division: equity times the variant's growth `G`; the lowest
- * `equity / peak` is the least of the lowest so far, `ratio × LO` and the period's own drop
- * `DD`, and the ratio after it is `min(ratio × G, G / HI)` (the peak either stays or is the
- * period's highest wealth). The sums are added by runs: at each switch, the run of the leg
- * just left from the `prefix` sums of its stay variants (`prefix[(p * 2 + leg) * 3 + s]`, sum
- * `s` over periods before `p`) plus the switch variant's difference from the stay variant
- * (`deltas[(p * 2 + new leg) * 3 + s]`). Allocates nothing.
+ * The walk scans the decisions up to the next switch, then applies the run of periods held in
+ * the leg as at most two stretches of the disjoint sparse table in `stretches` (see
+ * `monthEndSweepInto`), and the switch period as the stretch of its switch variant: applying a
+ * stretch multiplies equity by `A`, lowers the lowest ratio to `min(ratio × X, Y)`, sets the
+ * ratio to `min(ratio × A, CAP)` and adds the sums. O(periods) comparisons and O(switches)
+ * stretches per combination, no division. Allocates nothing.
  */
 function walkPeriods(
-  acc: Float64Array, path: Float64Array, prefix: Float64Array, deltas: Float64Array, trail: Float64Array,
+  acc: Float64Array, stretches: Float64Array, layout: Int32Array, trail: Float64Array,
   from: number, to: number, state: number, threshold: number,
 ): void {
+  const size = layout[0], levels = layout[1], levelBase = layout[2], switchBase = layout[3];
   let equity = acc[EQUITY], ratio = acc[RATIO], low = acc[LOW];
   let sumR = acc[S_R], sqR = acc[Q_R], sqE = acc[Q_E], trades = acc[TRADES];
-  let leg = state, run = from;
-  for (let p = from; p < to; p += 1) {
-    const mine = trail[2 * p + leg], theirs = trail[2 * p + 1 - leg];
-    let variant = 3 * leg;
-    if (theirs > mine + threshold) {
-      const next = 1 - leg;
-      const a = (run * 2 + leg) * SUMS, b = (p * 2 + leg) * SUMS, d = (p * 2 + next) * SUMS;
-      sumR += prefix[b] - prefix[a] + deltas[d];
-      sqR += prefix[b + 1] - prefix[a + 1] + deltas[d + 1];
-      sqE += prefix[b + 2] - prefix[a + 2] + deltas[d + 2];
-      variant = 2 * leg + next;
-      leg = next;
-      run = p;
-      trades += 1;
+  let leg = state, p = from;
+  for (;;) {
+    let q = p;
+    if (leg === 0) {
+      while (q < to && !(trail[2 * q + 1] > trail[2 * q] + threshold)) q += 1;
+    } else {
+      while (q < to && !(trail[2 * q] > trail[2 * q + 1] + threshold)) q += 1;
     }
-    const at = (p * VARIANTS + variant) * PATH_FIELDS;
-    const g = path[at + G];
-    const lo = ratio * path[at + LO], drop = path[at + DD];
-    if (lo < low) low = lo;
-    if (drop < low) low = drop;
-    const r = ratio * g, top = path[at + G_OVER_HI];
-    ratio = r < top ? r : top;
-    equity *= g;
+    // The run p..q - 1 in `leg`: one leaf, or a suffix and a prefix of one level of the table.
+    let first = -1, second = -1;
+    if (q - 1 === p) first = (leg * size + p) * STRETCH;
+    else if (q - 1 > p) {
+      const level = 31 - Math.clz32(p ^ (q - 1));
+      const row = (leg * levels + level) * size;
+      first = levelBase + (row + p) * STRETCH;
+      second = levelBase + (row + q - 1) * STRETCH;
+    }
+    const third = q < to ? switchBase + (q * 2 + leg) * STRETCH : -1;
+    for (let piece = 0; piece < 3; piece += 1) {
+      const at = piece === 0 ? first : piece === 1 ? second : third;
+      if (at < 0) continue;
+      const a = stretches[at + A];
+      const lx = ratio * stretches[at + X], y = stretches[at + Y];
+      if (lx < low) low = lx;
+      if (y < low) low = y;
+      const r = ratio * a, cap = stretches[at + CAP];
+      ratio = r < cap ? r : cap;
+      equity *= a;
+      sumR += stretches[at + R];
+      sqR += stretches[at + RR];
+      sqE += stretches[at + EE];
+    }
+    if (q >= to) break;
+    leg = 1 - leg;
+    trades += 1;
+    p = q + 1;
   }
-  const a = (run * 2 + leg) * SUMS, b = (to * 2 + leg) * SUMS;
-  sumR += prefix[b] - prefix[a];
-  sqR += prefix[b + 1] - prefix[a + 1];
-  sqE += prefix[b + 2] - prefix[a + 2];
   acc[EQUITY] = equity; acc[RATIO] = ratio; acc[LOW] = low;
   acc[S_R] = sumR; acc[Q_R] = sqR; acc[Q_E] = sqE; acc[TRADES] = trades;
 }
@@ -277,23 +307,61 @@ export function monthEndSweepInto(
   // row 1 with lag 0 (a month-end at row 1) is walked only by lookbacks that decide at row 0 and
   // so buy at row 0's close: equity[0] stays the capital, as in the engine, and the buy's cost
   // falls into row 1, the period's first row (its growth times the buy factor).
-  const path = new Float64Array(periods * VARIANTS * PATH_FIELDS);
-  const prefix = new Float64Array((periods + 1) * 2 * SUMS), deltas = new Float64Array(periods * 2 * SUMS);
+  // Stretch tables, one Float64Array: the stay variants as leaves (`size` per leg, the identity
+  // stretch past the last period), the disjoint sparse table over them (Alam and ... see below),
+  // and the switch variants (period p from leg h at `(p * 2 + h)`).
+  let levels = 1;
+  while (1 << levels < periods) levels += 1;
+  const size = 1 << levels;
+  const levelBase = 2 * size * STRETCH, switchBase = levelBase + 2 * levels * size * STRETCH;
+  const stretches = new Float64Array(switchBase + 2 * periods * STRETCH);
+  const layout = Int32Array.of(size, levels, levelBase, switchBase);
   const variants = new Float64Array(VARIANTS * FIELDS);
   const rest: RestAggregates = { growth: 1, sumR: 0, sqR: 0, sumE: 0, sqE: 0, low: Infinity, high: -Infinity, drop: Infinity };
-  for (let p = 0; p < periods; p += 1) {
-    const b = starts[p];
-    if (b >= 1) writePeriod(variants, rest, data, startRow, b, starts[p + 1], switchFactor, lag === 0 && b === 1 ? buyFactor : 1);
-    else variants.fill(0);
-    for (let v = 0; v < VARIANTS; v += 1) {
-      for (let f = 0; f < PATH_FIELDS; f += 1) path[(p * VARIANTS + v) * PATH_FIELDS + f] = variants[v * FIELDS + f];
+  const stretchOf = (at: number, v: number): void => {
+    stretches[at + A] = variants[v + G];
+    stretches[at + CAP] = variants[v + G_OVER_HI];
+    stretches[at + X] = variants[v + LO];
+    stretches[at + Y] = variants[v + DD];
+    stretches[at + R] = variants[v + SUM_R];
+    stretches[at + RR] = variants[v + SQ_R];
+    stretches[at + EE] = variants[v + SQ_E];
+  };
+  for (let p = 0; p < size; p += 1) {
+    const b = p < periods ? starts[p] : 0;
+    if (b >= 1) {
+      writePeriod(variants, rest, data, startRow, b, starts[p + 1], switchFactor, lag === 0 && b === 1 ? buyFactor : 1);
+      for (let leg = 0; leg < 2; leg += 1) {
+        stretchOf((leg * size + p) * STRETCH, 3 * leg * FIELDS);
+        stretchOf(switchBase + (p * 2 + leg) * STRETCH, (2 * leg + 1 - leg) * FIELDS);
+      }
+    } else {
+      // Never walked (past the last period, or a period starting at row 0): the identity.
+      for (let leg = 0; leg < 2; leg += 1) {
+        const at = (leg * size + p) * STRETCH;
+        stretches[at + A] = 1;
+        stretches[at + CAP] = Infinity;
+        stretches[at + X] = Infinity;
+        stretches[at + Y] = Infinity;
+      }
     }
-    for (let leg = 0; leg < 2; leg += 1) {
-      const stay = 3 * leg * FIELDS, into = (2 * (1 - leg) + leg) * FIELDS;
-      for (let s = 0; s < SUMS; s += 1) {
-        const f = RUN_SUMS[s];
-        prefix[((p + 1) * 2 + leg) * SUMS + s] = prefix[(p * 2 + leg) * SUMS + s] + variants[stay + f];
-        deltas[(p * 2 + leg) * SUMS + s] = variants[into + f] - variants[stay + f];
+  }
+  // The disjoint sparse table (a known O(1) range query for any associative operation): at
+  // level l, in each block of 2^(l+1) leaves, every leaf left of the block's middle holds the
+  // stretch from it to the middle, every leaf right of it the stretch from the middle to it; a
+  // run i..j (i < j) is then the stretch at (level of the highest bit of i xor j, i) followed
+  // by the one at (that level, j).
+  for (let leg = 0; leg < 2; leg += 1) {
+    for (let level = 0; level < levels; level += 1) {
+      const half = 1 << level, row = levelBase + (leg * levels + level) * size * STRETCH;
+      for (let middle = half; middle < size; middle += 2 * half) {
+        const leaf = (i: number): number => (leg * size + i) * STRETCH;
+        for (let s = 0; s < STRETCH; s += 1) {
+          stretches[row + (middle - 1) * STRETCH + s] = stretches[leaf(middle - 1) + s];
+          stretches[row + middle * STRETCH + s] = stretches[leaf(middle) + s];
+        }
+        for (let i = middle - 2; i >= middle - half; i -= 1) composeStretch(stretches, row + i * STRETCH, stretches, leaf(i), stretches, row + (i + 1) * STRETCH);
+        for (let i = middle + 1; i < middle + half; i += 1) composeStretch(stretches, row + i * STRETCH, stretches, row + (i - 1) * STRETCH, stretches, leaf(i));
       }
     }
   }
@@ -376,7 +444,7 @@ export function monthEndSweepInto(
     }
     for (let tIndex = 0; tIndex < nT; tIndex += 1) {
       acc.set(head);
-      walkPeriods(acc, path, prefix, deltas, trail, from, periods, leg, thresholds[tIndex]);
+      walkPeriods(acc, stretches, layout, trail, from, periods, leg, thresholds[tIndex]);
       const sumR = acc[S_R], sumE = sumR - cashTotal;
       const m2R = Math.max(0, acc[Q_R] - (sumR * sumR) / n), m2E = Math.max(0, acc[Q_E] - (sumE * sumE) / n);
       writeSweepMetrics(out, kIndex * nT + tIndex, combinations, rows, ppy, acc[EQUITY], capital, m2R, sumE / n, m2E, acc[LOW] - 1, acc[TRADES]);
