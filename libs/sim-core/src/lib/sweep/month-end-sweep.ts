@@ -100,10 +100,10 @@ function restOfPeriod(acc: RestAggregates, data: MarketData, closes: Float64Arra
     sumE += e;
     sqE += e * e;
     w *= g;
-    low = Math.min(low, w);
-    high = Math.max(high, w);
-    top = Math.max(top, w);
-    drop = Math.min(drop, w / top);
+    if (w < low) low = w;
+    if (w > high) high = w;
+    if (w > top) top = w;
+    else if (w < drop * top) drop = w / top;
   }
   acc.growth = w;
   acc.sumR = sumR; acc.sqR = sqR; acc.sumE = sumE; acc.sqE = sqE;
@@ -228,18 +228,21 @@ function addRow(acc: Float64Array, i: number, g: number, rc: number): void {
 }
 
 /**
- * True when every growth factor of window rows `1..rows - 1` (both legs and cash) is finite and
- * above 0: equity stays a positive number, so every order the engine meets fills and none is
- * rejected, as the month-end fast path assumes.
+ * The sum of the cash returns of window rows `1..rows - 1` when every growth factor of those
+ * rows (both legs and cash) is finite and above 0, else NaN. Positive growth keeps equity a
+ * positive number, so every order the engine meets fills and none is rejected, as the
+ * month-end fast path assumes.
  */
-export function positiveGrowth(data: MarketData, startRow: number, rows: number): boolean {
+export function positiveWindowCashTotal(data: MarketData, startRow: number, rows: number): number {
   const small = data.closes[0], large = data.closes[1];
+  let total = 0;
   for (let i = 1; i < rows; i += 1) {
     const row = startRow + i;
-    const gs = growth(small, row), gl = growth(large, row), gc = 1 + cashReturn(data, row);
-    if (!(gs > 0 && gl > 0 && gc > 0 && gs < Infinity && gl < Infinity && gc < Infinity)) return false;
+    const gs = growth(small, row), gl = growth(large, row), rc = cashReturn(data, row), gc = 1 + rc;
+    if (!(gs > 0 && gl > 0 && gc > 0 && gs < Infinity && gl < Infinity && gc < Infinity)) return NaN;
+    total += rc;
   }
-  return true;
+  return total;
 }
 
 /**
@@ -247,7 +250,7 @@ export function positiveGrowth(data: MarketData, startRow: number, rows: number)
  * of relative momentum on the `month-end` schedule, written into `out` (metric sections of
  * `firstRows.length × thresholds.length` entries), each combination in O(periods) time.
  *
- * Requires {@link positiveGrowth} (every order fills). The engine's semantics with this schedule:
+ * Requires a window where {@link positiveWindowCashTotal} is a number, `cashTotal` (every order fills). The engine's semantics with this schedule:
  * the first decision (window row `first`, the warm-up) submits the leg with the higher trailing
  * return; after it, the target is submitted at each month-end row `m` only, and the select
  * step's hysteresis state (the current leg) is the last submitted target, so it changes only
@@ -283,6 +286,7 @@ export function monthEndSweepInto(
   lag: number,
   rate: number,
   capital: number,
+  cashTotal: number,
 ): void {
   const small = data.closes[0], large = data.closes[1];
   const nK = firstRows.length, nT = thresholds.length, combinations = nK * nT;
@@ -290,12 +294,10 @@ export function monthEndSweepInto(
   const ppy = data.periodsPerYear, n = rows - 1;
 
   // Month-end rows, the month-ends up to each row, and the periods: fills at month-end + lag inside the window.
-  const ends = new Int32Array(rows), endsUpTo = new Int32Array(rows);
   let months = 0;
-  for (let i = 0; i < rows; i += 1) {
-    if (monthEnd[i] === 1) ends[months++] = i;
-    endsUpTo[i] = months;
-  }
+  for (let i = 0; i < rows; i += 1) months += monthEnd[i];
+  const ends = new Int32Array(months);
+  for (let i = 0, m = 0; i < rows; i += 1) if (monthEnd[i] === 1) ends[m++] = i;
   let periods = 0;
   while (periods < months && ends[periods] + lag < rows) periods += 1;
   const starts = new Int32Array(periods + 1);
@@ -354,14 +356,16 @@ export function monthEndSweepInto(
   for (let leg = 0; leg < 2; leg += 1) {
     for (let level = 0; level < levels; level += 1) {
       const half = 1 << level, row = levelBase + (leg * levels + level) * size * STRETCH;
-      for (let middle = half; middle < size; middle += 2 * half) {
-        const leaf = (i: number): number => (leg * size + i) * STRETCH;
+      // A block whose middle is past the last period holds no run that the walk asks for.
+      for (let middle = half; middle < periods; middle += 2 * half) {
+        const leaves = leg * size * STRETCH;
         for (let s = 0; s < STRETCH; s += 1) {
-          stretches[row + (middle - 1) * STRETCH + s] = stretches[leaf(middle - 1) + s];
-          stretches[row + middle * STRETCH + s] = stretches[leaf(middle) + s];
+          stretches[row + (middle - 1) * STRETCH + s] = stretches[leaves + (middle - 1) * STRETCH + s];
+          stretches[row + middle * STRETCH + s] = stretches[leaves + middle * STRETCH + s];
         }
-        for (let i = middle - 2; i >= middle - half; i -= 1) composeStretch(stretches, row + i * STRETCH, stretches, leaf(i), stretches, row + (i + 1) * STRETCH);
-        for (let i = middle + 1; i < middle + half; i += 1) composeStretch(stretches, row + i * STRETCH, stretches, row + (i - 1) * STRETCH, stretches, leaf(i));
+        for (let i = middle - 2; i >= middle - half; i -= 1) composeStretch(stretches, row + i * STRETCH, stretches, leaves + i * STRETCH, stretches, row + (i + 1) * STRETCH);
+        const end = Math.min(middle + half, periods);
+        for (let i = middle + 1; i < end; i += 1) composeStretch(stretches, row + i * STRETCH, stretches, row + (i - 1) * STRETCH, stretches, leaves + i * STRETCH);
       }
     }
   }
@@ -371,13 +375,8 @@ export function monthEndSweepInto(
   // In cash the return is the cash return itself and the excess return exactly 0.
   const heads = new Float64Array(nK * SLOTS), acc = new Float64Array(SLOTS);
   const order = Array.from(firstRows, (_, k) => k).sort((a, b) => firstRows[a] - firstRows[b]);
-  const snapshotRow = (k: number): number => Math.max(0, Math.min(firstRows[k] + lag, rows) - 1);
   acc[EQUITY] = capital; acc[RATIO] = 1; acc[LOW] = 1;
   let next = 0;
-  // The excess returns' sum is the returns' sum less every row's cash return: the excess return
-  // is the return less the cash return on every row (0 in cash, where the return is the cash return).
-  let cashTotal = 0;
-  for (let i = 1; i < rows; i += 1) cashTotal += cashReturn(data, startRow + i);
   for (let i = 0; i < rows && next < nK; i += 1) {
     if (i > 0) {
       const rc = cashReturn(data, startRow + i), m = i - 1;
@@ -390,7 +389,8 @@ export function monthEndSweepInto(
       acc[RATIO] = Math.min(1, acc[RATIO] * (1 + rc));
       acc[LOW] = Math.min(acc[LOW], acc[RATIO]);
     }
-    while (next < nK && snapshotRow(order[next]) === i) heads.set(acc, order[next++] * SLOTS);
+    // The snapshot of lookback k: the row before its fill (row 0 for a fill at row 0, the last row without a fill).
+    while (next < nK && Math.max(0, Math.min(firstRows[order[next]] + lag, rows) - 1) === i) heads.set(acc, order[next++] * SLOTS);
   }
 
   const head = new Float64Array(SLOTS), trail = new Float64Array(2 * periods);
@@ -407,7 +407,13 @@ export function monthEndSweepInto(
     const row = startRow + first;
     const rs = small[row] / small[row - lookback] - 1, rl = large[row] / large[row - lookback] - 1;
     const leg = rs > rl ? 0 : 1; // the first decision: large on a tie or NaN, as in the engine
-    const from = endsUpTo[first]; // the first month-end after the first decision
+    // The first month-end after the first decision (binary search: the number of month-ends <= first).
+    let from = 0;
+    for (let hi = months; from < hi;) {
+      const mid = (from + hi) >>> 1;
+      if (ends[mid] <= first) from = mid + 1;
+      else hi = mid;
+    }
     const headEnd = from < periods ? starts[from] : rows;
     const closes = data.closes[leg];
     let i: number;
@@ -445,6 +451,8 @@ export function monthEndSweepInto(
     for (let tIndex = 0; tIndex < nT; tIndex += 1) {
       acc.set(head);
       walkPeriods(acc, stretches, layout, trail, from, periods, leg, thresholds[tIndex]);
+      // The excess return is the return less the cash return on every row (0 in cash, where the
+      // return is the cash return), so their sum is the returns' sum less the window's cash returns.
       const sumR = acc[S_R], sumE = sumR - cashTotal;
       const m2R = Math.max(0, acc[Q_R] - (sumR * sumR) / n), m2E = Math.max(0, acc[Q_E] - (sumE * sumE) / n);
       writeSweepMetrics(out, kIndex * nT + tIndex, combinations, rows, ppy, acc[EQUITY], capital, m2R, sumE / n, m2E, acc[LOW] - 1, acc[TRADES]);
