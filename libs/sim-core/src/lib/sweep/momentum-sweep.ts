@@ -4,7 +4,7 @@ import { checkMarketData, type MarketData } from '../market/market-data';
 import { drawdownDepthStep, drawdownPeakStep } from '../metrics/drawdown-tracker';
 import type { RebalanceSchedule } from '../strategies/when-steps';
 import { monthsToRows } from '../time/months-to-rows';
-import { monthEndRowsInto, monthEndSweepInto, positiveWindowCashTotal } from './month-end-sweep';
+import { monthEndRowsInto, monthEndSweepInto } from './month-end-sweep';
 import {
   CAGR, CASH, FINAL_EQUITY, LARGE_LEG, MAX_DRAWDOWN, REBALANCE_COUNT, SHARPE, SMALL_LEG, SWEEP_METRICS, sweepRowTables,
   TOTAL_RETURN, VOLATILITY, writeSweepMetrics, type SweepRowTables,
@@ -424,10 +424,8 @@ function runMomentumSweep(
     monthEnd = new Uint8Array(rows);
     monthEndRowsInto(monthEnd, data.days, startRow, rows);
   }
-  const cashTotal = monthEnd !== null && !rowLoop ? positiveWindowCashTotal(data, startRow, rows) : NaN;
-  if (monthEnd !== null && !Number.isNaN(cashTotal)) {
-    monthEndSweepInto(out, data, monthEnd, firstRows, lookbackRows, thresholdValues, startRow, rows, lag, rate, initialCapital, cashTotal);
-  } else {
+  const fast = monthEnd !== null && !rowLoop && monthEndSweepInto(out, data, monthEnd, firstRows, lookbackRows, thresholdValues, startRow, rows, lag, rate, initialCapital);
+  if (!fast) {
     const tables = sweepRowTables(data, startRow, rows);
     sweepGrid(out, data.closes[0], data.closes[1], tables, monthEnd, firstRows, lookbackRows, thresholdValues, startRow, rows, lag, rate, initialCapital, ppy);
   }

@@ -87,14 +87,28 @@ const growth = (closes: Float64Array, row: number): number => closes[row] / clos
 /** Return of idle cash from data row `row - 1` to `row`, the engine's (ACT/360 on the earlier close's rate). */
 const cashReturn = (data: MarketData, row: number): number => cashReturnForDay(data.cashRate[row - 1], data.days[row - 1], data.days[row]);
 
-/** One pass over window rows `from..to - 1` of leg `closes` (data rows offset by `startRow`). */
-function restOfPeriod(acc: RestAggregates, data: MarketData, closes: Float64Array, startRow: number, from: number, to: number): void {
+/**
+ * Work memory of {@link monthEndSweepInto}, kept between calls and grown when a call needs more:
+ * the tables are hundreds of kilobytes, and allocating them afresh each call (zeroed pages, then
+ * garbage) cost about as much as the sweep itself. Every entry a call reads it writes first, so
+ * results never depend on an earlier call; a call is synchronous, so calls never share it.
+ */
+let scratch = new Float64Array(0);
+function scratchOf(length: number): Float64Array {
+  if (scratch.length < length) scratch = new Float64Array(Math.max(length, Math.ceil(scratch.length * 1.5)));
+  return scratch;
+}
+
+/** Row table sections (`rows` entries each, window row `i` the period from row `i - 1` to `i`): growth of the small and large legs, cash return. */
+const SMALL_GROWTH = 0, LARGE_GROWTH = 1, CASH_RETURN = 2;
+
+/** One pass over window rows `from..to - 1` of leg `leg` (0 small, 1 large) of the row table `tab`. */
+function restOfPeriod(acc: RestAggregates, tab: Float64Array, rows: number, leg: number, from: number, to: number): void {
   let w = 1, top = 1, low = Infinity, high = -Infinity, drop = Infinity;
   let sumR = 0, sqR = 0, sumE = 0, sqE = 0;
   for (let i = from; i < to; i += 1) {
-    const row = startRow + i;
-    const g = growth(closes, row);
-    const r = g - 1, e = r - cashReturn(data, row);
+    const g = tab[leg * rows + i];
+    const r = g - 1, e = r - tab[CASH_RETURN * rows + i];
     sumR += r;
     sqR += r * r;
     sumE += e;
@@ -135,12 +149,12 @@ function writeVariant(table: Float64Array, at: number, g0: number, rc0: number, 
  * (a switch when they differ, at cost factor `switchFactor`); `extra` multiplies the first row's
  * growth (the cost of a buy out of cash at row 0 still to be charged, else 1).
  */
-function writePeriod(variants: Float64Array, rest: RestAggregates, data: MarketData, startRow: number, b: number, e: number, switchFactor: number, extra: number): void {
-  const rc0 = cashReturn(data, startRow + b);
+function writePeriod(variants: Float64Array, rest: RestAggregates, tab: Float64Array, rows: number, b: number, e: number, switchFactor: number, extra: number): void {
+  const rc0 = tab[CASH_RETURN * rows + b];
   for (let h1 = 0; h1 < 2; h1 += 1) {
-    restOfPeriod(rest, data, data.closes[h1], startRow, b + 1, e);
+    restOfPeriod(rest, tab, rows, h1, b + 1, e);
     for (let h0 = 0; h0 < 2; h0 += 1) {
-      const g0 = growth(data.closes[h0], startRow + b) * extra * (h0 === h1 ? 1 : switchFactor);
+      const g0 = tab[h0 * rows + b] * extra * (h0 === h1 ? 1 : switchFactor);
       writeVariant(variants, (2 * h0 + h1) * FIELDS, g0, rc0, rest);
     }
   }
@@ -228,29 +242,13 @@ function addRow(acc: Float64Array, i: number, g: number, rc: number): void {
 }
 
 /**
- * The sum of the cash returns of window rows `1..rows - 1` when every growth factor of those
- * rows (both legs and cash) is finite and above 0, else NaN. Positive growth keeps equity a
- * positive number, so every order the engine meets fills and none is rejected, as the
- * month-end fast path assumes.
- */
-export function positiveWindowCashTotal(data: MarketData, startRow: number, rows: number): number {
-  const small = data.closes[0], large = data.closes[1];
-  let total = 0;
-  for (let i = 1; i < rows; i += 1) {
-    const row = startRow + i;
-    const gs = growth(small, row), gl = growth(large, row), rc = cashReturn(data, row), gc = 1 + rc;
-    if (!(gs > 0 && gl > 0 && gc > 0 && gs < Infinity && gl < Infinity && gc < Infinity)) return NaN;
-    total += rc;
-  }
-  return total;
-}
-
-/**
  * The month-end fast path of `momentumSweep`: the metrics of every (k, threshold) combination
  * of relative momentum on the `month-end` schedule, written into `out` (metric sections of
  * `firstRows.length × thresholds.length` entries), each combination in O(periods) time.
  *
- * Requires a window where {@link positiveWindowCashTotal} is a number, `cashTotal` (every order fills). The engine's semantics with this schedule:
+ * Returns false, having written nothing, unless every growth factor of the window (both legs
+ * and cash) is finite and above 0: equity then stays a positive number, so every order the
+ * engine meets fills and none is rejected, as this path assumes (the caller runs the row loop). The engine's semantics with this schedule:
  * the first decision (window row `first`, the warm-up) submits the leg with the higher trailing
  * return; after it, the target is submitted at each month-end row `m` only, and the select
  * step's hysteresis state (the current leg) is the last submitted target, so it changes only
@@ -286,14 +284,13 @@ export function monthEndSweepInto(
   lag: number,
   rate: number,
   capital: number,
-  cashTotal: number,
-): void {
+): boolean {
   const small = data.closes[0], large = data.closes[1];
   const nK = firstRows.length, nT = thresholds.length, combinations = nK * nT;
   const buyFactor = 1 / (1 + rate), switchFactor = (1 - rate) / (1 + rate);
   const ppy = data.periodsPerYear, n = rows - 1;
 
-  // Month-end rows, the month-ends up to each row, and the periods: fills at month-end + lag inside the window.
+  // Month-end rows and the periods: fills at month-end + lag inside the window.
   let months = 0;
   for (let i = 0; i < rows; i += 1) months += monthEnd[i];
   const ends = new Int32Array(months);
@@ -303,6 +300,25 @@ export function monthEndSweepInto(
   const starts = new Int32Array(periods + 1);
   for (let p = 0; p < periods; p += 1) starts[p] = ends[p] + lag;
   starts[periods] = rows;
+  let levels = 1;
+  while (1 << levels < periods) levels += 1;
+  const size = 1 << levels;
+  const levelBase = 2 * size * STRETCH, switchBase = levelBase + 2 * levels * size * STRETCH;
+  const tableBase = switchBase + 2 * periods * STRETCH;
+  const work = scratchOf(tableBase + 3 * rows);
+  const tab = work.subarray(tableBase, tableBase + 3 * rows), stretches = work;
+
+  // The row table, the check that every growth factor is positive, and the window's cash total.
+  let cashTotal = 0;
+  for (let i = 1; i < rows; i += 1) {
+    const row = startRow + i;
+    const gs = growth(small, row), gl = growth(large, row), rc = cashReturn(data, row), gc = 1 + rc;
+    if (!(gs > 0 && gl > 0 && gc > 0 && gs < Infinity && gl < Infinity && gc < Infinity)) return false;
+    tab[SMALL_GROWTH * rows + i] = gs;
+    tab[LARGE_GROWTH * rows + i] = gl;
+    tab[CASH_RETURN * rows + i] = rc;
+    cashTotal += rc;
+  }
 
   // Period tables. A period starting at row 0 (a month-end at row 0 with lag 0) is never walked:
   // that month-end is every lookback's first decision or comes before it. A period starting at
@@ -312,11 +328,6 @@ export function monthEndSweepInto(
   // Stretch tables, one Float64Array: the stay variants as leaves (`size` per leg, the identity
   // stretch past the last period), the disjoint sparse table over them (Alam and ... see below),
   // and the switch variants (period p from leg h at `(p * 2 + h)`).
-  let levels = 1;
-  while (1 << levels < periods) levels += 1;
-  const size = 1 << levels;
-  const levelBase = 2 * size * STRETCH, switchBase = levelBase + 2 * levels * size * STRETCH;
-  const stretches = new Float64Array(switchBase + 2 * periods * STRETCH);
   const layout = Int32Array.of(size, levels, levelBase, switchBase);
   const variants = new Float64Array(VARIANTS * FIELDS);
   const rest: RestAggregates = { growth: 1, sumR: 0, sqR: 0, sumE: 0, sqE: 0, low: Infinity, high: -Infinity, drop: Infinity };
@@ -332,7 +343,7 @@ export function monthEndSweepInto(
   for (let p = 0; p < size; p += 1) {
     const b = p < periods ? starts[p] : 0;
     if (b >= 1) {
-      writePeriod(variants, rest, data, startRow, b, starts[p + 1], switchFactor, lag === 0 && b === 1 ? buyFactor : 1);
+      writePeriod(variants, rest, tab, rows, b, starts[p + 1], switchFactor, lag === 0 && b === 1 ? buyFactor : 1);
       for (let leg = 0; leg < 2; leg += 1) {
         stretchOf((leg * size + p) * STRETCH, 3 * leg * FIELDS);
         stretchOf(switchBase + (p * 2 + leg) * STRETCH, (2 * leg + 1 - leg) * FIELDS);
@@ -345,6 +356,9 @@ export function monthEndSweepInto(
         stretches[at + CAP] = Infinity;
         stretches[at + X] = Infinity;
         stretches[at + Y] = Infinity;
+        stretches[at + R] = 0;
+        stretches[at + RR] = 0;
+        stretches[at + EE] = 0;
       }
     }
   }
@@ -379,7 +393,7 @@ export function monthEndSweepInto(
   let next = 0;
   for (let i = 0; i < rows && next < nK; i += 1) {
     if (i > 0) {
-      const rc = cashReturn(data, startRow + i), m = i - 1;
+      const rc = tab[CASH_RETURN * rows + i], m = i - 1;
       if (m > 0) {
         const d = rc - acc[S_R] / m;
         acc[Q_R] += (d * d * m) / (m + 1);
@@ -415,20 +429,19 @@ export function monthEndSweepInto(
       else hi = mid;
     }
     const headEnd = from < periods ? starts[from] : rows;
-    const closes = data.closes[leg];
     let i: number;
     if (fill > 0) {
       // Cash up to the fill (the snapshot), then the buy at the fill's close.
-      const rc = cashReturn(data, startRow + fill);
+      const rc = tab[CASH_RETURN * rows + fill];
       addRow(head, fill, (1 + rc) * buyFactor, rc);
       i = fill + 1;
     } else {
       // Bought at row 0 (lag 0): equity[0] stays the capital, the buy's cost falls into row 1
       // (into the first period's table when row 1 is a fill row, see above).
-      if (headEnd > 1) addRow(head, 1, growth(closes, startRow + 1) * buyFactor, cashReturn(data, startRow + 1));
+      if (headEnd > 1) addRow(head, 1, tab[leg * rows + 1] * buyFactor, tab[CASH_RETURN * rows + 1]);
       i = 2;
     }
-    for (; i < headEnd; i += 1) addRow(head, i, growth(closes, startRow + i), cashReturn(data, startRow + i));
+    for (; i < headEnd; i += 1) addRow(head, i, tab[leg * rows + i], tab[CASH_RETURN * rows + i]);
     head[TRADES] = 1;
     if (from >= periods) {
       // No month-end fill after the first: the head is the whole window, exact.
@@ -458,4 +471,5 @@ export function monthEndSweepInto(
       writeSweepMetrics(out, kIndex * nT + tIndex, combinations, rows, ppy, acc[EQUITY], capital, m2R, sumE / n, m2E, acc[LOW] - 1, acc[TRADES]);
     }
   }
+  return true;
 }
