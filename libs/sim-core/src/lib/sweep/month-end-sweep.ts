@@ -241,6 +241,216 @@ function addRow(acc: Float64Array, i: number, g: number, rc: number): void {
   acc[LOW] = Math.min(acc[LOW], acc[RATIO]);
 }
 
+/** What every lookback of one month-end sweep shares (built once per call by {@link monthEndSweepInto}). */
+interface MonthEndShared {
+  readonly out: Float64Array;
+  readonly combinations: number;
+  readonly thresholds: Float64Array;
+  readonly small: Float64Array;
+  readonly large: Float64Array;
+  readonly startRow: number;
+  readonly rows: number;
+  readonly periodsPerYear: number;
+  readonly capital: number;
+  readonly buyFactor: number;
+  /** The window's month-end rows, and the first row of each period (`periods + 1` entries, the last `rows`). */
+  readonly ends: Int32Array;
+  readonly starts: Int32Array;
+  readonly periods: number;
+  /** The row table (see `SMALL_GROWTH`), the stretch tables and their layout (see {@link walkPeriods}). */
+  readonly tab: Float64Array;
+  readonly stretches: Float64Array;
+  readonly layout: Int32Array;
+  /** The sum of the window's cash returns. */
+  readonly cashTotal: number;
+  /** Per-lookback work memory: accumulators and the trailing returns at the month-ends. */
+  readonly head: Float64Array;
+  readonly acc: Float64Array;
+  readonly trail: Float64Array;
+}
+
+/**
+ * Fills the row table `tab` (growth of both legs and cash return of window rows `1..rows - 1`)
+ * and returns the sum of the cash returns, or NaN as soon as a growth factor is not finite and
+ * above 0.
+ */
+function rowTableInto(tab: Float64Array, data: MarketData, startRow: number, rows: number): number {
+  const small = data.closes[0], large = data.closes[1];
+  let cashTotal = 0;
+  for (let i = 1; i < rows; i += 1) {
+    const row = startRow + i;
+    const gs = growth(small, row), gl = growth(large, row), rc = cashReturn(data, row), gc = 1 + rc;
+    if (!(gs > 0 && gl > 0 && gc > 0 && gs < Infinity && gl < Infinity && gc < Infinity)) return NaN;
+    tab[SMALL_GROWTH * rows + i] = gs;
+    tab[LARGE_GROWTH * rows + i] = gl;
+    tab[CASH_RETURN * rows + i] = rc;
+    cashTotal += rc;
+  }
+  return cashTotal;
+}
+
+/** Copies variant `v` of `variants` as a stretch to `at` of `stretches`. */
+function stretchOf(stretches: Float64Array, at: number, variants: Float64Array, v: number): void {
+  stretches[at + A] = variants[v + G];
+  stretches[at + CAP] = variants[v + G_OVER_HI];
+  stretches[at + X] = variants[v + LO];
+  stretches[at + Y] = variants[v + DD];
+  stretches[at + R] = variants[v + SUM_R];
+  stretches[at + RR] = variants[v + SQ_R];
+  stretches[at + EE] = variants[v + SQ_E];
+}
+
+/**
+ * Writes the leaves (each period's stay variant per leg; the identity stretch for a period never
+ * walked) and the switch variants of the stretch tables. A period starting at row 0 (a month-end
+ * at row 0 with lag 0) is never walked: that month-end is every lookback's first decision or
+ * comes before it. A period starting at row 1 with lag 0 is walked only by lookbacks that decide
+ * at row 0 and so buy at row 0's close: equity[0] stays the capital, as in the engine, and the
+ * buy's cost falls into row 1, the period's first row (its growth times the buy factor).
+ */
+function periodStretchesInto(sh: MonthEndShared, lag: number, switchFactor: number): void {
+  const { stretches, layout, starts, periods, tab, rows } = sh;
+  const size = layout[0], switchBase = layout[3];
+  const variants = new Float64Array(VARIANTS * FIELDS);
+  const rest: RestAggregates = { growth: 1, sumR: 0, sqR: 0, sumE: 0, sqE: 0, low: Infinity, high: -Infinity, drop: Infinity };
+  for (let p = 0; p < size; p += 1) {
+    const b = p < periods ? starts[p] : 0;
+    if (b >= 1) {
+      writePeriod(variants, rest, tab, rows, b, starts[p + 1], switchFactor, lag === 0 && b === 1 ? sh.buyFactor : 1);
+      for (let leg = 0; leg < 2; leg += 1) {
+        stretchOf(stretches, (leg * size + p) * STRETCH, variants, 3 * leg * FIELDS);
+        stretchOf(stretches, switchBase + (p * 2 + leg) * STRETCH, variants, (2 * leg + 1 - leg) * FIELDS);
+      }
+    } else {
+      for (let leg = 0; leg < 2; leg += 1) {
+        const at = (leg * size + p) * STRETCH;
+        stretches[at + A] = 1;
+        stretches[at + CAP] = Infinity;
+        stretches[at + X] = Infinity;
+        stretches[at + Y] = Infinity;
+        stretches[at + R] = 0;
+        stretches[at + RR] = 0;
+        stretches[at + EE] = 0;
+      }
+    }
+  }
+}
+
+/**
+ * Writes one level of the disjoint sparse table (an O(1) range query for any associative
+ * operation) over the leaves at `leaves` into the row at `row`: in each block of `2 × half`
+ * leaves, every leaf left of the block's middle gets the stretch from it to the middle, every
+ * leaf right of it the stretch from the middle to it. A run `i..j` (`i < j`) is then the stretch
+ * at (level of the highest bit of `i xor j`, `i`) followed by the one at (that level, `j`).
+ * Blocks whose middle is past the last period hold no run the walk asks for and are skipped.
+ */
+function sparseLevelInto(stretches: Float64Array, leaves: number, row: number, half: number, periods: number): void {
+  for (let middle = half; middle < periods; middle += 2 * half) {
+    for (let s = 0; s < STRETCH; s += 1) {
+      stretches[row + (middle - 1) * STRETCH + s] = stretches[leaves + (middle - 1) * STRETCH + s];
+      stretches[row + middle * STRETCH + s] = stretches[leaves + middle * STRETCH + s];
+    }
+    for (let i = middle - 2; i >= middle - half; i -= 1) composeStretch(stretches, row + i * STRETCH, stretches, leaves + i * STRETCH, stretches, row + (i + 1) * STRETCH);
+    const end = Math.min(middle + half, periods);
+    for (let i = middle + 1; i < end; i += 1) composeStretch(stretches, row + i * STRETCH, stretches, row + (i - 1) * STRETCH, stretches, leaves + i * STRETCH);
+  }
+}
+
+/**
+ * One pass over the cash path from row 0 (every lookback's rows before its first fill), keeping
+ * in `heads` (`SLOTS` per lookback) the exact accumulators at the row before each lookback's
+ * fill (row 0 for a fill at row 0, the last row without a fill). In cash the return is the cash
+ * return itself and the excess return exactly 0.
+ */
+function cashHeadsInto(heads: Float64Array, sh: MonthEndShared, firstRows: Int32Array, lag: number): void {
+  const { tab, rows, acc } = sh;
+  const nK = firstRows.length;
+  const order = Array.from(firstRows, (_, k) => k).sort((a, b) => firstRows[a] - firstRows[b]);
+  acc.fill(0);
+  acc[EQUITY] = sh.capital; acc[RATIO] = 1; acc[LOW] = 1;
+  let next = 0;
+  for (let i = 0; i < rows && next < nK; i += 1) {
+    if (i > 0) {
+      const rc = tab[CASH_RETURN * rows + i], m = i - 1;
+      if (m > 0) {
+        const d = rc - acc[S_R] / m;
+        acc[Q_R] += (d * d * m) / (m + 1);
+      }
+      acc[S_R] += rc;
+      acc[EQUITY] *= 1 + rc;
+      acc[RATIO] = Math.min(1, acc[RATIO] * (1 + rc));
+      acc[LOW] = Math.min(acc[LOW], acc[RATIO]);
+    }
+    while (next < nK && Math.max(0, Math.min(firstRows[order[next]] + lag, rows) - 1) === i) heads.set(acc, order[next++] * SLOTS);
+  }
+}
+
+/**
+ * Every threshold of lookback `lookback` (rows) with its first decision at window row `first`,
+ * fill at `fill`, starting from the cash accumulators in `sh.head`; metrics written from
+ * combination `c0` on. The rows from the fill to the next month-end's fill are run once for all
+ * thresholds, exactly; then each threshold walks the periods (see {@link walkPeriods}).
+ */
+function sweepLookback(sh: MonthEndShared, c0: number, first: number, fill: number, lookback: number): void {
+  const { out, combinations, thresholds, rows, periodsPerYear: ppy, capital, head, acc, trail, tab, ends, starts, periods } = sh;
+  const nT = thresholds.length, n = rows - 1;
+  if (fill >= rows) {
+    // No fill inside the window: all cash, the cash pass's exact accumulators.
+    for (let t = 0; t < nT; t += 1) writeSweepMetrics(out, c0 + t, combinations, rows, ppy, head[EQUITY], capital, head[Q_R], 0, 0, head[LOW] - 1, 0);
+    return;
+  }
+  const row = sh.startRow + first, small = sh.small, large = sh.large;
+  const rs = small[row] / small[row - lookback] - 1, rl = large[row] / large[row - lookback] - 1;
+  const leg = rs > rl ? 0 : 1; // the first decision: large on a tie or NaN, as in the engine
+  // The first month-end after the first decision (binary search: the number of month-ends <= first).
+  let from = 0;
+  for (let hi = ends.length; from < hi;) {
+    const mid = (from + hi) >>> 1;
+    if (ends[mid] <= first) from = mid + 1;
+    else hi = mid;
+  }
+  const headEnd = from < periods ? starts[from] : rows;
+  let i: number;
+  if (fill > 0) {
+    // Cash up to the fill (the snapshot), then the buy at the fill's close.
+    const rc = tab[CASH_RETURN * rows + fill];
+    addRow(head, fill, (1 + rc) * sh.buyFactor, rc);
+    i = fill + 1;
+  } else {
+    // Bought at row 0 (lag 0): equity[0] stays the capital, the buy's cost falls into row 1
+    // (into the first period's table when row 1 is a fill row, see periodStretchesInto).
+    if (headEnd > 1) addRow(head, 1, tab[leg * rows + 1] * sh.buyFactor, tab[CASH_RETURN * rows + 1]);
+    i = 2;
+  }
+  for (; i < headEnd; i += 1) addRow(head, i, tab[leg * rows + i], tab[CASH_RETURN * rows + i]);
+  head[TRADES] = 1;
+  if (from >= periods) {
+    // No month-end fill after the first: the head is the whole window, exact.
+    for (let t = 0; t < nT; t += 1) writeSweepMetrics(out, c0 + t, combinations, rows, ppy, head[EQUITY], capital, head[Q_R], head[S_E] / n, head[Q_E], head[LOW] - 1, 1);
+    return;
+  }
+  // Raw sums of squares from here on: sum of squared deviations plus sum² / count.
+  const count = headEnd - 1;
+  if (count > 0) {
+    head[Q_R] += (head[S_R] * head[S_R]) / count;
+    head[Q_E] += (head[S_E] * head[S_E]) / count;
+  }
+  for (let p = from; p < periods; p += 1) {
+    const m = sh.startRow + ends[p];
+    trail[2 * p] = small[m] / small[m - lookback] - 1;
+    trail[2 * p + 1] = large[m] / large[m - lookback] - 1;
+  }
+  for (let t = 0; t < nT; t += 1) {
+    acc.set(head);
+    walkPeriods(acc, sh.stretches, sh.layout, trail, from, periods, leg, thresholds[t]);
+    // The excess return is the return less the cash return on every row (0 in cash, where the
+    // return is the cash return), so their sum is the returns' sum less the window's cash returns.
+    const sumR = acc[S_R], sumE = sumR - sh.cashTotal;
+    const m2R = Math.max(0, acc[Q_R] - (sumR * sumR) / n), m2E = Math.max(0, acc[Q_E] - (sumE * sumE) / n);
+    writeSweepMetrics(out, c0 + t, combinations, rows, ppy, acc[EQUITY], capital, m2R, sumE / n, m2E, acc[LOW] - 1, acc[TRADES]);
+  }
+}
+
 /**
  * The month-end fast path of `momentumSweep`: the metrics of every (k, threshold) combination
  * of relative momentum on the `month-end` schedule, written into `out` (metric sections of
@@ -285,11 +495,6 @@ export function monthEndSweepInto(
   rate: number,
   capital: number,
 ): boolean {
-  const small = data.closes[0], large = data.closes[1];
-  const nK = firstRows.length, nT = thresholds.length, combinations = nK * nT;
-  const buyFactor = 1 / (1 + rate), switchFactor = (1 - rate) / (1 + rate);
-  const ppy = data.periodsPerYear, n = rows - 1;
-
   // Month-end rows and the periods: fills at month-end + lag inside the window.
   let months = 0;
   for (let i = 0; i < rows; i += 1) months += monthEnd[i];
@@ -300,176 +505,38 @@ export function monthEndSweepInto(
   const starts = new Int32Array(periods + 1);
   for (let p = 0; p < periods; p += 1) starts[p] = ends[p] + lag;
   starts[periods] = rows;
+
+  // One block of work memory: the stretch tables (leaves, `size` per leg; the disjoint sparse
+  // table, `levels` rows of `size` per leg; the switch variants, period p from leg h at
+  // `p * 2 + h`), then the row table.
   let levels = 1;
   while (1 << levels < periods) levels += 1;
   const size = 1 << levels;
   const levelBase = 2 * size * STRETCH, switchBase = levelBase + 2 * levels * size * STRETCH;
   const tableBase = switchBase + 2 * periods * STRETCH;
   const work = scratchOf(tableBase + 3 * rows);
-  const tab = work.subarray(tableBase, tableBase + 3 * rows), stretches = work;
+  const tab = work.subarray(tableBase, tableBase + 3 * rows);
+  const cashTotal = rowTableInto(tab, data, startRow, rows);
+  if (Number.isNaN(cashTotal)) return false;
 
-  // The row table, the check that every growth factor is positive, and the window's cash total.
-  let cashTotal = 0;
-  for (let i = 1; i < rows; i += 1) {
-    const row = startRow + i;
-    const gs = growth(small, row), gl = growth(large, row), rc = cashReturn(data, row), gc = 1 + rc;
-    if (!(gs > 0 && gl > 0 && gc > 0 && gs < Infinity && gl < Infinity && gc < Infinity)) return false;
-    tab[SMALL_GROWTH * rows + i] = gs;
-    tab[LARGE_GROWTH * rows + i] = gl;
-    tab[CASH_RETURN * rows + i] = rc;
-    cashTotal += rc;
-  }
-
-  // Period tables. A period starting at row 0 (a month-end at row 0 with lag 0) is never walked:
-  // that month-end is every lookback's first decision or comes before it. A period starting at
-  // row 1 with lag 0 (a month-end at row 1) is walked only by lookbacks that decide at row 0 and
-  // so buy at row 0's close: equity[0] stays the capital, as in the engine, and the buy's cost
-  // falls into row 1, the period's first row (its growth times the buy factor).
-  // Stretch tables, one Float64Array: the stay variants as leaves (`size` per leg, the identity
-  // stretch past the last period), the disjoint sparse table over them (Alam and ... see below),
-  // and the switch variants (period p from leg h at `(p * 2 + h)`).
-  const layout = Int32Array.of(size, levels, levelBase, switchBase);
-  const variants = new Float64Array(VARIANTS * FIELDS);
-  const rest: RestAggregates = { growth: 1, sumR: 0, sqR: 0, sumE: 0, sqE: 0, low: Infinity, high: -Infinity, drop: Infinity };
-  const stretchOf = (at: number, v: number): void => {
-    stretches[at + A] = variants[v + G];
-    stretches[at + CAP] = variants[v + G_OVER_HI];
-    stretches[at + X] = variants[v + LO];
-    stretches[at + Y] = variants[v + DD];
-    stretches[at + R] = variants[v + SUM_R];
-    stretches[at + RR] = variants[v + SQ_R];
-    stretches[at + EE] = variants[v + SQ_E];
+  const nK = firstRows.length, nT = thresholds.length;
+  const sh: MonthEndShared = {
+    out, combinations: nK * nT, thresholds, small: data.closes[0], large: data.closes[1], startRow, rows,
+    periodsPerYear: data.periodsPerYear, capital, buyFactor: 1 / (1 + rate), ends, starts, periods, tab,
+    stretches: work, layout: Int32Array.of(size, levels, levelBase, switchBase), cashTotal,
+    head: new Float64Array(SLOTS), acc: new Float64Array(SLOTS), trail: new Float64Array(2 * periods),
   };
-  for (let p = 0; p < size; p += 1) {
-    const b = p < periods ? starts[p] : 0;
-    if (b >= 1) {
-      writePeriod(variants, rest, tab, rows, b, starts[p + 1], switchFactor, lag === 0 && b === 1 ? buyFactor : 1);
-      for (let leg = 0; leg < 2; leg += 1) {
-        stretchOf((leg * size + p) * STRETCH, 3 * leg * FIELDS);
-        stretchOf(switchBase + (p * 2 + leg) * STRETCH, (2 * leg + 1 - leg) * FIELDS);
-      }
-    } else {
-      // Never walked (past the last period, or a period starting at row 0): the identity.
-      for (let leg = 0; leg < 2; leg += 1) {
-        const at = (leg * size + p) * STRETCH;
-        stretches[at + A] = 1;
-        stretches[at + CAP] = Infinity;
-        stretches[at + X] = Infinity;
-        stretches[at + Y] = Infinity;
-        stretches[at + R] = 0;
-        stretches[at + RR] = 0;
-        stretches[at + EE] = 0;
-      }
-    }
-  }
-  // The disjoint sparse table (a known O(1) range query for any associative operation): at
-  // level l, in each block of 2^(l+1) leaves, every leaf left of the block's middle holds the
-  // stretch from it to the middle, every leaf right of it the stretch from the middle to it; a
-  // run i..j (i < j) is then the stretch at (level of the highest bit of i xor j, i) followed
-  // by the one at (that level, j).
+  periodStretchesInto(sh, lag, (1 - rate) / (1 + rate));
   for (let leg = 0; leg < 2; leg += 1) {
     for (let level = 0; level < levels; level += 1) {
-      const half = 1 << level, row = levelBase + (leg * levels + level) * size * STRETCH;
-      // A block whose middle is past the last period holds no run that the walk asks for.
-      for (let middle = half; middle < periods; middle += 2 * half) {
-        const leaves = leg * size * STRETCH;
-        for (let s = 0; s < STRETCH; s += 1) {
-          stretches[row + (middle - 1) * STRETCH + s] = stretches[leaves + (middle - 1) * STRETCH + s];
-          stretches[row + middle * STRETCH + s] = stretches[leaves + middle * STRETCH + s];
-        }
-        for (let i = middle - 2; i >= middle - half; i -= 1) composeStretch(stretches, row + i * STRETCH, stretches, leaves + i * STRETCH, stretches, row + (i + 1) * STRETCH);
-        const end = Math.min(middle + half, periods);
-        for (let i = middle + 1; i < end; i += 1) composeStretch(stretches, row + i * STRETCH, stretches, row + (i - 1) * STRETCH, stretches, leaves + i * STRETCH);
-      }
+      sparseLevelInto(work, leg * size * STRETCH, levelBase + (leg * levels + level) * size * STRETCH, 1 << level, periods);
     }
   }
-
-  // Each lookback's rows before its first fill are cash, the same path for all: one pass, with
-  // the accumulators kept at the row before each lookback's fill (the last row when none).
-  // In cash the return is the cash return itself and the excess return exactly 0.
-  const heads = new Float64Array(nK * SLOTS), acc = new Float64Array(SLOTS);
-  const order = Array.from(firstRows, (_, k) => k).sort((a, b) => firstRows[a] - firstRows[b]);
-  acc[EQUITY] = capital; acc[RATIO] = 1; acc[LOW] = 1;
-  let next = 0;
-  for (let i = 0; i < rows && next < nK; i += 1) {
-    if (i > 0) {
-      const rc = tab[CASH_RETURN * rows + i], m = i - 1;
-      if (m > 0) {
-        const d = rc - acc[S_R] / m;
-        acc[Q_R] += (d * d * m) / (m + 1);
-      }
-      acc[S_R] += rc;
-      acc[EQUITY] *= 1 + rc;
-      acc[RATIO] = Math.min(1, acc[RATIO] * (1 + rc));
-      acc[LOW] = Math.min(acc[LOW], acc[RATIO]);
-    }
-    // The snapshot of lookback k: the row before its fill (row 0 for a fill at row 0, the last row without a fill).
-    while (next < nK && Math.max(0, Math.min(firstRows[order[next]] + lag, rows) - 1) === i) heads.set(acc, order[next++] * SLOTS);
-  }
-
-  const head = new Float64Array(SLOTS), trail = new Float64Array(2 * periods);
-  for (let kIndex = 0; kIndex < nK; kIndex += 1) {
-    const first = firstRows[kIndex], lookback = lookbackRows[kIndex], fill = first + lag;
-    for (let s = 0; s < SLOTS; s += 1) head[s] = heads[kIndex * SLOTS + s];
-    if (fill >= rows) {
-      // No fill inside the window: all cash, the cash pass's exact accumulators.
-      for (let tIndex = 0; tIndex < nT; tIndex += 1) {
-        writeSweepMetrics(out, kIndex * nT + tIndex, combinations, rows, ppy, head[EQUITY], capital, head[Q_R], 0, 0, head[LOW] - 1, 0);
-      }
-      continue;
-    }
-    const row = startRow + first;
-    const rs = small[row] / small[row - lookback] - 1, rl = large[row] / large[row - lookback] - 1;
-    const leg = rs > rl ? 0 : 1; // the first decision: large on a tie or NaN, as in the engine
-    // The first month-end after the first decision (binary search: the number of month-ends <= first).
-    let from = 0;
-    for (let hi = months; from < hi;) {
-      const mid = (from + hi) >>> 1;
-      if (ends[mid] <= first) from = mid + 1;
-      else hi = mid;
-    }
-    const headEnd = from < periods ? starts[from] : rows;
-    let i: number;
-    if (fill > 0) {
-      // Cash up to the fill (the snapshot), then the buy at the fill's close.
-      const rc = tab[CASH_RETURN * rows + fill];
-      addRow(head, fill, (1 + rc) * buyFactor, rc);
-      i = fill + 1;
-    } else {
-      // Bought at row 0 (lag 0): equity[0] stays the capital, the buy's cost falls into row 1
-      // (into the first period's table when row 1 is a fill row, see above).
-      if (headEnd > 1) addRow(head, 1, tab[leg * rows + 1] * buyFactor, tab[CASH_RETURN * rows + 1]);
-      i = 2;
-    }
-    for (; i < headEnd; i += 1) addRow(head, i, tab[leg * rows + i], tab[CASH_RETURN * rows + i]);
-    head[TRADES] = 1;
-    if (from >= periods) {
-      // No month-end fill after the first: the head is the whole window, exact.
-      for (let tIndex = 0; tIndex < nT; tIndex += 1) {
-        writeSweepMetrics(out, kIndex * nT + tIndex, combinations, rows, ppy, head[EQUITY], capital, head[Q_R], head[S_E] / n, head[Q_E], head[LOW] - 1, 1);
-      }
-      continue;
-    }
-    // Raw sums of squares from here on: sum of squared deviations plus sum² / count.
-    const count = headEnd - 1;
-    if (count > 0) {
-      head[Q_R] += (head[S_R] * head[S_R]) / count;
-      head[Q_E] += (head[S_E] * head[S_E]) / count;
-    }
-    for (let p = from; p < periods; p += 1) {
-      const m = startRow + ends[p];
-      trail[2 * p] = small[m] / small[m - lookback] - 1;
-      trail[2 * p + 1] = large[m] / large[m - lookback] - 1;
-    }
-    for (let tIndex = 0; tIndex < nT; tIndex += 1) {
-      acc.set(head);
-      walkPeriods(acc, stretches, layout, trail, from, periods, leg, thresholds[tIndex]);
-      // The excess return is the return less the cash return on every row (0 in cash, where the
-      // return is the cash return), so their sum is the returns' sum less the window's cash returns.
-      const sumR = acc[S_R], sumE = sumR - cashTotal;
-      const m2R = Math.max(0, acc[Q_R] - (sumR * sumR) / n), m2E = Math.max(0, acc[Q_E] - (sumE * sumE) / n);
-      writeSweepMetrics(out, kIndex * nT + tIndex, combinations, rows, ppy, acc[EQUITY], capital, m2R, sumE / n, m2E, acc[LOW] - 1, acc[TRADES]);
-    }
+  const heads = new Float64Array(nK * SLOTS);
+  cashHeadsInto(heads, sh, firstRows, lag);
+  for (let k = 0; k < nK; k += 1) {
+    sh.head.set(heads.subarray(k * SLOTS, (k + 1) * SLOTS));
+    sweepLookback(sh, k * nT, firstRows[k], firstRows[k] + lag, lookbackRows[k]);
   }
   return true;
 }
