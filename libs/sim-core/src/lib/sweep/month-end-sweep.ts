@@ -467,20 +467,31 @@ function sweepLookback(sh: MonthEndShared, c0: number, first: number, fill: numb
  * (k moves only the first fill, the threshold only the choices), and within a period the
  * portfolio holds one leg.
  *
- * Method (O(rows) shared work, then O(periods) per combination, no allocation per combination):
- * per period and each of its four (leg before, leg after) variants, the growth, the sums of
- * returns, squared returns, excess returns and squared excess returns, and the lowest and
- * highest wealth and deepest drop relative to the period's start are tabled once (the fill
- * day's cost factor in its first row). Per lookback, the rows before its first fill come from
- * one pass of the cash path shared by all lookbacks, and the rows from the fill to the next
- * month-end's fill are run once for all thresholds, exactly (Chan, Golub and LeVeque's 1979
- * pairwise update); then each combination walks the periods (see `walkPeriods`). Drawdown stays
- * exact on daily equity: over a period, `equity / peak` reaches the lesser of its lowest wealth
- * over the peak before it and its own deepest drop. The variance comes from the sums as
- * `Σx² - (Σx)² / n`, which loses about `log10(1 + mean² / variance)` digits: nothing for daily
- * returns (mean² / variance ~ 1e-3), a little for strong drifts; a window without a fill (all
- * cash, where the cash return's variance can be tiny) or without a month-end fill after the
- * first keeps the exact sums of squared deviations.
+ * Method (O(rows + periods log periods) shared work, then O(periods) per combination, no
+ * allocation per combination):
+ * - Per period and each of its four (leg before, leg after) variants, one pass over its rows
+ *   gives the growth `G`, the sums of returns, squared returns and squared excess returns, and
+ *   the lowest (`LO`) and highest (`HI`) wealth and the deepest drop (`DD`) relative to the
+ *   period's start, the fill day's cost factor in its first row. As a map of the ratio
+ *   `r = equity / peak` at the period's start, the period ends at `min(r G, G / HI)` and its
+ *   lowest ratio is `min(r LO, DD)`: daily drawdown stays exact (the lesser of the lowest wealth
+ *   over the peak before the period and the period's own deepest drop).
+ * - Maps of the form `r -> (min(r A, CAP), min(r X, Y))` compose in closed form (see
+ *   `composeStretch`), so runs of periods held in one leg are range queries of an associative
+ *   operation: a disjoint sparse table per leg (the sparse table of Bender and Farach-Colton,
+ *   2000, in the variant that answers any associative operation with two lookups) answers each
+ *   run with at most two precomputed stretches.
+ * - Per lookback, the rows before its first fill come from one pass of the cash path shared by
+ *   all lookbacks, and the rows from the fill to the next month-end's fill are run once for all
+ *   thresholds, exactly (Chan, Golub and LeVeque's 1979 pairwise update of the sums of squared
+ *   deviations). Then each combination scans its month-end decisions and applies one stretch
+ *   per run and one per switch (see `walkPeriods`).
+ * - The variance comes from the sums as `Σx² - (Σx)² / n`, which loses about
+ *   `log10(1 + mean² / variance)` digits: nothing for daily returns (mean² / variance ~ 1e-3), a
+ *   little for strong drifts; a window without a fill (all cash, where the cash return's
+ *   variance can be tiny) or without a month-end fill after the first keeps the exact sums of
+ *   squared deviations. The excess returns' sum is the returns' sum less the window's cash
+ *   returns (the excess return is the return less the cash return on every row).
  */
 export function monthEndSweepInto(
   out: Float64Array,
