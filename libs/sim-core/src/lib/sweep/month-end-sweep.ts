@@ -44,6 +44,8 @@ const VARIANTS = 4;
  */
 const A = 0, CAP = 1, X = 2, Y = 3, R = 4, RR = 5, EE = 6;
 const STRETCH = 7;
+/** Runs of at most this many periods are applied leaf by leaf (the leaves stay in cache; the sparse table's rows may not). */
+const SHORT_RUN = 4;
 /**
  * Slots of a combination's accumulators: equity, `equity / running peak`, the lowest such ratio
  * so far, the sums of returns and squared returns, the sum of excess returns (the head only)
@@ -175,7 +177,7 @@ function writePeriod(variants: Float64Array, rest: RestAggregates, tab: Float64A
  * stretches per combination, no division. Allocates nothing.
  */
 function walkPeriods(
-  acc: Float64Array, stretches: Float64Array, layout: Int32Array, trail: Float64Array,
+  acc: Float64Array, stretches: Float64Array, layout: Int32Array, trail: Float64Array, candidates: Int32Array,
   from: number, to: number, state: number, threshold: number,
 ): void {
   const size = layout[0], levels = layout[1], levelBase = layout[2], switchBase = layout[3];
@@ -183,25 +185,29 @@ function walkPeriods(
   let sumR = acc[S_R], sqR = acc[Q_R], sqE = acc[Q_E], trades = acc[TRADES];
   let leg = state, p = from;
   for (;;) {
-    let q = p;
-    if (leg === 0) {
-      while (q < to && !(trail[2 * q + 1] > trail[2 * q] + threshold)) q += 1;
-    } else {
-      while (q < to && !(trail[2 * q] > trail[2 * q + 1] + threshold)) q += 1;
-    }
-    // The run p..q - 1 in `leg`: one leaf, or a suffix and a prefix of one level of the table.
-    let first = -1, second = -1;
-    if (q - 1 === p) first = (leg * size + p) * STRETCH;
-    else if (q - 1 > p) {
-      const level = 31 - Math.clz32(p ^ (q - 1));
-      const row = (leg * levels + level) * size;
+    // The next switch: only a period where the other leg's trailing return is above this leg's can be one.
+    const next = leg * (to + 1);
+    let q = candidates[next + p];
+    while (q < to && !(trail[2 * q + 1 - leg] > trail[2 * q + leg] + threshold)) q = candidates[next + q + 1];
+    // The run p..q - 1 in `leg`: its leaves one by one when short (they stay in cache), else a
+    // suffix and a prefix of one level of the sparse table; then the switch period's variant.
+    let first = -1, second = -1, leaf = p, piece = 2;
+    if (q - p > SHORT_RUN) {
+      const row = (leg * levels + 31 - Math.clz32(p ^ (q - 1))) * size;
       first = levelBase + (row + p) * STRETCH;
       second = levelBase + (row + q - 1) * STRETCH;
+      leaf = q;
+      piece = 0;
     }
     const third = q < to ? switchBase + (q * 2 + leg) * STRETCH : -1;
-    for (let piece = 0; piece < 3; piece += 1) {
-      const at = piece === 0 ? first : piece === 1 ? second : third;
-      if (at < 0) continue;
+    for (;;) {
+      let at: number;
+      if (leaf < q) at = (leg * size + leaf++) * STRETCH;
+      else if (piece < 3) {
+        at = piece === 0 ? first : piece === 1 ? second : third;
+        piece += 1;
+        if (at < 0) continue;
+      } else break;
       const a = stretches[at + A];
       const lx = ratio * stretches[at + X], y = stretches[at + Y];
       if (lx < low) low = lx;
@@ -267,6 +273,12 @@ interface MonthEndShared {
   readonly head: Float64Array;
   readonly acc: Float64Array;
   readonly trail: Float64Array;
+  /**
+   * Per leg (`periods + 1` entries each, the last `periods`): the first period at or after `p`
+   * where the other leg's trailing return is above this leg's, the only periods where a switch
+   * away from the leg can happen (a threshold is never negative).
+   */
+  readonly candidates: Int32Array;
 }
 
 /**
@@ -435,14 +447,21 @@ function sweepLookback(sh: MonthEndShared, c0: number, first: number, fill: numb
     head[Q_R] += (head[S_R] * head[S_R]) / count;
     head[Q_E] += (head[S_E] * head[S_E]) / count;
   }
+  const candidates = sh.candidates;
   for (let p = from; p < periods; p += 1) {
     const m = sh.startRow + ends[p];
     trail[2 * p] = small[m] / small[m - lookback] - 1;
     trail[2 * p + 1] = large[m] / large[m - lookback] - 1;
   }
+  candidates[periods] = periods;
+  candidates[2 * periods + 1] = periods;
+  for (let p = periods - 1; p >= from; p -= 1) {
+    candidates[p] = trail[2 * p + 1] > trail[2 * p] ? p : candidates[p + 1];
+    candidates[periods + 1 + p] = trail[2 * p] > trail[2 * p + 1] ? p : candidates[periods + 2 + p];
+  }
   for (let t = 0; t < nT; t += 1) {
     acc.set(head);
-    walkPeriods(acc, sh.stretches, sh.layout, trail, from, periods, leg, thresholds[t]);
+    walkPeriods(acc, sh.stretches, sh.layout, trail, candidates, from, periods, leg, thresholds[t]);
     // The excess return is the return less the cash return on every row (0 in cash, where the
     // return is the cash return), so their sum is the returns' sum less the window's cash returns.
     const sumR = acc[S_R], sumE = sumR - sh.cashTotal;
@@ -535,7 +554,7 @@ export function monthEndSweepInto(
     out, combinations: nK * nT, thresholds, small: data.closes[0], large: data.closes[1], startRow, rows,
     periodsPerYear: data.periodsPerYear, capital, buyFactor: 1 / (1 + rate), ends, starts, periods, tab,
     stretches: work, layout: Int32Array.of(size, levels, levelBase, switchBase), cashTotal,
-    head: new Float64Array(SLOTS), acc: new Float64Array(SLOTS), trail: new Float64Array(2 * periods),
+    head: new Float64Array(SLOTS), acc: new Float64Array(SLOTS), trail: new Float64Array(2 * periods), candidates: new Int32Array(2 * (periods + 1)),
   };
   periodStretchesInto(sh, lag, (1 - rate) / (1 + rate));
   for (let leg = 0; leg < 2; leg += 1) {
