@@ -240,7 +240,7 @@ describe('momentumSweep layout and degenerate input', () => {
     expect(() => momentumSweep(data, [1], [0], { ...ok, startRow: 10, endRow: 9 })).toThrow(RangeError);
     expect(() => momentumSweep(data, [1], [0], { ...ok, executionLag: -1 })).toThrow(RangeError);
     expect(() => momentumSweep(data, [1], [0], { ...ok, initialCapital: 0 })).toThrow(RangeError);
-    expect(() => momentumSweep(data, [1], [0], { ...ok, schedule: { kind: 'weekly' } as unknown as MomentumSweepConfig['schedule'] })).toThrow(RangeError);
+    expect(() => momentumSweep(data, [1], [0], { ...ok, schedule: { kind: 'weekly' } } as unknown as MomentumSweepConfig)).toThrow(RangeError);
     expect(() => momentumSweep({ ...data, assets: ['small'], closes: [data.closes[0]] }, [1], [0], ok)).toThrow(RangeError);
   });
 });

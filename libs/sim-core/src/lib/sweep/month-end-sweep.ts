@@ -169,12 +169,13 @@ function writePeriod(variants: Float64Array, rest: RestAggregates, tab: Float64A
  * when the other leg's trailing return exceeds the current leg's plus `threshold` (the
  * engine's comparison; `trail[2p + leg]` is the trailing return of `leg` at that month-end).
  *
- * The walk scans the decisions up to the next switch, then applies the run of periods held in
- * the leg as at most two stretches of the disjoint sparse table in `stretches` (see
- * `monthEndSweepInto`), and the switch period as the stretch of its switch variant: applying a
- * stretch multiplies equity by `A`, lowers the lowest ratio to `min(ratio × X, Y)`, sets the
- * ratio to `min(ratio × A, CAP)` and adds the sums. O(periods) comparisons and O(switches)
- * stretches per combination, no division. Allocates nothing.
+ * The walk scans the decisions up to the next switch, visiting only the `candidates` (periods
+ * where the other leg is ahead: with a threshold >= 0 no other period can switch), then applies
+ * the run of periods held in the leg, leaf by leaf when it is at most `SHORT_RUN` periods long,
+ * else as two stretches of the disjoint sparse table in `stretches` (see `monthEndSweepInto`),
+ * and the switch period as the stretch of its switch variant: applying a stretch multiplies
+ * equity by `A`, lowers the lowest ratio to `min(ratio × X, Y)`, sets the ratio to
+ * `min(ratio × A, CAP)` and adds the sums. No division, no allocation.
  */
 function walkPeriods(
   acc: Float64Array, stretches: Float64Array, layout: Int32Array, trail: Float64Array, candidates: Int32Array,
@@ -503,8 +504,9 @@ function sweepLookback(sh: MonthEndShared, c0: number, first: number, fill: numb
  * - Per lookback, the rows before its first fill come from one pass of the cash path shared by
  *   all lookbacks, and the rows from the fill to the next month-end's fill are run once for all
  *   thresholds, exactly (Chan, Golub and LeVeque's 1979 pairwise update of the sums of squared
- *   deviations). Then each combination scans its month-end decisions and applies one stretch
- *   per run and one per switch (see `walkPeriods`).
+ *   deviations). Then each combination scans its month-end decisions (only the months where
+ *   the other leg is ahead) and applies each run as at most two stretches (a short run leaf by
+ *   leaf) and each switch as one (see `walkPeriods`).
  * - The variance comes from the sums as `Σx² - (Σx)² / n`, which loses about
  *   `log10(1 + mean² / variance)` digits: nothing for daily returns (mean² / variance ~ 1e-3), a
  *   little for strong drifts; a window without a fill (all cash, where the cash return's
