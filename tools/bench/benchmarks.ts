@@ -6,7 +6,7 @@
  *   --json   one JSON object per benchmark and line on stdout, nothing else there
  *   --data   data folder holding catalog.json (else $RATECUT_DATA, else ../shared/data next to
  *            the workspace, else the bundled SYNTHETIC sample in data/sample, said so in the output)
- *   --only   run only the named benchmarks (momentum-sweep, cli-help, student-t-1m-single-thread,
+ *   --only   run only the named benchmarks (momentum-sweep, momentum-sweep-monthly, cli-help, student-t-1m-single-thread,
  *            bootstrap-1m-single-thread)
  *   --peers  run each benchmark in its own process (so its peak memory is its own), then the peer
  *            reference programs, and print same-run ratios against them (peers.ts)
@@ -73,7 +73,7 @@ interface DataSource {
 
 type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
-const BENCHMARKS = ['momentum-sweep', 'cli-help', 'student-t-1m-single-thread', 'bootstrap-1m-single-thread', 'bootstrap-1m-workers'] as const;
+const BENCHMARKS = ['momentum-sweep', 'momentum-sweep-monthly', 'cli-help', 'student-t-1m-single-thread', 'bootstrap-1m-single-thread', 'bootstrap-1m-workers'] as const;
 
 function parseArgs(argv: readonly string[]): Outcome<Options> {
   let json = false, data: string | undefined, only: string[] | undefined, peers = false, peersDir: string | undefined;
@@ -220,6 +220,29 @@ function benchMomentumSweep(market: LoadedMarket, source: DataSource, loadSecond
     bestSharpe: sharpe[best],
     bestK: kBest,
     bestThreshold: thresholdBest,
+  });
+}
+
+/**
+ * The same grid, data and settings as {@link benchMomentumSweep} on the `month-end` schedule:
+ * momentumSweep's fast path (per-period tables shared by the combinations, O(periods) each).
+ */
+function benchMomentumSweepMonthly(market: LoadedMarket, source: DataSource): Measurement {
+  const { data } = market;
+  const rows = data.days.length;
+  const config = { startRow: 0, endRow: rows - 1, executionLag: 1, costs: { costBps: 5, slippageBps: 5 }, initialCapital: 1, schedule: { kind: 'month-end' } } as const;
+  const combinations = SWEEP_KS.length * SWEEP_THRESHOLDS.length;
+  let last: MomentumSweepResult | undefined;
+  const seconds = timeRuns(() => momentumSweep(data, SWEEP_KS, SWEEP_THRESHOLDS, config), 3, 15, (r) => {
+    if (r.combinations !== combinations) throw new Error('momentum-sweep-monthly: wrong number of combinations');
+    last = r;
+  });
+  let best = 0;
+  const sharpe = last?.sharpe ?? new Float64Array(0);
+  for (let c = 1; c < sharpe.length; c += 1) if (sharpe[c] > sharpe[best]) best = c;
+  return summarise('momentum-sweep-monthly', seconds, 3, combinations, rows, 0.0025, {
+    data: source.dir, dataOrigin: source.origin, synthetic: market.synthetic, schedule: 'month-end',
+    bestSharpe: sharpe[best], bestK: SWEEP_KS[Math.floor(best / SWEEP_THRESHOLDS.length)], bestThreshold: SWEEP_THRESHOLDS[best % SWEEP_THRESHOLDS.length],
   });
 }
 
@@ -459,7 +482,7 @@ const plural = (n: number, what: string): string => (n === 0 ? '' : `, ${n} ${wh
 const wall = (s: number): string => (s < 1 ? ms(s) : `${s.toFixed(2)} s`);
 
 function humanLine(m: Measurement): string {
-  const unit = m.name === 'momentum-sweep' ? ['combos', 'rows'] : ['paths', 'steps'];
+  const unit = m.name.startsWith('momentum-sweep') ? ['combos', 'rows'] : ['paths', 'steps'];
   const size = m.rows > 0 ? `  ${m.paths.toLocaleString('en-US')} ${unit[0]} × ${m.rows.toLocaleString('en-US')} ${unit[1]}` : '';
   const verdict = m.withinTarget ? 'ok' : 'OVER TARGET';
   return `${m.name.padEnd(15)} median ${wall(m.seconds)}  min ${wall(m.minSeconds)}${size}  (${m.runs} runs${m.warmup > 0 ? ` after ${m.warmup} warm-up` : ''})  target < ${wall(m.targetSeconds)}: ${verdict}  process peak RSS ${m.peakRssMiB.toFixed(0)} MiB`;
@@ -507,6 +530,23 @@ export async function main(argv: readonly string[]): Promise<number> {
         );
         out(humanLine(m));
         out(`  k 1..24 months × threshold 0..0.049, costs 5+5 bp, lag 1; best Sharpe ${Number(m.details['bestSharpe']).toFixed(3)} at k=${m.details['bestK']}, threshold ${m.details['bestThreshold']}`);
+      }
+    }
+  }
+
+  if (selected('momentum-sweep-monthly')) {
+    const source = resolveData(data);
+    const market = source.ok ? loadMarket(source.value) : source;
+    if (!source.ok || !market.ok) {
+      process.stderr.write(`bench: momentum-sweep-monthly: ${market.ok ? 'no data' : market.message}\n`);
+      failed = true;
+    } else {
+      const m = benchMomentumSweepMonthly(market.value, source.value);
+      if (market.value.synthetic) note(`momentum-sweep-monthly: using SYNTHETIC data from ${source.value.dir} (${source.value.origin})`);
+      if (json) out(JSON.stringify(m));
+      else {
+        out(humanLine(m));
+        out(`  the same grid on the month-end schedule; best Sharpe ${Number(m.details['bestSharpe']).toFixed(3)} at k=${m.details['bestK']}, threshold ${m.details['bestThreshold']}`);
       }
     }
   }

@@ -26,6 +26,15 @@ describe('the ratecut.sweep/1 table', () => {
     ].join('\n'));
   });
 
+  it('states a schedule other than the default in the description, and reads a header with or without one (older tables: on-signal)', () => {
+    const monthly: SweepHeader = { ...header, schedule: { kind: 'month-end' } };
+    expect(describeSweep(monthly)).toBe('relative-momentum sweep on rut-gspc (price return), 2018-01-01 to 2021-12-31, 1044 rows; lag 1, costs 5+5 bp, cash fedfunds, month-end schedule');
+    expect(describeSweep({ ...header, schedule: { kind: 'on-signal' } })).toBe(describeSweep(header));
+    const withSchedule = { ...table, header: monthly, comments: ['x', describeSweep(monthly)] };
+    expect(parseSweepTable(formatSweepTable(withSchedule))).toEqual({ ok: true, table: withSchedule });
+    expect(parseSweepTable(formatSweepTable(table))).toEqual({ ok: true, table });
+  });
+
   it('reads back exactly what it wrote, with a byte-order mark and CRLF line ends too', () => {
     expect(parseSweepTable(formatSweepTable(table))).toEqual({ ok: true, table });
     expect(parseSweepTable(`\uFEFF${formatSweepTable(table).replace(/\n/g, '\r\n')}`)).toEqual({ ok: true, table });

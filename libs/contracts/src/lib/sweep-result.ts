@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rebalanceScheduleJsonSchema } from './backtest-config';
 import { checkSchemaVersion, resultSchemaId } from './schema-version';
 
 /**
@@ -50,6 +51,11 @@ export const sweepHeaderSchema = z.object({
   cash: z.string(),
   /** True when the table was made from the bundled synthetic sample, not market history. */
   synthetic: z.boolean(),
+  /**
+   * The strategy's rebalancing schedule (`on-signal`, the built-in's own, or `month-end`).
+   * Absent in tables written before the sweep had a schedule, which all ran `on-signal`.
+   */
+  schedule: rebalanceScheduleJsonSchema.optional(),
 });
 
 /** The header of a sweep table. */
@@ -77,10 +83,12 @@ export function sweepColumns(header: SweepHeader): string[] {
 /**
  * The human description line of a sweep (the comment line before the header), e.g.
  * `relative-momentum sweep on rut-gspc (price return: ...), 1987-09-10 to 2026-02-23, 9686 rows;
- * lag 1, costs 5+5 bp, cash fedfunds`.
+ * lag 1, costs 5+5 bp, cash fedfunds`, with `, month-end schedule` (or another schedule than the
+ * default `on-signal`) appended.
  */
 export function describeSweep(h: SweepHeader): string {
-  return `${h.strategy} sweep on ${h.pair} (${h.returnBasis}), ${h.first} to ${h.last}, ${h.rows} rows; lag ${h.executionLag}, costs ${h.costBps}+${h.slippageBps} bp, cash ${h.cash}`;
+  const schedule = h.schedule === undefined || h.schedule.kind === 'on-signal' ? '' : `, ${h.schedule.kind} schedule`;
+  return `${h.strategy} sweep on ${h.pair} (${h.returnBasis}), ${h.first} to ${h.last}, ${h.rows} rows; lag ${h.executionLag}, costs ${h.costBps}+${h.slippageBps} bp, cash ${h.cash}${schedule}`;
 }
 
 /** A cell as written: a number in JavaScript's shortest round-trip form, or empty for null. */

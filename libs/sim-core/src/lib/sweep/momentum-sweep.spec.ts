@@ -10,8 +10,8 @@ import { sharpeRatio } from '../metrics/sharpe-ratio';
 import { totalReturn } from '../metrics/total-return';
 import { rebalanceCount } from '../metrics/rebalance-count';
 import { findBuiltinStrategy } from '../strategies/builtin-strategies';
-import { parseIsoDay } from '../time/day-number';
-import { momentumSweep, type MomentumSweepConfig, type MomentumSweepResult } from './momentum-sweep';
+import { monthIndex, parseIsoDay } from '../time/day-number';
+import { momentumSweep, momentumSweepRowLoop, type MomentumSweepConfig, type MomentumSweepResult } from './momentum-sweep';
 
 /** Seeded uniform generator on [0, 1) (mulberry32), so the synthetic markets are reproducible. */
 function mulberry32(seed: number): () => number {
@@ -62,44 +62,44 @@ const momentum = findBuiltinStrategy('relative-momentum')!;
 const engineConfig = (c: MomentumSweepConfig): BacktestConfig => ({ ...c, limits: { allowLeverage: false, allowShort: false } });
 
 function engineRun(data: MarketData, k: number, threshold: number, config: MomentumSweepConfig): BacktestRun {
-  const strategy = momentum.build({ k, threshold }, { kind: 'on-signal' }, data.periodsPerYear);
+  const strategy = momentum.build({ k, threshold }, config.schedule ?? { kind: 'on-signal' }, data.periodsPerYear);
   return runBacktest(data, strategy, engineConfig(config));
 }
 
-/** |a − b| <= rel × max(|a|, |b|) (plus a floor of 1e-15 for values at zero); NaN only equals NaN. */
-function expectClose(actual: number, expected: number, what: string, rel = 1e-9): void {
+/** |a − b| <= rel × max(|a|, |b|) (plus a floor of `abs` for values at zero); NaN only equals NaN. */
+function expectClose(actual: number, expected: number, what: string, rel = 1e-9, abs = 1e-15): void {
   if (Number.isNaN(expected) || Number.isNaN(actual)) {
     expect(`${what}: ${actual}`).toBe(`${what}: ${expected}`);
     return;
   }
-  const tol = rel * Math.max(Math.abs(actual), Math.abs(expected)) + 1e-15;
+  const tol = rel * Math.max(Math.abs(actual), Math.abs(expected)) + abs;
   if (!(Math.abs(actual - expected) <= tol)) throw new Error(`${what}: sweep ${actual} vs engine ${expected} (diff ${actual - expected})`);
 }
 
 /** Checks combination `c` of a sweep against the engine's run, metric by metric, with sim-core's metric functions. */
-function expectMatchesEngine(sweep: MomentumSweepResult, c: number, run: BacktestRun, label: string): void {
+function expectMatchesEngine(sweep: MomentumSweepResult, c: number, run: BacktestRun, label: string, rel = 1e-9, abs = 1e-15): void {
   const last = run.equity.length - 1;
-  expectClose(sweep.finalEquity[c], run.equity[last], `${label} final equity`);
-  expectClose(sweep.totalReturn[c], last > 0 ? run.equity[last] / run.equity[0] - 1 : NaN, `${label} total return (equity)`);
+  expectClose(sweep.finalEquity[c], run.equity[last], `${label} final equity`, rel, abs);
+  expectClose(sweep.totalReturn[c], last > 0 ? run.equity[last] / run.equity[0] - 1 : NaN, `${label} total return (equity)`, rel, abs);
   if (last > 0) expect(Math.abs(sweep.totalReturn[c] - totalReturn(run.returns))).toBeLessThan(1e-11);
-  expectClose(sweep.cagr[c], cagr(run.returns, sweep.periodsPerYear), `${label} CAGR`);
-  expectClose(sweep.volatility[c], annualizedVolatility(run.returns, sweep.periodsPerYear), `${label} volatility`);
+  expectClose(sweep.cagr[c], cagr(run.returns, sweep.periodsPerYear), `${label} CAGR`, rel, abs);
+  expectClose(sweep.volatility[c], annualizedVolatility(run.returns, sweep.periodsPerYear), `${label} volatility`, rel, abs);
   if (rebalanceCount(run.tradedValue) === 0) {
     // All cash: the excess return is 0 in exact arithmetic; the engine's is rounding noise.
     expect(sweep.sharpe[c]).toBeNaN();
   } else {
-    expectClose(sweep.sharpe[c], sharpeRatio(run.returns, run.cashReturns, sweep.periodsPerYear), `${label} Sharpe`);
+    expectClose(sweep.sharpe[c], sharpeRatio(run.returns, run.cashReturns, sweep.periodsPerYear), `${label} Sharpe`, rel, abs);
   }
-  expectClose(sweep.maxDrawdown[c], maxDrawdown(run.equity).depth, `${label} max drawdown`);
+  expectClose(sweep.maxDrawdown[c], maxDrawdown(run.equity).depth, `${label} max drawdown`, rel, abs);
   expect(`${label} rebalances ${sweep.rebalances[c]}`).toBe(`${label} rebalances ${rebalanceCount(run.tradedValue)}`);
 }
 
-function expectSweepMatchesEngine(data: MarketData, ks: number[], thresholds: number[], config: MomentumSweepConfig): MomentumSweepResult {
+function expectSweepMatchesEngine(data: MarketData, ks: number[], thresholds: number[], config: MomentumSweepConfig, rel = 1e-9, abs = 1e-15): MomentumSweepResult {
   const sweep = momentumSweep(data, ks, thresholds, config);
   ks.forEach((k, ki) =>
     thresholds.forEach((threshold, ti) => {
       const c = ki * thresholds.length + ti;
-      expectMatchesEngine(sweep, c, engineRun(data, k, threshold, config), `k=${k} threshold=${threshold}`);
+      expectMatchesEngine(sweep, c, engineRun(data, k, threshold, config), `k=${k} threshold=${threshold}`, rel, abs);
     }),
   );
   return sweep;
@@ -240,6 +240,125 @@ describe('momentumSweep layout and degenerate input', () => {
     expect(() => momentumSweep(data, [1], [0], { ...ok, startRow: 10, endRow: 9 })).toThrow(RangeError);
     expect(() => momentumSweep(data, [1], [0], { ...ok, executionLag: -1 })).toThrow(RangeError);
     expect(() => momentumSweep(data, [1], [0], { ...ok, initialCapital: 0 })).toThrow(RangeError);
+    expect(() => momentumSweep(data, [1], [0], { ...ok, schedule: { kind: 'weekly' } } as unknown as MomentumSweepConfig)).toThrow(RangeError);
     expect(() => momentumSweep({ ...data, assets: ['small'], closes: [data.closes[0]] }, [1], [0], ok)).toThrow(RangeError);
+  });
+});
+
+/** The month-end schedule's tolerance against the engine: 1e-12 relative, 1e-14 absolute for values at 0. */
+const MONTHLY_REL = 1e-12, MONTHLY_ABS = 1e-14;
+const monthEnd = { kind: 'month-end' } as const;
+
+/** Every metric of two sweeps over the same grid agrees to the month-end tolerance (NaN only with NaN). */
+function expectSameSweep(fast: MomentumSweepResult, rows: MomentumSweepResult, label: string): void {
+  expect(fast.combinations).toBe(rows.combinations);
+  for (let c = 0; c < fast.combinations; c += 1) {
+    const what = `${label} c=${c}`;
+    expectClose(fast.finalEquity[c], rows.finalEquity[c], `${what} final equity`, MONTHLY_REL, MONTHLY_ABS);
+    expectClose(fast.totalReturn[c], rows.totalReturn[c], `${what} total return`, MONTHLY_REL, MONTHLY_ABS);
+    expectClose(fast.cagr[c], rows.cagr[c], `${what} CAGR`, MONTHLY_REL, MONTHLY_ABS);
+    expectClose(fast.volatility[c], rows.volatility[c], `${what} volatility`, MONTHLY_REL, MONTHLY_ABS);
+    expectClose(fast.sharpe[c], rows.sharpe[c], `${what} Sharpe`, MONTHLY_REL, MONTHLY_ABS);
+    expectClose(fast.maxDrawdown[c], rows.maxDrawdown[c], `${what} max drawdown`, MONTHLY_REL, MONTHLY_ABS);
+    expect(`${what} rebalances ${fast.rebalances[c]}`).toBe(`${what} rebalances ${rows.rebalances[c]}`);
+  }
+}
+
+/** A row `r` of `data` whose next row is the last of its month (so a window starting at `r` has a month-end at window row 1). */
+function rowBeforeMonthEnd(data: MarketData, from: number): number {
+  for (let r = from; r + 2 < data.days.length; r += 1) {
+    if (monthIndex(data.days[r + 2]) !== monthIndex(data.days[r + 1])) return r;
+  }
+  throw new Error('no month-end found');
+}
+
+describe('momentumSweep on the month-end schedule equals the reference engine to 1e-12', () => {
+  const data = randomMarket(7, 1500);
+  const ks = [1, 3, 6, 12];
+  const thresholds = [0, 0.001, 0.01, 0.05, 0.25, 10];
+
+  it('on every metric, for k × threshold with costs and a positive cash rate (lag 1)', () => {
+    const config = costly({ endRow: 1499, schedule: monthEnd });
+    const sweep = expectSweepMatchesEngine(data, ks, thresholds, config, MONTHLY_REL, MONTHLY_ABS);
+    // The grid really exercises switching, and the schedule matters: fewer trades than on-signal.
+    expect(sweep.rebalances[0]).toBeGreaterThan(5);
+    expect(sweep.rebalances[thresholds.length - 1]).toBe(1);
+    const daily = momentumSweep(data, ks, thresholds, costly({ endRow: 1499 }));
+    expect(sweep.rebalances[0]).toBeLessThan(daily.rebalances[0]);
+  });
+
+  it('inside windows that start before and after the warm-up, with high costs and lags 0 to 3', () => {
+    for (const executionLag of [0, 1, 2, 3]) {
+      expectSweepMatchesEngine(data, ks, [0, 0.002, 0.03], costly({ startRow: 200, endRow: 1300, executionLag, costs: { costBps: 40, slippageBps: 60 }, schedule: monthEnd }), MONTHLY_REL, MONTHLY_ABS);
+    }
+  });
+
+  it('when the first decision is at the window’s first row with lag 0 and the next row is a month-end (the buy’s cost falls into a period’s first row)', () => {
+    const start = rowBeforeMonthEnd(data, 300);
+    const config = costly({ startRow: start, endRow: start + 400, executionLag: 0, schedule: monthEnd });
+    expectSweepMatchesEngine(data, [1, 3, 6, 12], [0, 0.01, 0.1], config, MONTHLY_REL, MONTHLY_ABS);
+    expectSweepMatchesEngine(data, [1, 2], [0, 0.01], { ...config, endRow: start + 1 }, MONTHLY_REL, MONTHLY_ABS);
+    expectSweepMatchesEngine(data, [1, 2], [0, 0.01], { ...config, endRow: start + 2 }, MONTHLY_REL, MONTHLY_ABS);
+  });
+
+  it('on monthly data, where every row is a month-end, with lags 0 to 3', () => {
+    const monthly = randomMarket(11, 400, 12);
+    for (const executionLag of [0, 1, 2, 3]) {
+      expectSweepMatchesEngine(monthly, [1, 3, 12], [0, 0.02, 0.1], costly({ startRow: 5, endRow: 399, executionLag, schedule: monthEnd }), MONTHLY_REL, MONTHLY_ABS);
+    }
+  });
+
+  it('on arbitrary small daily markets, lags, windows, thresholds and costs (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 2, max: 260 }),
+        fc.integer({ min: 0, max: 2 }),
+        fc.integer({ min: 0, max: 120 }),
+        fc.array(fc.double({ min: 0, max: 0.2, noNaN: true }), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 50 }),
+        (seed, rows, executionLag, startRow, thresholds, ks, costBps, slippageBps) => {
+          const market = randomMarket(seed, rows);
+          const start = Math.min(startRow, rows - 1);
+          const end = start + Math.floor(((seed % 1000) / 1000) * (rows - start));
+          const config: MomentumSweepConfig = { startRow: start, endRow: end, executionLag, costs: { costBps, slippageBps }, initialCapital: 1 + (seed % 7), schedule: monthEnd };
+          expectSweepMatchesEngine(market, ks, thresholds, config, MONTHLY_REL, MONTHLY_ABS);
+          expectSameSweep(momentumSweep(market, ks, thresholds, config), momentumSweepRowLoop(market, ks, thresholds, config), `seed=${seed}`);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('equals the daily row loop run with month-end decisions on a long market (every lag 0..2)', () => {
+    const long = randomMarket(23, 6000);
+    const grid = [Array.from({ length: 24 }, (_, i) => i + 1), Array.from({ length: 20 }, (_, i) => i / 400)] as const;
+    for (const executionLag of [0, 1, 2]) {
+      const config = costly({ startRow: 30, endRow: 5999, executionLag, schedule: monthEnd });
+      expectSameSweep(momentumSweep(long, ...grid, config), momentumSweepRowLoop(long, ...grid, config), `lag ${executionLag}`);
+    }
+  });
+
+  it('keeps the leg on a tie, as the engine’s strict comparison does (identical legs, threshold 0)', () => {
+    const twin: MarketData = { ...data, closes: [data.closes[1].slice(), data.closes[1]] };
+    const config = costly({ endRow: 1499, schedule: monthEnd });
+    const sweep = expectSweepMatchesEngine(twin, [1, 3], [0], config, MONTHLY_REL, MONTHLY_ABS);
+    expect(Array.from(sweep.rebalances)).toEqual([1, 1]);
+  });
+
+  it('falls back to the row loop on a NaN close, like the engine (NaN metrics, trading stops)', () => {
+    const broken: MarketData = { ...data, closes: [data.closes[0].slice(), data.closes[1]] };
+    broken.closes[0][700] = NaN;
+    const config = costly({ endRow: 1499, schedule: monthEnd });
+    const sweep = momentumSweep(broken, [1, 3], [0, 0.01], config);
+    for (const [c, [k, th]] of [[1, 0], [1, 0.01], [3, 0], [3, 0.01]].entries()) {
+      const run = engineRun(broken, k, th, config);
+      expect(sweep.totalReturn[c]).toBeNaN();
+      expect(sweep.maxDrawdown[c]).toBeNaN();
+      expect(sweep.rebalances[c]).toBe(rebalanceCount(run.tradedValue));
+    }
+    expect(sweep.rebalances[0]).toBeGreaterThan(1);
   });
 });

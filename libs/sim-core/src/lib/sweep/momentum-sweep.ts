@@ -1,16 +1,27 @@
 import { checkCostModel } from '../portfolio/cost-model';
 import type { BacktestConfig } from '../engine/backtest-types';
-import { cashReturnForDay } from '../portfolio/cash-return-for-day';
 import { checkMarketData, type MarketData } from '../market/market-data';
 import { drawdownDepthStep, drawdownPeakStep } from '../metrics/drawdown-tracker';
+import type { RebalanceSchedule } from '../strategies/when-steps';
 import { monthsToRows } from '../time/months-to-rows';
+import { monthEndRowsInto, monthEndSweepInto } from './month-end-sweep';
+import {
+  CAGR, CASH, FINAL_EQUITY, LARGE_LEG, MAX_DRAWDOWN, REBALANCE_COUNT, SHARPE, SMALL_LEG, SWEEP_METRICS, sweepRowTables,
+  TOTAL_RETURN, VOLATILITY, writeSweepMetrics, type SweepRowTables,
+} from './sweep-row-tables';
+
+/** The schedules {@link momentumSweep} runs: the engine's `on-signal` and `month-end` (see `whenStep`). */
+export type MomentumSweepSchedule = Extract<RebalanceSchedule, { readonly kind: 'on-signal' | 'month-end' }>;
 
 /**
  * Settings of {@link momentumSweep}: the subset of the engine's {@link BacktestConfig} that a
  * two-leg, always-fully-invested strategy needs (weight limits never bind), so one config
- * value can drive both the engine and the sweep.
+ * value can drive both the engine and the sweep, and the strategy's schedule (default
+ * `on-signal`, the built-in's own).
  */
-export type MomentumSweepConfig = Pick<BacktestConfig, 'startRow' | 'endRow' | 'executionLag' | 'costs' | 'initialCapital'>;
+export type MomentumSweepConfig = Pick<BacktestConfig, 'startRow' | 'endRow' | 'executionLag' | 'costs' | 'initialCapital'> & {
+  readonly schedule?: MomentumSweepSchedule;
+};
 
 /**
  * Metrics of every (k, threshold) combination of a sweep, as struct-of-arrays: entry `c` of
@@ -63,58 +74,6 @@ const checkGrid = (ks: ArrayLike<number>, thresholds: ArrayLike<number>): void =
     if (!(t >= 0) || !Number.isFinite(t)) throw new RangeError(`threshold=${t}: expected a finite decimal return >= 0`);
   }
 };
-
-/** Holdings, as section numbers of the stacked period tables. */
-const CASH = 0, SMALL_LEG = 1, LARGE_LEG = 2;
-
-/**
- * Per-period tables shared by every combination. Index `i` is the period from window row
- * `i - 1` to row `i` (index 0 unused). The per-holding tables are stacked, one section of
- * `rows` entries per holding (cash, small, large), so the hot loop indexes one array with an
- * offset instead of switching between arrays.
- */
-interface PeriodTables {
-  /** `grow[h * rows + i]`: growth factor over period `i` of equity in holding `h` (NaN where the engine's equity turns NaN). */
-  readonly grow: Float64Array;
-  /**
-   * `ret[h * rows + i]`: return of a period spent in holding `h`: `grow - 1` for a leg, the
-   * cash return itself for cash (so a cash period's excess return is exactly 0).
-   */
-  readonly ret: Float64Array;
-  /** Cash return of period `i` (the engine's `cashReturns[i - 1]`). */
-  readonly cashReturn: Float64Array;
-  /** `1 / i`, so the Welford updates multiply instead of divide. */
-  readonly inverse: Float64Array;
-}
-
-/**
- * Tables of the window's periods. Growth factors are the engine's: a position is multiplied by
- * `close[row] / close[row - 1]`, idle cash by `1 + cashReturnForDay(...)`. The engine marks
- * every position, held or not, so a non-finite factor on any leg makes its equity NaN
- * (`0 * NaN`, `0 * Infinity`); the tables carry NaN there for every holding.
- */
-function periodTables(data: MarketData, startRow: number, rows: number): PeriodTables {
-  const grow = new Float64Array(3 * rows), ret = new Float64Array(3 * rows);
-  const cashReturn = new Float64Array(rows), inverse = new Float64Array(rows + 1);
-  const small = data.closes[0], large = data.closes[1];
-  for (let i = 1; i < rows; i += 1) {
-    const row = startRow + i;
-    const gs = small[row] / small[row - 1];
-    const gl = large[row] / large[row - 1];
-    const rc = cashReturnForDay(data.cashRate[row - 1], data.days[row - 1], data.days[row]);
-    const gc = 1 + rc;
-    const ok = Number.isFinite(gs) && Number.isFinite(gl) && Number.isFinite(gc);
-    cashReturn[i] = rc;
-    grow[CASH * rows + i] = ok ? gc : NaN;
-    grow[SMALL_LEG * rows + i] = ok ? gs : NaN;
-    grow[LARGE_LEG * rows + i] = ok ? gl : NaN;
-    ret[CASH * rows + i] = ok ? rc : NaN;
-    ret[SMALL_LEG * rows + i] = ok ? gs - 1 : NaN;
-    ret[LARGE_LEG * rows + i] = ok ? gl - 1 : NaN;
-  }
-  for (let i = 1; i <= rows; i += 1) inverse[i] = 1 / i;
-  return { grow, ret, cashReturn, inverse };
-}
 
 /**
  * Trailing returns over `lookback` rows of both legs, as `MarketView.trailingReturn` computes
@@ -285,10 +244,6 @@ function advance(
   whole[TRADES] = trades;
 }
 
-/** Metric sections of the grid's output array, `combinations` entries each. */
-const TOTAL_RETURN = 0, CAGR = 1, VOLATILITY = 2, SHARPE = 3, MAX_DRAWDOWN = 4, REBALANCE_COUNT = 5, FINAL_EQUITY = 6;
-const METRICS = 7;
-
 /**
  * Runs every combination and writes its metrics into `out` (section `m` holds metric `m` for
  * all combinations). Kept apart from {@link momentumSweep} so that nothing follows its loops:
@@ -298,7 +253,8 @@ function sweepGrid(
   out: Float64Array,
   small: Float64Array,
   large: Float64Array,
-  t: PeriodTables,
+  t: SweepRowTables,
+  monthEnd: Uint8Array | null,
   firstRows: Int32Array,
   lookbackRows: Int32Array,
   thresholds: Float64Array,
@@ -312,7 +268,6 @@ function sweepGrid(
   const grow = t.grow, ret = t.ret, cashReturn = t.cashReturn, inverse = t.inverse;
   const nK = firstRows.length, nT = thresholds.length, combinations = nK * nT;
   const buyFactor = 1 / (1 + rate), switchFactor = (1 - rate) / (1 + rate);
-  const periods = rows - 1, sqrtPpy = Math.sqrt(periodsPerYear);
   const trail = new Float64Array(2 * rows);
   const warmReal = new Float64Array(REAL_SLOTS), warmWhole = new Int32Array(WHOLE_SLOTS);
   const real = new Float64Array(REAL_SLOTS), whole = new Int32Array(WHOLE_SLOTS);
@@ -322,6 +277,16 @@ function sweepGrid(
   for (let kIndex = 0; kIndex < nK; kIndex += 1) {
     const first = firstRows[kIndex];
     trailingReturnsInto(trail, small, large, startRow, rows, first, lookbackRows[kIndex]);
+    if (monthEnd !== null) {
+      // Month-end schedule: after the first decision, the target can change only at month-ends
+      // (a resubmitted unchanged target is an order already met, which the engine ignores).
+      for (let i = first + 1; i < rows; i += 1) {
+        if (monthEnd[i] === 0) {
+          trail[i] = NaN;
+          trail[rows + i] = NaN;
+        }
+      }
+    }
     // Rows before the first decision are the same cash path for every threshold: run them once.
     const shared = Math.min(first, rows);
     startState(warmReal, warmWhole, rows, capital);
@@ -350,18 +315,7 @@ function sweepGrid(
       for (; from < rows; from += BLOCK_ROWS) {
         advance(real, whole, ring, grow, ret, cashReturn, inverse, trail, rows, from, Math.min(rows, from + BLOCK_ROWS), threshold, lag, buyFactor, switchFactor);
       }
-      const c = kIndex * nT + tIndex;
-      const equity = real[EQUITY], m2E = real[M2_E];
-      const growth = equity / real[START];
-      out[TOTAL_RETURN * combinations + c] = periods > 0 ? growth - 1 : NaN;
-      out[CAGR * combinations + c] = periods > 0 && growth > 0 ? Math.expm1((Math.log(growth) * periodsPerYear) / periods) : NaN;
-      out[VOLATILITY * combinations + c] = periods >= 2 ? Math.sqrt(real[M2_R] / (periods - 1)) * sqrtPpy : NaN;
-      out[SHARPE * combinations + c] = periods >= 2 && m2E !== 0 ? (real[MEAN_E] / Math.sqrt(m2E / (periods - 1))) * sqrtPpy : NaN;
-      // NaN is absorbing in the equity recursion and in max/min: the NaN rule comes for free.
-      out[MAX_DRAWDOWN * combinations + c] = real[DEPTH];
-      out[REBALANCE_COUNT * combinations + c] = whole[TRADES];
-      // A one-row window has no period: its value is the capital before any trade, as in the engine.
-      out[FINAL_EQUITY * combinations + c] = rows > 1 ? equity : real[START];
+      writeSweepMetrics(out, kIndex * nT + tIndex, combinations, rows, periodsPerYear, real[EQUITY], real[START], real[M2_R], real[MEAN_E], real[M2_E], real[DEPTH], whole[TRADES]);
     }
   }
 }
@@ -370,12 +324,15 @@ function sweepGrid(
  * Evaluates the built-in `relative-momentum` strategy (Jegadeesh and Titman, 1993, applied to
  * two legs) for every combination of lookback `ks` (months; `monthsToRows(k, periodsPerYear)`
  * rows) and switch `thresholds` (decimal return points) over rows `startRow..endRow`
- * (inclusive) of `data`, with the engine's semantics (`runBacktest` with the `on-signal`
- * schedule): the portfolio starts in cash; from row `lookback` on, each close picks the leg
- * (column 0 small, 1 large) with the higher trailing return, leaving the current leg only when
- * the other one's exceeds it by more than the threshold; a changed target trades
- * `executionLag` rows later at that close (every decision trades, in order, as in the engine);
- * idle cash earns ACT/360 on the previous close's cash rate.
+ * (inclusive) of `data`, with the engine's semantics (`runBacktest` with the strategy on
+ * `config.schedule`, default `on-signal`): the portfolio starts in cash; from row `lookback` on,
+ * each close picks the leg (column 0 small, 1 large) with the higher trailing return, leaving
+ * the current leg only when the other one's exceeds it by more than the threshold; a changed
+ * target trades `executionLag` rows later at that close (every decision trades, in order, as
+ * in the engine); idle cash earns ACT/360 on the previous close's cash rate. On the
+ * `month-end` schedule the first decision is taken at the warm-up as always, later ones only
+ * on the last row of each calendar month (the last submitted target is the leg the threshold
+ * protects, as in the engine's select step).
  *
  * Costs: rate `c = (costBps + slippageBps) / 10,000` of traded value, paid from the portfolio
  * so that the target applies after costs. `executeRebalance` solves `post = E - c * traded(post)`
@@ -392,11 +349,16 @@ function sweepGrid(
  * rounding noise, so a window that stays in cash throughout has Sharpe NaN (zero variance),
  * not a number made of noise.
  *
- * Method: the period tables are built once and the trailing returns once per lookback (into
- * one reused buffer); the warm-up rows, all cash, once per lookback; then each combination is
- * one pass over the rows with no allocation, carrying equity and the metric accumulators:
- * Welford's (1962) one-pass mean and variance for the returns and the excess returns, and a
- * drawdown tracker's steps for the drawdown. O(ks × thresholds × rows) time, O(rows) memory.
+ * Method, `on-signal`: the period tables are built once and the trailing returns once per
+ * lookback (into one reused buffer); the warm-up rows, all cash, once per lookback; then each
+ * combination is one pass over the rows with no allocation, carrying equity and the metric
+ * accumulators: Welford's (1962) one-pass mean and variance for the returns and the excess
+ * returns, and a drawdown tracker's steps for the drawdown. O(ks × thresholds × rows) time,
+ * O(rows) memory. `month-end`: per-period tables shared by every combination, so a combination
+ * costs O(months) (see `monthEndSweepInto` in month-end-sweep.ts); on data whose growth factors
+ * are not all finite and positive (where the engine rejects orders) the row loop with
+ * month-end decisions instead (`momentumSweepRowLoop`). Both agree with the engine to about
+ * 1e-12 relative on every metric (tested).
  *
  * Degenerate input: each metric follows its sim-core function's NaN rule (see
  * {@link MomentumSweepResult}); non-finite closes or cash rates poison equity from that row on,
@@ -404,14 +366,40 @@ function sweepGrid(
  *
  * @throws RangeError for programmer errors: data shapes (see `checkMarketData`), fewer than two
  * assets, a window outside the data, a negative or fractional `executionLag`, a k that is not
- * a whole number >= 1, a negative or non-finite threshold, an empty grid, or an
- * `initialCapital` that is not a finite number above 0.
+ * a whole number >= 1, a negative or non-finite threshold, an empty grid, an
+ * `initialCapital` that is not a finite number above 0, or a schedule other than `on-signal`
+ * and `month-end`.
  */
 export function momentumSweep(
   data: MarketData,
   ks: ArrayLike<number>,
   thresholds: ArrayLike<number>,
   config: MomentumSweepConfig,
+): MomentumSweepResult {
+  return runMomentumSweep(data, ks, thresholds, config, false);
+}
+
+/**
+ * {@link momentumSweep} by the daily row loop whatever the schedule (with `month-end`, the
+ * target may change only at month-ends; an unchanged target resubmitted at a month-end is an
+ * order already met, which the engine ignores): the reference its month-end fast path is tested
+ * against. O(rows) per combination. Same arguments, result and errors.
+ */
+export function momentumSweepRowLoop(
+  data: MarketData,
+  ks: ArrayLike<number>,
+  thresholds: ArrayLike<number>,
+  config: MomentumSweepConfig,
+): MomentumSweepResult {
+  return runMomentumSweep(data, ks, thresholds, config, true);
+}
+
+function runMomentumSweep(
+  data: MarketData,
+  ks: ArrayLike<number>,
+  thresholds: ArrayLike<number>,
+  config: MomentumSweepConfig,
+  rowLoop: boolean,
 ): MomentumSweepResult {
   checkMarketData(data);
   const { startRow, endRow, executionLag, initialCapital } = config;
@@ -424,6 +412,8 @@ export function momentumSweep(
   checkGrid(ks, thresholds);
   const costProblem = checkCostModel(config.costs);
   if (costProblem !== null) throw new RangeError(costProblem);
+  const schedule = config.schedule?.kind ?? 'on-signal';
+  if (schedule !== 'on-signal' && schedule !== 'month-end') throw new RangeError(`schedule ${String(schedule)}: momentumSweep runs on-signal and month-end only`);
 
   const ppy = data.periodsPerYear;
   const rows = endRow - startRow + 1;
@@ -436,11 +426,19 @@ export function momentumSweep(
     firstRows[j] = Math.max(0, lookbackRows[j] - startRow);
   }
   const rate = (config.costs.costBps + config.costs.slippageBps) / 10_000;
-  const out = new Float64Array(METRICS * combinations);
-  const tables = periodTables(data, startRow, rows);
+  const out = new Float64Array(SWEEP_METRICS * combinations);
   // A lag of `rows` or more never fills inside the window; capping it keeps row arithmetic in int32.
   const lag = Math.min(executionLag, rows);
-  sweepGrid(out, data.closes[0], data.closes[1], tables, firstRows, lookbackRows, thresholdValues, startRow, rows, lag, rate, initialCapital, ppy);
+  let monthEnd: Uint8Array | null = null;
+  if (schedule === 'month-end') {
+    monthEnd = new Uint8Array(rows);
+    monthEndRowsInto(monthEnd, data.days, startRow, rows);
+  }
+  const fast = monthEnd !== null && !rowLoop && monthEndSweepInto(out, data, monthEnd, firstRows, lookbackRows, thresholdValues, startRow, rows, lag, rate, initialCapital);
+  if (!fast) {
+    const tables = sweepRowTables(data, startRow, rows);
+    sweepGrid(out, data.closes[0], data.closes[1], tables, monthEnd, firstRows, lookbackRows, thresholdValues, startRow, rows, lag, rate, initialCapital, ppy);
+  }
   const section = (m: number): Float64Array => out.subarray(m * combinations, (m + 1) * combinations);
 
   return {

@@ -45,12 +45,30 @@ describe('the relative-momentum sweep study', () => {
       ks[Math.floor(c / thresholds.length)], thresholds[c % thresholds.length],
       fin(whole.totalReturn[c]), fin(whole.cagr[c]), fin(whole.volatility[c]), fin(whole.sharpe[c]), fin(whole.maxDrawdown[c]), fin(whole.rebalances[c]),
     ]));
-    expect(table.header).toMatchObject({ schema: 'ratecut.sweep/1', pair: 'rut-gspc', first: '2018-01-01', last: '2021-12-31', rows: data.days.length, periodsPerYear: 252 });
+    expect(table.header).toMatchObject({ schema: 'ratecut.sweep/1', pair: 'rut-gspc', first: '2018-01-01', last: '2021-12-31', rows: data.days.length, periodsPerYear: 252, schedule: { kind: 'on-signal' } });
     expect(table.comments).toEqual(['ratecut backtest --sweep k=1..30', `relative-momentum sweep on rut-gspc (${market.value.pair.returnBasis}), 2018-01-01 to 2021-12-31, ${data.days.length} rows; lag 1, costs 5+5 bp, cash fedfunds`]);
     expect(parseSweepTable(formatSweepTable(table))).toEqual({ ok: true, table });
     // Any range of combinations, aligned on lookbacks or not, gives the same numbers.
     const pieces = [{ first: 0, count: 3 }, { first: 3, count: 12 }, { first: 15, count: 14 }, { first: 29, count: 181 }].map((b) => runSweepBlock(study.context, b));
     expect(Array.from(pieces.flatMap((p) => Array.from(p)))).toEqual(Array.from(runSweepBlock(study.context, { first: 0, count: 210 })));
+  });
+
+  it('runs the configured month-end schedule through the month-end fast path, and says so in the header and the description', async () => {
+    const ks = [1, 3, 12], thresholds = [0, 0.01, 0.05];
+    const planned = planSweepStudy(request([{ name: 'k', values: ks }, { name: 'threshold', values: thresholds }], [{ name: 'relative-momentum', schedule: { kind: 'month-end' } }]));
+    if (!planned.ok) throw new Error(planned.issues.map(formatIssue).join('\n'));
+    const table = await studyResult(runStudy(planned.value));
+    const data = planned.value.context.data;
+    const config = { startRow: 0, endRow: data.days.length - 1, executionLag: 1, costs: { costBps: 5, slippageBps: 5 }, initialCapital: 1 };
+    const monthly = momentumSweep(data, ks, thresholds, { ...config, schedule: { kind: 'month-end' } });
+    const daily = momentumSweep(data, ks, thresholds, config);
+    const fin = (x: number) => (Number.isFinite(x) ? x : null);
+    expect(table.rows.map((r) => r[5])).toEqual(Array.from(monthly.sharpe, fin));
+    expect(table.rows.map((r) => r[7])).toEqual(Array.from(monthly.rebalances, fin));
+    expect(Array.from(monthly.sharpe)).not.toEqual(Array.from(daily.sharpe)); // the schedule reached the kernel
+    expect(table.header.schedule).toEqual({ kind: 'month-end' });
+    expect(table.comments[1]).toMatch(/cash fedfunds, month-end schedule$/);
+    expect(parseSweepTable(formatSweepTable(table))).toEqual({ ok: true, table });
   });
 
   it('sweeps the configured value of a parameter not swept, and refuses what the fast path cannot run', () => {
@@ -59,6 +77,9 @@ describe('the relative-momentum sweep study', () => {
     const messages = (r: ReturnType<typeof planSweepStudy>) => (r.ok ? [] : r.issues.map(formatIssue));
     expect(messages(planSweepStudy(request([{ name: 'k', values: [1] }], [{ name: 'cut-trigger' }])))).toEqual([
       `${COMMAND_LINE}: error bad-parameter: strategies: --sweep runs the fast path of relative-momentum only: pass --strategy relative-momentum`,
+    ]);
+    expect(messages(planSweepStudy(request([{ name: 'k', values: [1] }], [{ name: 'relative-momentum', schedule: { kind: 'weekly' } }])))).toEqual([
+      `${COMMAND_LINE}: error bad-parameter: strategies[0].schedule: --sweep runs the on-signal and month-end schedules only, not weekly`,
     ]);
     expect(messages(planSweepStudy(request([{ name: 'lookback', values: [1] }])))).toEqual([`${COMMAND_LINE}: error bad-parameter: --sweep lookback: relative-momentum sweeps k and threshold only`]);
     expect(messages(planSweepStudy(request([{ name: 'k', values: [0.5] }, { name: 'threshold', values: [-1] }])))).toEqual([

@@ -1,6 +1,6 @@
 import type { StudyData } from '../inputs/study-data';
 import { describeSweep, SWEEP_SCHEMA, sweepColumns, type SweepHeader, type SweepTable } from '@ratecut/contracts';
-import { formatDay, type Issue, type LoadResult } from '@ratecut/sim-core';
+import { findBuiltinStrategy, formatDay, type Issue, type LoadResult, type MomentumSweepSchedule } from '@ratecut/sim-core';
 import { COMMAND_LINE, configIssue, type ConfigSource } from '../backtest/config-source';
 import { executionLagIssues, loadBacktestMarket } from '../backtest/load-backtest-market';
 import { validateBacktestConfig } from '../backtest/validate-backtest-config';
@@ -49,10 +49,12 @@ const flagIssue = (message: string): Issue => ({ code: 'bad-parameter', severity
 /**
  * Plans a sweep of the built-in `relative-momentum` strategy over a grid of lookbacks `k`
  * (whole months >= 1) and switch thresholds (decimal return points >= 0), over the full
- * history of the configured pair with the configured lag, costs and cash, through sim-core's
- * fast path `momentumSweep` (checked against the engine in its tests). A configuration that is
- * not one relative-momentum strategy, an unknown swept parameter or a value out of range is an
- * issue, as are the configuration and data problems of a backtest.
+ * history of the configured pair with the configured lag, costs, cash and schedule (the
+ * strategy's configured `schedule`, else its own `on-signal`; `month-end` runs the per-period
+ * fast path), through sim-core's fast path `momentumSweep` (checked against the engine in its
+ * tests). A configuration that is not one relative-momentum strategy, another schedule, an
+ * unknown swept parameter or a value out of range is an issue, as are the configuration and
+ * data problems of a backtest.
  *
  * Blocks: contiguous ranges of combinations (k-major, the thresholds inner), each a run of
  * whole lookbacks (see {@link sweepBlocks}); the merge in block order is the `ratecut.sweep/1` table, one row per
@@ -70,6 +72,12 @@ export function planSweepStudy(request: SweepRequest): LoadResult<SweepStudy> {
   const grid = new Map(request.grid.map((g) => [g.name, g.values]));
   const unknown = [...grid.keys()].filter((k) => !SWEEPABLE.includes(k));
   if (unknown.length > 0) return { ok: false, issues: [flagIssue(`--sweep ${unknown.join(', ')}: ${SWEPT_STRATEGY} sweeps ${SWEEPABLE.join(' and ')} only`)] };
+  // The schedule: the configured one, else the built-in's own (on-signal); the fast path runs on-signal and month-end.
+  const configured = config.strategies[0].schedule ?? findBuiltinStrategy(SWEPT_STRATEGY)?.schedule ?? { kind: 'on-signal' };
+  if (configured.kind !== 'on-signal' && configured.kind !== 'month-end') {
+    return { ok: false, issues: [configIssue(source, ['strategies', 0, 'schedule'], 'bad-parameter', `--sweep runs the on-signal and month-end schedules only, not ${configured.kind}`)] };
+  }
+  const schedule: MomentumSweepSchedule = { kind: configured.kind };
   const params = config.strategies[0].params;
   const ks = [...(grid.get('k') ?? [Number(params['k'] ?? 6)])];
   const thresholds = [...(grid.get('threshold') ?? [Number(params['threshold'] ?? 0.01)])];
@@ -101,12 +109,13 @@ export function planSweepStudy(request: SweepRequest): LoadResult<SweepStudy> {
     slippageBps: config.slippageBps,
     cash: config.cash,
     synthetic: request.notice !== null,
+    schedule,
   };
   const context: SweepContext = {
     data, ks, thresholds,
     config: {
       startRow: 0, endRow: data.days.length - 1, executionLag: config.executionLag,
-      costs: { costBps: config.costBps, slippageBps: config.slippageBps }, initialCapital: config.initialCapital,
+      costs: { costBps: config.costBps, slippageBps: config.slippageBps }, initialCapital: config.initialCapital, schedule,
     },
   };
   const comments = [...(request.notice === null ? [] : [request.notice]), request.commandLine, describeSweep(header)];

@@ -1,0 +1,92 @@
+import * as fs from 'node:fs';
+import {
+  annualizedVolatility, cagr, findBuiltinStrategy, maxDrawdown, momentumSweep, momentumSweepRowLoop, rebalanceCount, runBacktest, sharpeRatio,
+  type MarketData, type MomentumSweepConfig, type MomentumSweepResult,
+} from '@ratecut/sim-core';
+import { alignOnCommonDays } from '../calendar/align-on-common-days';
+import { asOfJoin } from '../calendar/as-of-join';
+import { loadCatalog } from '../catalog/load-catalog';
+import { loadSeries } from '../catalog/load-series';
+import { realDataDir } from '../../testing';
+
+/**
+ * The momentum sweep on the month-end schedule against the event engine, on real data: ^RUT
+ * (small) and ^GSPC (large) closes on their common days, cash the effective fed funds rate DFF
+ * (as-of joined), read in place from RATECUT_DATA or ../shared/data and skipped when absent.
+ * The fast path (per-period tables) must equal the engine's run of relative momentum with
+ * `schedule: month-end` to 1e-12 on every metric, and the sweep's daily row loop over the whole grid.
+ */
+const dataDir = realDataDir();
+const hasData = fs.existsSync(dataDir);
+const describeReal = hasData ? describe : describe.skip;
+
+function loadPair(): MarketData {
+  const catalog = loadCatalog(dataDir);
+  if (!catalog.ok) throw new Error('catalog did not load');
+  const [rut, gspc, dff] = ['rut', 'gspc', 'dff'].map((id) => {
+    const s = loadSeries(catalog.value, id);
+    if (!s.ok) throw new Error(`${id} did not load`);
+    return s.value;
+  });
+  const aligned = alignOnCommonDays([rut, gspc]);
+  const cash = asOfJoin(dff, aligned.days);
+  const first = cash.findIndex((r) => Number.isFinite(r));
+  const cashRate = cash.slice(first);
+  return {
+    days: aligned.days.slice(first), assets: ['small', 'large'], closes: [aligned.values[0].slice(first), aligned.values[1].slice(first)],
+    cashRate, policyRate: cashRate, periodsPerYear: 252,
+  };
+}
+
+/** |a − b| <= 1e-12 × max(|a|, |b|) + 1e-14; NaN only equals NaN. */
+function expectClose(actual: number, expected: number, what: string): void {
+  if (Number.isNaN(actual) || Number.isNaN(expected)) {
+    expect(`${what}: ${actual}`).toBe(`${what}: ${expected}`);
+    return;
+  }
+  if (!(Math.abs(actual - expected) <= 1e-12 * Math.max(Math.abs(actual), Math.abs(expected)) + 1e-14)) {
+    throw new Error(`${what}: sweep ${actual} vs reference ${expected} (diff ${actual - expected})`);
+  }
+}
+
+const METRICS = ['totalReturn', 'cagr', 'volatility', 'sharpe', 'maxDrawdown', 'rebalances', 'finalEquity'] as const;
+
+describeReal('momentumSweep on the month-end schedule, real ^RUT/^GSPC/DFF', () => {
+  const data = hasData ? loadPair() : undefined;
+  const momentum = findBuiltinStrategy('relative-momentum')!;
+
+  it.each([0, 1, 2])('equals the engine to 1e-12 on every metric (lag %i)', (executionLag) => {
+    const d = data as MarketData;
+    const config: MomentumSweepConfig = {
+      startRow: 0, endRow: d.days.length - 1, executionLag, costs: { costBps: 5, slippageBps: 5 }, initialCapital: 1, schedule: { kind: 'month-end' },
+    };
+    const ks = [1, 7, 24], thresholds = [0, 0.013, 0.049];
+    const sweep = momentumSweep(d, ks, thresholds, config);
+    ks.forEach((k, ki) => thresholds.forEach((threshold, ti) => {
+      const c = ki * thresholds.length + ti, what = `k=${k} threshold=${threshold} lag=${executionLag}`;
+      const run = runBacktest(d, momentum.build({ k, threshold }, { kind: 'month-end' }, 252), { ...config, limits: { allowLeverage: false, allowShort: false } });
+      const last = run.equity.length - 1;
+      expectClose(sweep.finalEquity[c], run.equity[last], `${what} final equity`);
+      expectClose(sweep.totalReturn[c], run.equity[last] / run.equity[0] - 1, `${what} total return`);
+      expectClose(sweep.cagr[c], cagr(run.returns, 252), `${what} CAGR`);
+      expectClose(sweep.volatility[c], annualizedVolatility(run.returns, 252), `${what} volatility`);
+      expectClose(sweep.sharpe[c], sharpeRatio(run.returns, run.cashReturns, 252), `${what} Sharpe`);
+      expectClose(sweep.maxDrawdown[c], maxDrawdown(run.equity).depth, `${what} max drawdown`);
+      expect(`${what} rebalances ${sweep.rebalances[c]}`).toBe(`${what} rebalances ${rebalanceCount(run.tradedValue)}`);
+      expect(sweep.rebalances[c]).toBeGreaterThan(1);
+    }));
+  });
+
+  it('equals the daily row loop over the benchmark grid (k 1..24 × threshold 0..0.049, lag 1, 5+5 bp)', () => {
+    const d = data as MarketData;
+    const config: MomentumSweepConfig = {
+      startRow: 0, endRow: d.days.length - 1, executionLag: 1, costs: { costBps: 5, slippageBps: 5 }, initialCapital: 1, schedule: { kind: 'month-end' },
+    };
+    const ks = Array.from({ length: 24 }, (_, i) => i + 1), thresholds = Array.from({ length: 50 }, (_, i) => i / 1000);
+    const fast: MomentumSweepResult = momentumSweep(d, ks, thresholds, config);
+    const rows: MomentumSweepResult = momentumSweepRowLoop(d, ks, thresholds, config);
+    for (const metric of METRICS) {
+      for (let c = 0; c < fast.combinations; c += 1) expectClose(fast[metric][c], rows[metric][c], `${metric} c=${c}`);
+    }
+  });
+});
