@@ -43,5 +43,5 @@ describe('path blocks', () => {
     const merger = pathOutcomesMerger(paths, study.blocks);
     expect(() => merger.add(1, allocatePathOutcomes(PATHS_PER_BLOCK))).toThrow(RangeError);
     expect(() => merger.result([])).toThrow(RangeError);
-  });
+  }, 60_000);
 });
