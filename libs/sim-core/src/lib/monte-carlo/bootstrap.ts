@@ -4,6 +4,7 @@
  * (Politis and Romano, 1992) or iid bootstrap, with terminal returns and maximum drawdowns.
  */
 import { reseedInto, Xoshiro128 } from '../random/xoshiro128';
+import { walkerFor, WALK_BATCH_PATHS, WALK_RUN_CAPACITY, type BootstrapWalker } from './bootstrap-walk';
 import { GEOMETRIC_BUCKET_BITS, geometricLengthOf, geometricLengthTable, type GeometricLengthTable } from './geometric-length-table';
 import type { PreparedSource } from './joint-source';
 import type { PathOutcomes } from './path-outcomes';
@@ -34,10 +35,19 @@ export interface BootstrapOptions {
   readonly firstPath: number;
   /** How many consecutive paths, from `firstPath` (an integer >= 0). */
   readonly pathCount: number;
+  /**
+   * Which implementation walks the range table (the numbers are the same bit for bit):
+   * `'auto'` (the default) the WebAssembly SIMD walk where the host has it (Node 20 does), else
+   * the JavaScript one; `'javascript'` or `'wasm'` to choose (`'wasm'` throws where unavailable).
+   */
+  readonly kernel?: BootstrapKernel;
 }
 
+/** See {@link BootstrapOptions.kernel}. */
+export type BootstrapKernel = 'auto' | 'javascript' | 'wasm';
+
 /** The parts of {@link BootstrapOptions} that define one path's draws. */
-export type BootstrapPathOptions = Pick<BootstrapOptions, 'method' | 'meanBlock' | 'horizon' | 'seed'>;
+export type BootstrapPathOptions = Pick<BootstrapOptions, 'method' | 'meanBlock' | 'horizon' | 'seed' | 'kernel'>;
 
 /**
  * Optional caller buffers for fan charts: for every path with global index `p < paths`, the log
@@ -70,6 +80,7 @@ interface Plan {
   readonly fixedLength: number;
   readonly horizon: number;
   readonly seed: number;
+  readonly kernel: BootstrapKernel;
 }
 
 function isCount(v: number): boolean {
@@ -78,6 +89,8 @@ function isCount(v: number): boolean {
 
 function makePlan(prepared: PreparedSource, options: BootstrapPathOptions): Plan {
   const { method, meanBlock, horizon, seed } = options;
+  const kernel = options.kernel ?? 'auto';
+  if (kernel !== 'auto' && kernel !== 'javascript' && kernel !== 'wasm') throw new RangeError(`bootstrap: unknown kernel '${String(kernel)}'; expected auto, javascript or wasm`);
   const code = method === 'stationary' ? STATIONARY : method === 'circular' ? CIRCULAR : method === 'iid' ? IID : -1;
   if (code < 0) throw new RangeError(`bootstrap: unknown method '${String(method)}'; expected stationary, circular or iid`);
   if (code !== IID && !(Number.isFinite(meanBlock) && meanBlock >= 1)) {
@@ -92,6 +105,7 @@ function makePlan(prepared: PreparedSource, options: BootstrapPathOptions): Plan
     fixedLength: code === CIRCULAR ? Math.round(meanBlock) : 1,
     horizon,
     seed,
+    kernel,
   };
 }
 
@@ -189,35 +203,65 @@ function tracePath(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, sink: 
  * costs per path are in tools/bench/README.md.
  */
 function runPaths(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, first: number, count: number, out: PathOutcomes, outOffset: number): void {
+  const walker = plan.kernel === 'javascript' ? null : walkerFor(prepared);
+  if (walker === null && plan.kernel === 'wasm') throw new RangeError('simulateBootstrapPaths: kernel \'wasm\' asked, but this host has no WebAssembly SIMD');
+  if (walker === null) runPathsJs(prepared, plan, rng, first, count, out, outOffset);
+  else runPathsWasm(prepared, plan, rng, first, count, out, outOffset, walker);
+}
+
+/** Where a path's blocks are drawn: start row and length, at most `horizon` of each. */
+interface BlockDraws {
+  readonly start: Int32Array;
+  readonly length: Int32Array;
+}
+
+/**
+ * Draws the blocks of one path (the generator seeded for it) into `draws` and returns their
+ * number: per block the start (`nextFloat`) and, for the stationary bootstrap, the length (one
+ * `nextU32`, through {@link geometricLengthTable}: the inversion formula's integers without a
+ * logarithm), the last one cut at the horizon.
+ */
+function drawBlocks(rng: Xoshiro128, plan: Plan, n: number, lengths: GeometricLengthTable, draws: BlockDraws): number {
+  const H = plan.horizon, stationary = plan.method === STATIONARY, fixedLength = plan.fixedLength, invLogQ = plan.invLogQ;
+  const upper = lengths.upper, lower = lengths.lower, threshold = lengths.threshold;
+  const blockStart = draws.start, blockLength = draws.length;
+  let blocks = 0;
+  for (let t = 0; t < H;) {
+    const i = drawStart(rng, n);
+    let len = fixedLength;
+    if (stationary) {
+      const k = rng.nextU32(), b = k >>> GEOMETRIC_SHIFT;
+      len = k < threshold[b] ? upper[b] : lower[b];
+      if (len < 0) len = geometricLengthOf(k, invLogQ);
+    }
+    if (len > H - t) len = H - t;
+    t += len;
+    blockStart[blocks] = i;
+    blockLength[blocks] = len;
+    blocks += 1;
+  }
+  return blocks;
+}
+
+function lengthTableOf(plan: Plan): GeometricLengthTable {
+  return plan.method === STATIONARY ? geometricLengthTable(plan.invLogQ) : UNUSED_LENGTHS;
+}
+
+/** The JavaScript walk (see {@link runPaths}): the reference, and the kernel where WebAssembly SIMD is missing. */
+function runPathsJs(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, first: number, count: number, out: PathOutcomes, outOffset: number): void {
   const cumSmall = prepared.cumSmall, cumLarge = prepared.cumLarge, segmentOf = prepared.segmentOf;
   const table = prepared.rangeTable, m = cumSmall.length, top = prepared.rangeLevels - 1;
   const segments = prepared.source.segments, n = prepared.length, H = plan.horizon, seed = plan.seed;
-  const stationary = plan.method === STATIONARY, fixedLength = plan.fixedLength, invLogQ = plan.invLogQ;
-  const lengths = stationary ? geometricLengthTable(invLogQ) : UNUSED_LENGTHS;
-  const upper = lengths.upper, lower = lengths.lower, threshold = lengths.threshold;
+  const lengths = lengthTableOf(plan);
   const smallReturn = out.smallReturn, largeReturn = out.largeReturn;
   const smallMaxDrawdown = out.smallMaxDrawdown, largeMaxDrawdown = out.largeMaxDrawdown;
   const pick = new Float64Array(12);
   // A path's blocks, drawn before they are walked (two simpler loops run faster than one).
-  const blockStart = new Int32Array(H), blockLength = new Int32Array(H);
+  const draws: BlockDraws = { start: new Int32Array(H), length: new Int32Array(H) };
+  const blockStart = draws.start, blockLength = draws.length;
   for (let j = 0; j < count; j += 1) {
     reseedInto(rng, seed, first + j);
-    let blocks = 0;
-    for (let t = 0; t < H;) {
-      const i = drawStart(rng, n);
-      let len = fixedLength;
-      if (stationary) {
-        // drawLength's value through the table (see geometric-length-table.ts), the formula where the table has none.
-        const k = rng.nextU32(), b = k >>> GEOMETRIC_SHIFT;
-        len = k < threshold[b] ? upper[b] : lower[b];
-        if (len < 0) len = geometricLengthOf(k, invLogQ);
-      }
-      if (len > H - t) len = H - t;
-      t += len;
-      blockStart[blocks] = i;
-      blockLength[blocks] = len;
-      blocks += 1;
-    }
+    const blocks = drawBlocks(rng, plan, n, lengths, draws);
     let wS = 0, wL = 0, peakS = 0, peakL = 0, ddS = 0, ddL = 0;
     for (let q = 0; q < blocks; q += 1) {
       let i = blockStart[q], len = blockLength[q];
@@ -268,6 +312,61 @@ function runPaths(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, first: 
     smallMaxDrawdown[o] = expm1(ddS);
     largeMaxDrawdown[o] = expm1(ddL);
   }
+}
+
+/**
+ * The WebAssembly walk (see {@link runPaths} and bootstrap-walk.wat): the same draws, cut into
+ * runs of consecutive rows here (a block wraps to its segment's first row), then walked in
+ * batches with both legs in the lanes of 128-bit SIMD registers and branch-free minimum and
+ * maximum; bit for bit the JavaScript walk's numbers.
+ */
+function runPathsWasm(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, first: number, count: number, out: PathOutcomes, outOffset: number, walker: BootstrapWalker): void {
+  const segmentOf = prepared.segmentOf, segments = prepared.source.segments, n = prepared.length, H = plan.horizon, seed = plan.seed;
+  const lengths = lengthTableOf(plan);
+  const smallReturn = out.smallReturn, largeReturn = out.largeReturn;
+  const smallMaxDrawdown = out.smallMaxDrawdown, largeMaxDrawdown = out.largeMaxDrawdown;
+  const counts = walker.counts, runs = walker.runs, walked = walker.out;
+  const draws: BlockDraws = { start: new Int32Array(H), length: new Int32Array(H) };
+  const blockStart = draws.start, blockLength = draws.length;
+  let batch = 0, used = 0, batchFirst = 0;
+  const flush = (): void => {
+    walker.walk(batch);
+    for (let q = 0; q < batch; q += 1) {
+      const o = outOffset + batchFirst + q, w = 4 * q;
+      smallReturn[o] = expm1(walked[w]);
+      largeReturn[o] = expm1(walked[w + 1]);
+      smallMaxDrawdown[o] = expm1(walked[w + 2]);
+      largeMaxDrawdown[o] = expm1(walked[w + 3]);
+    }
+    batchFirst += batch;
+    batch = 0;
+    used = 0;
+  };
+  for (let j = 0; j < count; j += 1) {
+    // A path has at most H runs (every run holds a row).
+    if (batch === WALK_BATCH_PATHS || used + H > WALK_RUN_CAPACITY) flush();
+    reseedInto(rng, seed, first + j);
+    const blocks = drawBlocks(rng, plan, n, lengths, draws);
+    let pathRuns = 0;
+    for (let q = 0; q < blocks; q += 1) {
+      let i = blockStart[q], len = blockLength[q];
+      const s = segmentOf[i], segLo = segments[s], segHi = segments[s + 1];
+      for (;;) {
+        let run = segHi - i;
+        if (run > len) run = len;
+        runs[2 * used] = i + s;
+        runs[2 * used + 1] = run;
+        used += 1;
+        pathRuns += 1;
+        len -= run;
+        if (len === 0) break;
+        i = segLo;
+      }
+    }
+    counts[batch] = pathRuns;
+    batch += 1;
+  }
+  if (batch > 0) flush();
 }
 
 function checkOut(what: string, length: number, needed: number): void {

@@ -130,16 +130,15 @@ export class DistributionAccumulator {
   /** Adds `values[start..end)`, the next outcomes in order. */
   add(values: Float64Array, start = 0, end = values.length): void {
     checkWindow(values.length, start, end);
-    const moments = this.moments, target = this.target;
-    let atLeast = this.atLeast, bad = this.nan;
-    for (let i = start; i < end && !bad; i += 1) {
-      const v = values[i];
-      if (v !== v) bad = true; // NaN
-      moments.push(v);
-      if (v >= target) atLeast += 1;
+    if (!this.nan) {
+      // Welford's moments up to and including a first NaN (then every statistic is NaN).
+      const stop = this.moments.pushAll(values, start, end);
+      const target = this.target;
+      let atLeast = this.atLeast;
+      for (let i = start; i < stop; i += 1) if (values[i] >= target) atLeast += 1;
+      this.atLeast = atLeast;
+      this.nan = stop < end || (stop > start && values[stop - 1] !== values[stop - 1]);
     }
-    this.atLeast = atLeast;
-    this.nan = bad;
     this.n += end - start;
     this.histogram?.add(values, start, end);
   }

@@ -47,6 +47,21 @@ describe('MomentsAccumulator', () => {
     expect(acc.skewness()).toBeGreaterThan(0.5);
   });
 
+  it('pushAll: bit for bit a push of each value, in chunks, stopping after the first NaN', () => {
+    const rng = streamFor(4, 4);
+    const values = Float64Array.from({ length: 5_000 }, () => (rng.nextFloat() - 0.4) * 0.3);
+    const one = new MomentsAccumulator(), bulk = new MomentsAccumulator();
+    for (const v of values) one.push(v);
+    expect(bulk.pushAll(values, 0, 1_234)).toBe(1_234);
+    expect(bulk.pushAll(values, 1_234)).toBe(5_000);
+    expect([bulk.count, Object.is(bulk.mean, one.mean), Object.is(bulk.m2, one.m2)]).toEqual([5_000, true, true]);
+    values[10] = Number.NaN;
+    const stopped = new MomentsAccumulator();
+    expect(stopped.pushAll(values, 5, 100)).toBe(11);
+    expect(stopped.count).toBe(6);
+    expect(Number.isNaN(stopped.mean)).toBe(true);
+  });
+
   it('follows the NaN rule: too few values or a constant series give NaN, a NaN value poisons the moments', () => {
     const acc = new MomentsAccumulator();
     expect(acc.variance()).toBeNaN();

@@ -53,6 +53,29 @@ export class MomentsAccumulator {
     this.m2 += delta * (x - mean);
   }
 
+  /**
+   * {@link push} of `values[start..end)` in order, the same arithmetic with the running values
+   * in local variables (about twice as fast in a long loop), stopping after the first NaN, which
+   * is pushed. Returns the index after the last value pushed (`end` when there was no NaN).
+   */
+  pushAll(values: Float64Array, start = 0, end = values.length): number {
+    let k = this.count, mean = this.mean, m2 = this.m2;
+    let i = start;
+    while (i < end) {
+      const x = values[i];
+      i += 1;
+      k += 1;
+      const delta = x - mean;
+      mean += delta / k;
+      m2 += delta * (x - mean);
+      if (x !== x) break; // NaN
+    }
+    this.count = k;
+    this.mean = mean;
+    this.m2 = m2;
+    return i;
+  }
+
   /** Adds `x` to the mean, `M2`, `M3` and `M4` (Terriberry, 2007; Pébay, 2008). */
   pushHigher(x: number): void {
     const k1 = this.count, k = k1 + 1;
