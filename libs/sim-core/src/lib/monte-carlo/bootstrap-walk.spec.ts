@@ -49,6 +49,15 @@ describe('the WebAssembly walk', () => {
     }
   });
 
+  it('seeds like reseedInto for seeds and path indices past 2^32 (the high words)', () => {
+    const prepared = sources['four windows, short ones included (wraps inside blocks)'];
+    const options: BootstrapOptions = { method: 'stationary', meanBlock: 10, horizon: 63, seed: 2 ** 40 + 77, firstPath: 2 ** 33 + 5, pathCount: 3000 };
+    const js = allocatePathOutcomes(3000), wasm = allocatePathOutcomes(3000);
+    simulateBootstrapPaths(prepared, { ...options, kernel: 'javascript' }, js);
+    simulateBootstrapPaths(prepared, { ...options, kernel: 'wasm' }, wasm);
+    expect(sameBits(js.smallReturn, wasm.smallReturn) && sameBits(js.largeMaxDrawdown, wasm.largeMaxDrawdown)).toBe(true);
+  });
+
   it('gives pathReturnsInto the same outcome with either kernel, and refuses an unknown one', () => {
     const prepared = sources['one long window'];
     const base = { method: 'stationary' as const, meanBlock: 21, horizon: 252, seed: 5 };

@@ -4,7 +4,7 @@
  * (Politis and Romano, 1992) or iid bootstrap, with terminal returns and maximum drawdowns.
  */
 import { reseedInto, Xoshiro128 } from '../random/xoshiro128';
-import { walkerFor, WALK_BATCH_PATHS, WALK_RUN_CAPACITY, type BootstrapWalker } from './bootstrap-walk';
+import { walkerFor, WALK_BATCH_PATHS, type BootstrapWalker } from './bootstrap-walk';
 import { GEOMETRIC_BUCKET_BITS, geometricLengthOf, geometricLengthTable, type GeometricLengthTable } from './geometric-length-table';
 import type { PreparedSource } from './joint-source';
 import type { PathOutcomes } from './path-outcomes';
@@ -206,7 +206,7 @@ function runPaths(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, first: 
   const walker = plan.kernel === 'javascript' ? null : walkerFor(prepared);
   if (walker === null && plan.kernel === 'wasm') throw new RangeError('simulateBootstrapPaths: kernel \'wasm\' asked, but this host has no WebAssembly SIMD');
   if (walker === null) runPathsJs(prepared, plan, rng, first, count, out, outOffset);
-  else runPathsWasm(prepared, plan, rng, first, count, out, outOffset, walker);
+  else runPathsWasm(plan, first, count, out, outOffset, walker);
 }
 
 /** Where a path's blocks are drawn: start row and length, at most `horizon` of each. */
@@ -315,58 +315,26 @@ function runPathsJs(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, first
 }
 
 /**
- * The WebAssembly walk (see {@link runPaths} and bootstrap-walk.wat): the same draws, cut into
- * runs of consecutive rows here (a block wraps to its segment's first row), then walked in
- * batches with both legs in the lanes of 128-bit SIMD registers and branch-free minimum and
- * maximum; bit for bit the JavaScript walk's numbers.
+ * The WebAssembly kernel (see {@link runPaths} and bootstrap-walk.wat): the same seeding, draws
+ * and walk, with both legs in the lanes of 128-bit SIMD registers and branch-free minimum and
+ * maximum, in batches; bit for bit the JavaScript kernel's numbers (`expm1` stays here).
  */
-function runPathsWasm(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, first: number, count: number, out: PathOutcomes, outOffset: number, walker: BootstrapWalker): void {
-  const segmentOf = prepared.segmentOf, segments = prepared.source.segments, n = prepared.length, H = plan.horizon, seed = plan.seed;
-  const lengths = lengthTableOf(plan);
+function runPathsWasm(plan: Plan, first: number, count: number, out: PathOutcomes, outOffset: number, walker: BootstrapWalker): void {
   const smallReturn = out.smallReturn, largeReturn = out.largeReturn;
   const smallMaxDrawdown = out.smallMaxDrawdown, largeMaxDrawdown = out.largeMaxDrawdown;
-  const counts = walker.counts, runs = walker.runs, walked = walker.out;
-  const draws: BlockDraws = { start: new Int32Array(H), length: new Int32Array(H) };
-  const blockStart = draws.start, blockLength = draws.length;
-  let batch = 0, used = 0, batchFirst = 0;
-  const flush = (): void => {
-    walker.walk(batch);
+  const walked = walker.out;
+  const draw = { seed: plan.seed, horizon: plan.horizon, stationary: plan.method === STATIONARY, fixedLength: plan.fixedLength, lengths: lengthTableOf(plan) };
+  for (let done = 0; done < count; done += WALK_BATCH_PATHS) {
+    const batch = Math.min(WALK_BATCH_PATHS, count - done);
+    walker.simulate(draw, first + done, batch);
     for (let q = 0; q < batch; q += 1) {
-      const o = outOffset + batchFirst + q, w = 4 * q;
+      const o = outOffset + done + q, w = 4 * q;
       smallReturn[o] = expm1(walked[w]);
       largeReturn[o] = expm1(walked[w + 1]);
       smallMaxDrawdown[o] = expm1(walked[w + 2]);
       largeMaxDrawdown[o] = expm1(walked[w + 3]);
     }
-    batchFirst += batch;
-    batch = 0;
-    used = 0;
-  };
-  for (let j = 0; j < count; j += 1) {
-    // A path has at most H runs (every run holds a row).
-    if (batch === WALK_BATCH_PATHS || used + H > WALK_RUN_CAPACITY) flush();
-    reseedInto(rng, seed, first + j);
-    const blocks = drawBlocks(rng, plan, n, lengths, draws);
-    let pathRuns = 0;
-    for (let q = 0; q < blocks; q += 1) {
-      let i = blockStart[q], len = blockLength[q];
-      const s = segmentOf[i], segLo = segments[s], segHi = segments[s + 1];
-      for (;;) {
-        let run = segHi - i;
-        if (run > len) run = len;
-        runs[2 * used] = i + s;
-        runs[2 * used + 1] = run;
-        used += 1;
-        pathRuns += 1;
-        len -= run;
-        if (len === 0) break;
-        i = segLo;
-      }
-    }
-    counts[batch] = pathRuns;
-    batch += 1;
   }
-  if (batch > 0) flush();
 }
 
 function checkOut(what: string, length: number, needed: number): void {
