@@ -24,6 +24,23 @@ export type PathModel =
  */
 export type PathJob = PathModel & { readonly horizon: number; readonly seed: number };
 
+/** True for path outcomes (arrays of every path of the run: the merger's shared memory). */
+function isPathOutcomes(value: unknown): value is PathOutcomes {
+  const v = value as Partial<PathOutcomes> | undefined;
+  return v !== undefined && v !== null && v.smallReturn instanceof Float64Array && v.largeReturn instanceof Float64Array
+    && v.smallMaxDrawdown instanceof Float64Array && v.largeMaxDrawdown instanceof Float64Array;
+}
+
+/** The block's part of the run's outcomes, as views (written in place). */
+function blockViews(all: PathOutcomes, block: ItemRange): PathOutcomes {
+  const end = block.first + block.count;
+  if (all.smallReturn.length < end) throw new RangeError(`simulatePathBlock: shared outcomes hold ${all.smallReturn.length} paths, block ends at ${end}`);
+  return {
+    smallReturn: all.smallReturn.subarray(block.first, end), largeReturn: all.largeReturn.subarray(block.first, end),
+    smallMaxDrawdown: all.smallMaxDrawdown.subarray(block.first, end), largeMaxDrawdown: all.largeMaxDrawdown.subarray(block.first, end),
+  };
+}
+
 /** Key of the prepared bootstrap source in a thread's cache (a thread serves one study). */
 const PREPARED_SOURCE = 'simulate:prepared-source';
 
@@ -32,10 +49,12 @@ const PREPARED_SOURCE = 'simulate:prepared-source';
  * block.count − 1` of `job` and returns their outcomes, indexed by path − `block.first`. Pure:
  * every path draws from its own stream (seed, path index), so a path's outcome does not depend
  * on which block or thread computes it. `cache` keeps the prepared bootstrap source, so a
- * thread prepares the windows once for all its blocks.
+ * thread prepares the windows once for all its blocks. With `shared` (the outcomes of every
+ * path of the run, on SharedArrayBuffers: see `pathOutcomesMerger`), the block writes into its
+ * part of them and returns views of it, so nothing is copied back.
  */
-export function simulatePathBlock(job: PathJob, block: ItemRange, cache: Map<string, unknown>): PathOutcomes {
-  const out = allocatePathOutcomes(block.count);
+export function simulatePathBlock(job: PathJob, block: ItemRange, cache: Map<string, unknown>, shared?: unknown): PathOutcomes {
+  const out = isPathOutcomes(shared) ? blockViews(shared, block) : allocatePathOutcomes(block.count);
   const range = { horizon: job.horizon, seed: job.seed, firstPath: block.first, pathCount: block.count };
   switch (job.kind) {
     case 'bootstrap': {

@@ -24,9 +24,15 @@ describe('path blocks', () => {
     simulateStudentTPaths(fit, { horizon: 12, seed: 99, firstPath: 0, pathCount: paths }, direct);
     const study = pathOutcomesStudy(job, paths);
     expect(study.blocks).toHaveLength(3);
-    const merged = await studyResult(runStudy(study));
-    expect(merged.outcomes).toEqual(direct);
-  });
+    for (const workers of [1, 2]) {
+      // The blocks write into the run's shared outcomes in place (threads included).
+      const merged = await studyResult(runStudy(study, { workers }));
+      expect(merged.outcomes.smallReturn.buffer).toBeInstanceOf(SharedArrayBuffer);
+      for (const key of ['smallReturn', 'largeReturn', 'smallMaxDrawdown', 'largeMaxDrawdown'] as const) {
+        expect(Array.from(merged.outcomes[key])).toEqual(Array.from(direct[key]));
+      }
+    }
+  }, 60_000);
 
   it('accumulate the distributions as blocks arrive, in path order, with the numbers of a summary of the whole', async () => {
     const paths = 7 * PATHS_PER_BLOCK + 3; // past the histogram threshold

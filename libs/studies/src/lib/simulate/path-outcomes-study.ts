@@ -37,7 +37,19 @@ export interface MergedPathOutcomes {
 }
 
 /**
- * A merger of path blocks (see `StudyMerger`): each block's outputs are copied into place and
+ * Outcomes of `paths` paths on SharedArrayBuffers where the host has them (Node does), so that
+ * worker threads write their blocks in place; ordinary arrays otherwise.
+ */
+function sharedPathOutcomes(paths: number): PathOutcomes {
+  if (typeof SharedArrayBuffer !== 'function') return allocatePathOutcomes(paths);
+  const make = (): Float64Array => new Float64Array(new SharedArrayBuffer(8 * paths));
+  return { smallReturn: make(), largeReturn: make(), smallMaxDrawdown: make(), largeMaxDrawdown: make() };
+}
+
+/**
+ * A merger of path blocks (see `StudyMerger`): the run's outcomes are shared with the blocks
+ * (each writes its paths in place); each block's outputs are copied into place if they are not
+ * there already, and
  * added to the accumulators as soon as the blocks before it are done, so this work overlaps
  * the blocks still running; `result` hands over the {@link MergedPathOutcomes}. Used by
  * {@link mergePathOutcomes} too, so the merged values are the same either way.
@@ -46,7 +58,7 @@ export interface MergedPathOutcomes {
  * of order or missing at the end (programmer errors).
  */
 export function pathOutcomesMerger(paths: number, blocks: readonly ItemRange[]): StudyMerger<PathOutcomes, MergedPathOutcomes> {
-  const outcomes = allocatePathOutcomes(paths);
+  const outcomes = sharedPathOutcomes(paths);
   const spread = new Float64Array(paths);
   const histogram = paths >= RANKS_BY_HISTOGRAM_FROM;
   const make = (): DistributionAccumulator => new DistributionAccumulator(0, histogram);
@@ -60,10 +72,13 @@ export function pathOutcomesMerger(paths: number, blocks: readonly ItemRange[]):
       next += 1;
       const first = block.first, end = first + block.count;
       const small = outcomes.smallReturn, large = outcomes.largeReturn;
-      small.set(out.smallReturn, first);
-      large.set(out.largeReturn, first);
-      outcomes.smallMaxDrawdown.set(out.smallMaxDrawdown, first);
-      outcomes.largeMaxDrawdown.set(out.largeMaxDrawdown, first);
+      // Blocks given the shared outcomes wrote in place (their outputs are views of them).
+      if (out.smallReturn.buffer !== small.buffer) {
+        small.set(out.smallReturn, first);
+        large.set(out.largeReturn, first);
+        outcomes.smallMaxDrawdown.set(out.smallMaxDrawdown, first);
+        outcomes.largeMaxDrawdown.set(out.largeMaxDrawdown, first);
+      }
       for (let i = first; i < end; i += 1) spread[i] = small[i] - large[i];
       accumulators.smallReturn.add(small, first, end);
       accumulators.largeReturn.add(large, first, end);
@@ -71,6 +86,7 @@ export function pathOutcomesMerger(paths: number, blocks: readonly ItemRange[]):
       accumulators.smallMaxDrawdown.add(outcomes.smallMaxDrawdown, first, end);
       accumulators.largeMaxDrawdown.add(outcomes.largeMaxDrawdown, first, end);
     },
+    shared: outcomes,
     result() {
       if (next !== blocks.length) throw new RangeError(`pathOutcomesMerger: ${next} of ${blocks.length} blocks added`);
       return { outcomes, spread, accumulators };

@@ -63,16 +63,16 @@ export function runStudy<Plan, Context, Block, Output, Result>(
       }
       const threads = Math.max(1, Math.floor(options.workers ?? 1));
       if (pool !== undefined) {
-        await pool.run(blocks, place, () => cancelled);
+        await pool.run(blocks, place, () => cancelled, merger?.shared);
       } else if (threads <= 1 || blocks.length <= 1) {
         const cache = new Map<string, unknown>();
         for (let i = 0; i < blocks.length; i += 1) {
           if (cancelled) return;
-          place(i, study.execute.run(study.context, blocks[i], cache));
+          place(i, study.execute.run(study.context, blocks[i], cache, merger?.shared));
           if (i + 1 < blocks.length) await new Promise<void>((resolve) => setImmediate(resolve));
         }
       } else {
-        await runBlocksInThreads(study.execute, study.context, blocks, threads, place, () => cancelled);
+        await runBlocksInThreads(study.execute, study.context, blocks, threads, place, () => cancelled, merger?.shared);
       }
       if (cancelled) return;
       subscriber.next({ type: 'result', result: merger === undefined ? study.merge(outputs) : merger.result(outputs) });

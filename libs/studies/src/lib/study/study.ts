@@ -15,7 +15,7 @@ export interface BlockExecutor<Context, Block, Output> {
    * context and the block. `cache` lives as long as the thread and holds values derived from
    * the context (prepared tables) that several blocks reuse.
    */
-  readonly run: (context: Context, block: Block, cache: Map<string, unknown>) => Output;
+  readonly run: (context: Context, block: Block, cache: Map<string, unknown>, shared?: unknown) => Output;
 }
 
 /**
@@ -57,6 +57,12 @@ export interface StudyMerger<Output, Result> {
   add(index: number, output: Output): void;
   /** The result, after every block was added; `outputs` are all of them again, in block order. */
   result(outputs: readonly Output[]): Result;
+  /**
+   * Optional memory for this run that every block's executor receives (its `shared` argument),
+   * in this thread and in worker threads alike: SharedArrayBuffer-backed arrays that blocks
+   * write their outputs into in place, so nothing is copied back. Must not change the result.
+   */
+  readonly shared?: unknown;
 }
 
 /** Any study, for code that only runs them. */

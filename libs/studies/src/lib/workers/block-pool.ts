@@ -88,10 +88,12 @@ export class BlockPool<Context, Block, Output> {
 
   /**
    * Runs `blocks` on the pool's threads, passing each output with its block index to
-   * `onOutput` as it arrives. Stops handing out blocks once `isCancelled()` is true. One run at
-   * a time; rejects with the block's error when an executor throws or a thread dies.
+   * `onOutput` as it arrives. Stops handing out blocks once `isCancelled()` is true. `shared`
+   * goes with every block to the executor (structured-cloned; SharedArrayBuffers in it are
+   * shared, not copied). One run at a time; rejects with the block's error when an executor
+   * throws or a thread dies.
    */
-  async run(blocks: readonly Block[], onOutput: (index: number, output: Output) => void, isCancelled: () => boolean = () => false): Promise<void> {
+  async run(blocks: readonly Block[], onOutput: (index: number, output: Output) => void, isCancelled: () => boolean = () => false, shared?: unknown): Promise<void> {
     if (this.running) throw new Error('BlockPool.run: the pool is already running blocks');
     this.running = true;
     let next = 0;
@@ -104,7 +106,7 @@ export class BlockPool<Context, Block, Output> {
           if (next >= blocks.length || isCancelled()) { finish(); resolve(); return; }
           const index = next;
           next += 1;
-          worker.postMessage({ type: 'block', index, block: blocks[index] });
+          worker.postMessage({ type: 'block', index, block: blocks[index], shared });
         };
         const onMessage = (msg: BlockReply<Output>): void => {
           if (!msg.ok) { finish(); reject(new Error(`study worker failed on block ${msg.index}: ${msg.error}`)); return; }
@@ -140,10 +142,11 @@ export async function runBlocksInThreads<Context, Block, Output>(
   threads: number,
   onOutput: (index: number, output: Output) => void,
   isCancelled: () => boolean = () => false,
+  shared?: unknown,
 ): Promise<void> {
   const pool = await BlockPool.open(execute, context, Math.max(1, Math.min(threads, blocks.length)));
   try {
-    await pool.run(blocks, onOutput, isCancelled);
+    await pool.run(blocks, onOutput, isCancelled, shared);
   } finally {
     await pool.close();
   }

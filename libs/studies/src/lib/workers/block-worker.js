@@ -53,7 +53,7 @@ parentPort.on('message', (msg) => {
       return;
     }
     const t0 = process.hrtime.bigint();
-    const output = run(context, msg.block, cache);
+    const output = run(context, msg.block, cache, msg.shared);
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     parentPort.postMessage({ ok: true, index: msg.index, output, seconds }, transferList(output));
   } catch (e) {
