@@ -50,12 +50,14 @@ const PREPARED_SOURCE = 'simulate:prepared-source';
  * every path draws from its own stream (seed, path index), so a path's outcome does not depend
  * on which block or thread computes it. `cache` keeps the prepared bootstrap source, so a
  * thread prepares the windows once for all its blocks. With `shared` (the outcomes of every
- * path of the run, on SharedArrayBuffers: see `pathOutcomesMerger`), the block writes into its
- * part of them and returns views of it, so nothing is copied back.
+ * path of the run, and their spread small − large, on SharedArrayBuffers: see
+ * `pathOutcomesMerger`), the block writes into its part of them and returns views of it, so
+ * nothing is copied back.
  */
 export function simulatePathBlock(job: PathJob, block: ItemRange, cache: Map<string, unknown>, shared?: unknown): PathOutcomes {
   const out = isPathOutcomes(shared) ? blockViews(shared, block) : allocatePathOutcomes(block.count);
   const range = { horizon: job.horizon, seed: job.seed, firstPath: block.first, pathCount: block.count };
+  const spread = shared === undefined ? undefined : (shared as { spread?: unknown }).spread;
   switch (job.kind) {
     case 'bootstrap': {
       let prepared = cache.get(PREPARED_SOURCE) as PreparedSource | undefined;
@@ -72,6 +74,10 @@ export function simulatePathBlock(job: PathJob, block: ItemRange, cache: Map<str
     case 'rate-sensitivity':
       simulateRateSensitivityPaths(job.fits, job.cutPath, range, out);
       break;
+  }
+  // With the run's shared spread (small − large per path), the block fills its part of it too.
+  if (spread instanceof Float64Array && spread.length >= block.first + block.count) {
+    for (let i = 0; i < block.count; i += 1) spread[block.first + i] = out.smallReturn[i] - out.largeReturn[i];
   }
   return out;
 }

@@ -59,7 +59,7 @@ function sharedPathOutcomes(paths: number): PathOutcomes {
  */
 export function pathOutcomesMerger(paths: number, blocks: readonly ItemRange[]): StudyMerger<PathOutcomes, MergedPathOutcomes> {
   const outcomes = sharedPathOutcomes(paths);
-  const spread = new Float64Array(paths);
+  const spread = typeof SharedArrayBuffer === 'function' ? new Float64Array(new SharedArrayBuffer(8 * paths)) : new Float64Array(paths);
   const histogram = paths >= RANKS_BY_HISTOGRAM_FROM;
   const make = (): DistributionAccumulator => new DistributionAccumulator(0, histogram);
   const accumulators = { smallReturn: make(), largeReturn: make(), spread: make(), smallMaxDrawdown: make(), largeMaxDrawdown: make() };
@@ -72,21 +72,21 @@ export function pathOutcomesMerger(paths: number, blocks: readonly ItemRange[]):
       next += 1;
       const first = block.first, end = first + block.count;
       const small = outcomes.smallReturn, large = outcomes.largeReturn;
-      // Blocks given the shared outcomes wrote in place (their outputs are views of them).
+      // Blocks given the shared outcomes wrote them and the spread in place (their outputs are views of them).
       if (out.smallReturn.buffer !== small.buffer) {
         small.set(out.smallReturn, first);
         large.set(out.largeReturn, first);
         outcomes.smallMaxDrawdown.set(out.smallMaxDrawdown, first);
         outcomes.largeMaxDrawdown.set(out.largeMaxDrawdown, first);
+        for (let i = first; i < end; i += 1) spread[i] = small[i] - large[i];
       }
-      for (let i = first; i < end; i += 1) spread[i] = small[i] - large[i];
       accumulators.smallReturn.add(small, first, end);
       accumulators.largeReturn.add(large, first, end);
       accumulators.spread.add(spread, first, end);
       accumulators.smallMaxDrawdown.add(outcomes.smallMaxDrawdown, first, end);
       accumulators.largeMaxDrawdown.add(outcomes.largeMaxDrawdown, first, end);
     },
-    shared: outcomes,
+    shared: { ...outcomes, spread },
     result() {
       if (next !== blocks.length) throw new RangeError(`pathOutcomesMerger: ${next} of ${blocks.length} blocks added`);
       return { outcomes, spread, accumulators };
