@@ -95,6 +95,13 @@ describe('summarizeDistribution', () => {
       for (let first = 0; first < values.length; first += 10_000) acc.add(values.subarray(first, first + 10_000));
       expect(acc.summary(values)).toEqual(whole);
     }
+    // Five series added together, block by block, one of them with a NaN: each summary as if added alone.
+    const columns = [0, 1, 2, 3, 4].map((c) => Float64Array.from(values, (v) => v * (c + 1) - c / 10));
+    columns[3][55_555] = Number.NaN;
+    const together = columns.map(() => new DistributionAccumulator(0.1, true));
+    for (let first = 0; first < values.length; first += 10_000) DistributionAccumulator.addTogether(together, columns, first, first + 10_000);
+    columns.forEach((col, c) => expect(together[c].summary(col)).toEqual(summarizeDistribution(col, 0.1)));
+    expect(Number.isNaN(together[3].summary(columns[3]).mean)).toBe(true);
     const short = new DistributionAccumulator(0, true);
     short.add(values, 0, 10);
     expect(() => short.summary(values, 0, 11)).toThrow(RangeError);

@@ -144,6 +144,35 @@ export class DistributionAccumulator {
   }
 
   /**
+   * {@link add} of `columns[c][start..end)` to `accumulators[c]` for every `c`, with the moments
+   * of the series pushed in lockstep (`MomentsAccumulator.pushTogether`, bit for bit the same
+   * numbers); a series that holds a NaN, or already had one, is added on its own.
+   */
+  static addTogether(accumulators: readonly DistributionAccumulator[], columns: readonly Float64Array[], start: number, end: number): void {
+    const clean = accumulators.map((a, c) => (a.nan || a.moments.count !== accumulators[0].moments.count ? -1 : c)).filter((c) => c >= 0);
+    const before = clean.map((c) => ({ count: accumulators[c].moments.count, mean: accumulators[c].moments.mean, m2: accumulators[c].moments.m2 }));
+    const seen = MomentsAccumulator.pushTogether(clean.map((c) => accumulators[c].moments), clean.map((c) => columns[c]), start, end);
+    clean.forEach((c, i) => {
+      const acc = accumulators[c];
+      if (seen[i]) {
+        // A NaN: undo and add this series alone (its moments stop at the NaN, as add does).
+        acc.moments.count = before[i].count;
+        acc.moments.mean = before[i].mean;
+        acc.moments.m2 = before[i].m2;
+        acc.add(columns[c], start, end);
+        return;
+      }
+      const values = columns[c], target = acc.target;
+      let atLeast = acc.atLeast;
+      for (let j = start; j < end; j += 1) if (values[j] >= target) atLeast += 1;
+      acc.atLeast = atLeast;
+      acc.n += end - start;
+      acc.histogram?.add(values, start, end);
+    });
+    accumulators.forEach((acc, c) => { if (!clean.includes(c)) acc.add(columns[c], start, end); });
+  }
+
+  /**
    * The summary of every outcome added, which must be exactly `outcomes[start..end)` (the same
    * values in the same order).
    *

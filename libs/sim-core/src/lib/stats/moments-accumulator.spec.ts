@@ -62,6 +62,22 @@ describe('MomentsAccumulator', () => {
     expect(Number.isNaN(stopped.mean)).toBe(true);
   });
 
+  it('pushTogether: bit for bit a push of each value of each series (seven series: a group of five and one of two), NaN reported', () => {
+    const rng = streamFor(9, 9);
+    const columns = Array.from({ length: 7 }, (_, c) => Float64Array.from({ length: 3_000 }, () => (rng.nextFloat() - 0.5) * (c + 1)));
+    const together = columns.map(() => new MomentsAccumulator());
+    expect(MomentsAccumulator.pushTogether(together, columns, 0, 1_000)).toEqual(Array(7).fill(false));
+    MomentsAccumulator.pushTogether(together, columns, 1_000, 3_000);
+    columns.forEach((col, c) => {
+      const one = new MomentsAccumulator();
+      for (const v of col) one.push(v);
+      expect([c, one.count, Object.is(one.mean, together[c].mean), Object.is(one.m2, together[c].m2)]).toEqual([c, together[c].count, true, true]);
+    });
+    columns[5][10] = Number.NaN;
+    expect(MomentsAccumulator.pushTogether(columns.map(() => new MomentsAccumulator()), columns, 0, 20)).toEqual([false, false, false, false, false, true, false]);
+    expect(() => MomentsAccumulator.pushTogether([new MomentsAccumulator()], columns, 0, 1)).toThrow(RangeError);
+  });
+
   it('follows the NaN rule: too few values or a constant series give NaN, a NaN value poisons the moments', () => {
     const acc = new MomentsAccumulator();
     expect(acc.variance()).toBeNaN();

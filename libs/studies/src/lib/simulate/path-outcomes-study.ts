@@ -80,11 +80,11 @@ export function pathOutcomesMerger(paths: number, blocks: readonly ItemRange[]):
         outcomes.largeMaxDrawdown.set(out.largeMaxDrawdown, first);
         for (let i = first; i < end; i += 1) spread[i] = small[i] - large[i];
       }
-      accumulators.smallReturn.add(small, first, end);
-      accumulators.largeReturn.add(large, first, end);
-      accumulators.spread.add(spread, first, end);
-      accumulators.smallMaxDrawdown.add(outcomes.smallMaxDrawdown, first, end);
-      accumulators.largeMaxDrawdown.add(outcomes.largeMaxDrawdown, first, end);
+      DistributionAccumulator.addTogether(
+        [accumulators.smallReturn, accumulators.largeReturn, accumulators.spread, accumulators.smallMaxDrawdown, accumulators.largeMaxDrawdown],
+        [small, large, spread, outcomes.smallMaxDrawdown, outcomes.largeMaxDrawdown],
+        first, end,
+      );
     },
     shared: { ...outcomes, spread },
     result() {
