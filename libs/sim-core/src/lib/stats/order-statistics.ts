@@ -4,7 +4,7 @@
  * the histogram bins that hold those ranks (a distribution-counting selection in the spirit of
  * the radix select; Knuth, TAOCP vol. 3, 5.2 and 5.3.3).
  */
-import { sortedFloat64 } from './sort-float64';
+import { checkFloat64Window as checkWindow, LITTLE_ENDIAN, orderKeyHigh, sortedFloat64 } from './sort-float64';
 
 /**
  * Bins: the top 20 bits of the order-preserving 64-bit key of a double (sign, exponent and 8
@@ -13,18 +13,9 @@ import { sortedFloat64 } from './sort-float64';
 const BIN_BITS = 20;
 const BINS = 1 << BIN_BITS;
 
-/** True on a little-endian host (every platform Node supports today). */
-const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
-
-/** Bin of a double from the high word of its bits: flip all bits of a negative, the sign bit of a positive. */
+/** Bin of a double from the high word of its bits: the leading bits of its order-preserving key. */
 function binOf(high: number): number {
-  return (high ^ (-(high >>> 31) | 0x80000000)) >>> (32 - BIN_BITS);
-}
-
-function checkWindow(what: string, values: Float64Array, start: number, end: number): void {
-  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= values.length)) {
-    throw new RangeError(`${what}: window [${start}, ${end}) does not fit ${values.length} values`);
-  }
+  return orderKeyHigh(high) >>> (32 - BIN_BITS);
 }
 
 /**

@@ -11,8 +11,24 @@ const RADIX_MIN_LENGTH = 2048;
 /** Digits per 32-bit word: bits 0–10, 11–21 and 22–31. */
 const DIGITS = 6, BINS = 2048, MASK = BINS - 1;
 
-/** True on a little-endian host (every platform Node supports today). */
-const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+/** True on a little-endian host (every platform Node supports today): word 1 of a double's pair of 32-bit words is its high word. */
+export const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+
+/**
+ * The high 32 bits of a double's order-preserving 64-bit key, from the double's high word:
+ * all bits flipped for a negative number, the sign bit flipped for a positive one, so the
+ * unsigned order of the keys is the numeric order (−0 before +0).
+ */
+export function orderKeyHigh(high: number): number {
+  return (high ^ (-(high >>> 31) | 0x80000000)) >>> 0;
+}
+
+/** Throws a RangeError (a programmer error) unless `[start, end)` is a window of `values`. */
+export function checkFloat64Window(what: string, values: ArrayLike<number>, start: number, end: number): void {
+  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= values.length)) {
+    throw new RangeError(`${what}: window [${start}, ${end}) does not fit ${values.length} values`);
+  }
+}
 
 /**
  * A sorted copy of `values[start..end)`, ascending, in the order of
@@ -26,9 +42,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
  * @throws RangeError when the window does not fit `values` (programmer error).
  */
 export function sortedFloat64(values: Float64Array, start = 0, end = values.length): Float64Array {
-  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= values.length)) {
-    throw new RangeError(`sortedFloat64: window [${start}, ${end}) does not fit ${values.length} values`);
-  }
+  checkFloat64Window('sortedFloat64', values, start, end);
   const n = end - start;
   const out = values.slice(start, end);
   if (n < RADIX_MIN_LENGTH || !LITTLE_ENDIAN) return out.sort();
@@ -39,12 +53,10 @@ export function sortedFloat64(values: Float64Array, start = 0, end = values.leng
   let dst = new Uint32Array(2 * n);
   const counts = new Uint32Array(DIGITS * BINS);
   for (let i = 0; i < 2 * n; i += 2) {
-    let lo = src[i], hi = src[i + 1];
-    const negative = hi >>> 31;
-    // Negative: flip every bit; positive (and +0): flip the sign bit.
-    const flip = -negative | 0;
-    lo = (lo ^ flip) >>> 0;
-    hi = (hi ^ (flip | 0x80000000)) >>> 0;
+    const high = src[i + 1];
+    // The key (see orderKeyHigh): the low word flips with the high one for a negative number.
+    const lo = (src[i] ^ -(high >>> 31)) >>> 0;
+    const hi = orderKeyHigh(high);
     src[i] = lo;
     src[i + 1] = hi;
     counts[lo & MASK] += 1;
