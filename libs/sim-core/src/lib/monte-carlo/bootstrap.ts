@@ -117,11 +117,15 @@ function drawStart(rng: Xoshiro128, n: number): number {
 /**
  * Length of a block before truncation at the horizon. Stationary: inversion of the geometric
  * law, `1 + floor(ln u / ln(1 − p))` with `u = (k + 1) / 2^32` from one 32-bit output `k`
- * (so `u` in `(0, 1]`); circular and iid: the fixed length.
+ * (so `u` in `(0, 1]`), read from `lengths` (the formula's integers, see
+ * geometric-length-table.ts; the formula itself for the few outputs the table leaves to it);
+ * circular and iid: the fixed length, no draw.
  */
-function drawLength(rng: Xoshiro128, plan: Plan): number {
-  if (plan.method === STATIONARY) return geometricLengthOf(rng.nextU32(), plan.invLogQ);
-  return plan.fixedLength;
+function drawLength(rng: Xoshiro128, plan: Plan, lengths: GeometricLengthTable): number {
+  if (plan.method !== STATIONARY) return plan.fixedLength;
+  const k = rng.nextU32(), b = k >>> GEOMETRIC_SHIFT;
+  const len = k < lengths.threshold[b] ? lengths.upper[b] : lengths.lower[b];
+  return len < 0 ? geometricLengthOf(k, plan.invLogQ) : len;
 }
 
 /** Where {@link tracePath} writes what it sees; `null` = not wanted. */
@@ -143,6 +147,7 @@ interface TraceSink {
  * outcomes themselves always come from {@link runPaths}.
  */
 function tracePath(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, sink: TraceSink): number {
+  const lengths = lengthTableOf(plan);
   const { cumSmall, cumLarge, segmentOf } = prepared;
   const segments = prepared.source.segments, n = prepared.length, H = plan.horizon;
   const { small: srcSmall, large: srcLarge } = prepared.source;
@@ -153,7 +158,7 @@ function tracePath(prepared: PreparedSource, plan: Plan, rng: Xoshiro128, sink: 
   }
   while (t < H) {
     let i = drawStart(rng, n);
-    let len = drawLength(rng, plan);
+    let len = drawLength(rng, plan, lengths);
     if (len > H - t) len = H - t;
     if (sink.blockStart !== null) sink.blockStart[t] = 1;
     blocks += 1;
@@ -222,18 +227,12 @@ interface BlockDraws {
  * logarithm), the last one cut at the horizon.
  */
 function drawBlocks(rng: Xoshiro128, plan: Plan, n: number, lengths: GeometricLengthTable, draws: BlockDraws): number {
-  const H = plan.horizon, stationary = plan.method === STATIONARY, fixedLength = plan.fixedLength, invLogQ = plan.invLogQ;
-  const upper = lengths.upper, lower = lengths.lower, threshold = lengths.threshold;
+  const H = plan.horizon;
   const blockStart = draws.start, blockLength = draws.length;
   let blocks = 0;
   for (let t = 0; t < H;) {
     const i = drawStart(rng, n);
-    let len = fixedLength;
-    if (stationary) {
-      const k = rng.nextU32(), b = k >>> GEOMETRIC_SHIFT;
-      len = k < threshold[b] ? upper[b] : lower[b];
-      if (len < 0) len = geometricLengthOf(k, invLogQ);
-    }
+    let len = drawLength(rng, plan, lengths);
     if (len > H - t) len = H - t;
     t += len;
     blockStart[blocks] = i;
