@@ -16,7 +16,17 @@ export interface PathOutcomes {
   readonly largeMaxDrawdown: Float64Array;
 }
 
-/** Fresh zeroed {@link PathOutcomes} for `paths` paths (an integer >= 0). */
-export function allocatePathOutcomes(paths: number): PathOutcomes {
-  return { smallReturn: new Float64Array(paths), largeReturn: new Float64Array(paths), smallMaxDrawdown: new Float64Array(paths), largeMaxDrawdown: new Float64Array(paths) };
+/**
+ * Fresh zeroed {@link PathOutcomes} for `paths` paths (an integer >= 0). With `shared`, on
+ * SharedArrayBuffers where the host has them (so worker threads can write their paths in
+ * place), ordinary buffers otherwise.
+ */
+export function allocatePathOutcomes(paths: number, shared = false): PathOutcomes {
+  const make = (): Float64Array => zeroedFloat64(paths, shared);
+  return { smallReturn: make(), largeReturn: make(), smallMaxDrawdown: make(), largeMaxDrawdown: make() };
+}
+
+/** A zeroed Float64Array of `length` values, on a SharedArrayBuffer when `shared` and the host has them. */
+export function zeroedFloat64(length: number, shared = false): Float64Array {
+  return shared && typeof SharedArrayBuffer === 'function' ? new Float64Array(new SharedArrayBuffer(8 * length)) : new Float64Array(length);
 }

@@ -1,4 +1,4 @@
-import { allocatePathOutcomes, type PathOutcomes } from '@ratecut/sim-core/monte-carlo';
+import { allocatePathOutcomes, zeroedFloat64, type PathOutcomes } from '@ratecut/sim-core/monte-carlo';
 import { DistributionAccumulator, RANKS_BY_HISTOGRAM_FROM } from '@ratecut/sim-core';
 import { splitRange, type ItemRange } from '../study/split-range';
 import type { Study, StudyMerger } from '../study/study';
@@ -37,16 +37,6 @@ export interface MergedPathOutcomes {
 }
 
 /**
- * Outcomes of `paths` paths on SharedArrayBuffers where the host has them (Node does), so that
- * worker threads write their blocks in place; ordinary arrays otherwise.
- */
-function sharedPathOutcomes(paths: number): PathOutcomes {
-  if (typeof SharedArrayBuffer !== 'function') return allocatePathOutcomes(paths);
-  const make = (): Float64Array => new Float64Array(new SharedArrayBuffer(8 * paths));
-  return { smallReturn: make(), largeReturn: make(), smallMaxDrawdown: make(), largeMaxDrawdown: make() };
-}
-
-/**
  * A merger of path blocks (see `StudyMerger`): the run's outcomes are shared with the blocks
  * (each writes its paths in place); each block's outputs are copied into place if they are not
  * there already, and
@@ -58,8 +48,9 @@ function sharedPathOutcomes(paths: number): PathOutcomes {
  * of order or missing at the end (programmer errors).
  */
 export function pathOutcomesMerger(paths: number, blocks: readonly ItemRange[]): StudyMerger<PathOutcomes, MergedPathOutcomes> {
-  const outcomes = sharedPathOutcomes(paths);
-  const spread = typeof SharedArrayBuffer === 'function' ? new Float64Array(new SharedArrayBuffer(8 * paths)) : new Float64Array(paths);
+  // On SharedArrayBuffers: worker threads write their blocks (and the spread) in place.
+  const outcomes = allocatePathOutcomes(paths, true);
+  const spread = zeroedFloat64(paths, true);
   const histogram = paths >= RANKS_BY_HISTOGRAM_FROM;
   const make = (): DistributionAccumulator => new DistributionAccumulator(0, histogram);
   const accumulators = { smallReturn: make(), largeReturn: make(), spread: make(), smallMaxDrawdown: make(), largeMaxDrawdown: make() };
