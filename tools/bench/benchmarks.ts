@@ -17,7 +17,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { alignOnCommonDays, asOfJoin, DATA_ENV_VAR, loadCatalog, loadSeries } from '@ratecut/data-loader';
-import { formatDay, momentumSweep, type MarketData, type MomentumSweepResult, formatIssue, type Issue } from '@ratecut/sim-core';
+import { formatDay, median, momentumSweep, type MarketData, type MomentumSweepResult, formatIssue, type Issue } from '@ratecut/sim-core';
 import { fitStudentT, monthEnd, monthIndex, simulateStudentTPaths, type PathOutcomes, type StudentTFit } from '@ratecut/sim-core';
 import {
   allocatePathOutcomes, GENERATOR_NAME, makeJointSource, optimalBlockLength, prepareSource, probabilityGreater, simulateBootstrapPaths,
@@ -183,11 +183,10 @@ function summarise(
   details: Measurement['details'],
 ): Measurement {
   const sorted = [...seconds].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const middle = median(seconds);
   return {
-    name, seconds: median, minSeconds: sorted[0], maxSeconds: sorted[sorted.length - 1], runs: seconds.length, warmup,
-    paths, rows, targetSeconds, withinTarget: median < targetSeconds, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 102.4) / 10, details,
+    name, seconds: middle, minSeconds: sorted[0], maxSeconds: sorted[sorted.length - 1], runs: seconds.length, warmup,
+    paths, rows, targetSeconds, withinTarget: middle < targetSeconds, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 102.4) / 10, details,
   };
 }
 
@@ -379,8 +378,6 @@ async function runBootstrapStudy(study: ReturnType<typeof pathOutcomesStudy>, op
   const t2 = process.hrtime.bigint();
   return { seconds: Number(t2 - t0) / 1e9, summarySeconds: Number(t2 - t1) / 1e9, small, large, smallBeatsLarge };
 }
-
-const median = (v: readonly number[]): number => [...v].sort((a, b) => a - b)[v.length >> 1];
 
 /**
  * The paths of `ratecut simulate --workers 1`: the path-outcomes study of 1,000,000 joint
