@@ -120,7 +120,7 @@ export class DistributionAccumulator {
 
   /**
    * @param target the level of `probabilityAtLeastTarget`.
-   * @param histogram whether to build the histogram for the order statistics (4 MiB; worth it
+   * @param histogram whether to build the histogram for the order statistics (1 MiB; worth it
    * from `RANKS_BY_HISTOGRAM_FROM` outcomes; without it, {@link summary} sorts a copy).
    */
   constructor(readonly target = 0, histogram = true) {

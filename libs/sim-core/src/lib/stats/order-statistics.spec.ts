@@ -33,6 +33,14 @@ describe('valuesAtRanks and sortedAtOrBelow', () => {
     }
   });
 
+  it('give every rank when more bins are wanted than a 16-bit slot index holds', () => {
+    // Wide magnitudes spread 100,000 values over more than 65,535 bins; every rank is wanted.
+    const values = Float64Array.from({ length: 100_000 }, draws[1][1]);
+    const sorted = values.slice().sort();
+    const ranks = Array.from({ length: values.length }, (_, i) => values.length - 1 - i);
+    expect(sameBits(valuesAtRanks(values, ranks), ranks.map((r) => sorted[r]))).toBe(true);
+  });
+
   it('work on a window, and with NaN fall back to the full sort (NaN last)', () => {
     const values = Float64Array.from({ length: 100_000 }, () => rng.nextFloat() - 0.5);
     const win = values.slice(1_000, 90_000).sort();
