@@ -29,6 +29,9 @@ export * from './lib/fed/cycle-episodes';
 export * from './lib/portfolio/cash-return-for-day';
 export * from './lib/portfolio/cost-model';
 export * from './lib/portfolio/execution';
+export * from './lib/portfolio/target-plan';
+export * from './lib/portfolio/period-end-mask';
+export * from './lib/portfolio/portfolio-kernel';
 
 // engine/: the event-driven backtest
 export * from './lib/engine/backtest-types';
@@ -47,6 +50,12 @@ export * from './lib/strategies/weigh-steps';
 export * from './lib/strategies/select-steps';
 export * from './lib/strategies/period-param';
 export * from './lib/strategies/builtin-strategies';
+export * from './lib/strategies/targets/signal-cache';
+export * from './lib/strategies/targets/leg-palette';
+export * from './lib/strategies/targets/momentum-targets';
+export * from './lib/strategies/targets/cut-window-targets';
+export * from './lib/strategies/targets/trend-targets';
+export * from './lib/strategies/targets/rate-regime-targets';
 
 // metrics/: performance metrics
 export * from './lib/metrics/total-return';
@@ -65,6 +74,7 @@ export * from './lib/metrics/information-ratio';
 export * from './lib/metrics/beta';
 export * from './lib/metrics/alpha';
 export * from './lib/metrics/compute-metrics';
+export * from './lib/metrics/return-metrics-accumulator';
 
 // stats/: descriptive statistics
 export * from './lib/stats/mean';

@@ -6,6 +6,13 @@ import { equalWeight, fixedWeights } from './weigh-steps';
 import { formatPeriod, parsePeriod, periodRows } from './period-param';
 import { whenStep, type RebalanceSchedule } from './when-steps';
 import { ParameterError } from '../errors/parameter-error';
+import type { MarketData } from '../market/market-data';
+import { constantPlan, type TargetPlan } from '../portfolio/target-plan';
+import { cutWindowTargets } from './targets/cut-window-targets';
+import { relativeMomentumTargets } from './targets/momentum-targets';
+import { rateRegimeTargets } from './targets/rate-regime-targets';
+import type { SignalCache } from './targets/signal-cache';
+import { trendTargets } from './targets/trend-targets';
 
 /**
  * A problem with one parameter of a built-in strategy: the parameter's name and, in words a
@@ -34,6 +41,14 @@ export interface BuiltinStrategy {
    * with the first problem's message).
    */
   build(params: StrategyParams, schedule: RebalanceSchedule, periodsPerYear: number): Strategy;
+  /**
+   * The strategy vectorised: its targets at every row of `data` (periods per year from the
+   * data), for the portfolio kernel (`PortfolioKernel`), which runs them as the engine runs
+   * {@link build}'s strategy with the same schedule. Intermediate series shared by several
+   * parameter values (trailing returns, indicators, the cycle state) are kept in `cache` when
+   * given. Parameters must pass {@link check} first (else a ParameterError, as `build`).
+   */
+  targets(params: StrategyParams, data: MarketData, cache?: SignalCache): TargetPlan;
 }
 
 /**
@@ -85,7 +100,15 @@ function builtin<V>(spec: {
   readonly schedule: RebalanceSchedule;
   readonly read: (r: ParamReader) => V;
   readonly make: (values: V, params: StrategyParams, schedule: RebalanceSchedule, periodsPerYear: number) => Strategy;
+  /** The targets of `make`'s strategy at every row of `data`, deciding from row `warmup` (its warm-up). */
+  readonly targets: (values: V, data: MarketData, warmup: number, cache?: SignalCache) => TargetPlan;
 }): BuiltinStrategy {
+  const read = (params: StrategyParams, periodsPerYear: number): V => {
+    const r = new ParamReader(params, periodsPerYear);
+    const values = spec.read(r);
+    if (r.problems.length > 0) throw new ParameterError(r.problems[0].message);
+    return values;
+  };
   return {
     name: spec.name,
     description: spec.description,
@@ -97,10 +120,13 @@ function builtin<V>(spec: {
       return r.problems;
     },
     build(params, schedule, periodsPerYear) {
-      const r = new ParamReader(params, periodsPerYear);
-      const values = spec.read(r);
-      if (r.problems.length > 0) throw new ParameterError(r.problems[0].message);
-      return spec.make(values, params, schedule, periodsPerYear);
+      return spec.make(read(params, periodsPerYear), params, schedule, periodsPerYear);
+    },
+    targets(params, data, cache) {
+      const values = read(params, data.periodsPerYear);
+      // The warm-up of the strategy `build` makes, so the kernel decides from the same row.
+      const { warmup } = spec.make(values, params, spec.schedule, data.periodsPerYear);
+      return spec.targets(values, data, warmup, cache);
     },
   };
 }
@@ -113,6 +139,7 @@ const buyAndHold = (leg: number, name: string, title: string): BuiltinStrategy =
   read: () => null,
   make: (_, params, schedule) =>
     pipeline({ name, description: `buy and hold ${title}`, params, select: holdAssets([leg]), weigh: equalWeight(2), when: whenStep(schedule) }),
+  targets: (_, data, warmup) => constantPlan(leg === SMALL ? [1, 0] : [0, 1], data.days.length, warmup),
 });
 
 /** Every strategy `ratecut backtest --strategy` knows, by name. */
@@ -129,6 +156,7 @@ export const BUILTIN_STRATEGIES: readonly BuiltinStrategy[] = [
       name: 'static-mix', description: `static mix ${w * 100}% small / ${(1 - w) * 100}% large`, params,
       select: holdAssets([SMALL, LARGE]), weigh: fixedWeights([w, 1 - w]), when: whenStep(schedule),
     }),
+    targets: (w, data, warmup) => constantPlan([w, 1 - w], data.days.length, warmup),
   }),
   builtin({
     name: 'cut-trigger',
@@ -144,6 +172,7 @@ export const BUILTIN_STRATEGIES: readonly BuiltinStrategy[] = [
       name: 'cut-trigger', description: `small caps for ${h} months after each first cut`, params,
       select: cutWindow(h, mm, pm), weigh: equalWeight(2), when: whenStep(schedule),
     }),
+    targets: ({ h, mm, pm }, data, warmup, cache) => cutWindowTargets(data, h, mm, pm, warmup, cache),
   }),
   builtin({
     name: 'relative-momentum',
@@ -158,6 +187,7 @@ export const BUILTIN_STRATEGIES: readonly BuiltinStrategy[] = [
       name: 'relative-momentum', description: `relative momentum, ${k}-month lookback, switch threshold ${th}`, params,
       select: relativeMomentum(monthsToRows(k, periodsPerYear), th), weigh: equalWeight(2), when: whenStep(schedule),
     }),
+    targets: ({ k, th }, data, warmup, cache) => relativeMomentumTargets(data, monthsToRows(k, data.periodsPerYear), th, warmup, cache),
   }),
   builtin({
     name: 'trend-filter',
@@ -177,6 +207,7 @@ export const BUILTIN_STRATEGIES: readonly BuiltinStrategy[] = [
       name: 'trend-filter', description: `trend filter (${ind} ${fast.text}/${slow.text}, ${fast.rows}/${slow.rows} rows) on the small/large ratio`, params,
       select: trendFilter(ind, fast.rows, slow.rows, signal.rows), weigh: equalWeight(2), when: whenStep(schedule),
     }),
+    targets: ({ ind, fast, slow, signal }, data, warmup, cache) => trendTargets(data, ind, fast.rows, slow.rows, signal.rows, warmup, cache),
   }),
   builtin({
     name: 'rate-regime',
@@ -192,6 +223,7 @@ export const BUILTIN_STRATEGIES: readonly BuiltinStrategy[] = [
       name: 'rate-regime', description: `small caps while the policy rate fell ${bp} bp over ${months} months, else ${otherwise}`, params,
       select: rateRegime(bp, months, otherwise, periodsPerYear), weigh: equalWeight(2), when: whenStep(schedule),
     }),
+    targets: ({ bp, months, otherwise }, data, warmup, cache) => rateRegimeTargets(data, bp, months, otherwise, warmup, cache),
   }),
 ];
 

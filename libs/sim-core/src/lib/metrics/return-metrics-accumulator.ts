@@ -1,0 +1,82 @@
+import { MomentsAccumulator } from '../stats/moments-accumulator';
+import { DrawdownTracker } from './drawdown-tracker';
+
+/**
+ * The return-based metrics of a run, accumulated one period at a time without storing the
+ * returns: total return, CAGR, volatility, Sharpe ratio and maximum drawdown, each the number the
+ * batch function gives for the same returns (`totalReturn`, `cagr`, `annualizedVolatility`,
+ * `sharpeRatio`, `maxDrawdownFromReturns`) and with the same NaN rules. The moments use the
+ * batch functions' own accumulator (`MomentsAccumulator.push`, Welford, 1962) and the drawdown
+ * their `DrawdownTracker`, on wealth compounded as `w *= 1 + r` from 1, as they do. Used by the
+ * portfolio kernel, for which a run is a stream of periods.
+ */
+export class ReturnMetricsAccumulator {
+  /** Moments of the returns `r`. */
+  readonly returns = new MomentsAccumulator();
+  /** Moments of the excess returns `r − rf` over cash. */
+  readonly excess = new MomentsAccumulator();
+  /** Running peak and deepest drawdown of the compounded wealth. */
+  readonly drawdown = new DrawdownTracker(1);
+  /** `Π (1 + r)` so far. */
+  growth = 1;
+  /** Periods pushed. */
+  periods = 0;
+  /** A period with `1 + r <= 0` (or NaN) was pushed: CAGR is NaN. */
+  notPositive = false;
+  /** A NaN return or a non-finite wealth was pushed: the drawdown is NaN. */
+  undefinedDrawdown = false;
+
+  /** Forgets every period. */
+  reset(): void {
+    this.returns.reset();
+    this.excess.reset();
+    this.drawdown.reset(1);
+    this.growth = 1;
+    this.periods = 0;
+    this.notPositive = false;
+    this.undefinedDrawdown = false;
+  }
+
+  /** Adds one period: the strategy's simple return `r` and cash's `rf` over it (decimals). */
+  push(r: number, rf: number): void {
+    this.periods += 1;
+    this.returns.push(r);
+    this.excess.push(r - rf);
+    const f = 1 + r;
+    if (!(f > 0)) this.notPositive = true;
+    const w = this.growth * f;
+    this.growth = w;
+    if (r !== r || !Number.isFinite(w)) this.undefinedDrawdown = true;
+    else if (!this.undefinedDrawdown) this.drawdown.push(w);
+  }
+
+  /** `Π (1 + r) − 1`; NaN without periods. */
+  totalReturn(): number {
+    return this.periods === 0 ? NaN : this.growth - 1;
+  }
+
+  /** `(Π (1 + r))^(periodsPerYear / periods) − 1`; NaN without periods or after a period with `1 + r <= 0`. */
+  cagr(periodsPerYear: number): number {
+    if (this.periods === 0 || this.notPositive) return NaN;
+    return Math.expm1((Math.log(this.growth) * periodsPerYear) / this.periods);
+  }
+
+  /** Sample standard deviation of `r` times `sqrt(periodsPerYear)`; NaN below 2 periods. */
+  volatility(periodsPerYear: number): number {
+    const m = this.returns;
+    if (m.count < 2) return NaN;
+    return Math.sqrt(m.m2 / (m.count - 1)) * Math.sqrt(periodsPerYear);
+  }
+
+  /** `mean(r − rf) / sd(r − rf) × sqrt(periodsPerYear)`; NaN below 2 periods or at zero variance. */
+  sharpe(periodsPerYear: number): number {
+    const m = this.excess;
+    if (m.count < 2 || m.m2 === 0) return NaN;
+    return (m.mean / Math.sqrt(m.m2 / (m.count - 1))) * Math.sqrt(periodsPerYear);
+  }
+
+  /** Deepest `wealth / running peak − 1` (a decimal <= 0), starting capital as the first peak; NaN without periods or after a NaN. */
+  maxDrawdown(): number {
+    return this.periods === 0 || this.undefinedDrawdown ? NaN : this.drawdown.depth;
+  }
+}

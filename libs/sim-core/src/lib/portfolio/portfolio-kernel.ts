@@ -1,0 +1,303 @@
+/**
+ * The portfolio kernel: a strategy's targets, computed beforehand for every row (a
+ * {@link TargetPlan}), run through the engine's accounting without allocating per row or per
+ * trade. The event engine (`runBacktest`) stays the driver of strategies written as `decide()`
+ * steps and the reference: the kernel gives its numbers (portfolio-kernel.spec.ts).
+ */
+import type { BacktestConfig } from '../engine/backtest-types';
+import { checkMarketData, type MarketData } from '../market/market-data';
+import { ReturnMetricsAccumulator } from '../metrics/return-metrics-accumulator';
+import type { RebalanceSchedule } from '../strategies/when-steps';
+import { cashReturnForDay } from './cash-return-for-day';
+import { checkCostModel } from './cost-model';
+import { costRate, REBALANCE_FILLED, REBALANCE_NOT_POSITIVE, solveRebalance, targetProblem } from './execution';
+import { periodEndMask } from './period-end-mask';
+import { checkTargetPlan, KEEP, type TargetPlan } from './target-plan';
+
+/**
+ * What a kernel run counts and accumulates: the return metrics of its periods and the trading
+ * counts, as the engine's run and `runMetrics` give them.
+ */
+export class PortfolioTally {
+  /** Per period (close to close): the strategy's return and cash's (see {@link ReturnMetricsAccumulator}). */
+  readonly metrics = new ReturnMetricsAccumulator();
+  /** Closes with one or more trades (`rebalanceCount` of the traded value). */
+  rebalances = 0;
+  /** Assets bought or sold (the engine's `trades.length`). */
+  trades = 0;
+  /** Targets submitted (the engine's `decisions`). */
+  decisions = 0;
+  /** Orders refused: a target outside the weight limits, or a portfolio worth nothing. */
+  rejected = 0;
+  /** `Σ tradedValue / (2 × equity)` over the closes (compensated sum, as `turnover`), for the turnover. */
+  turnoverSum = 0;
+  private turnoverCompensation = 0;
+  /** Equity at the last close of the run. */
+  finalEquity = NaN;
+
+  /** Forgets the last run. */
+  reset(): void {
+    this.metrics.reset();
+    this.rebalances = 0;
+    this.trades = 0;
+    this.decisions = 0;
+    this.rejected = 0;
+    this.turnoverSum = 0;
+    this.turnoverCompensation = 0;
+    this.turnoverUndefined = false;
+    this.finalEquity = NaN;
+  }
+
+  /** A close's equity was not positive: the turnover is NaN (as `turnover`). */
+  turnoverUndefined = false;
+
+  /** Adds one close's `|tradedValue| / (2 × equity)` (Neumaier's compensated sum, as `turnover`). */
+  addTurnover(tradedValue: number, equity: number): void {
+    if (!(equity > 0)) this.turnoverUndefined = true;
+    const x = Math.abs(tradedValue) / (2 * equity);
+    const sum = this.turnoverSum, t = sum + x;
+    this.turnoverCompensation += sum >= x ? sum - t + x : x - t + sum;
+    this.turnoverSum = t;
+  }
+
+  /** The compensated turnover sum (see `turnover`); NaN after a close with equity not positive. */
+  turnoverTotal(): number {
+    return this.turnoverUndefined ? NaN : this.turnoverSum + this.turnoverCompensation;
+  }
+}
+
+/**
+ * Optional per-row outputs of a kernel run, each with one entry per row of the run (`returns`
+ * and `cashReturns` one per period, `rows − 1`), as in the engine's `BacktestRun`: equity at the
+ * close, traded value, costs, trades per close, end-of-day weights per asset.
+ */
+export interface PortfolioRecord {
+  readonly equity: Float64Array;
+  readonly returns: Float64Array;
+  readonly cashReturns: Float64Array;
+  readonly tradedValue: Float64Array;
+  readonly costs: Float64Array;
+  readonly trades: Float64Array;
+  readonly weights: readonly Float64Array[];
+}
+
+/** A {@link PortfolioRecord} for a run of `rows` rows over `assets` assets, zeroed. */
+export function allocatePortfolioRecord(rows: number, assets: number): PortfolioRecord {
+  return {
+    equity: new Float64Array(rows), returns: new Float64Array(Math.max(0, rows - 1)), cashReturns: new Float64Array(Math.max(0, rows - 1)),
+    tradedValue: new Float64Array(rows), costs: new Float64Array(rows), trades: new Float64Array(rows),
+    weights: Array.from({ length: assets }, () => new Float64Array(rows)),
+  };
+}
+
+/** When a proposed target is submitted (see `whenStep`). */
+const ALWAYS = 0, PERIOD_END = 1, ON_SIGNAL = 2, BANDS = 3;
+
+/**
+ * Runs target plans through the engine's accounting. Holds the scratch memory of a run (per
+ * asset and per order in flight), so a sweep reuses one kernel for all its combinations. Not
+ * safe to share between runs in progress (there are none in one thread).
+ */
+export class PortfolioKernel {
+  private positions: Float64Array;
+  private newPositions: Float64Array;
+  private traded: Float64Array;
+  private readonly solved = new Float64Array(2);
+  private dueRow = new Int32Array(1);
+  private dueTarget = new Int32Array(1);
+  private differs = new Uint8Array(1);
+  private refused = new Uint8Array(1);
+  /** Cash, and today's traded value, costs and trades, during a run. */
+  private cash = 0;
+  private grossToday = 0;
+  private costToday = 0;
+  private tradesToday = 0;
+
+  constructor(readonly assets: number) {
+    if (!Number.isInteger(assets) || assets < 1) throw new RangeError(`PortfolioKernel: ${assets} assets`);
+    this.positions = new Float64Array(assets);
+    this.newPositions = new Float64Array(assets);
+    this.traded = new Float64Array(assets);
+  }
+
+  /**
+   * Runs `plan` over rows `config.startRow..config.endRow` of `data` with `schedule`, as
+   * `runBacktest` runs the strategy the plan was made from, and adds the run to `tally` (after
+   * resetting it); with `record`, also writes the per-row outputs. Each row, in order:
+   * 1. mark to market: positions grow with their asset's close-to-close return, idle cash earns
+   *    the cash rate known at the previous close (ACT/360, `cashReturnForDay`);
+   * 2. the order due at this row (decided `executionLag` rows before) executes at the close, with
+   *    costs (`solveRebalance`, the engine's arithmetic), unless its target breaks the weight
+   *    limits or the portfolio is worth nothing (rejected);
+   * 3. from row `plan.warmup` on, the row's code gives the proposed target ({@link KEEP}: the last
+   *    submitted one, or `initial` before any), and the schedule decides whether it is submitted:
+   *    `daily` always; `weekly`/`month-end` on the last row of the calendar period (and the
+   *    first target); `on-signal` when it differs from the last submitted target by more than
+   *    1e-12 in a weight; `bands` then too, or when a current weight is more than the band away
+   *    from it. A submitted target is due `executionLag` rows later (lag 0: at once, after which
+   *    the first row's equity stays the capital before the trade, as in the engine).
+   *
+   * @throws RangeError on a malformed plan, market data, configuration or schedule (programmer errors).
+   */
+  run(data: MarketData, plan: TargetPlan, schedule: RebalanceSchedule, config: BacktestConfig, tally: PortfolioTally, record?: PortfolioRecord): void {
+    checkMarketData(data);
+    const n = this.assets;
+    if (data.closes.length !== n || plan.assets !== n) throw new RangeError(`PortfolioKernel: ${n} assets, data has ${data.closes.length}, plan ${plan.assets}`);
+    const rowsInData = data.days.length;
+    checkTargetPlan(plan, rowsInData);
+    const { startRow, endRow, executionLag: lag } = config;
+    if (!(Number.isInteger(startRow) && Number.isInteger(endRow) && startRow >= 0 && endRow < rowsInData && startRow <= endRow)) {
+      throw new RangeError(`rows ${startRow}..${endRow} outside the data`);
+    }
+    if (!Number.isInteger(lag) || lag < 0) throw new RangeError('executionLag must be a whole number >= 0');
+    const costProblem = checkCostModel(config.costs);
+    if (costProblem !== null) throw new RangeError(costProblem);
+    const rows = endRow - startRow + 1;
+    if (record !== undefined && (record.equity.length !== rows || record.weights.length !== n)) throw new RangeError(`PortfolioKernel: a record for ${record.equity.length} rows, the run has ${rows}`);
+
+    const palette = plan.palette, size = palette.length / n;
+    this.prepareTargets(plan, config, size);
+    const differs = this.differs;
+    const mode = schedule.kind === 'daily' ? ALWAYS
+      : schedule.kind === 'weekly' || schedule.kind === 'month-end' ? PERIOD_END
+      : schedule.kind === 'on-signal' ? ON_SIGNAL : BANDS;
+    const band = schedule.kind === 'bands' ? schedule.band : 0;
+    if (mode === BANDS && !(band >= 0)) throw new RangeError(`bands schedule: band ${band}`);
+    const mask = schedule.kind === 'weekly' ? periodEndMask(data.days, 'week') : schedule.kind === 'month-end' ? periodEndMask(data.days, 'month') : null;
+
+    const slots = lag + 1;
+    if (this.dueRow.length < slots) {
+      this.dueRow = new Int32Array(slots);
+      this.dueTarget = new Int32Array(slots);
+    }
+    const dueRow = this.dueRow, dueTarget = this.dueTarget;
+    dueRow.fill(-1, 0, slots);
+    const positions = this.positions;
+    positions.fill(0);
+    const rate = costRate(config.costs);
+    const closes = data.closes, days = data.days, cashRate = data.cashRate;
+    const codes = plan.codes, initial = plan.initial, warmup = plan.warmup;
+    tally.reset();
+    const metrics = tally.metrics;
+
+    this.cash = config.initialCapital;
+    let last = -1; // palette index of the last submitted target
+    let prevEquity = NaN;
+
+    for (let row = startRow; row <= endRow; row += 1) {
+      const k = row - startRow;
+      let rc = 0;
+      if (row > startRow) {
+        for (let a = 0; a < n; a += 1) positions[a] *= closes[a][row] / closes[a][row - 1];
+        rc = cashReturnForDay(cashRate[row - 1], days[row - 1], days[row]);
+        this.cash *= 1 + rc;
+      }
+      this.grossToday = 0;
+      this.costToday = 0;
+      this.tradesToday = 0;
+      const due = row % slots;
+      if (dueRow[due] === row) {
+        dueRow[due] = -1;
+        this.execute(palette, dueTarget[due], rate, tally);
+      }
+      let value = this.cash;
+      for (let a = 0; a < n; a += 1) value += positions[a];
+      let equity = value;
+      if (row >= warmup) {
+        // The decision at today's close: the proposed target, then whether the schedule submits it.
+        const code = codes[row];
+        const target = code === KEEP ? (last >= 0 ? last : (initial as Int32Array)[row]) : code;
+        let submit: boolean;
+        if (mode === ALWAYS) submit = true;
+        else if (mode === PERIOD_END) submit = last < 0 || (mask as Uint8Array)[row] !== 0;
+        else {
+          submit = last < 0 || differs[target * size + last] !== 0;
+          if (!submit && mode === BANDS) {
+            for (let a = 0; a < n && !submit; a += 1) submit = Math.abs(positions[a] / value - palette[target * n + a]) > band;
+          }
+        }
+        if (submit) {
+          tally.decisions += 1;
+          last = target;
+          if (lag === 0) {
+            this.execute(palette, target, rate, tally);
+            value = this.cash;
+            for (let a = 0; a < n; a += 1) value += positions[a];
+            if (k > 0) equity = value; // equity[0] stays the capital before the first trade
+          } else {
+            const slot = (row + lag) % slots;
+            dueRow[slot] = row + lag;
+            dueTarget[slot] = target;
+          }
+        }
+      }
+      const gross = this.grossToday;
+      if (gross > 0) tally.rebalances += 1;
+      tally.addTurnover(gross, equity);
+      if (k > 0) metrics.push(equity / prevEquity - 1, rc);
+      if (record !== undefined) {
+        record.equity[k] = equity;
+        record.tradedValue[k] = gross;
+        record.costs[k] = this.costToday;
+        record.trades[k] = this.tradesToday;
+        for (let a = 0; a < n; a += 1) record.weights[a][k] = positions[a] / value;
+        if (k > 0) {
+          record.returns[k - 1] = equity / prevEquity - 1;
+          record.cashReturns[k - 1] = rc;
+        }
+      }
+      prevEquity = equity;
+    }
+    tally.finalEquity = prevEquity;
+  }
+
+  /**
+   * Executes palette target `p` at today's close (`solveRebalance`, the engine's arithmetic):
+   * rejected when the limits refuse the target or the portfolio is worth nothing; otherwise the
+   * positions, cash, today's traded value, costs and trades, and the tally's trades change.
+   */
+  private execute(palette: Float64Array, p: number, rate: number, tally: PortfolioTally): void {
+    if (this.refused[p] !== 0) {
+      tally.rejected += 1;
+      return;
+    }
+    const n = this.assets, positions = this.positions, traded = this.traded, newPositions = this.newPositions, solved = this.solved;
+    const status = solveRebalance(positions, this.cash, palette, p * n, n, rate, newPositions, traded, solved);
+    if (status === REBALANCE_NOT_POSITIVE) {
+      tally.rejected += 1;
+      return;
+    }
+    if (status !== REBALANCE_FILLED) return;
+    let held = 0;
+    for (let a = 0; a < n; a += 1) held += positions[a];
+    const before = this.cash + held;
+    let gross = 0, trades = 0;
+    for (let a = 0; a < n; a += 1) gross += Math.abs(traded[a]);
+    for (let a = 0; a < n; a += 1) {
+      if (Math.abs(traded[a]) > 1e-12 * before) trades += 1;
+      positions[a] = newPositions[a];
+    }
+    this.cash = solved[0];
+    this.grossToday += gross;
+    this.costToday += solved[1];
+    this.tradesToday += trades;
+    tally.trades += trades;
+  }
+
+  /** Per palette pair whether the targets differ (by more than 1e-12 in a weight), and per target whether the limits refuse it. */
+  private prepareTargets(plan: TargetPlan, config: BacktestConfig, size: number): void {
+    const n = this.assets, palette = plan.palette;
+    if (this.refused.length < size) {
+      this.refused = new Uint8Array(size);
+      this.differs = new Uint8Array(size * size);
+    }
+    for (let p = 0; p < size; p += 1) {
+      this.refused[p] = targetProblem(palette, config.limits, p * n, n) === null ? 0 : 1;
+      for (let q = 0; q < size; q += 1) {
+        let d = 0;
+        for (let a = 0; a < n; a += 1) if (Math.abs(palette[p * n + a] - palette[q * n + a]) > 1e-12) d = 1;
+        this.differs[p * size + q] = d;
+      }
+    }
+  }
+}

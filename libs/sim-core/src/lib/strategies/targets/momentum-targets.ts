@@ -1,0 +1,42 @@
+import type { MarketData } from '../../market/market-data';
+import { KEEP, type TargetPlan } from '../../portfolio/target-plan';
+import { LARGE, SMALL } from '../select-steps';
+import { LARGE_TARGET, LEG_PALETTE, SMALL_TARGET } from './leg-palette';
+import type { SignalCache } from './signal-cache';
+
+/**
+ * Trailing simple returns over `lookback` rows of each leg, `close[t] / close[t − lookback] − 1`
+ * as `MarketView.trailingReturn` computes them (NaN for the first `lookback` rows), computed once
+ * per look-back and kept in `cache`.
+ */
+export function trailingReturns(data: MarketData, lookback: number, cache?: SignalCache): { small: Float64Array; large: Float64Array } {
+  const make = (): { small: Float64Array; large: Float64Array } => {
+    const n = data.days.length;
+    const of = (col: Float64Array): Float64Array => {
+      const out = new Float64Array(n).fill(NaN);
+      for (let t = lookback; t < n; t += 1) out[t] = col[t] / col[t - lookback] - 1;
+      return out;
+    };
+    return { small: of(data.closes[SMALL]), large: of(data.closes[LARGE]) };
+  };
+  return cache === undefined ? make() : cache.memo(data, `trailing:${lookback}`, make);
+}
+
+/**
+ * Relative momentum (`relativeMomentum`) as targets: at row `t`, small when its trailing return
+ * beats large's by more than `threshold`, large when large's beats small's by more, otherwise
+ * {@link KEEP} (no switch inside the band); before any submission, the leg with the higher
+ * trailing return (large on a tie or NaN). The same comparisons as the engine's step, so the
+ * same choices.
+ */
+export function relativeMomentumTargets(data: MarketData, lookback: number, threshold: number, warmup: number, cache?: SignalCache): TargetPlan {
+  const { small, large } = trailingReturns(data, lookback, cache);
+  const n = data.days.length;
+  const codes = new Int32Array(n), initial = new Int32Array(n);
+  for (let t = warmup; t < n; t += 1) {
+    const rs = small[t], rl = large[t];
+    codes[t] = rs > rl + threshold ? SMALL_TARGET : rl > rs + threshold ? LARGE_TARGET : KEEP;
+    initial[t] = rs > rl ? SMALL_TARGET : LARGE_TARGET;
+  }
+  return { assets: 2, palette: Float64Array.from(LEG_PALETTE), codes, initial, warmup };
+}

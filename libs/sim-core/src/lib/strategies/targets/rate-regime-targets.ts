@@ -1,0 +1,40 @@
+import { atLeastBp, rateMoveBp } from '../../fed/rate-move-bp';
+import { rowAtOrBefore, type MarketData } from '../../market/market-data';
+import type { TargetPlan } from '../../portfolio/target-plan';
+import { addMonths } from '../../time/day-number';
+import { CASH_TARGET, LARGE_TARGET, LEG_PALETTE, SMALL_TARGET } from './leg-palette';
+import type { SignalCache } from './signal-cache';
+
+/**
+ * Per row `t`, the move of the policy rate in basis points from the last row on or before the
+ * same day `months` calendar months earlier to `t` (`rateMoveBp`; NaN when that row does not
+ * exist or a rate is unknown), computed once per `months` and kept in `cache`.
+ */
+export function policyRateMoves(data: MarketData, months: number, cache?: SignalCache): Float64Array {
+  const make = (): Float64Array => {
+    const n = data.days.length, days = data.days, rate = data.policyRate;
+    const out = new Float64Array(n);
+    for (let t = 0; t < n; t += 1) {
+      const r = rowAtOrBefore(days, addMonths(days[t], -months), t);
+      out[t] = rateMoveBp(r < 0 ? NaN : rate[r], rate[t]);
+    }
+    return out;
+  };
+  return cache === undefined ? make() : cache.memo(data, `rate-move:${months}`, make);
+}
+
+/**
+ * The rate regime (`rateRegime`) as targets: small at row `t` while the policy rate fell by at
+ * least `dropBp` over the last `months` months (`atLeastBp`), else large or cash (`otherwise`).
+ */
+export function rateRegimeTargets(data: MarketData, dropBp: number, months: number, otherwise: 'large' | 'cash', warmup: number, cache?: SignalCache): TargetPlan {
+  const moves = policyRateMoves(data, months, cache);
+  const n = data.days.length;
+  const codes = new Int32Array(n);
+  const other = otherwise === 'large' ? LARGE_TARGET : CASH_TARGET;
+  for (let t = warmup; t < n; t += 1) {
+    const m = moves[t];
+    codes[t] = m < 0 && atLeastBp(m, dropBp) ? SMALL_TARGET : other;
+  }
+  return { assets: 2, palette: Float64Array.from(LEG_PALETTE), codes, initial: null, warmup };
+}

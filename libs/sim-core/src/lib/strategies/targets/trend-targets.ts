@@ -1,0 +1,71 @@
+import { EMA, MACD, RSI, SMA } from 'technicalindicators';
+import type { MarketData } from '../../market/market-data';
+import type { TargetPlan } from '../../portfolio/target-plan';
+import { LARGE, SMALL, type TrendIndicator } from '../select-steps';
+import { LARGE_TARGET, LEG_PALETTE, SMALL_TARGET } from './leg-palette';
+import type { SignalCache } from './signal-cache';
+
+/** The ratio small / large at every row's close, the series the trend filter reads. */
+function ratioSeries(data: MarketData, cache?: SignalCache): number[] {
+  const make = (): number[] => {
+    const s = data.closes[SMALL], l = data.closes[LARGE];
+    return Array.from({ length: data.days.length }, (_, t) => s[t] / l[t]);
+  };
+  return cache === undefined ? make() : cache.memo(data, 'trend:ratio', make);
+}
+
+/**
+ * Places an indicator's batch output (technicalindicators' `calculate`, which gives the values
+ * its streaming `nextValue` would give once defined, a suffix of the input's rows) at the rows it
+ * belongs to; NaN where the indicator is not defined yet.
+ */
+function aligned(values: readonly number[], rows: number): Float64Array {
+  const out = new Float64Array(rows).fill(NaN);
+  out.set(values, rows - values.length);
+  return out;
+}
+
+/**
+ * An indicator of the small / large ratio at every row (NaN before it is defined), computed once
+ * per kind and period(s) with technicalindicators' batch API and kept in `cache`: a moving
+ * average (`sma`, `ema`), RSI, or the MACD histogram (fast, slow, signal; EMA oscillator and
+ * signal, as the streaming step).
+ */
+export function ratioIndicator(data: MarketData, kind: 'sma' | 'ema' | 'rsi' | 'macd', periods: readonly number[], cache?: SignalCache): Float64Array {
+  const make = (): Float64Array => {
+    const values = ratioSeries(data, cache), rows = data.days.length;
+    const [p, slow, signal] = periods;
+    switch (kind) {
+      case 'sma': return aligned(SMA.calculate({ period: p, values }), rows);
+      case 'ema': return aligned(EMA.calculate({ period: p, values }), rows);
+      case 'rsi': return aligned(RSI.calculate({ period: p, values }), rows);
+      case 'macd': {
+        const out = MACD.calculate({ values, fastPeriod: p, slowPeriod: slow, signalPeriod: signal, SimpleMAOscillator: false, SimpleMASignal: false });
+        return aligned(out.map((m) => (m.histogram === undefined ? NaN : m.histogram)), rows);
+      }
+    }
+  };
+  return cache === undefined ? make() : cache.memo(data, `trend:${kind}:${periods.join(':')}`, make);
+}
+
+/**
+ * The trend filter (`trendFilter`) as targets: small at row `t` while the indicator of the ratio
+ * says so (fast average above the slow one; RSI above 50; MACD histogram above 0), large
+ * otherwise and while it is undefined.
+ */
+export function trendTargets(data: MarketData, indicator: TrendIndicator, fast: number, slow: number, signal: number, warmup: number, cache?: SignalCache): TargetPlan {
+  const n = data.days.length;
+  const codes = new Int32Array(n);
+  if (indicator === 'sma' || indicator === 'ema') {
+    const f = ratioIndicator(data, indicator, [fast], cache), s = ratioIndicator(data, indicator, [slow], cache);
+    // Both defined and fast above slow (NaN compares false).
+    for (let t = warmup; t < n; t += 1) codes[t] = f[t] > s[t] ? SMALL_TARGET : LARGE_TARGET;
+  } else if (indicator === 'rsi') {
+    const r = ratioIndicator(data, 'rsi', [fast], cache);
+    for (let t = warmup; t < n; t += 1) codes[t] = r[t] > 50 ? SMALL_TARGET : LARGE_TARGET;
+  } else {
+    const h = ratioIndicator(data, 'macd', [fast, slow, signal], cache);
+    for (let t = warmup; t < n; t += 1) codes[t] = h[t] > 0 ? SMALL_TARGET : LARGE_TARGET;
+  }
+  return { assets: 2, palette: Float64Array.from(LEG_PALETTE), codes, initial: null, warmup };
+}
