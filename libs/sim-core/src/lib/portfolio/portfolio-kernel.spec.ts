@@ -165,7 +165,7 @@ describe('PortfolioKernel', () => {
       }),
       { numRuns: 40, seed: 17 },
     );
-  });
+  }, 60_000);
 
   /** An engine strategy that proposes the plan's targets (KEEP: the last submitted one) under `schedule`. */
   function planStrategy(plan: TargetPlan, schedule: RebalanceSchedule): Strategy<unknown> {
@@ -212,7 +212,7 @@ describe('PortfolioKernel', () => {
       ),
       { numRuns: 150, seed: 11 },
     );
-  });
+  }, 60_000);
 
   it('refuses malformed plans and settings (programmer errors)', () => {
     const data = randomMarket(5, 50);
@@ -251,5 +251,5 @@ describe('vectorised built-ins: no look-ahead', () => {
       }),
       { numRuns: 30, seed: 23 },
     );
-  });
+  }, 60_000);
 });
