@@ -22,7 +22,8 @@ Options:
   --cost-bps <x>          commission, bp of traded value, 0 to 1000 (default 5)
   --slippage-bps <x>      slippage, bp of traded value, 0 to 1000 (default 5)
   --benchmark <name>      benchmark strategy (default buy-hold-large)
-  --sweep k=a..b[:step]   parameter grid for relative-momentum (repeatable; k and threshold)
+  --sweep name=a..b[:step]  sweep a numeric parameter of the --strategy built-in over a..b (repeatable:
+                          several make a grid), e.g. --sweep k=1..24 --sweep threshold=0..0.049:0.001
   --out <file.json>       result file (default results/backtest.json); side files <name>.*.csv
   --force                 replace existing result files
   --report <file.html>    also write an HTML report of the result (see ratecut report)

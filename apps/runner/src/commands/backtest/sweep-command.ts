@@ -10,15 +10,20 @@ function bestBySharpe(table: SweepTable): string[] {
   const sharpe = table.columns.indexOf('sharpe');
   const order = table.rows.map((_, i) => i).filter((i) => table.rows[i][sharpe] !== null)
     .sort((a, b) => (table.rows[b][sharpe] as number) - (table.rows[a][sharpe] as number) || a - b);
+  const at = (name: string): number => table.columns.indexOf(name);
+  const names = table.header.parameters;
   return order.slice(0, 5).map((i) => {
-    const [k, t, , cagr, , s, dd, rebalances] = table.rows[i];
-    return `  k=${k} threshold=${t}: CAGR ${((cagr ?? NaN) * 100).toFixed(2)}%, Sharpe ${(s ?? NaN).toFixed(3)}, max DD ${((dd ?? NaN) * 100).toFixed(1)}%, ${rebalances} rebalances`;
+    const row = table.rows[i];
+    const cell = (name: string): number => row[at(name)] ?? NaN;
+    const params = names.map((n, p) => `${n === 'k_months' ? 'k' : n}=${row[p]}`).join(' ');
+    return `  ${params}: CAGR ${(cell('cagr') * 100).toFixed(2)}%, Sharpe ${cell('sharpe').toFixed(3)}, max DD ${(cell('max_drawdown') * 100).toFixed(1)}%, ${cell('rebalances')} rebalances`;
   });
 }
 
 /**
- * `ratecut backtest --strategy relative-momentum --sweep k=1..24 --sweep threshold=0..0.049:0.001`:
- * runs the sweep study (sim-core's fast path over the full history) and writes its
+ * `ratecut backtest --strategy <built-in> --sweep name=a..b[:step] ...` (e.g. `--strategy
+ * relative-momentum --sweep k=1..24 --sweep threshold=0..0.049:0.001`): runs the sweep study
+ * over the full history and writes its
  * `ratecut.sweep/1` table, one row per combination, printing the best five by Sharpe ratio.
  */
 export async function runSweepCommand(
@@ -35,7 +40,7 @@ export async function runSweepCommand(
   const [written] = writeResultSet([{ path: out, text: formatSweepTable(table) }], outputs);
   const lines = [
     ...(request.notice === null ? [] : [request.notice]),
-    `relative-momentum sweep: ${table.rows.length} combinations over ${table.header.rows} rows in ${ms.toFixed(1)} ms`,
+    `${table.header.strategy} sweep: ${table.rows.length} combinations over ${table.header.rows} rows in ${ms.toFixed(1)} ms`,
     'best 5 by Sharpe ratio (in-sample: the best of many tries overstates what to expect):',
     ...bestBySharpe(table),
     `wrote ${written}`,

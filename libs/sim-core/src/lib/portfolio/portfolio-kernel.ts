@@ -8,7 +8,7 @@ import type { BacktestConfig } from '../engine/backtest-types';
 import { checkMarketData, type MarketData } from '../market/market-data';
 import { ReturnMetricsAccumulator } from '../metrics/return-metrics-accumulator';
 import type { RebalanceSchedule } from '../strategies/when-steps';
-import { cashReturnForDay } from './cash-return-for-day';
+import { marketGrowth } from './market-growth';
 import { checkCostModel } from './cost-model';
 import { costRate, REBALANCE_FILLED, REBALANCE_NOT_POSITIVE, solveRebalance, targetProblem } from './execution';
 import { periodEndMask } from './period-end-mask';
@@ -90,6 +90,12 @@ export function allocatePortfolioRecord(rows: number, assets: number): Portfolio
   };
 }
 
+/** Market data already checked by a run (a sweep runs thousands of plans on one data object). */
+const checkedData = new WeakSet<MarketData>();
+
+/** The calendar mask of schedules that have none (never read). */
+const NO_MASK = new Uint8Array(0);
+
 /** When a proposed target is submitted (see `whenStep`). */
 const ALWAYS = 0, PERIOD_END = 1, ON_SIGNAL = 2, BANDS = 3;
 
@@ -107,9 +113,8 @@ export class PortfolioKernel {
   private dueTarget = new Int32Array(1);
   private differs = new Uint8Array(1);
   private refused = new Uint8Array(1);
-  /** Cash, and today's traded value, costs and trades, during a run. */
+  /** Cash around an execution, and today's costs and trades, during a run. */
   private cash = 0;
-  private grossToday = 0;
   private costToday = 0;
   private tradesToday = 0;
 
@@ -140,7 +145,10 @@ export class PortfolioKernel {
    * @throws RangeError on a malformed plan, market data, configuration or schedule (programmer errors).
    */
   run(data: MarketData, plan: TargetPlan, schedule: RebalanceSchedule, config: BacktestConfig, tally: PortfolioTally, record?: PortfolioRecord): void {
-    checkMarketData(data);
+    if (!checkedData.has(data)) {
+      checkMarketData(data);
+      checkedData.add(data);
+    }
     const n = this.assets;
     if (data.closes.length !== n || plan.assets !== n) throw new RangeError(`PortfolioKernel: ${n} assets, data has ${data.closes.length}, plan ${plan.assets}`);
     const rowsInData = data.days.length;
@@ -163,7 +171,7 @@ export class PortfolioKernel {
       : schedule.kind === 'on-signal' ? ON_SIGNAL : BANDS;
     const band = schedule.kind === 'bands' ? schedule.band : 0;
     if (mode === BANDS && !(band >= 0)) throw new RangeError(`bands schedule: band ${band}`);
-    const mask = schedule.kind === 'weekly' ? periodEndMask(data.days, 'week') : schedule.kind === 'month-end' ? periodEndMask(data.days, 'month') : null;
+    const mask: Uint8Array | null = schedule.kind === 'weekly' ? periodEndMask(data.days, 'week') : schedule.kind === 'month-end' ? periodEndMask(data.days, 'month') : null;
 
     const slots = lag + 1;
     if (this.dueRow.length < slots) {
@@ -175,12 +183,13 @@ export class PortfolioKernel {
     const positions = this.positions;
     positions.fill(0);
     const rate = costRate(config.costs);
-    const closes = data.closes, days = data.days, cashRate = data.cashRate;
+    const growth = marketGrowth(data), factors = growth.assetFactors, cashReturns = growth.cashReturns, cashFactors = growth.cashFactors;
     const codes = plan.codes, initial = plan.initial, warmup = plan.warmup;
+    const calendar = mask ?? NO_MASK;
     tally.reset();
     const metrics = tally.metrics;
 
-    this.cash = config.initialCapital;
+    let cash = config.initialCapital;
     let last = -1; // palette index of the last submitted target
     let prevEquity = NaN;
 
@@ -188,19 +197,21 @@ export class PortfolioKernel {
       const k = row - startRow;
       let rc = 0;
       if (row > startRow) {
-        for (let a = 0; a < n; a += 1) positions[a] *= closes[a][row] / closes[a][row - 1];
-        rc = cashReturnForDay(cashRate[row - 1], days[row - 1], days[row]);
-        this.cash *= 1 + rc;
+        for (let a = 0; a < n; a += 1) positions[a] *= factors[a][row];
+        rc = cashReturns[row];
+        cash *= cashFactors[row];
       }
-      this.grossToday = 0;
-      this.costToday = 0;
+      let gross = 0;
       this.tradesToday = 0;
+      this.costToday = 0;
       const due = row % slots;
       if (dueRow[due] === row) {
         dueRow[due] = -1;
-        this.execute(palette, dueTarget[due], rate, tally);
+        this.cash = cash;
+        gross = this.execute(palette, dueTarget[due], rate, tally);
+        cash = this.cash;
       }
-      let value = this.cash;
+      let value = cash;
       for (let a = 0; a < n; a += 1) value += positions[a];
       let equity = value;
       if (row >= warmup) {
@@ -209,7 +220,7 @@ export class PortfolioKernel {
         const target = code === KEEP ? (last >= 0 ? last : (initial as Int32Array)[row]) : code;
         let submit: boolean;
         if (mode === ALWAYS) submit = true;
-        else if (mode === PERIOD_END) submit = last < 0 || (mask as Uint8Array)[row] !== 0;
+        else if (mode === PERIOD_END) submit = last < 0 || calendar[row] !== 0;
         else {
           submit = last < 0 || differs[target * size + last] !== 0;
           if (!submit && mode === BANDS) {
@@ -220,8 +231,10 @@ export class PortfolioKernel {
           tally.decisions += 1;
           last = target;
           if (lag === 0) {
-            this.execute(palette, target, rate, tally);
-            value = this.cash;
+            this.cash = cash;
+            gross += this.execute(palette, target, rate, tally);
+            cash = this.cash;
+            value = cash;
             for (let a = 0; a < n; a += 1) value += positions[a];
             if (k > 0) equity = value; // equity[0] stays the capital before the first trade
           } else {
@@ -231,9 +244,11 @@ export class PortfolioKernel {
           }
         }
       }
-      const gross = this.grossToday;
-      if (gross > 0) tally.rebalances += 1;
-      tally.addTurnover(gross, equity);
+      // Turnover: a close without trades adds 0 (unless its equity is not positive: NaN).
+      if (gross > 0 || !(equity > 0)) {
+        if (gross > 0) tally.rebalances += 1;
+        tally.addTurnover(gross, equity);
+      }
       if (k > 0) metrics.push(equity / prevEquity - 1, rc);
       if (record !== undefined) {
         record.equity[k] = equity;
@@ -254,20 +269,21 @@ export class PortfolioKernel {
   /**
    * Executes palette target `p` at today's close (`solveRebalance`, the engine's arithmetic):
    * rejected when the limits refuse the target or the portfolio is worth nothing; otherwise the
-   * positions, cash, today's traded value, costs and trades, and the tally's trades change.
+   * positions, cash, today's costs and trades, and the tally's trades change. Returns the traded
+   * value (0 when nothing was traded).
    */
-  private execute(palette: Float64Array, p: number, rate: number, tally: PortfolioTally): void {
+  private execute(palette: Float64Array, p: number, rate: number, tally: PortfolioTally): number {
     if (this.refused[p] !== 0) {
       tally.rejected += 1;
-      return;
+      return 0;
     }
     const n = this.assets, positions = this.positions, traded = this.traded, newPositions = this.newPositions, solved = this.solved;
     const status = solveRebalance(positions, this.cash, palette, p * n, n, rate, newPositions, traded, solved);
     if (status === REBALANCE_NOT_POSITIVE) {
       tally.rejected += 1;
-      return;
+      return 0;
     }
-    if (status !== REBALANCE_FILLED) return;
+    if (status !== REBALANCE_FILLED) return 0;
     let held = 0;
     for (let a = 0; a < n; a += 1) held += positions[a];
     const before = this.cash + held;
@@ -278,10 +294,10 @@ export class PortfolioKernel {
       positions[a] = newPositions[a];
     }
     this.cash = solved[0];
-    this.grossToday += gross;
     this.costToday += solved[1];
     this.tradesToday += trades;
     tally.trades += trades;
+    return gross;
   }
 
   /** Per palette pair whether the targets differ (by more than 1e-12 in a weight), and per target whether the limits refuse it. */

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatSweepTable, parseSweepTable } from '@ratecut/contracts';
 import { loadCatalog, loadEasingCycles, loadMarketData, type Catalog } from '@ratecut/data-loader';
-import { DEFAULT_EASING_CYCLE_RULE, formatIssue, momentumSweep } from '@ratecut/sim-core';
+import { DEFAULT_EASING_CYCLE_RULE, findBuiltinStrategy, formatIssue, momentumSweep, runBacktest, runMetrics } from '@ratecut/sim-core';
+import { gridCombination, gridSize } from './kernel-sweep-block';
 import { writeFixture } from '../../testing/fixture-market';
 import { runStudy, studyResult } from '../study/run-study';
 import { COMMAND_LINE } from '../backtest/config-source';
@@ -71,20 +72,76 @@ describe('the relative-momentum sweep study', () => {
     expect(parseSweepTable(formatSweepTable(table))).toEqual({ ok: true, table });
   });
 
-  it('sweeps the configured value of a parameter not swept, and refuses what the fast path cannot run', () => {
+  it('sweeps the configured value of a parameter not swept, and refuses what no sweep can run', () => {
     const one = planSweepStudy(request([{ name: 'k', values: [1, 2] }], [{ name: 'relative-momentum', params: { threshold: 0.03 } }]));
-    expect(one.ok && one.value.context.thresholds).toEqual([0.03]);
+    expect(one.ok && one.value.context.kind === 'momentum' && one.value.context.thresholds).toEqual([0.03]);
     const messages = (r: ReturnType<typeof planSweepStudy>) => (r.ok ? [] : r.issues.map(formatIssue));
-    expect(messages(planSweepStudy(request([{ name: 'k', values: [1] }], [{ name: 'cut-trigger' }])))).toEqual([
-      `${COMMAND_LINE}: error bad-parameter: strategies: --sweep runs the fast path of relative-momentum only: pass --strategy relative-momentum`,
+    expect(messages(planSweepStudy(request([{ name: 'k', values: [1] }], [{ name: 'cut-trigger' }, { name: 'buy-hold-large' }])))).toEqual([
+      `${COMMAND_LINE}: error bad-parameter: strategies: --sweep runs one built-in strategy: pass --strategy <name> (2 strategies configured)`,
     ]);
-    expect(messages(planSweepStudy(request([{ name: 'k', values: [1] }], [{ name: 'relative-momentum', schedule: { kind: 'weekly' } }])))).toEqual([
-      `${COMMAND_LINE}: error bad-parameter: strategies[0].schedule: --sweep runs the on-signal and month-end schedules only, not weekly`,
-    ]);
-    expect(messages(planSweepStudy(request([{ name: 'lookback', values: [1] }])))).toEqual([`${COMMAND_LINE}: error bad-parameter: --sweep lookback: relative-momentum sweeps k and threshold only`]);
+    expect(messages(planSweepStudy(request([{ name: 'lookback', values: [1] }])))).toEqual([`${COMMAND_LINE}: error bad-parameter: --sweep lookback: relative-momentum sweeps k, threshold`]);
+    expect(messages(planSweepStudy(request([{ name: 'indicator', values: [1] }], [{ name: 'trend-filter' }])))).toEqual([`${COMMAND_LINE}: error bad-parameter: --sweep indicator: trend-filter sweeps fast, slow, signal`]);
+    expect(messages(planSweepStudy(request([{ name: 'k', values: [1] }], [{ name: 'buy-hold-small' }])))).toEqual([`${COMMAND_LINE}: error bad-parameter: --sweep k: buy-hold-small has no numeric parameter to sweep`]);
+    expect(messages(planSweepStudy(request([{ name: 'k', values: [1] }, { name: 'k', values: [2] }])))).toEqual([`${COMMAND_LINE}: error bad-parameter: --sweep k is given more than once`]);
     expect(messages(planSweepStudy(request([{ name: 'k', values: [0.5] }, { name: 'threshold', values: [-1] }])))).toEqual([
       `${COMMAND_LINE}: error bad-parameter: --sweep k: expected whole numbers of months >= 1`,
       `${COMMAND_LINE}: error bad-parameter: --sweep threshold: expected decimal return points >= 0`,
     ]);
+    expect(messages(planSweepStudy(request([{ name: 'fast', values: [300] }, { name: 'slow', values: [100] }], [{ name: 'trend-filter' }])))).toEqual([
+      `${COMMAND_LINE}: error bad-parameter: --sweep: no combination is valid for trend-filter; the first: parameter slow=100d: 100d = 100 rows at 252 a year; expected more rows than fast (300d = 300 rows at 252 a year)`,
+    ]);
+  });
+});
+
+describe('sweeps through the portfolio kernel', () => {
+  const grids: [string, SweepRequest['grid'], Record<string, unknown>][] = [
+    ['static-mix', [{ name: 'small', values: [0, 0.3, 0.5, 1] }], { schedule: { kind: 'month-end' } }],
+    ['cut-trigger', [{ name: 'holdMonths', values: [1, 6, 12] }, { name: 'minMoveBp', values: [0, 25] }], {}],
+    ['relative-momentum', [{ name: 'k', values: [1, 3] }, { name: 'threshold', values: [0, 0.02] }], { schedule: { kind: 'weekly' } }],
+    ['trend-filter', [{ name: 'fast', values: [10, 50] }, { name: 'slow', values: [40, 100] }], { params: { indicator: 'ema' } }],
+    ['rate-regime', [{ name: 'dropBp', values: [25, 50] }, { name: 'months', values: [3, 6] }], { params: { otherwise: 'cash' } }],
+  ];
+
+  it.each(grids)('%s: every combination, as the engine runs it over the full history (1e-12), in grid order, the same in any blocks', async (name, grid, extra) => {
+    const planned = planSweepStudy(request(grid, [{ name, ...(extra ?? {}) }]));
+    if (!planned.ok) throw new Error(planned.issues.map(formatIssue).join('\n'));
+    const study = planned.value;
+    if (study.context.kind !== 'kernel') throw new Error('expected the kernel path');
+    const context = study.context;
+    const table = await studyResult(runStudy(study));
+    const builtin = findBuiltinStrategy(name)!;
+    const data = context.data, ppy = data.periodsPerYear;
+    expect(table.header.parameters).toEqual(grid.map((g) => g.name));
+    expect(table.rows.length).toBe(gridSize(grid));
+    table.rows.forEach((row, c) => {
+      const values = gridCombination(grid, c);
+      expect(row.slice(0, grid.length)).toEqual(values);
+      const params = { ...builtin.defaults, ...((extra?.['params'] as object | undefined) ?? {}), ...Object.fromEntries(grid.map((g, p) => [g.name, values[p]])) };
+      if (builtin.check(params, ppy).length > 0) {
+        expect(row.slice(grid.length)).toEqual([null, null, null, null, null, null]);
+        return;
+      }
+      // Independent: the event engine and the batch metrics.
+      const run = runBacktest(data, builtin.build(params, context.schedule, ppy), context.config);
+      const m = runMetrics(run, null, ppy);
+      const want = [m.totalReturn, m.cagr, m.annualizedVolatility, m.sharpeRatio, m.maxDrawdown.depth, m.rebalanceCount];
+      want.forEach((w, i) => {
+        const got = row[grid.length + i];
+        if (!Number.isFinite(w)) expect(got).toBeNull();
+        else expect(Math.abs((got as number) - w)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(w)));
+      });
+    });
+    const whole = runSweepBlock(context, { first: 0, count: study.blocks.reduce((n, b) => n + b.count, 0) });
+    const pieces = [{ first: 0, count: 1 }, { first: 1, count: table.rows.length - 1 }].map((b) => runSweepBlock(context, b));
+    expect(Array.from(pieces.flatMap((p) => Array.from(p)))).toEqual(Array.from(whole));
+    expect(parseSweepTable(formatSweepTable(table))).toEqual({ ok: true, table });
+  }, 60_000);
+
+  it('leaves the combinations the built-in refuses empty, with a warning that counts them', () => {
+    const planned = planSweepStudy(request([{ name: 'fast', values: [20, 60] }, { name: 'slow', values: [50, 100] }], [{ name: 'trend-filter' }]));
+    if (!planned.ok) throw new Error(planned.issues.map(formatIssue).join('\n'));
+    expect(planned.warnings.map(formatIssue)).toContain(
+      `${COMMAND_LINE}: warning bad-parameter: --sweep: 1 of 4 combinations are not valid for trend-filter and are left empty (the first: parameter slow=50d: 50d = 50 rows at 252 a year; expected more rows than fast (60d = 60 rows at 252 a year))`,
+    );
   });
 });

@@ -1,18 +1,16 @@
 import type { StudyData } from '../inputs/study-data';
-import { describeSweep, SWEEP_SCHEMA, sweepColumns, type SweepHeader, type SweepTable } from '@ratecut/contracts';
-import { findBuiltinStrategy, formatDay, type Issue, type LoadResult, type MomentumSweepSchedule } from '@ratecut/sim-core';
+import { describeSweep, SWEEP_SCHEMA, sweepColumns, type ResolvedBacktestConfig, type SweepHeader, type SweepTable } from '@ratecut/contracts';
+import { findBuiltinStrategy, formatDay, type BuiltinStrategy, type Issue, type LoadResult, type MomentumSweepSchedule, type RebalanceSchedule } from '@ratecut/sim-core';
 import { COMMAND_LINE, configIssue, type ConfigSource } from '../backtest/config-source';
 import { executionLagIssues, loadBacktestMarket } from '../backtest/load-backtest-market';
 import { validateBacktestConfig } from '../backtest/validate-backtest-config';
 import { splitRange, type ItemRange } from '../study/split-range';
 import type { Study } from '../study/study';
+import { combinationParams, gridCombination, gridSize, type KernelSweepContext, type SweptParameter } from './kernel-sweep-block';
+import type { MomentumSweepContext } from './momentum-sweep-block';
 import { SWEEP_BLOCK_EXECUTOR, SWEEP_BLOCK_METRICS, type SweepContext } from './sweep-block';
 
-/** One swept parameter and its values, in order (e.g. from `--sweep k=1..24`). */
-export interface SweptParameter {
-  readonly name: string;
-  readonly values: readonly number[];
-}
+export type { SweptParameter } from './kernel-sweep-block';
 
 /** A sweep as asked for: the backtest configuration (one strategy), the grid and the data. */
 export interface SweepRequest extends Omit<StudyData, 'origin'> {
@@ -47,18 +45,19 @@ const SWEEPABLE = ['k', 'threshold'];
 const flagIssue = (message: string): Issue => ({ code: 'bad-parameter', severity: 'error', file: COMMAND_LINE, message });
 
 /**
- * Plans a sweep of the built-in `relative-momentum` strategy over a grid of lookbacks `k`
- * (whole months >= 1) and switch thresholds (decimal return points >= 0), over the full
- * history of the configured pair with the configured lag, costs, cash and schedule (the
- * strategy's configured `schedule`, else its own `on-signal`; `month-end` runs the per-period
- * fast path), through sim-core's fast path `momentumSweep` (checked against the engine in its
- * tests). A configuration that is not one relative-momentum strategy, another schedule, an
- * unknown swept parameter or a value out of range is an issue, as are the configuration and
- * data problems of a backtest.
+ * Plans a sweep of one built-in strategy over a grid of its numeric parameters (several
+ * `--sweep` flags make a grid), over the full history of the configured pair with the
+ * configured lag, costs, cash and schedule (the strategy's configured `schedule`, else its own).
+ * Relative momentum over lookbacks `k` (whole months >= 1) and switch thresholds (decimal return
+ * points >= 0) on the `on-signal` or `month-end` schedule runs on sim-core's fast path
+ * `momentumSweep`; every other sweep runs through the portfolio kernel (see
+ * `planKernelSweep`). Both are checked against the engine in their tests. A configuration that
+ * is not one built-in, a parameter that is not a numeric one of it, or a value out of range is
+ * an issue, as are the configuration and data problems of a backtest.
  *
- * Blocks: contiguous ranges of combinations (k-major, the thresholds inner), each a run of
- * whole lookbacks (see {@link sweepBlocks}); the merge in block order is the `ratecut.sweep/1` table, one row per
- * combination, the same for any number of workers.
+ * Blocks: contiguous ranges of combinations (the last parameter varying fastest; on the fast
+ * path each block a run of whole lookbacks, see {@link sweepBlocks}); the merge in block order
+ * is the `ratecut.sweep/1` table, one row per combination, the same for any number of workers.
  */
 export function planSweepStudy(request: SweepRequest): LoadResult<SweepStudy> {
   const { source } = request;
@@ -66,19 +65,25 @@ export function planSweepStudy(request: SweepRequest): LoadResult<SweepStudy> {
   if (!validated.ok) return validated;
   const config = validated.value;
   const names = config.strategies.map((s) => s.name);
-  if (names.length !== 1 || names[0] !== SWEPT_STRATEGY) {
-    return { ok: false, issues: [configIssue(source, ['strategies'], 'bad-parameter', `--sweep runs the fast path of ${SWEPT_STRATEGY} only: pass --strategy ${SWEPT_STRATEGY}`)] };
+  const builtin = names.length === 1 ? findBuiltinStrategy(names[0]) : undefined;
+  if (builtin === undefined) {
+    return { ok: false, issues: [configIssue(source, ['strategies'], 'bad-parameter', `--sweep runs one built-in strategy: pass --strategy <name> (${names.length} strategies configured)`)] };
   }
-  const grid = new Map(request.grid.map((g) => [g.name, g.values]));
-  const unknown = [...grid.keys()].filter((k) => !SWEEPABLE.includes(k));
-  if (unknown.length > 0) return { ok: false, issues: [flagIssue(`--sweep ${unknown.join(', ')}: ${SWEPT_STRATEGY} sweeps ${SWEEPABLE.join(' and ')} only`)] };
-  // The schedule: the configured one, else the built-in's own (on-signal); the fast path runs on-signal and month-end.
-  const configured = config.strategies[0].schedule ?? findBuiltinStrategy(SWEPT_STRATEGY)?.schedule ?? { kind: 'on-signal' };
-  if (configured.kind !== 'on-signal' && configured.kind !== 'month-end') {
-    return { ok: false, issues: [configIssue(source, ['strategies', 0, 'schedule'], 'bad-parameter', `--sweep runs the on-signal and month-end schedules only, not ${configured.kind}`)] };
+  const swept = request.grid.map((g) => g.name);
+  const repeated = swept.filter((n, i) => swept.indexOf(n) !== i);
+  if (repeated.length > 0) return { ok: false, issues: [flagIssue(`--sweep ${repeated[0]} is given more than once`)] };
+  const numeric = Object.keys(builtin.defaults).filter((k) => typeof builtin.defaults[k] === 'number');
+  const unknown = swept.filter((k) => !numeric.includes(k));
+  if (unknown.length > 0) {
+    const sweepable = numeric.length === 0 ? 'has no numeric parameter to sweep' : `sweeps ${numeric.join(', ')}`;
+    return { ok: false, issues: [flagIssue(`--sweep ${unknown.join(', ')}: ${builtin.name} ${sweepable}`)] };
   }
+  const configured = config.strategies[0].schedule ?? builtin.schedule;
+  const momentumFastPath = builtin.name === SWEPT_STRATEGY && swept.every((k) => SWEEPABLE.includes(k)) && (configured.kind === 'on-signal' || configured.kind === 'month-end');
+  if (!momentumFastPath) return planKernelSweep(request, config, builtin, configured);
   const schedule: MomentumSweepSchedule = { kind: configured.kind };
   const params = config.strategies[0].params;
+  const grid = new Map(request.grid.map((g) => [g.name, g.values]));
   const ks = [...(grid.get('k') ?? [Number(params['k'] ?? 6)])];
   const thresholds = [...(grid.get('threshold') ?? [Number(params['threshold'] ?? 0.01)])];
   const ranges = [
@@ -111,8 +116,8 @@ export function planSweepStudy(request: SweepRequest): LoadResult<SweepStudy> {
     synthetic: request.notice !== null,
     schedule,
   };
-  const context: SweepContext = {
-    data, ks, thresholds,
+  const context: MomentumSweepContext = {
+    kind: 'momentum', data, ks, thresholds,
     config: {
       startRow: 0, endRow: data.days.length - 1, executionLag: config.executionLag,
       costs: { costBps: config.costBps, slippageBps: config.slippageBps }, initialCapital: config.initialCapital, schedule,
@@ -142,4 +147,102 @@ export function planSweepStudy(request: SweepRequest): LoadResult<SweepStudy> {
     }),
   };
   return { ok: true, value: study, warnings: loaded.warnings };
+}
+
+/** At most this many combinations in one sweep (a table row each). */
+export const MAX_SWEEP_COMBINATIONS = 1_000_000;
+
+/** Combinations per block of a kernel sweep: fixed, so the blocks never depend on the worker count. */
+export const KERNEL_SWEEP_BLOCK_COMBINATIONS = 100;
+
+/**
+ * The sweep of any built-in through the portfolio kernel (`runKernelSweepBlock`): every
+ * combination of the grid (the last `--sweep` varying fastest) over the full history of the
+ * configured pair, with the configured schedule (else the built-in's own), lag, costs, cash and
+ * leverage. Combinations the built-in refuses are left empty in the table, with a warning that
+ * counts them and gives the first problem; a grid in which none is valid is an issue.
+ */
+function planKernelSweep(request: SweepRequest, config: ResolvedBacktestConfig, builtin: BuiltinStrategy, schedule: RebalanceSchedule): LoadResult<SweepStudy> {
+  const { source } = request;
+  const grid = request.grid.filter((g) => g.values.length > 0);
+  const total = gridSize(grid);
+  if (grid.length === 0) return { ok: false, issues: [flagIssue(`--sweep: give at least one parameter of ${builtin.name} to sweep`)] };
+  if (total > MAX_SWEEP_COMBINATIONS) {
+    return { ok: false, issues: [flagIssue(`--sweep: ${total.toLocaleString('en-US')} combinations is too many (at most ${MAX_SWEEP_COMBINATIONS.toLocaleString('en-US')})`)] };
+  }
+  const loaded = loadBacktestMarket(config, request.catalog, request.factsDir, source);
+  if (!loaded.ok) return loaded;
+  const lag = executionLagIssues(config, loaded.value, source);
+  if (lag.length > 0) return { ok: false, issues: lag };
+  const { market, pair } = loaded.value;
+  const { data } = market;
+  const params = { ...builtin.defaults, ...config.strategies[0].params };
+
+  // The combinations the built-in refuses on this data (periods in rows depend on it).
+  let invalid = 0;
+  let firstProblem: string | null = null;
+  for (let c = 0; c < total; c += 1) {
+    const problems = builtin.check(combinationParams({ params, grid }, c), data.periodsPerYear);
+    if (problems.length === 0) continue;
+    invalid += 1;
+    firstProblem ??= problems.map((p) => p.message).join('; ');
+  }
+  if (invalid === total) return { ok: false, issues: [flagIssue(`--sweep: no combination is valid for ${builtin.name}; the first: ${firstProblem}`)] };
+  const warnings: Issue[] = [...loaded.warnings];
+  if (invalid > 0) {
+    warnings.push({
+      code: 'bad-parameter', severity: 'warning', file: COMMAND_LINE,
+      message: `--sweep: ${invalid} of ${total} combinations are not valid for ${builtin.name} and are left empty (the first: ${firstProblem})`,
+    });
+  }
+
+  const header: SweepHeader = {
+    schema: SWEEP_SCHEMA,
+    strategy: builtin.name,
+    parameters: grid.map((g) => g.name),
+    pair: pair.id,
+    returnBasis: market.pair.returnBasis,
+    first: formatDay(data.days[0]),
+    last: formatDay(data.days[data.days.length - 1]),
+    rows: data.days.length,
+    periodsPerYear: data.periodsPerYear,
+    executionLag: config.executionLag,
+    costBps: config.costBps,
+    slippageBps: config.slippageBps,
+    cash: config.cash,
+    synthetic: request.notice !== null,
+    schedule,
+  };
+  const context: KernelSweepContext = {
+    kind: 'kernel', data, strategy: builtin.name, params, grid, schedule,
+    config: {
+      startRow: 0, endRow: data.days.length - 1, executionLag: config.executionLag,
+      costs: { costBps: config.costBps, slippageBps: config.slippageBps },
+      limits: { allowLeverage: config.allowLeverage, allowShort: false },
+      initialCapital: config.initialCapital,
+    },
+  };
+  const comments = [...(request.notice === null ? [] : [request.notice]), request.commandLine, describeSweep(header)];
+  const fin = (x: number): number | null => (Number.isFinite(x) ? x : null);
+  const blocks = splitRange(total, KERNEL_SWEEP_BLOCK_COMBINATIONS);
+  const study: SweepStudy = {
+    kind: 'sweep',
+    plan: header,
+    context,
+    blocks,
+    execute: SWEEP_BLOCK_EXECUTOR,
+    blockWeight: (b) => b.count,
+    unit: 'combinations',
+    warnings,
+    merge: (outputs) => ({
+      comments,
+      header,
+      columns: sweepColumns(header),
+      rows: outputs.flatMap((out, b) => Array.from({ length: out.length / SWEEP_BLOCK_METRICS }, (_, j) => {
+        const values = gridCombination(grid, blocks[b].first + j);
+        return [...values, ...Array.from(out.subarray(j * SWEEP_BLOCK_METRICS, (j + 1) * SWEEP_BLOCK_METRICS), fin)];
+      })),
+    }),
+  };
+  return { ok: true, value: study, warnings };
 }

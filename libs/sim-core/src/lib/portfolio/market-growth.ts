@@ -1,0 +1,41 @@
+import type { MarketData } from '../market/market-data';
+import { cashReturnForDay } from './cash-return-for-day';
+
+/**
+ * Per row of a market, what a position and idle cash grow by from the previous close: each
+ * asset's `close[t] / close[t − 1]`, the cash return `cashReturnForDay(cashRate[t − 1],
+ * days[t − 1], days[t])` (ACT/360 on the rate known at the previous close) and `1 + ` it; NaN at
+ * row 0. The numbers the engine computes row by row, computed once per market data object and
+ * shared by every kernel run on it (the data must not change afterwards).
+ */
+export interface MarketGrowth {
+  readonly assetFactors: readonly Float64Array[];
+  readonly cashReturns: Float64Array;
+  readonly cashFactors: Float64Array;
+}
+
+const cache = new WeakMap<MarketData, MarketGrowth>();
+
+/** The {@link MarketGrowth} of `data`, computed on first use. */
+export function marketGrowth(data: MarketData): MarketGrowth {
+  const known = cache.get(data);
+  if (known !== undefined) return known;
+  const n = data.days.length, days = data.days, rate = data.cashRate;
+  const assetFactors = data.closes.map((c) => {
+    const f = new Float64Array(n);
+    f[0] = NaN;
+    for (let t = 1; t < n; t += 1) f[t] = c[t] / c[t - 1];
+    return f;
+  });
+  const cashReturns = new Float64Array(n), cashFactors = new Float64Array(n);
+  cashReturns[0] = NaN;
+  cashFactors[0] = NaN;
+  for (let t = 1; t < n; t += 1) {
+    const rc = cashReturnForDay(rate[t - 1], days[t - 1], days[t]);
+    cashReturns[t] = rc;
+    cashFactors[t] = 1 + rc;
+  }
+  const growth = { assetFactors, cashReturns, cashFactors };
+  cache.set(data, growth);
+  return growth;
+}
