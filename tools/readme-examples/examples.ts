@@ -29,6 +29,12 @@ export const EXAMPLES: readonly Example[] = [
     },
   },
   { id: 'backtest', args: ['backtest'] },
+  {
+    id: 'sweep',
+    args: ['backtest', '--strategy', 'cut-trigger', '--sweep', 'holdMonths=3..24:3', '--sweep', 'minMoveBp=0..50:25', '--out', 'results/sweep-cut-trigger.csv'],
+    // The elapsed time changes from run to run; the rest is the same.
+    abridge: (lines) => lines.map((l) => l.replace(/ in [\d.]+ ms$/, '')),
+  },
   { id: 'simulate', args: ['simulate', 'insurance-cuts', '--target', 'small:+20%', '--target', 'large:+11%'] },
   {
     id: 'compare',
