@@ -5,3 +5,4 @@
 export * from './real-data-dir';
 export * from './temp-files';
 export * from './test-series';
+export * from './real-rut-gspc';

@@ -3,11 +3,7 @@ import {
   annualizedVolatility, cagr, findBuiltinStrategy, maxDrawdown, momentumSweep, momentumSweepRowLoop, rebalanceCount, runBacktest, sharpeRatio,
   type MarketData, type MomentumSweepConfig, type MomentumSweepResult,
 } from '@ratecut/sim-core';
-import { alignOnCommonDays } from '../calendar/align-on-common-days';
-import { asOfJoin } from '../calendar/as-of-join';
-import { loadCatalog } from '../catalog/load-catalog';
-import { loadSeries } from '../catalog/load-series';
-import { realDataDir } from '../../testing';
+import { loadRealRutGspc, realDataDir } from '../../testing';
 
 /**
  * The momentum sweep on the month-end schedule against the event engine, on real data: ^RUT
@@ -20,23 +16,7 @@ const dataDir = realDataDir();
 const hasData = fs.existsSync(dataDir);
 const describeReal = hasData ? describe : describe.skip;
 
-function loadPair(): MarketData {
-  const catalog = loadCatalog(dataDir);
-  if (!catalog.ok) throw new Error('catalog did not load');
-  const [rut, gspc, dff] = ['rut', 'gspc', 'dff'].map((id) => {
-    const s = loadSeries(catalog.value, id);
-    if (!s.ok) throw new Error(`${id} did not load`);
-    return s.value;
-  });
-  const aligned = alignOnCommonDays([rut, gspc]);
-  const cash = asOfJoin(dff, aligned.days);
-  const first = cash.findIndex((r) => Number.isFinite(r));
-  const cashRate = cash.slice(first);
-  return {
-    days: aligned.days.slice(first), assets: ['small', 'large'], closes: [aligned.values[0].slice(first), aligned.values[1].slice(first)],
-    cashRate, policyRate: cashRate, periodsPerYear: 252,
-  };
-}
+const loadPair = (): MarketData => loadRealRutGspc(dataDir);
 
 /** |a − b| <= 1e-12 × max(|a|, |b|) + 1e-14; NaN only equals NaN. */
 function expectClose(actual: number, expected: number, what: string): void {

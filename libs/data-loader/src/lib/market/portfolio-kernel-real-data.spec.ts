@@ -3,11 +3,7 @@ import {
   BUILTIN_STRATEGIES, PortfolioKernel, PortfolioTally, runBacktest, runMetrics, SignalCache,
   type BacktestConfig, type MarketData, type RebalanceSchedule,
 } from '@ratecut/sim-core';
-import { alignOnCommonDays } from '../calendar/align-on-common-days';
-import { asOfJoin } from '../calendar/as-of-join';
-import { loadCatalog } from '../catalog/load-catalog';
-import { loadSeries } from '../catalog/load-series';
-import { realDataDir } from '../../testing';
+import { loadRealRutGspc, realDataDir } from '../../testing';
 
 /**
  * Every built-in through the portfolio kernel against the event engine on real data: ^RUT
@@ -19,23 +15,7 @@ import { realDataDir } from '../../testing';
 const dataDir = realDataDir();
 const describeReal = fs.existsSync(dataDir) ? describe : describe.skip;
 
-function loadPair(): MarketData {
-  const catalog = loadCatalog(dataDir);
-  if (!catalog.ok) throw new Error('catalog did not load');
-  const [rut, gspc, dff] = ['rut', 'gspc', 'dff'].map((id) => {
-    const s = loadSeries(catalog.value, id);
-    if (!s.ok) throw new Error(`${id} did not load`);
-    return s.value;
-  });
-  const aligned = alignOnCommonDays([rut, gspc]);
-  const cash = asOfJoin(dff, aligned.days);
-  const first = cash.findIndex((r) => Number.isFinite(r));
-  const cashRate = cash.slice(first);
-  return {
-    days: aligned.days.slice(first), assets: ['small', 'large'], closes: [aligned.values[0].slice(first), aligned.values[1].slice(first)],
-    cashRate, policyRate: cashRate, periodsPerYear: 252,
-  };
-}
+const loadPair = (): MarketData => loadRealRutGspc(dataDir);
 
 const near = (a: number, b: number): boolean => (Number.isNaN(a) ? Number.isNaN(b) : Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b)));
 

@@ -8,19 +8,15 @@ import type { Strategy, StrategyParams } from '../strategies/strategy';
 import { SignalCache } from '../strategies/targets/signal-cache';
 import { whenStep, type RebalanceSchedule } from '../strategies/when-steps';
 import { parseIsoDay } from '../time/day-number';
+import { reseedInto, Xoshiro128 } from '../random/xoshiro128';
 import { allocatePortfolioRecord, PortfolioKernel, PortfolioTally, type PortfolioRecord } from './portfolio-kernel';
 import { KEEP, type TargetPlan } from './target-plan';
 
-/** Seeded uniform generator on [0, 1) (mulberry32). */
+/** A seeded uniform generator on [0, 1): sim-core's xoshiro128** stream for (seed, 0). */
 function uniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Xoshiro128(1, 2, 3, 4);
+  reseedInto(rng, seed, 0);
+  return () => rng.nextFloat();
 }
 
 /**

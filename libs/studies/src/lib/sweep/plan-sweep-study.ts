@@ -2,7 +2,7 @@ import type { StudyData } from '../inputs/study-data';
 import { describeSweep, SWEEP_SCHEMA, sweepColumns, type ResolvedBacktestConfig, type SweepHeader, type SweepTable } from '@ratecut/contracts';
 import { findBuiltinStrategy, formatDay, type BuiltinStrategy, type Issue, type LoadResult, type MomentumSweepSchedule, type RebalanceSchedule } from '@ratecut/sim-core';
 import { COMMAND_LINE, configIssue, type ConfigSource } from '../backtest/config-source';
-import { executionLagIssues, loadBacktestMarket } from '../backtest/load-backtest-market';
+import { executionLagIssues, loadBacktestMarket, type BacktestMarket } from '../backtest/load-backtest-market';
 import { validateBacktestConfig } from '../backtest/validate-backtest-config';
 import { splitRange, type ItemRange } from '../study/split-range';
 import type { Study } from '../study/study';
@@ -41,6 +41,18 @@ export function sweepBlocks(ks: number, thresholds: number): ItemRange[] {
 /** The strategy the fast path sweeps, and its sweepable parameters. */
 const SWEPT_STRATEGY = 'relative-momentum';
 const SWEEPABLE = ['k', 'threshold'];
+
+/** The header of a sweep table: what was swept, on which data, with which settings. */
+function sweepHeader(request: SweepRequest, config: ResolvedBacktestConfig, loaded: BacktestMarket, strategy: string, parameters: string[], schedule: RebalanceSchedule): SweepHeader {
+  const { market, pair } = loaded;
+  const days = market.data.days;
+  return {
+    schema: SWEEP_SCHEMA, strategy, parameters, pair: pair.id, returnBasis: market.pair.returnBasis,
+    first: formatDay(days[0]), last: formatDay(days[days.length - 1]), rows: days.length, periodsPerYear: market.data.periodsPerYear,
+    executionLag: config.executionLag, costBps: config.costBps, slippageBps: config.slippageBps, cash: config.cash,
+    synthetic: request.notice !== null, schedule,
+  };
+}
 
 const flagIssue = (message: string): Issue => ({ code: 'bad-parameter', severity: 'error', file: COMMAND_LINE, message });
 
@@ -96,26 +108,10 @@ export function planSweepStudy(request: SweepRequest): LoadResult<SweepStudy> {
   if (!loaded.ok) return loaded;
   const lag = executionLagIssues(config, loaded.value, source);
   if (lag.length > 0) return { ok: false, issues: lag };
-  const { market, pair } = loaded.value;
+  const { market } = loaded.value;
   const { data } = market;
 
-  const header: SweepHeader = {
-    schema: SWEEP_SCHEMA,
-    strategy: SWEPT_STRATEGY,
-    parameters: ['k_months', 'threshold'],
-    pair: pair.id,
-    returnBasis: market.pair.returnBasis,
-    first: formatDay(data.days[0]),
-    last: formatDay(data.days[data.days.length - 1]),
-    rows: data.days.length,
-    periodsPerYear: data.periodsPerYear,
-    executionLag: config.executionLag,
-    costBps: config.costBps,
-    slippageBps: config.slippageBps,
-    cash: config.cash,
-    synthetic: request.notice !== null,
-    schedule,
-  };
+  const header = sweepHeader(request, config, loaded.value, SWEPT_STRATEGY, ['k_months', 'threshold'], schedule);
   const context: MomentumSweepContext = {
     kind: 'momentum', data, ks, thresholds,
     config: {
@@ -174,7 +170,7 @@ function planKernelSweep(request: SweepRequest, config: ResolvedBacktestConfig, 
   if (!loaded.ok) return loaded;
   const lag = executionLagIssues(config, loaded.value, source);
   if (lag.length > 0) return { ok: false, issues: lag };
-  const { market, pair } = loaded.value;
+  const { market } = loaded.value;
   const { data } = market;
   const params = { ...builtin.defaults, ...config.strategies[0].params };
 
@@ -196,23 +192,7 @@ function planKernelSweep(request: SweepRequest, config: ResolvedBacktestConfig, 
     });
   }
 
-  const header: SweepHeader = {
-    schema: SWEEP_SCHEMA,
-    strategy: builtin.name,
-    parameters: grid.map((g) => g.name),
-    pair: pair.id,
-    returnBasis: market.pair.returnBasis,
-    first: formatDay(data.days[0]),
-    last: formatDay(data.days[data.days.length - 1]),
-    rows: data.days.length,
-    periodsPerYear: data.periodsPerYear,
-    executionLag: config.executionLag,
-    costBps: config.costBps,
-    slippageBps: config.slippageBps,
-    cash: config.cash,
-    synthetic: request.notice !== null,
-    schedule,
-  };
+  const header = sweepHeader(request, config, loaded.value, builtin.name, grid.map((g) => g.name), schedule);
   const context: KernelSweepContext = {
     kind: 'kernel', data, strategy: builtin.name, params, grid, schedule,
     config: {
