@@ -54,6 +54,35 @@ function sweepHeader(request: SweepRequest, config: ResolvedBacktestConfig, load
   };
 }
 
+/**
+ * A sweep study over `blocks` of combinations: the block outputs merged in block order into the
+ * table, one row per combination: its parameter values (`parametersOf`), then its metrics (null
+ * where undefined).
+ */
+function sweepStudy(request: SweepRequest, header: SweepHeader, context: SweepContext, blocks: ItemRange[], warnings: readonly Issue[], parametersOf: (c: number) => number[]): SweepStudy {
+  const comments = [...(request.notice === null ? [] : [request.notice]), request.commandLine, describeSweep(header)];
+  const fin = (x: number): number | null => (Number.isFinite(x) ? x : null);
+  return {
+    kind: 'sweep',
+    plan: header,
+    context,
+    blocks,
+    execute: SWEEP_BLOCK_EXECUTOR,
+    blockWeight: (b) => b.count,
+    unit: 'combinations',
+    warnings: [...warnings],
+    merge: (outputs) => ({
+      comments,
+      header,
+      columns: sweepColumns(header),
+      rows: outputs.flatMap((out, b) => Array.from({ length: out.length / SWEEP_BLOCK_METRICS }, (_, j) => [
+        ...parametersOf(blocks[b].first + j),
+        ...Array.from(out.subarray(j * SWEEP_BLOCK_METRICS, (j + 1) * SWEEP_BLOCK_METRICS), fin),
+      ])),
+    }),
+  };
+}
+
 const flagIssue = (message: string): Issue => ({ code: 'bad-parameter', severity: 'error', file: COMMAND_LINE, message });
 
 /**
@@ -119,29 +148,8 @@ export function planSweepStudy(request: SweepRequest): LoadResult<SweepStudy> {
       costs: { costBps: config.costBps, slippageBps: config.slippageBps }, initialCapital: config.initialCapital, schedule,
     },
   };
-  const comments = [...(request.notice === null ? [] : [request.notice]), request.commandLine, describeSweep(header)];
-  const fin = (x: number): number | null => (Number.isFinite(x) ? x : null);
-  const blocks = sweepBlocks(ks.length, thresholds.length);
-  const study: SweepStudy = {
-    kind: 'sweep',
-    plan: header,
-    context,
-    blocks,
-    execute: SWEEP_BLOCK_EXECUTOR,
-    blockWeight: (b) => b.count,
-    unit: 'combinations',
-    warnings: loaded.warnings,
-    merge: (outputs) => ({
-      comments,
-      header,
-      columns: sweepColumns(header),
-      rows: outputs.flatMap((out, b) => Array.from({ length: out.length / SWEEP_BLOCK_METRICS }, (_, j) => {
-        const c = blocks[b].first + j;
-        const metrics = Array.from(out.subarray(j * SWEEP_BLOCK_METRICS, (j + 1) * SWEEP_BLOCK_METRICS), fin);
-        return [ks[Math.floor(c / thresholds.length)], thresholds[c % thresholds.length], ...metrics];
-      })),
-    }),
-  };
+  const study = sweepStudy(request, header, context, sweepBlocks(ks.length, thresholds.length), loaded.warnings,
+    (c) => [ks[Math.floor(c / thresholds.length)], thresholds[c % thresholds.length]]);
   return { ok: true, value: study, warnings: loaded.warnings };
 }
 
@@ -202,27 +210,6 @@ function planKernelSweep(request: SweepRequest, config: ResolvedBacktestConfig, 
       initialCapital: config.initialCapital,
     },
   };
-  const comments = [...(request.notice === null ? [] : [request.notice]), request.commandLine, describeSweep(header)];
-  const fin = (x: number): number | null => (Number.isFinite(x) ? x : null);
-  const blocks = splitRange(total, KERNEL_SWEEP_BLOCK_COMBINATIONS);
-  const study: SweepStudy = {
-    kind: 'sweep',
-    plan: header,
-    context,
-    blocks,
-    execute: SWEEP_BLOCK_EXECUTOR,
-    blockWeight: (b) => b.count,
-    unit: 'combinations',
-    warnings,
-    merge: (outputs) => ({
-      comments,
-      header,
-      columns: sweepColumns(header),
-      rows: outputs.flatMap((out, b) => Array.from({ length: out.length / SWEEP_BLOCK_METRICS }, (_, j) => {
-        const values = gridCombination(grid, blocks[b].first + j);
-        return [...values, ...Array.from(out.subarray(j * SWEEP_BLOCK_METRICS, (j + 1) * SWEEP_BLOCK_METRICS), fin)];
-      })),
-    }),
-  };
+  const study = sweepStudy(request, header, context, splitRange(total, KERNEL_SWEEP_BLOCK_COMBINATIONS), warnings, (c) => gridCombination(grid, c));
   return { ok: true, value: study, warnings };
 }
