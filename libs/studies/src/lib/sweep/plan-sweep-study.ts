@@ -42,6 +42,14 @@ export function sweepBlocks(ks: number, thresholds: number): ItemRange[] {
 const SWEPT_STRATEGY = 'relative-momentum';
 const SWEEPABLE = ['k', 'threshold'];
 
+/** The configured pair's market, with the backtest's data and execution-lag issues. */
+function loadSweepMarket(request: SweepRequest, config: ResolvedBacktestConfig): LoadResult<BacktestMarket> {
+  const loaded = loadBacktestMarket(config, request.catalog, request.factsDir, request.source);
+  if (!loaded.ok) return loaded;
+  const lag = executionLagIssues(config, loaded.value, request.source);
+  return lag.length > 0 ? { ok: false, issues: lag } : loaded;
+}
+
 /** The header of a sweep table: what was swept, on which data, with which settings. */
 function sweepHeader(request: SweepRequest, config: ResolvedBacktestConfig, loaded: BacktestMarket, strategy: string, parameters: string[], schedule: RebalanceSchedule): SweepHeader {
   const { market, pair } = loaded;
@@ -133,10 +141,8 @@ export function planSweepStudy(request: SweepRequest): LoadResult<SweepStudy> {
   ];
   if (ranges.length > 0) return { ok: false, issues: ranges };
 
-  const loaded = loadBacktestMarket(config, request.catalog, request.factsDir, source);
+  const loaded = loadSweepMarket(request, config);
   if (!loaded.ok) return loaded;
-  const lag = executionLagIssues(config, loaded.value, source);
-  if (lag.length > 0) return { ok: false, issues: lag };
   const { market } = loaded.value;
   const { data } = market;
 
@@ -167,17 +173,14 @@ export const KERNEL_SWEEP_BLOCK_COMBINATIONS = 100;
  * counts them and gives the first problem; a grid in which none is valid is an issue.
  */
 function planKernelSweep(request: SweepRequest, config: ResolvedBacktestConfig, builtin: BuiltinStrategy, schedule: RebalanceSchedule): LoadResult<SweepStudy> {
-  const { source } = request;
   const grid = request.grid.filter((g) => g.values.length > 0);
   const total = gridSize(grid);
   if (grid.length === 0) return { ok: false, issues: [flagIssue(`--sweep: give at least one parameter of ${builtin.name} to sweep`)] };
   if (total > MAX_SWEEP_COMBINATIONS) {
     return { ok: false, issues: [flagIssue(`--sweep: ${total.toLocaleString('en-US')} combinations is too many (at most ${MAX_SWEEP_COMBINATIONS.toLocaleString('en-US')})`)] };
   }
-  const loaded = loadBacktestMarket(config, request.catalog, request.factsDir, source);
+  const loaded = loadSweepMarket(request, config);
   if (!loaded.ok) return loaded;
-  const lag = executionLagIssues(config, loaded.value, source);
-  if (lag.length > 0) return { ok: false, issues: lag };
   const { market } = loaded.value;
   const { data } = market;
   const params = { ...builtin.defaults, ...config.strategies[0].params };
