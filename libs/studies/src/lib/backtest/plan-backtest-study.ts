@@ -1,10 +1,7 @@
 import type { StudyData } from '../inputs/study-data';
 import { join } from 'node:path';
-import type { BacktestResultJson, ResolvedBacktestConfig } from '@ratecut/contracts';
-import {
-  countedCycleIds, errorIssue, makeIssue, cycleEpisodes, cycleWindowRows, describeGap, formatDay, gapCrossed,
-  type ClassifiedCycle, type Issue, type LoadResult,
-} from '@ratecut/sim-core';
+import type { BacktestResultJson } from '@ratecut/contracts';
+import { formatDay, type Issue, type LoadResult } from '@ratecut/sim-core';
 import type { Study } from '../study/study';
 import { BACKTEST_BLOCK_EXECUTOR, type BacktestBlock, type BacktestBlockOutput, type BacktestContext, type LabelledStrategy } from './backtest-block';
 import { backtestConventions } from './backtest-conventions';
@@ -14,6 +11,7 @@ import { configIssue, type ConfigSource } from './config-source';
 import { fingerprintInputs } from '../inputs/input-fingerprints';
 import { executionLagIssues, loadBacktestMarket } from './load-backtest-market';
 import { validateBacktestConfig } from './validate-backtest-config';
+import { coverCycles, selectCycles } from './covered-cycles';
 
 /** A backtest as asked for: the configuration and the data to run it on. */
 export interface BacktestRequest extends StudyData {
@@ -28,20 +26,6 @@ export interface BacktestRequest extends StudyData {
 
 /** A backtest study: one block for the benchmark, then one per strategy, merged into a `ratecut.backtest/2` result. */
 export type BacktestStudy = Study<BacktestPlan, BacktestContext, BacktestBlock, BacktestBlockOutput, BacktestResultJson>;
-
-/**
- * The cycles selected by the configuration (`cycles`: all, or ids), each unknown id a
- * `bad-parameter` issue at its place in `$.cycles`.
- */
-function selectCycles(config: ResolvedBacktestConfig, detected: readonly ClassifiedCycle[], source: ConfigSource): LoadResult<readonly ClassifiedCycle[]> {
-  if (config.cycles === 'all') return { ok: true, value: detected, warnings: [] };
-  const wanted = config.cycles;
-  const issues = wanted.flatMap((id, i) => (detected.some((c) => c.cycle.id === id) ? [] : [
-    configIssue(source, ['cycles', i], 'bad-parameter', `unknown cycle id ${id}; detected cycles: ${detected.map((c) => c.cycle.id).join(', ')}`),
-  ]));
-  if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, value: detected.filter((c) => wanted.includes(c.cycle.id)), warnings: [] };
-}
 
 /**
  * Plans a backtest: checks the configuration (zod schema, strategies and their parameters,
@@ -85,29 +69,11 @@ export function planBacktestStudy(request: BacktestRequest): LoadResult<Backtest
   const cycles = selected.value;
 
   // Coverage: the run's rows must hold a cycle's window, and no gap of the pair's data may lie inside it.
-  const warnings: Issue[] = [...loaded.warnings];
   const where = catalog.path;
-  const span = `${formatDay(data.days[0])} to ${formatDay(data.days[data.days.length - 1])}`;
-  const covered: ClassifiedCycle[] = [];
-  const uncovered: string[] = [];
-  for (const c of cycles) {
-    const rows = cycleWindowRows(data.days, c.cycle, config.window);
-    const gap = rows === null ? null : gapCrossed(market.gaps, data.days[rows.startRow], data.days[rows.endRow]);
-    if (gap !== null) warnings.push(makeIssue('gap', 'warning', where, `cycle ${c.cycle.id}: its window crosses a gap in the pair's data, ${describeGap(gap)}; left out`));
-    if (rows === null || gap !== null) uncovered.push(c.cycle.id);
-    else covered.push(c);
-  }
-  if (config.cycles !== 'all' && uncovered.length > 0) {
-    const what = `cycle${uncovered.length === 1 ? '' : 's'} ${uncovered.join(', ')}`;
-    if (covered.length === 0) {
-      return { ok: false, issues: [errorIssue('gap', where, `--cycles: ${what} not covered by the ${config.pair} run (${span}, window ${config.window.beforeMonths} months before to ${config.window.afterMonths} after): nothing to replay; covered cycles: ${
-        easing.cycles.filter((c) => cycleWindowRows(data.days, c.cycle, config.window) !== null).map((c) => c.cycle.id).join(', ') || 'none'}`)] };
-    }
-    warnings.push(makeIssue('gap', 'warning', where, `--cycles: ${what} not covered by the ${config.pair} run (${span}); no result for ${uncovered.length === 1 ? 'it' : 'them'}`));
-  }
-  const windowAnchor = (c: ClassifiedCycle['cycle']) => (config.window.anchor === 'first-cut' ? c.firstCut : c.lastCut);
-  const episodes = cycleEpisodes(covered.map((c) => c.cycle), config.window, windowAnchor);
-  const counted = [...countedCycleIds(episodes, config.count)];
+  const coverage = coverCycles(config, loaded.value, cycles, where);
+  if (!coverage.ok) return coverage;
+  const warnings: Issue[] = [...loaded.warnings, ...coverage.value.warnings];
+  const { covered, episodes, counted } = coverage.value;
 
   // Fingerprint every file the result depends on: the catalog, each series file read, the facts.
   const entryIds = [...market.seriesIds, 'fed-target', 'dff'].map((id) => id.split(':')[0]);
