@@ -1,32 +1,44 @@
 import { z } from 'zod';
 import { rebalanceScheduleJsonSchema } from './backtest-config';
+import { deflatedSharpeJsonSchema } from './compare-result';
 import { checkSchemaVersion, resultSchemaId } from './schema-version';
 
 /**
- * The sweep table written by `ratecut backtest --sweep` (schema `ratecut.sweep/1`): a CSV file
+ * The sweep table written by `ratecut backtest --sweep` (schema `ratecut.sweep/2`): a CSV file
  * with one row per parameter combination.
  *
  * ```
  * # SYNTHETIC SAMPLE: ...                      (only for the synthetic sample: first line of every output)
  * # ratecut backtest --strategy relative-momentum --sweep k=1..24 ...   (the command line)
  * # relative-momentum sweep on rut-gspc (price return: ...), 1987-09-10 to 2026-02-23, 9686 rows; lag 1, costs 5+5 bp, cash fedfunds
- * # {"schema":"ratecut.sweep/1","strategy":"relative-momentum","pair":"rut-gspc",...}
- * k_months,threshold,total_return,cagr,volatility,sharpe,max_drawdown,rebalances
+ * # {"schema":"ratecut.sweep/2","strategy":"relative-momentum","pair":"rut-gspc",...,"cycles":["1989-06",...],...}
+ * k_months,threshold,total_return,cagr,volatility,sharpe,max_drawdown,rebalances,mean_cycle_excess,cycle_hit_rate,excess_1989-06,...
  * 1,0,1.7695009794935581,0.026859720546706267,...
  * ```
  *
  * The `#` lines before the last are free text for people; the last `#` line is the header, a
  * JSON object ({@link sweepHeaderSchema}) that readers parse, under the schema-version rule of
- * `schema-version.ts`. The column line is the header's `parameters` then
- * {@link SWEEP_METRIC_COLUMNS}; every cell is a number written as JavaScript prints it (shortest
- * round-trip form), and a metric that is undefined (NaN) is an empty cell.
+ * `schema-version.ts`. The column line is the header's `parameters`, {@link SWEEP_METRIC_COLUMNS}
+ * (full history), {@link SWEEP_CYCLE_COLUMNS} and one `excess_<id>` column per replayed cycle
+ * (the combination's total return minus the benchmark's over the cycle's window, each run
+ * starting in cash at the window's first close); every cell is a number written as JavaScript
+ * prints it (shortest round-trip form), and a metric that is undefined (NaN) is an empty cell.
+ * Major 2 added the cycle columns and the header's benchmark, window, cycles, counted cycles and
+ * deflated Sharpe ratio; a `ratecut.sweep/1` table is refused with a request to re-run it.
  */
 
 /** The `schema` value of sweep tables written by this version. */
 export const SWEEP_SCHEMA = resultSchemaId('sweep');
 
-/** The result columns of a sweep table, after the parameter columns, in this order. */
+/** The full-history metric columns of a sweep table, after the parameter columns, in this order. */
 export const SWEEP_METRIC_COLUMNS = ['total_return', 'cagr', 'volatility', 'sharpe', 'max_drawdown', 'rebalances'] as const;
+
+/**
+ * The cycle columns after the metrics: the mean excess total return over the benchmark across
+ * the counted cycles (decimal return points) and the share of counted cycles in which the
+ * combination beat the benchmark (0..1); then one `excess_<cycle id>` column per replayed cycle.
+ */
+export const SWEEP_CYCLE_COLUMNS = ['mean_cycle_excess', 'cycle_hit_rate'] as const;
 
 /**
  * The header of a sweep table: what was swept, on which data, with which execution settings.
@@ -51,11 +63,22 @@ export const sweepHeaderSchema = z.object({
   cash: z.string(),
   /** True when the table was made from the bundled synthetic sample, not market history. */
   synthetic: z.boolean(),
+  /** The strategy's rebalancing schedule (its configured one, else the built-in's own). */
+  schedule: rebalanceScheduleJsonSchema,
+  /** The benchmark strategy each cycle window is compared with (a built-in's name). */
+  benchmark: z.string(),
+  /** The window replayed around each cycle's anchor cut, in calendar months. */
+  window: z.object({ beforeMonths: z.number(), afterMonths: z.number(), anchor: z.enum(['first-cut', 'last-cut']) }),
+  /** Ids of the cycles replayed (each an `excess_<id>` column), in order. */
+  cycles: z.array(z.string()),
+  /** Ids of the cycles that enter `mean_cycle_excess` and `cycle_hit_rate` (one per episode by default; see `--count`). */
+  counted: z.array(z.string()),
   /**
-   * The strategy's rebalancing schedule (`on-signal`, the built-in's own, or `month-end`).
-   * Absent in tables written before the sweep had a schedule, which all ran `on-signal`.
+   * The deflated Sharpe ratio (Bailey and López de Prado, 2014) of the combination with the best
+   * full-history Sharpe ratio over cash, the other combinations as its trials; null with fewer
+   * than two combinations that have a Sharpe ratio.
    */
-  schedule: rebalanceScheduleJsonSchema.optional(),
+  deflatedSharpe: deflatedSharpeJsonSchema.nullable(),
 });
 
 /** The header of a sweep table. */
@@ -75,9 +98,9 @@ export const sweepTableSchema = z.object({
 /** A sweep table as written and read. */
 export type SweepTable = z.infer<typeof sweepTableSchema>;
 
-/** The columns of a table with `header`: its parameters, then the metrics. */
-export function sweepColumns(header: SweepHeader): string[] {
-  return [...header.parameters, ...SWEEP_METRIC_COLUMNS];
+/** The columns of a table with `header`: its parameters, the metrics, the cycle aggregates, then one excess per cycle. */
+export function sweepColumns(header: Pick<SweepHeader, 'parameters' | 'cycles'>): string[] {
+  return [...header.parameters, ...SWEEP_METRIC_COLUMNS, ...SWEEP_CYCLE_COLUMNS, ...header.cycles.map((id) => `excess_${id}`)];
 }
 
 /**
@@ -86,7 +109,7 @@ export function sweepColumns(header: SweepHeader): string[] {
  * lag 1, costs 5+5 bp, cash fedfunds`, with `, month-end schedule` (or another schedule than the
  * default `on-signal`) appended.
  */
-export function describeSweep(h: SweepHeader): string {
+export function describeSweep(h: Omit<SweepHeader, 'deflatedSharpe'>): string {
   const schedule = h.schedule === undefined || h.schedule.kind === 'on-signal' ? '' : `, ${h.schedule.kind} schedule`;
   return `${h.strategy} sweep on ${h.pair} (${h.returnBasis}), ${h.first} to ${h.last}, ${h.rows} rows; lag ${h.executionLag}, costs ${h.costBps}+${h.slippageBps} bp, cash ${h.cash}${schedule}`;
 }

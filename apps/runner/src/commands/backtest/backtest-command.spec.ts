@@ -178,14 +178,34 @@ describe('ratecut backtest on a fixture', () => {
     const io = captureIo({}, dir);
     expect(await main(['backtest', '--strategy', 'relative-momentum', '--sweep', 'k=1..3', '--sweep', 'threshold=0..0.02:0.01', '--out', 's.csv', '--data', dataDir], io)).toBe(0);
     const lines = readFileSync(join(dir, 's.csv'), 'utf8').trim().split('\n').filter((l) => !l.startsWith('#'));
-    expect(lines[0]).toBe('k_months,threshold,total_return,cagr,volatility,sharpe,max_drawdown,rebalances');
+    expect(lines[0]).toBe('k_months,threshold,total_return,cagr,volatility,sharpe,max_drawdown,rebalances,mean_cycle_excess,cycle_hit_rate,excess_2019-08,excess_2020-03');
     expect(lines).toHaveLength(1 + 9);
     const text = readFileSync(join(dir, 's.csv'), 'utf8');
     expect(text.split('\n').slice(0, 2)).toEqual([
       `# ratecut backtest --strategy relative-momentum --sweep k=1..3 --sweep threshold=0..0.02:0.01 --out s.csv --data ${dataDir}`,
       expect.stringMatching(/^# relative-momentum sweep on rut-gspc \(price return: .*\), 2018-01-01 to 2021-12-31, \d+ rows; lag 1, costs 5\+5 bp, cash fedfunds$/),
     ]);
-    expect(text.split('\n')[2]).toMatch(/^# \{"schema":"ratecut\.sweep\/1",/);
+    expect(text.split('\n')[2]).toMatch(/^# \{"schema":"ratecut\.sweep\/2",/);
     expect(io.out()).toMatch(/9 combinations/);
+    expect(io.out()).toMatch(/cycles: mean excess -?\d+\.\d pp, beat buy-hold-large in \d of 1/);
+    expect(io.out()).toMatch(/deflated Sharpe ratio of the best \(Bailey and López de Prado, 2014; \d+ trials\): /);
+  });
+
+  it('sweeps another built-in through the portfolio kernel, a grid of two parameters, and leaves refused combinations empty with a warning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecut-bt-'));
+    const io = captureIo({}, dir);
+    expect(await main(['backtest', '--strategy', 'trend-filter', '--sweep', 'fast=20..60:40', '--sweep', 'slow=50..100:50', '--out', 't.csv', '--data', dataDir], io)).toBe(0);
+    const lines = readFileSync(join(dir, 't.csv'), 'utf8').trim().split('\n').filter((l) => !l.startsWith('#'));
+    expect(lines[0]).toMatch(/^fast,slow,total_return,cagr,volatility,sharpe,max_drawdown,rebalances,mean_cycle_excess,cycle_hit_rate,excess_/);
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['20,50', '20,100', '60,50', '60,100']);
+    expect(lines[3].split(',').slice(2).every((c) => c === '')).toBe(true); // fast 60 is not shorter than slow 50
+    expect(io.err()).toMatch(/1 of 4 combinations are not valid for trend-filter and are left empty/);
+    expect(io.out()).toMatch(/^trend-filter sweep: 4 combinations/m);
+  });
+
+  it('refuses to sweep a parameter the built-in does not have, naming those it has', async () => {
+    const io = captureIo();
+    expect(await main(['backtest', '--strategy', 'cut-trigger', '--sweep', 'k=1..3', '--data', dataDir], io)).toBe(2);
+    expect(io.err()).toMatch(/--sweep k: cut-trigger sweeps holdMonths, minMoveBp, pauseMonths/);
   });
 });

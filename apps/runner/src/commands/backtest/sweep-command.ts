@@ -16,15 +16,27 @@ function bestBySharpe(table: SweepTable): string[] {
     const row = table.rows[i];
     const cell = (name: string): number => row[at(name)] ?? NaN;
     const params = names.map((n, p) => `${n === 'k_months' ? 'k' : n}=${row[p]}`).join(' ');
-    return `  ${params}: CAGR ${(cell('cagr') * 100).toFixed(2)}%, Sharpe ${cell('sharpe').toFixed(3)}, max DD ${(cell('max_drawdown') * 100).toFixed(1)}%, ${cell('rebalances')} rebalances`;
+    const cycles = table.header.counted.length;
+    const hits = Math.round(cell('cycle_hit_rate') * cycles);
+    const vsBenchmark = cycles === 0 ? '' : `; cycles: mean excess ${(cell('mean_cycle_excess') * 100).toFixed(1)} pp, beat ${table.header.benchmark} in ${Number.isFinite(hits) ? hits : 'n/a'} of ${cycles}`;
+    return `  ${params}: CAGR ${(cell('cagr') * 100).toFixed(2)}%, Sharpe ${cell('sharpe').toFixed(3)}, max DD ${(cell('max_drawdown') * 100).toFixed(1)}%, ${cell('rebalances')} rebalances${vsBenchmark}`;
   });
+}
+
+/** The deflated Sharpe ratio of the best row, in words (see the table header's `deflatedSharpe`). */
+function deflatedSharpeLine(table: SweepTable): string {
+  const d = table.header.deflatedSharpe;
+  if (d === null || d.probability === null) return 'deflated Sharpe ratio of the best: n/a (fewer than 2 combinations with a Sharpe ratio)';
+  const verdict = d.probability > 0.95 ? 'above 0.95' : 'not above 0.95: the best could be luck of the search';
+  return `deflated Sharpe ratio of the best (Bailey and López de Prado, 2014; ${d.trials} trials): ${d.probability.toFixed(3)}, ${verdict}. `
+    + `It tests skill over cash, which any long-only equity strategy tends to pass; the cycle columns compare with ${table.header.benchmark}`;
 }
 
 /**
  * `ratecut backtest --strategy <built-in> --sweep name=a..b[:step] ...` (e.g. `--strategy
  * relative-momentum --sweep k=1..24 --sweep threshold=0..0.049:0.001`): runs the sweep study
  * over the full history and writes its
- * `ratecut.sweep/1` table, one row per combination, printing the best five by Sharpe ratio.
+ * `ratecut.sweep/2` table, one row per combination, printing the best five by Sharpe ratio.
  */
 export async function runSweepCommand(
   request: Omit<SweepRequest, 'grid'> & { readonly sweeps: readonly string[] },
@@ -43,6 +55,7 @@ export async function runSweepCommand(
     `${table.header.strategy} sweep: ${table.rows.length} combinations over ${table.header.rows} rows in ${ms.toFixed(1)} ms`,
     'best 5 by Sharpe ratio (in-sample: the best of many tries overstates what to expect):',
     ...bestBySharpe(table),
+    deflatedSharpeLine(table),
     `wrote ${written}`,
   ];
   io.stdout(lines.join('\n') + '\n');

@@ -9,7 +9,7 @@ export interface SweepRow {
 /**
  * A result file read for a comparison: a backtest or simulate result (checked against its
  * schema), or a sweep table. `file` is the path as given, `name` how outputs label it (its base
- * name), `schema` the schema value as found (e.g. `ratecut.backtest/2`, `ratecut.sweep/1`).
+ * name), `schema` the schema value as found (e.g. `ratecut.backtest/2`, `ratecut.sweep/2`).
  */
 export type CompareInput =
   | { readonly kind: 'backtest'; readonly file: string; readonly name: string; readonly schema: string; readonly doc: BacktestResultJson }

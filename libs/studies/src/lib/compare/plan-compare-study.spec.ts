@@ -23,7 +23,7 @@ async function compare(inputs: readonly CompareInput[], more: Partial<CompareReq
 
 function sweep(name: string, sharpes: readonly number[], rows: number | null): SweepInput {
   return {
-    kind: 'sweep', file: name, name, schema: 'ratecut.sweep/1', synthetic: false, description: 'relative-momentum sweep on rut-gspc', pair: 'rut-gspc', first: '2018-01-01', last: '2021-12-31',
+    kind: 'sweep', file: name, name, schema: 'ratecut.sweep/2', synthetic: false, description: 'relative-momentum sweep on rut-gspc', pair: 'rut-gspc', first: '2018-01-01', last: '2021-12-31',
     rows, periodsPerYear: 252, trials: sharpes.map((sharpe, i) => ({ params: `k=${i + 1}`, sharpe })),
   };
 }

@@ -26,13 +26,13 @@ describe('reading a file for a comparison', () => {
   it('reads a sweep table: its description, and each row with a Sharpe ratio as a trial', () => {
     write('sweep.csv', [
       '# relative-momentum sweep on rut-gspc (price return), 2018-01-01 to 2021-12-31, 1044 rows; lag 1',
-      '# {"schema":"ratecut.sweep/1","strategy":"relative-momentum","parameters":["k_months","threshold"],"pair":"rut-gspc","returnBasis":"price return","first":"2018-01-01","last":"2021-12-31","rows":1044,"periodsPerYear":252,"executionLag":1,"costBps":5,"slippageBps":5,"cash":"fedfunds","synthetic":false}',
-      'k_months,threshold,total_return,cagr,volatility,sharpe,max_drawdown,rebalances',
-      '1,0,0.1,0.02,0.2,0.3,-0.3,10', '2,0.5,0.1,0.02,0.2,,-0.3,10', '3,0,0.1,0.02,0.2,0.4,-0.3,10', '',
+      '# {"schema":"ratecut.sweep/2","strategy":"relative-momentum","parameters":["k_months","threshold"],"pair":"rut-gspc","returnBasis":"price return","first":"2018-01-01","last":"2021-12-31","rows":1044,"periodsPerYear":252,"executionLag":1,"costBps":5,"slippageBps":5,"cash":"fedfunds","synthetic":false,"schedule":{"kind":"on-signal"},"benchmark":"buy-hold-large","window":{"beforeMonths":3,"afterMonths":24,"anchor":"first-cut"},"cycles":[],"counted":[],"deflatedSharpe":null}',
+      'k_months,threshold,total_return,cagr,volatility,sharpe,max_drawdown,rebalances,mean_cycle_excess,cycle_hit_rate',
+      '1,0,0.1,0.02,0.2,0.3,-0.3,10,,', '2,0.5,0.1,0.02,0.2,,-0.3,10,,', '3,0,0.1,0.02,0.2,0.4,-0.3,10,,', '',
     ].join('\n'));
     const read = readCompareInput('sweep.csv', dir);
     if (!read.ok || read.value.kind !== 'sweep') throw new Error(read.ok ? read.value.kind : read.issues.map(formatIssue).join('\n'));
-    expect(read.value).toMatchObject({ file: 'sweep.csv', name: 'sweep.csv', schema: 'ratecut.sweep/1', pair: 'rut-gspc', first: '2018-01-01', last: '2021-12-31', rows: 1044, periodsPerYear: 252 });
+    expect(read.value).toMatchObject({ file: 'sweep.csv', name: 'sweep.csv', schema: 'ratecut.sweep/2', pair: 'rut-gspc', first: '2018-01-01', last: '2021-12-31', rows: 1044, periodsPerYear: 252 });
     expect(read.value.description).toMatch(/^relative-momentum sweep on rut-gspc/);
     expect(read.value.trials).toEqual([{ params: 'k_months=1 threshold=0', sharpe: 0.3 }, { params: 'k_months=3 threshold=0', sharpe: 0.4 }]);
     expect(read.value.synthetic).toBe(false);

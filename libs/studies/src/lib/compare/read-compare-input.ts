@@ -29,7 +29,7 @@ export function compareInputOf(result: ResultFile): CompareInput {
 /**
  * Reads one file for a comparison (`file` as given, resolved against `cwd`) with the one result
  * reader (`readResultFile` with {@link COMPARE_KINDS}): a backtest or simulate result checked
- * against its full contracts schema, or a `ratecut.sweep/1` table. Every problem is an issue
+ * against its full contracts schema, or a `ratecut.sweep/2` table. Every problem is an issue
  * naming `file` as given.
  */
 export function readCompareInput(file: string, cwd: string): LoadResult<CompareInput> {

@@ -3,7 +3,7 @@ import type { LoadResult } from '@ratecut/sim-core';
 import type { ResultFileOf } from './result-file';
 
 /**
- * Reads the text of a `ratecut.sweep/1` table from `file` with the contracts reader
+ * Reads the text of a `ratecut.sweep/2` table from `file` with the contracts reader
  * (`parseSweepTable`): the table, or every problem it found as an issue naming the file, at the
  * line and column it gives: `not-a-result`, `old-schema`, `newer-schema` for the `#` header's
  * schema, `bad-result` for a header field or a line that is not a row of the table (the

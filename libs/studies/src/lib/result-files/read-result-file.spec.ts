@@ -20,8 +20,8 @@ const at = (text: string, needle: string, skip = 0): string => {
   return `${before.length}:${before[before.length - 1].length + 1}`;
 };
 
-const SWEEP_HEADER = '# {"schema":"ratecut.sweep/1","strategy":"relative-momentum","parameters":["k_months","threshold"],"pair":"rut-gspc","returnBasis":"price return","first":"2018-01-01","last":"2021-12-31","rows":1044,"periodsPerYear":252,"executionLag":1,"costBps":5,"slippageBps":5,"cash":"fedfunds","synthetic":false}';
-const SWEEP_COLUMNS = 'k_months,threshold,total_return,cagr,volatility,sharpe,max_drawdown,rebalances';
+const SWEEP_HEADER = '# {"schema":"ratecut.sweep/2","strategy":"relative-momentum","parameters":["k_months","threshold"],"pair":"rut-gspc","returnBasis":"price return","first":"2018-01-01","last":"2021-12-31","rows":1044,"periodsPerYear":252,"executionLag":1,"costBps":5,"slippageBps":5,"cash":"fedfunds","synthetic":false,"schedule":{"kind":"on-signal"},"benchmark":"buy-hold-large","window":{"beforeMonths":3,"afterMonths":24,"anchor":"first-cut"},"cycles":[],"counted":[],"deflatedSharpe":null}';
+const SWEEP_COLUMNS = 'k_months,threshold,total_return,cagr,volatility,sharpe,max_drawdown,rebalances,mean_cycle_excess,cycle_hit_rate';
 
 describe('readResultFile: the file', () => {
   it('reads a backtest and a simulate result with the full contracts schemas, relative to cwd, ignoring a byte-order mark', () => {
@@ -113,17 +113,17 @@ describe('readResultFile: schema problems', () => {
 });
 
 describe('readResultFile: sweep tables', () => {
-  it('reads a ratecut.sweep/1 table for a caller that reads sweeps, by its "#" header or its .csv name', () => {
-    write('sweep.csv', `# ratecut backtest --sweep k=1..2\n${SWEEP_HEADER}\n${SWEEP_COLUMNS}\n1,0,0.1,0.02,0.2,0.3,-0.3,10\n2,0,0.1,0.02,0.2,,-0.3,10\n`);
+  it('reads a ratecut.sweep/2 table for a caller that reads sweeps, by its "#" header or its .csv name', () => {
+    write('sweep.csv', `# ratecut backtest --sweep k=1..2\n${SWEEP_HEADER}\n${SWEEP_COLUMNS}\n1,0,0.1,0.02,0.2,0.3,-0.3,10,,\n2,0,0.1,0.02,0.2,,-0.3,10,,\n`);
     const read = readResultFile('sweep.csv', dir, WITH_SWEEP);
     if (!read.ok || read.value.kind !== 'sweep') throw new Error(lines(read).join('\n'));
-    expect(read.value.schema).toBe('ratecut.sweep/1');
+    expect(read.value.schema).toBe('ratecut.sweep/2');
     expect(read.value.table.header.parameters).toEqual(['k_months', 'threshold']);
-    expect(read.value.table.rows).toEqual([[1, 0, 0.1, 0.02, 0.2, 0.3, -0.3, 10], [2, 0, 0.1, 0.02, 0.2, null, -0.3, 10]]);
+    expect(read.value.table.rows).toEqual([[1, 0, 0.1, 0.02, 0.2, 0.3, -0.3, 10, null, null], [2, 0, 0.1, 0.02, 0.2, null, -0.3, 10, null, null]]);
   });
 
   it('locates a bad cell at its line and column, and refuses a sweep table where only JSON results are read', () => {
-    write('bad-sweep.csv', `${SWEEP_HEADER}\n${SWEEP_COLUMNS}\n1,0,0.1,0.02,0.2,abc,-0.3,10\n`);
+    write('bad-sweep.csv', `${SWEEP_HEADER}\n${SWEEP_COLUMNS}\n1,0,0.1,0.02,0.2,abc,-0.3,10,,\n`);
     expect(lines(readResultFile('bad-sweep.csv', dir, WITH_SWEEP))).toEqual(['bad-sweep.csv:3:18: error bad-number: column "sharpe": expected a number or an empty cell (undefined), found "abc"']);
     write('short.csv', `${SWEEP_HEADER}\n${SWEEP_COLUMNS}\n1,0\n`);
     expect(readResultFile('short.csv', dir, WITH_SWEEP)).toMatchObject({ ok: false, issues: [{ code: 'bad-result', line: 3, column: 1 }] });

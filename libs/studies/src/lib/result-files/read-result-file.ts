@@ -72,7 +72,7 @@ export function readResultDocument(file: string, cwd: string, kinds: readonly Re
  *   `checkResultDocument` (the schema-version rule for `kinds`, the kind's full schema, each
  *   `bad-result` at its value's line and column with its JSON path);
  * - when `kinds` has `sweep`: a text that is not a JSON object but has a `#` header line or a
- *   `.csv` name is read as a `ratecut.sweep/1` table (see `checkSweepText`); any other text is
+ *   `.csv` name is read as a `ratecut.sweep/2` table (see `checkSweepText`); any other text is
  *   `not-a-result`.
  */
 export function readResultFile<K extends ReadableResultKind>(file: string, cwd: string, kinds: readonly K[]): LoadResult<ResultFileOf<K>> {

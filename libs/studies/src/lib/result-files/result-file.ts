@@ -3,7 +3,7 @@ import type { BacktestResultJson, SimulateResultJson, SweepTable } from '@ratecu
 /** The result kinds read from JSON files (each checked against its full `@ratecut/contracts` schema). */
 export type JsonResultKind = 'backtest' | 'simulate';
 
-/** The result kinds a command can read back: the JSON results, and the `ratecut.sweep/1` table (CSV). */
+/** The result kinds a command can read back: the JSON results, and the `ratecut.sweep/2` table (CSV). */
 export type ReadableResultKind = JsonResultKind | 'sweep';
 
 /**

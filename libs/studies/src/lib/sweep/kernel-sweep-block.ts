@@ -1,6 +1,6 @@
 import {
-  findBuiltinStrategy, PortfolioKernel, PortfolioTally, SignalCache,
-  type BacktestConfig, type MarketData, type RebalanceSchedule, type StrategyParams,
+  beats, findBuiltinStrategy, mean, PortfolioKernel, PortfolioTally, SignalCache,
+  type BacktestConfig, type MarketData, type RebalanceSchedule, type ReplaySettings, type StrategyParams, type TargetPlan,
 } from '@ratecut/sim-core';
 import type { ItemRange } from '../study/split-range';
 import { SWEEP_BLOCK_METRICS } from './sweep-block-metrics';
@@ -9,6 +9,51 @@ import { SWEEP_BLOCK_METRICS } from './sweep-block-metrics';
 export interface SweptParameter {
   readonly name: string;
   readonly values: readonly number[];
+}
+
+/** A cycle window a sweep replays: its id, rows, the benchmark's total return over them, and whether it enters the aggregates. */
+export interface SweepCycle {
+  readonly id: string;
+  readonly startRow: number;
+  readonly endRow: number;
+  readonly benchmarkTotalReturn: number;
+  readonly counted: boolean;
+}
+
+/** The cycle windows of a sweep and the settings each window run uses (rows set per window). */
+export interface SweepReplay {
+  readonly cycles: readonly SweepCycle[];
+  readonly settings: ReplaySettings;
+}
+
+/** Numbers per combination in a block's output: the metrics, the two cycle aggregates, one excess per cycle. */
+export function sweepStride(replay: SweepReplay): number {
+  return SWEEP_BLOCK_METRICS + 2 + replay.cycles.length;
+}
+
+/**
+ * Writes, from `out[at]`, a combination's cycle numbers: the mean excess total return over the
+ * benchmark across the counted cycles, the share of counted cycles it beat the benchmark in
+ * (`beats`: ties are not wins), then each cycle's excess. Each window is a kernel run of `plan`
+ * from the window's first row, starting in cash (warm-up history before it), as the backtest
+ * replays a strategy over a cycle.
+ */
+export function cycleExcessInto(
+  out: Float64Array, at: number, data: MarketData, plan: TargetPlan, schedule: RebalanceSchedule, replay: SweepReplay,
+  kernel: PortfolioKernel, tally: PortfolioTally,
+): void {
+  const counted: number[] = [];
+  let wins = 0;
+  replay.cycles.forEach((c, i) => {
+    kernel.run(data, plan, schedule, { ...replay.settings, startRow: c.startRow, endRow: c.endRow }, tally);
+    const total = tally.metrics.totalReturn(), excess = total - c.benchmarkTotalReturn;
+    out[at + 2 + i] = excess;
+    if (!c.counted) return;
+    counted.push(excess);
+    if (beats(total, c.benchmarkTotalReturn)) wins += 1;
+  });
+  out[at] = mean(counted);
+  out[at + 1] = counted.length === 0 ? NaN : wins / counted.length;
 }
 
 /**
@@ -24,7 +69,9 @@ export interface KernelSweepContext {
   readonly params: StrategyParams;
   readonly grid: readonly SweptParameter[];
   readonly schedule: RebalanceSchedule;
+  /** The full-history run's settings (rows 0 to the last). */
   readonly config: BacktestConfig;
+  readonly replay: SweepReplay;
 }
 
 /** Combinations in a grid: the product of its value counts. */
@@ -53,10 +100,11 @@ export function combinationParams(context: Pick<KernelSweepContext, 'params' | '
 /**
  * Runs the combinations `[first, first + count)` of a sweep: each combination's targets (the
  * built-in vectorised, with the series its parameters share computed once per block) through
- * the portfolio kernel over the configured rows, and returns their metrics,
- * {@link SWEEP_BLOCK_METRICS} per combination in combination order: total return, CAGR,
- * volatility, Sharpe ratio, maximum drawdown, rebalances. A combination whose parameters the
- * built-in refuses (such as a fast period not shorter than the slow one) gets NaN metrics. Each
+ * the portfolio kernel over the configured rows and over each cycle window, and returns
+ * {@link sweepStride} numbers per combination in combination order: total return, CAGR,
+ * volatility, Sharpe ratio, maximum drawdown, rebalances (full history), then its cycle numbers
+ * ({@link cycleExcessInto}). A combination whose parameters the built-in refuses (such as a fast
+ * period not shorter than the slow one) gets NaN throughout. Each
  * combination is computed on its own, so the numbers are the same whatever the blocks. Pure.
  */
 export function runKernelSweepBlock(context: KernelSweepContext, block: ItemRange): Float64Array {
@@ -65,18 +113,21 @@ export function runKernelSweepBlock(context: KernelSweepContext, block: ItemRang
   const { data, schedule, config } = context;
   const ppy = data.periodsPerYear;
   const kernel = new PortfolioKernel(data.closes.length), tally = new PortfolioTally(), cache = new SignalCache();
-  const out = new Float64Array(block.count * SWEEP_BLOCK_METRICS).fill(NaN);
+  const stride = sweepStride(context.replay);
+  const out = new Float64Array(block.count * stride).fill(NaN);
   for (let j = 0; j < block.count; j += 1) {
     const params = combinationParams(context, block.first + j);
     if (builtin.check(params, ppy).length > 0) continue;
-    kernel.run(data, builtin.targets(params, data, cache), schedule, config, tally);
-    const m = tally.metrics, at = j * SWEEP_BLOCK_METRICS;
+    const plan = builtin.targets(params, data, cache);
+    kernel.run(data, plan, schedule, config, tally);
+    const m = tally.metrics, at = j * stride;
     out[at] = m.totalReturn();
     out[at + 1] = m.cagr(ppy);
     out[at + 2] = m.volatility(ppy);
     out[at + 3] = m.sharpe(ppy);
     out[at + 4] = m.maxDrawdown();
     out[at + 5] = tally.rebalances;
+    cycleExcessInto(out, at + SWEEP_BLOCK_METRICS, data, plan, schedule, context.replay, kernel, tally);
   }
   return out;
 }

@@ -1,5 +1,6 @@
-import { momentumSweep, type MarketData, type MomentumSweepConfig } from '@ratecut/sim-core';
+import { findBuiltinStrategy, momentumSweep, PortfolioKernel, PortfolioTally, SignalCache, type MarketData, type MomentumSweepConfig } from '@ratecut/sim-core';
 import type { ItemRange } from '../study/split-range';
+import { cycleExcessInto, sweepStride, type SweepReplay } from './kernel-sweep-block';
 import { SWEEP_BLOCK_METRICS } from './sweep-block-metrics';
 
 /**
@@ -13,20 +14,26 @@ export interface MomentumSweepContext {
   readonly ks: readonly number[];
   readonly thresholds: readonly number[];
   readonly config: MomentumSweepConfig;
+  readonly replay: SweepReplay;
 }
 
 /**
  * Runs the combinations `[first, first + count)` of a sweep through sim-core's `momentumSweep`
  * (one call for the lookbacks the range covers with every threshold, one for each lookback it
  * covers in part, with its thresholds in the range) and
- * returns their metrics, {@link SWEEP_BLOCK_METRICS} per combination in combination order:
- * total return, CAGR, volatility, Sharpe ratio, maximum drawdown, rebalances (NaN where
- * undefined). Each combination is computed on its own, so the numbers are the same whatever the
- * blocks. Pure.
+ * returns {@link sweepStride} numbers per combination in combination order: total return, CAGR,
+ * volatility, Sharpe ratio, maximum drawdown, rebalances (NaN where undefined), then its cycle
+ * numbers, from the built-in's targets through the portfolio kernel over each cycle window
+ * (`cycleExcessInto`). Each combination is computed on its own, so the numbers are the same
+ * whatever the blocks. Pure.
  */
 export function runMomentumSweepBlock(context: MomentumSweepContext, block: ItemRange): Float64Array {
-  const nT = context.thresholds.length;
-  const out = new Float64Array(block.count * SWEEP_BLOCK_METRICS);
+  const nT = context.thresholds.length, stride = sweepStride(context.replay);
+  const out = new Float64Array(block.count * stride);
+  const momentum = findBuiltinStrategy('relative-momentum');
+  if (momentum === undefined) throw new RangeError('runMomentumSweepBlock: no relative-momentum built-in');
+  const kernel = new PortfolioKernel(2), tally = new PortfolioTally(), cache = new SignalCache();
+  const schedule = context.config.schedule ?? momentum.schedule;
   const end = block.first + block.count;
   let c = block.first;
   while (c < end) {
@@ -37,13 +44,15 @@ export function runMomentumSweepBlock(context: MomentumSweepContext, block: Item
     const thresholds = wholeKs > 0 ? context.thresholds : context.thresholds.slice(from, Math.min(nT, from + (end - c)));
     const r = momentumSweep(context.data, ks, thresholds, context.config);
     for (let j = 0; j < r.combinations; j += 1) {
-      const at = (c - block.first + j) * SWEEP_BLOCK_METRICS;
+      const at = (c - block.first + j) * stride;
       out[at] = r.totalReturn[j];
       out[at + 1] = r.cagr[j];
       out[at + 2] = r.volatility[j];
       out[at + 3] = r.sharpe[j];
       out[at + 4] = r.maxDrawdown[j];
       out[at + 5] = r.rebalances[j];
+      const params = { k: ks[Math.floor(j / thresholds.length)], threshold: thresholds[j % thresholds.length] };
+      cycleExcessInto(out, at + SWEEP_BLOCK_METRICS, context.data, momentum.targets(params, context.data, cache), schedule, context.replay, kernel, tally);
     }
     c += r.combinations;
   }

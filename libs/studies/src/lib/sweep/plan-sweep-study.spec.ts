@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatSweepTable, parseSweepTable } from '@ratecut/contracts';
 import { loadCatalog, loadEasingCycles, loadMarketData, type Catalog } from '@ratecut/data-loader';
-import { DEFAULT_EASING_CYCLE_RULE, findBuiltinStrategy, formatIssue, momentumSweep, runBacktest, runMetrics } from '@ratecut/sim-core';
+import { beats, DEFAULT_EASING_CYCLE_RULE, findBuiltinStrategy, formatIssue, momentumSweep, runBacktest, runMetrics, totalReturn } from '@ratecut/sim-core';
 import { gridCombination, gridSize } from './kernel-sweep-block';
 import { writeFixture } from '../../testing/fixture-market';
 import { runStudy, studyResult } from '../study/run-study';
@@ -42,13 +42,26 @@ describe('the relative-momentum sweep study', () => {
     const data = market.value.data;
     const whole = momentumSweep(data, ks, thresholds, { startRow: 0, endRow: data.days.length - 1, executionLag: 1, costs: { costBps: 5, slippageBps: 5 }, initialCapital: 1 });
     const fin = (x: number) => (Number.isFinite(x) ? x : null);
-    expect(table.rows).toEqual(Array.from({ length: whole.combinations }, (_, c) => [
+    expect(table.rows.map((r) => r.slice(0, 8))).toEqual(Array.from({ length: whole.combinations }, (_, c) => [
       ks[Math.floor(c / thresholds.length)], thresholds[c % thresholds.length],
       fin(whole.totalReturn[c]), fin(whole.cagr[c]), fin(whole.volatility[c]), fin(whole.sharpe[c]), fin(whole.maxDrawdown[c]), fin(whole.rebalances[c]),
     ]));
-    expect(table.header).toMatchObject({ schema: 'ratecut.sweep/1', pair: 'rut-gspc', first: '2018-01-01', last: '2021-12-31', rows: data.days.length, periodsPerYear: 252, schedule: { kind: 'on-signal' } });
+    expect(table.header).toMatchObject({ schema: 'ratecut.sweep/2', pair: 'rut-gspc', first: '2018-01-01', last: '2021-12-31', rows: data.days.length, periodsPerYear: 252, schedule: { kind: 'on-signal' } });
     expect(table.comments).toEqual(['ratecut backtest --sweep k=1..30', `relative-momentum sweep on rut-gspc (${market.value.pair.returnBasis}), 2018-01-01 to 2021-12-31, ${data.days.length} rows; lag 1, costs 5+5 bp, cash fedfunds`]);
     expect(parseSweepTable(formatSweepTable(table))).toEqual({ ok: true, table });
+    // The same grid through the portfolio kernel: the same metrics (1e-12) and the same cycle numbers.
+    if (study.context.kind !== 'momentum') throw new Error('expected the fast path');
+    const viaKernel = runSweepBlock({
+      kind: 'kernel', data, strategy: 'relative-momentum', params: {}, grid: [{ name: 'k', values: ks }, { name: 'threshold', values: thresholds }],
+      schedule: { kind: 'on-signal' }, config: { ...study.context.replay.settings, startRow: 0, endRow: data.days.length - 1 }, replay: study.context.replay,
+    }, { first: 0, count: 210 });
+    const stride = viaKernel.length / 210;
+    expect(stride).toBe(8 + study.context.replay.cycles.length);
+    table.rows.forEach((row, c) => row.slice(2).forEach((v, i) => {
+      const k = viaKernel[c * stride + i];
+      if (v === null) expect(Number.isFinite(k)).toBe(false);
+      else expect(Math.abs(v - k)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(k)));
+    }));
     // Any range of combinations, aligned on lookbacks or not, gives the same numbers.
     const pieces = [{ first: 0, count: 3 }, { first: 3, count: 12 }, { first: 15, count: 14 }, { first: 29, count: 181 }].map((b) => runSweepBlock(study.context, b));
     expect(Array.from(pieces.flatMap((p) => Array.from(p)))).toEqual(Array.from(runSweepBlock(study.context, { first: 0, count: 210 })));
@@ -112,24 +125,39 @@ describe('sweeps through the portfolio kernel', () => {
     const builtin = findBuiltinStrategy(name)!;
     const data = context.data, ppy = data.periodsPerYear;
     expect(table.header.parameters).toEqual(grid.map((g) => g.name));
+    expect(context.replay.cycles.length).toBeGreaterThan(0);
+    expect(table.header.cycles).toEqual(context.replay.cycles.map((c) => c.id));
     expect(table.rows.length).toBe(gridSize(grid));
     table.rows.forEach((row, c) => {
       const values = gridCombination(grid, c);
       expect(row.slice(0, grid.length)).toEqual(values);
       const params = { ...builtin.defaults, ...((extra?.['params'] as object | undefined) ?? {}), ...Object.fromEntries(grid.map((g, p) => [g.name, values[p]])) };
       if (builtin.check(params, ppy).length > 0) {
-        expect(row.slice(grid.length)).toEqual([null, null, null, null, null, null]);
+        expect(row.slice(grid.length).every((v) => v === null)).toBe(true);
         return;
       }
       // Independent: the event engine and the batch metrics.
       const run = runBacktest(data, builtin.build(params, context.schedule, ppy), context.config);
       const m = runMetrics(run, null, ppy);
       const want = [m.totalReturn, m.cagr, m.annualizedVolatility, m.sharpeRatio, m.maxDrawdown.depth, m.rebalanceCount];
+      // Each cycle window: the engine's replay from the window's first row, minus the benchmark's.
+      const totals = context.replay.cycles.map((cycle) => {
+        const rows = { startRow: cycle.startRow, endRow: cycle.endRow };
+        const strategyRun = runBacktest(data, builtin.build(params, context.schedule, ppy), { ...context.config, ...rows });
+        const benchRun = runBacktest(data, findBuiltinStrategy('buy-hold-large')!.build({}, { kind: 'on-signal' }, ppy), { ...context.config, ...rows });
+        return { strategy: totalReturn(strategyRun.returns), bench: totalReturn(benchRun.returns) };
+      });
+      const excess = totals.map((t) => t.strategy - t.bench);
+      const countedTotals = totals.filter((_, i) => context.replay.cycles[i].counted);
+      const counted = countedTotals.map((t) => t.strategy - t.bench);
+      want.push(counted.reduce((a, b) => a + b, 0) / counted.length, NaN, ...excess);
       want.forEach((w, i) => {
+        if (i === 7) return; // the hit rate: checked below
         const got = row[grid.length + i];
         if (!Number.isFinite(w)) expect(got).toBeNull();
         else expect(Math.abs((got as number) - w)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(w)));
       });
+      expect(row[grid.length + 7]).toBe(countedTotals.filter((t) => beats(t.strategy, t.bench)).length / counted.length);
     });
     const whole = runSweepBlock(context, { first: 0, count: study.blocks.reduce((n, b) => n + b.count, 0) });
     const pieces = [{ first: 0, count: 1 }, { first: 1, count: table.rows.length - 1 }].map((b) => runSweepBlock(context, b));

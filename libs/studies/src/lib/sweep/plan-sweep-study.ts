@@ -1,14 +1,20 @@
 import type { StudyData } from '../inputs/study-data';
-import { describeSweep, SWEEP_SCHEMA, sweepColumns, type ResolvedBacktestConfig, type SweepHeader, type SweepTable } from '@ratecut/contracts';
-import { findBuiltinStrategy, formatDay, type BuiltinStrategy, type Issue, type LoadResult, type MomentumSweepSchedule, type RebalanceSchedule } from '@ratecut/sim-core';
+import { describeSweep, SWEEP_METRIC_COLUMNS, SWEEP_SCHEMA, sweepColumns, type DeflatedSharpeJson, type ResolvedBacktestConfig, type SweepHeader, type SweepTable } from '@ratecut/contracts';
+import {
+  cycleWindowRows, findBuiltinStrategy, formatDay, runBacktest, totalReturn,
+  type BuiltinStrategy, type Issue, type LoadResult, type MomentumSweepSchedule, type RebalanceSchedule, type ReplaySettings, type WindowRows,
+} from '@ratecut/sim-core';
 import { COMMAND_LINE, configIssue, type ConfigSource } from '../backtest/config-source';
 import { executionLagIssues, loadBacktestMarket, type BacktestMarket } from '../backtest/load-backtest-market';
 import { validateBacktestConfig } from '../backtest/validate-backtest-config';
 import { splitRange, type ItemRange } from '../study/split-range';
 import type { Study } from '../study/study';
-import { combinationParams, gridCombination, gridSize, type KernelSweepContext, type SweptParameter } from './kernel-sweep-block';
+import { strategyIssues, buildStrategy } from '../backtest/build-strategy';
+import { coverCycles, selectCycles, type CoveredCycles } from '../backtest/covered-cycles';
+import { deflatedSharpe } from '../compare/deflated-sharpe-trials';
+import { combinationParams, gridCombination, gridSize, sweepStride, type KernelSweepContext, type SweepReplay, type SweptParameter } from './kernel-sweep-block';
 import type { MomentumSweepContext } from './momentum-sweep-block';
-import { SWEEP_BLOCK_EXECUTOR, SWEEP_BLOCK_METRICS, type SweepContext } from './sweep-block';
+import { SWEEP_BLOCK_EXECUTOR, type SweepContext } from './sweep-block';
 
 export type { SweptParameter } from './kernel-sweep-block';
 
@@ -22,7 +28,7 @@ export interface SweepRequest extends Omit<StudyData, 'origin'> {
   readonly commandLine: string;
 }
 
-/** A sweep study: contiguous ranges of parameter combinations, merged into a `ratecut.sweep/1` table. */
+/** A sweep study: contiguous ranges of parameter combinations, merged into a `ratecut.sweep/2` table. */
 export type SweepStudy = Study<SweepHeader, SweepContext, ItemRange, Float64Array, SweepTable>;
 
 /**
@@ -42,23 +48,51 @@ export function sweepBlocks(ks: number, thresholds: number): ItemRange[] {
 const SWEPT_STRATEGY = 'relative-momentum';
 const SWEEPABLE = ['k', 'threshold'];
 
-/** The configured pair's market, with the backtest's data and execution-lag issues. */
-function loadSweepMarket(request: SweepRequest, config: ResolvedBacktestConfig): LoadResult<BacktestMarket> {
-  const loaded = loadBacktestMarket(config, request.catalog, request.factsDir, request.source);
+/** The configured pair's market and the sweep's cycle windows, with the backtest's data, lag, benchmark and cycle issues. */
+function loadSweepMarket(request: SweepRequest, config: ResolvedBacktestConfig): LoadResult<BacktestMarket & { readonly replay: SweepReplay; readonly covered: CoveredCycles }> {
+  const { source } = request;
+  const loaded = loadBacktestMarket(config, request.catalog, request.factsDir, source);
   if (!loaded.ok) return loaded;
-  const lag = executionLagIssues(config, loaded.value, request.source);
-  return lag.length > 0 ? { ok: false, issues: lag } : loaded;
+  const ppy = loaded.value.market.data.periodsPerYear;
+  const selected = selectCycles(config, loaded.value.easing.cycles, source);
+  const mistakes = [
+    ...(selected.ok ? [] : selected.issues),
+    ...strategyIssues(config.benchmark, ppy, source, ['benchmark']),
+    ...executionLagIssues(config, loaded.value, source),
+  ];
+  if (!selected.ok || mistakes.length > 0) return { ok: false, issues: mistakes };
+  const coverage = coverCycles(config, loaded.value, selected.value, request.catalog.path);
+  if (!coverage.ok) return coverage;
+  // The benchmark over each covered cycle's window, as the backtest replays it (engine, starting in cash).
+  const { data } = loaded.value.market;
+  const settings: ReplaySettings = {
+    executionLag: config.executionLag, costs: { costBps: config.costBps, slippageBps: config.slippageBps },
+    limits: { allowLeverage: config.allowLeverage, allowShort: false }, initialCapital: config.initialCapital,
+  };
+  const benchmark = buildStrategy(config.benchmark, ppy).strategy;
+  const counted = new Set(coverage.value.counted);
+  const cycles = coverage.value.covered.map((c) => {
+    const rows = cycleWindowRows(data.days, c.cycle, config.window) as WindowRows; // covered: the run holds the window
+    const run = runBacktest(data, benchmark, { ...settings, ...rows });
+    return { id: c.cycle.id, ...rows, benchmarkTotalReturn: totalReturn(run.returns), counted: counted.has(c.cycle.id) };
+  });
+  const warnings = [...loaded.warnings, ...coverage.value.warnings];
+  return { ok: true, value: { ...loaded.value, replay: { cycles, settings }, covered: coverage.value }, warnings };
 }
 
 /** The header of a sweep table: what was swept, on which data, with which settings. */
-function sweepHeader(request: SweepRequest, config: ResolvedBacktestConfig, loaded: BacktestMarket, strategy: string, parameters: string[], schedule: RebalanceSchedule): SweepHeader {
-  const { market, pair } = loaded;
+function sweepHeader(
+  request: SweepRequest, config: ResolvedBacktestConfig, loaded: BacktestMarket & { readonly replay: SweepReplay }, strategy: string, parameters: string[], schedule: RebalanceSchedule,
+): Omit<SweepHeader, 'deflatedSharpe'> {
+  const { market, pair, replay } = loaded;
   const days = market.data.days;
   return {
     schema: SWEEP_SCHEMA, strategy, parameters, pair: pair.id, returnBasis: market.pair.returnBasis,
     first: formatDay(days[0]), last: formatDay(days[days.length - 1]), rows: days.length, periodsPerYear: market.data.periodsPerYear,
     executionLag: config.executionLag, costBps: config.costBps, slippageBps: config.slippageBps, cash: config.cash,
     synthetic: request.notice !== null, schedule,
+    benchmark: config.benchmark.name, window: config.window,
+    cycles: replay.cycles.map((c) => c.id), counted: replay.cycles.filter((c) => c.counted).map((c) => c.id),
   };
 }
 
@@ -67,28 +101,40 @@ function sweepHeader(request: SweepRequest, config: ResolvedBacktestConfig, load
  * table, one row per combination: its parameter values (`parametersOf`), then its metrics (null
  * where undefined).
  */
-function sweepStudy(request: SweepRequest, header: SweepHeader, context: SweepContext, blocks: ItemRange[], warnings: readonly Issue[], parametersOf: (c: number) => number[]): SweepStudy {
+function sweepStudy(request: SweepRequest, header: Omit<SweepHeader, 'deflatedSharpe'>, context: SweepContext, blocks: ItemRange[], warnings: readonly Issue[], parametersOf: (c: number) => number[]): SweepStudy {
   const comments = [...(request.notice === null ? [] : [request.notice]), request.commandLine, describeSweep(header)];
   const fin = (x: number): number | null => (Number.isFinite(x) ? x : null);
+  const stride = sweepStride(context.replay);
   return {
     kind: 'sweep',
-    plan: header,
+    plan: { ...header, deflatedSharpe: null },
     context,
     blocks,
     execute: SWEEP_BLOCK_EXECUTOR,
     blockWeight: (b) => b.count,
     unit: 'combinations',
     warnings: [...warnings],
-    merge: (outputs) => ({
-      comments,
-      header,
-      columns: sweepColumns(header),
-      rows: outputs.flatMap((out, b) => Array.from({ length: out.length / SWEEP_BLOCK_METRICS }, (_, j) => [
+    merge: (outputs) => {
+      const rows = outputs.flatMap((out, b) => Array.from({ length: out.length / stride }, (_, j) => [
         ...parametersOf(blocks[b].first + j),
-        ...Array.from(out.subarray(j * SWEEP_BLOCK_METRICS, (j + 1) * SWEEP_BLOCK_METRICS), fin),
-      ])),
-    }),
+        ...Array.from(out.subarray(j * stride, (j + 1) * stride), fin),
+      ]));
+      return { comments, header: { ...header, deflatedSharpe: bestDeflatedSharpe(header, rows) }, columns: sweepColumns(header), rows };
+    },
   };
+}
+
+/**
+ * The deflated Sharpe ratio of the row with the best full-history Sharpe ratio over cash, every
+ * row with a Sharpe ratio a trial (normal moments: the table holds no return series; T = rows − 1
+ * of the data), as `compare` computes it for a sweep table; null with fewer than two trials.
+ */
+function bestDeflatedSharpe(header: Omit<SweepHeader, 'deflatedSharpe'>, rows: readonly (number | null)[][]): DeflatedSharpeJson | null {
+  const sharpeAt = header.parameters.length + SWEEP_METRIC_COLUMNS.indexOf('sharpe');
+  const trials = rows.filter((r) => r[sharpeAt] !== null);
+  if (trials.length < 2) return null;
+  const label = (r: readonly (number | null)[]): string => header.parameters.map((p, i) => `${p}=${r[i]}`).join(' ');
+  return deflatedSharpe('sweep', 'over cash', trials.map(label), trials.map((r) => r[sharpeAt] as number), header.periodsPerYear, header.rows - 1, null);
 }
 
 const flagIssue = (message: string): Issue => ({ code: 'bad-parameter', severity: 'error', file: COMMAND_LINE, message });
@@ -106,7 +152,7 @@ const flagIssue = (message: string): Issue => ({ code: 'bad-parameter', severity
  *
  * Blocks: contiguous ranges of combinations (the last parameter varying fastest; on the fast
  * path each block a run of whole lookbacks, see {@link sweepBlocks}); the merge in block order
- * is the `ratecut.sweep/1` table, one row per combination, the same for any number of workers.
+ * is the `ratecut.sweep/2` table, one row per combination, the same for any number of workers.
  */
 export function planSweepStudy(request: SweepRequest): LoadResult<SweepStudy> {
   const { source } = request;
@@ -148,7 +194,7 @@ export function planSweepStudy(request: SweepRequest): LoadResult<SweepStudy> {
 
   const header = sweepHeader(request, config, loaded.value, SWEPT_STRATEGY, ['k_months', 'threshold'], schedule);
   const context: MomentumSweepContext = {
-    kind: 'momentum', data, ks, thresholds,
+    kind: 'momentum', data, ks, thresholds, replay: loaded.value.replay,
     config: {
       startRow: 0, endRow: data.days.length - 1, executionLag: config.executionLag,
       costs: { costBps: config.costBps, slippageBps: config.slippageBps }, initialCapital: config.initialCapital, schedule,
@@ -205,13 +251,8 @@ function planKernelSweep(request: SweepRequest, config: ResolvedBacktestConfig, 
 
   const header = sweepHeader(request, config, loaded.value, builtin.name, grid.map((g) => g.name), schedule);
   const context: KernelSweepContext = {
-    kind: 'kernel', data, strategy: builtin.name, params, grid, schedule,
-    config: {
-      startRow: 0, endRow: data.days.length - 1, executionLag: config.executionLag,
-      costs: { costBps: config.costBps, slippageBps: config.slippageBps },
-      limits: { allowLeverage: config.allowLeverage, allowShort: false },
-      initialCapital: config.initialCapital,
-    },
+    kind: 'kernel', data, strategy: builtin.name, params, grid, schedule, replay: loaded.value.replay,
+    config: { ...loaded.value.replay.settings, startRow: 0, endRow: data.days.length - 1 },
   };
   const study = sweepStudy(request, header, context, splitRange(total, KERNEL_SWEEP_BLOCK_COMBINATIONS), warnings, (c) => gridCombination(grid, c));
   return { ok: true, value: study, warnings };
