@@ -17,13 +17,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { alignOnCommonDays, asOfJoin, DATA_ENV_VAR, loadCatalog, loadSeries } from '@ratecut/data-loader';
-import { formatDay, median, momentumSweep, type MarketData, type MomentumSweepResult, formatIssue, type Issue } from '@ratecut/sim-core';
+import { findBuiltinStrategy, formatDay, median, momentumSweep, type MarketData, type MomentumSweepResult, formatIssue, type Issue } from '@ratecut/sim-core';
 import { fitStudentT, monthEnd, monthIndex, simulateStudentTPaths, type PathOutcomes, type StudentTFit } from '@ratecut/sim-core';
 import {
   allocatePathOutcomes, GENERATOR_NAME, makeJointSource, optimalBlockLength, prepareSource, probabilityGreater, simulateBootstrapPaths,
   type BootstrapOptions, type DistributionSummary,
 } from '@ratecut/sim-core';
 import { BlockPool, runStudy, studyResult, type ItemRange, type RunStudyOptions } from '@ratecut/studies';
+import { gridCombination, gridSize, runKernelSweepBlock, type KernelSweepContext, type SweptParameter } from '@ratecut/studies/backtest';
 import { pathOutcomesStudy, type PathJob } from '@ratecut/studies/simulate';
 import { runPeersSession } from './peers';
 
@@ -73,7 +74,28 @@ interface DataSource {
 
 type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
-const BENCHMARKS = ['momentum-sweep', 'momentum-sweep-monthly', 'cli-help', 'student-t-1m-single-thread', 'bootstrap-1m-single-thread', 'bootstrap-1m-workers'] as const;
+const steps = (from: number, count: number, step: number): number[] => Array.from({ length: count }, (_, i) => Number((from + i * step).toPrecision(12)));
+
+/**
+ * The 1,200-combination sweeps of every built-in with a numeric parameter, through the portfolio
+ * kernel (`runKernelSweepBlock`, full history only, one thread): the sweep workload of the peers
+ * for each strategy. Every combination of these grids is valid.
+ */
+const KERNEL_SWEEP_BENCHMARKS: readonly { readonly name: string; readonly strategy: string; readonly params: Record<string, string | number>; readonly grid: SweptParameter[] }[] = [
+  { name: 'sweep-static-mix', strategy: 'static-mix', params: {}, grid: [{ name: 'small', values: steps(0, 1200, 1 / 1200) }] },
+  {
+    name: 'sweep-cut-trigger', strategy: 'cut-trigger', params: {},
+    grid: [{ name: 'holdMonths', values: steps(1, 24, 1) }, { name: 'minMoveBp', values: [0, 10, 25, 50, 100] }, { name: 'pauseMonths', values: steps(1, 10, 1) }],
+  },
+  { name: 'sweep-relative-momentum', strategy: 'relative-momentum', params: {}, grid: [{ name: 'k', values: steps(1, 24, 1) }, { name: 'threshold', values: steps(0, 50, 0.001) }] },
+  { name: 'sweep-trend-filter', strategy: 'trend-filter', params: { indicator: 'sma' }, grid: [{ name: 'fast', values: steps(2, 30, 1) }, { name: 'slow', values: steps(40, 40, 10) }] },
+  { name: 'sweep-rate-regime', strategy: 'rate-regime', params: {}, grid: [{ name: 'dropBp', values: steps(5, 50, 5) }, { name: 'months', values: steps(1, 24, 1) }] },
+];
+
+const BENCHMARKS = [
+  'momentum-sweep', 'momentum-sweep-monthly', 'cli-help', 'student-t-1m-single-thread', 'bootstrap-1m-single-thread', 'bootstrap-1m-workers',
+  ...KERNEL_SWEEP_BENCHMARKS.map((b) => b.name),
+] as const;
 
 function parseArgs(argv: readonly string[]): Outcome<Options> {
   let json = false, data: string | undefined, only: string[] | undefined, peers = false, peersDir: string | undefined;
@@ -244,6 +266,41 @@ function benchMomentumSweepMonthly(market: LoadedMarket, source: DataSource): Me
   return summarise('momentum-sweep-monthly', seconds, 30, combinations, rows, 0.0025, {
     data: source.dir, dataOrigin: source.origin, synthetic: market.synthetic, schedule: 'month-end',
     bestSharpe: sharpe[best], bestK: SWEEP_KS[Math.floor(best / SWEEP_THRESHOLDS.length)], bestThreshold: SWEEP_THRESHOLDS[best % SWEEP_THRESHOLDS.length],
+  });
+}
+
+/**
+ * One 1,200-combination sweep of {@link KERNEL_SWEEP_BENCHMARKS} on the `momentum-sweep` data:
+ * every combination's targets through the portfolio kernel over the full history (lag 1, costs
+ * 5 + 5 bp, the built-in's own schedule), in one block on this thread; 1 warm-up + 3 timed runs.
+ */
+function benchKernelSweep(spec: (typeof KERNEL_SWEEP_BENCHMARKS)[number], market: LoadedMarket, source: DataSource): Measurement {
+  const { data } = market;
+  const rows = data.days.length;
+  const builtin = findBuiltinStrategy(spec.strategy);
+  if (builtin === undefined) throw new Error(`${spec.name}: no built-in ${spec.strategy}`);
+  const combinations = gridSize(spec.grid);
+  const context: KernelSweepContext = {
+    kind: 'kernel', data, strategy: spec.strategy, params: { ...builtin.defaults, ...spec.params }, grid: spec.grid, schedule: builtin.schedule,
+    config: { startRow: 0, endRow: rows - 1, executionLag: 1, costs: { costBps: 5, slippageBps: 5 }, limits: { allowLeverage: false, allowShort: false }, initialCapital: 1 },
+    replay: { cycles: [], settings: { executionLag: 1, costs: { costBps: 5, slippageBps: 5 }, limits: { allowLeverage: false, allowShort: false }, initialCapital: 1 } },
+  };
+  let last: Float64Array = new Float64Array(0);
+  const seconds = timeRuns(() => runKernelSweepBlock(context, { first: 0, count: combinations }), 1, 3, (out) => {
+    if (out.length !== combinations * 8) throw new Error(`${spec.name}: ${out.length / 8} combinations computed, ${combinations} expected`);
+    last = out;
+  });
+  let best = 0, valid = 0;
+  for (let c = 0; c < combinations; c += 1) {
+    if (Number.isFinite(last[c * 8 + 3])) valid += 1;
+    if (!(last[best * 8 + 3] >= last[c * 8 + 3])) best = c;
+  }
+  // Target: 5× faster than the numpy peer (416 ms on the 2-core development machine, 2 December 2026); --peers judges it in the same run.
+  return summarise(spec.name, seconds, 1, combinations, rows, 0.0832, {
+    data: source.dir, dataOrigin: source.origin, synthetic: market.synthetic, strategy: spec.strategy, schedule: builtin.schedule.kind,
+    grid: spec.grid.map((g) => `${g.name} ${g.values[0]}..${g.values[g.values.length - 1]} (${g.values.length})`).join(' × '),
+    valid, bestSharpe: last[best * 8 + 3], best: gridCombination(spec.grid, best).join(','),
+    nsPerRowAndCombination: (median(seconds) * 1e9) / (rows * combinations),
   });
 }
 
@@ -481,7 +538,7 @@ const plural = (n: number, what: string): string => (n === 0 ? '' : `, ${n} ${wh
 const wall = (s: number): string => (s < 1 ? ms(s) : `${s.toFixed(2)} s`);
 
 function humanLine(m: Measurement): string {
-  const unit = m.name.startsWith('momentum-sweep') ? ['combos', 'rows'] : ['paths', 'steps'];
+  const unit = m.name.startsWith('momentum-sweep') || m.name.startsWith('sweep-') ? ['combos', 'rows'] : ['paths', 'steps'];
   const size = m.rows > 0 ? `  ${m.paths.toLocaleString('en-US')} ${unit[0]} × ${m.rows.toLocaleString('en-US')} ${unit[1]}` : '';
   const verdict = m.withinTarget ? 'ok' : 'OVER TARGET';
   return `${m.name.padEnd(15)} median ${wall(m.seconds)}  min ${wall(m.minSeconds)}${size}  (${m.runs} runs${m.warmup > 0 ? ` after ${m.warmup} warm-up` : ''})  target < ${wall(m.targetSeconds)}: ${verdict}  process peak RSS ${m.peakRssMiB.toFixed(0)} MiB`;
@@ -624,6 +681,24 @@ export async function main(argv: readonly string[]): Promise<number> {
         );
         if (single !== undefined) out(`  2 workers / 1 thread: ${(m.value.seconds / single.seconds).toFixed(2)}× the single-thread median (target ≤ 0.55×)`);
       }
+    }
+  }
+  for (const spec of KERNEL_SWEEP_BENCHMARKS) {
+    if (!selected(spec.name)) continue;
+    const source = resolveData(data);
+    const market = source.ok ? loadMarket(source.value) : source;
+    if (!source.ok || !market.ok) {
+      process.stderr.write(`bench: ${spec.name}: ${market.ok ? 'no data' : market.message}\n`);
+      failed = true;
+      continue;
+    }
+    const m = benchKernelSweep(spec, market.value, source.value);
+    if (market.value.synthetic) note(`${spec.name}: using SYNTHETIC data from ${source.value.dir}`);
+    if (json) out(JSON.stringify(m));
+    else {
+      const d = m.details;
+      out(humanLine(m));
+      out(`  ${String(d['strategy'])} (${String(d['schedule'])}) over ${String(d['grid'])} through the portfolio kernel: ${Number(d['nsPerRowAndCombination']).toFixed(1)} ns per row and combination; best Sharpe ${Number(d['bestSharpe']).toFixed(3)} at ${String(d['best'])}`);
     }
   }
   return failed ? 1 : 0;

@@ -197,7 +197,7 @@ export function runPeersSession(options: PeersSessionOptions): number {
       out(`  ${name} (median ${time(b?.seconds ?? NaN)}, peak RSS ${mib(b?.peakRssMiB ?? NaN)}) against`);
       for (const r of ratios.filter((x) => x.benchmark === name)) out(`    ${r.peerLabel.padEnd(26)} ${time(r.peerSeconds).padStart(9)}  ratio ${r.ratio.toFixed(2)}`);
     }
-    if (verdicts.length > 0) out('\ntargets (issue 17), in this run:');
+    if (verdicts.length > 0) out('\ntargets (issues 11 and 17), in this run:');
     for (const v of verdicts) {
       const peer = PEER_PROGRAMS.find((p) => p.id === v.peer)?.label ?? v.peer;
       const limit = `${v.factor === 1 ? '' : `${v.factor} × `}${peer}`;

@@ -187,6 +187,8 @@ export class PortfolioKernel {
     const codes = plan.codes, initial = plan.initial, warmup = plan.warmup;
     const calendar = mask ?? NO_MASK;
     tally.reset();
+    this.costToday = 0;
+    this.tradesToday = 0;
     const metrics = tally.metrics;
 
     let cash = config.initialCapital;
@@ -202,8 +204,6 @@ export class PortfolioKernel {
         cash *= cashFactors[row];
       }
       let gross = 0;
-      this.tradesToday = 0;
-      this.costToday = 0;
       const due = row % slots;
       if (dueRow[due] === row) {
         dueRow[due] = -1;
@@ -255,6 +255,8 @@ export class PortfolioKernel {
         record.tradedValue[k] = gross;
         record.costs[k] = this.costToday;
         record.trades[k] = this.tradesToday;
+        this.costToday = 0;
+        this.tradesToday = 0;
         for (let a = 0; a < n; a += 1) record.weights[a][k] = positions[a] / value;
         if (k > 0) {
           record.returns[k - 1] = equity / prevEquity - 1;
