@@ -55,8 +55,11 @@ describe('planSimulateStudy on the bundled sample', () => {
     expect(doc.cutPath).toEqual({ totalEasingBp: 50, monthlyChangePct: [-0.25, -0.25, 0] });
     expect(doc.fan.small).toHaveLength(64);
     expect(doc.fan.small[0]).toEqual([0, 0, 0, 0, 0, 0, 0]);
-    expect(doc.strategies.results.map((r) => r.name)).toEqual(['buy-hold-small', 'buy-hold-large', 'static-mix', 'cut-trigger', 'rate-regime']);
-    expect(doc.strategies.results[0].horizonReturn.count).toBe(20);
+    expect(doc.strategies.results.map((r) => r.name)).toEqual(['buy-hold-small', 'buy-hold-large', 'static-mix', 'cut-trigger', 'relative-momentum', 'trend-filter', 'rate-regime']);
+    for (const r of doc.strategies.results) expect(r.horizonReturn.count).toBe(20);
+    // The warm-up: the sample's last 202 trading days, ending at its last day (the paths' start).
+    expect(doc.strategies.warmUp).toMatchObject({ rows: 202, needed: 202, unit: 'trading days', last: doc.data.last, warning: null });
+    expect(doc.strategies.note).toMatch(/real 202 trading days of the data up to its start/);
   });
 
   it('summarises the path outcomes as an independent computation over the same paths does', () => {
