@@ -23,9 +23,9 @@ import {
   allocatePathOutcomes, GENERATOR_NAME, makeJointSource, optimalBlockLength, prepareSource, probabilityGreater, simulateBootstrapPaths,
   type BootstrapOptions, type DistributionSummary,
 } from '@ratecut/sim-core';
-import { BlockPool, runStudy, studyResult, type ItemRange, type RunStudyOptions } from '@ratecut/studies';
+import { BlockPool, runStudy, studyResult, type ItemRange, type RunStudyOptions, type Study } from '@ratecut/studies';
 import { gridCombination, gridSize, runKernelSweepBlock, type KernelSweepContext, type SweptParameter } from '@ratecut/studies/backtest';
-import { pathOutcomesStudy, type PathJob } from '@ratecut/studies/simulate';
+import { pathOutcomesStudy, pathWarmUp, PATH_STRATEGIES, type PathBlockOutput, type PathJob } from '@ratecut/studies/simulate';
 import { runPeersSession } from './peers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -94,6 +94,7 @@ const KERNEL_SWEEP_BENCHMARKS: readonly { readonly name: string; readonly strate
 
 const BENCHMARKS = [
   'momentum-sweep', 'momentum-sweep-monthly', 'cli-help', 'student-t-1m-single-thread', 'bootstrap-1m-single-thread', 'bootstrap-1m-workers',
+  'strategies-100k-paths',
   ...KERNEL_SWEEP_BENCHMARKS.map((b) => b.name),
 ] as const;
 
@@ -533,6 +534,58 @@ async function benchBootstrapWorkers(market: LoadedMarket, source: DataSource): 
   };
 }
 
+// ---- strategies-100k-paths: the strategies of `ratecut simulate` on 100,000 paths (its own block) ----
+
+const S_PATHS = 100_000;
+
+/**
+ * The strategy part of `ratecut simulate` on its default: every built-in (7) through the
+ * portfolio kernel on each of 100,000 stationary-bootstrap paths × 252 days (the bootstrap job
+ * of {@link benchBootstrap}), after the real 202 trading days before the data's last day, with
+ * a cut path of three 25 bp monthly cuts; the path blocks (10,000 paths, each path drawn, its
+ * outcomes and then the seven strategies run) on a `BlockPool` of 2 worker threads started once
+ * before the runs (start-up reported apart). Target: under 2 s.
+ */
+async function benchStrategies100kPaths(market: LoadedMarket, source: DataSource): Promise<Outcome<Measurement>> {
+  const { data } = market;
+  if (data.days.length < 2) return { ok: false, message: 'strategies-100k-paths: fewer than 2 common days of ^RUT and ^GSPC' };
+  const cutPath = Float64Array.from({ length: 12 }, (_, m) => (m < 3 ? -0.25 : 0));
+  const warmUp = pathWarmUp(data, false);
+  const job: PathJob = { ...bootstrapJob(data), strategies: { warmUp, cutPath, paths: S_PATHS } };
+  const paths = pathOutcomesStudy(job, S_PATHS);
+  const study: Study<null, PathJob, ItemRange, PathBlockOutput, readonly PathBlockOutput[]> = {
+    kind: 'simulate-strategies', plan: null, context: job, blocks: paths.blocks, execute: paths.execute, merge: (outputs) => outputs,
+  };
+  const pool = await BlockPool.open(study.execute, study.context, 2);
+  const seconds: number[] = [];
+  let medianReturns: number[] = [];
+  try {
+    for (let r = 0; r < 2; r += 1) {
+      const t0 = process.hrtime.bigint();
+      const outputs = await studyResult(runStudy(study, { pool }));
+      seconds.push(Number(process.hrtime.bigint() - t0) / 1e9);
+      const k = PATH_STRATEGIES.length;
+      const returns = PATH_STRATEGIES.map((_, s) => outputs.flatMap((o) => {
+        const all = o.strategyReturns ?? new Float64Array(0), c = all.length / k;
+        return Array.from(all.subarray(s * c, (s + 1) * c));
+      }));
+      if (returns.some((x) => x.length !== S_PATHS || x.some((v) => !Number.isFinite(v)))) return { ok: false, message: 'strategies-100k-paths: missing or non-finite strategy outcomes' };
+      medianReturns = returns.map((x) => median(x));
+    }
+  } finally {
+    await pool.close();
+  }
+  const details: Record<string, string | number | boolean> = {
+    data: source.dir, dataOrigin: source.origin, synthetic: market.synthetic, workers: 2, strategies: PATH_STRATEGIES.length,
+    warmUpRows: warmUp.days.length, warmUpFirst: formatDay(warmUp.days[0]), warmUpLast: formatDay(warmUp.days[warmUp.days.length - 1]),
+    poolStartSeconds: pool.stats().startSeconds,
+  };
+  PATH_STRATEGIES.forEach((s, i) => { details[`medianReturn:${s.name}`] = medianReturns[i]; });
+  return { ok: true, value: summarise('strategies-100k-paths', seconds, 0, S_PATHS, B_HORIZON, 2, details) };
+}
+
+// ---- end of strategies-100k-paths ----
+
 const ms = (s: number): string => `${(s * 1000).toFixed(1)} ms`;
 const plural = (n: number, what: string): string => (n === 0 ? '' : `, ${n} ${what}${n === 1 ? '' : 's'}`);
 const wall = (s: number): string => (s < 1 ? ms(s) : `${s.toFixed(2)} s`);
@@ -681,6 +734,21 @@ export async function main(argv: readonly string[]): Promise<number> {
         );
         if (single !== undefined) out(`  2 workers / 1 thread: ${(m.value.seconds / single.seconds).toFixed(2)}× the single-thread median (target ≤ 0.55×)`);
       }
+    }
+  }
+  if (selected('strategies-100k-paths')) {
+    const source = resolveData(data);
+    const market = source.ok ? loadMarket(source.value) : source;
+    const m = source.ok && market.ok ? await benchStrategies100kPaths(market.value, source.value) : { ok: false as const, message: market.ok ? 'no data' : market.message };
+    if (!m.ok) {
+      process.stderr.write(`bench: strategies-100k-paths: ${m.message}\n`);
+      failed = true;
+    } else if (json) out(JSON.stringify(m.value));
+    else {
+      const d = m.value.details;
+      if (d['synthetic'] === true) note(`strategies-100k-paths: using SYNTHETIC data from ${String(d['data'])}`);
+      out(humanLine(m.value));
+      out(`  7 built-ins through the portfolio kernel on each path, after the real ${String(d['warmUpRows'])} trading days ${String(d['warmUpFirst'])}..${String(d['warmUpLast'])}; 2 worker threads, pool start-up ${wall(Number(d['poolStartSeconds']))} (once, not timed)`);
     }
   }
   for (const spec of KERNEL_SWEEP_BENCHMARKS) {

@@ -127,12 +127,32 @@ export const simulateDataJsonSchema = z.object({
   last: z.string(),
 });
 
-/** A strategy replayed on the first simulated paths: its horizon return and maximum drawdown over them. */
+/** A strategy replayed on the first simulated paths: its horizon return and maximum drawdown (from the path's start) over them. */
 export const pathStrategyJsonSchema = z.object({
   name: z.string(),
   horizonReturn: outcomeDistributionJsonSchema,
   maxDrawdown: outcomeDistributionJsonSchema,
 });
+
+/**
+ * The real history placed before every simulated path for the strategies: `rows` rows of the
+ * data (trading days for daily paths, month-ends for monthly ones) from `first` to `last` (the
+ * path's start, ISO dates), `needed` the rows the rule asks for (`rule`, in words); `warning`
+ * says when the data held fewer (all were used), else null. Absent from files written before it
+ * existed (the same schema major: readers treat it as unknown).
+ */
+export const pathWarmUpJsonSchema = z.object({
+  rows: z.number(),
+  needed: z.number(),
+  unit: z.enum(['trading days', 'month-ends']),
+  first: z.string(),
+  last: z.string(),
+  rule: z.string(),
+  warning: z.string().nullable(),
+});
+
+/** The warm-up of the strategies on paths, as written in a simulate result. */
+export type PathWarmUpJson = z.infer<typeof pathWarmUpJsonSchema>;
 
 /** One `--target`: the share of paths whose leg return is at least `level`. */
 export const targetProbabilityJsonSchema = z.object({
@@ -184,7 +204,8 @@ export const simulateResultSchema = z.object({
     small: z.array(z.array(decimal)),
     large: z.array(z.array(decimal)),
   }),
-  strategies: z.object({ paths: z.number(), note: z.string(), results: z.array(pathStrategyJsonSchema) }),
+  /** Every built-in on the first `paths` paths, after the real warm-up rows (`warmUp`; written since the warm-up existed). */
+  strategies: z.object({ paths: z.number(), note: z.string(), warmUp: pathWarmUpJsonSchema.exactOptional(), results: z.array(pathStrategyJsonSchema) }),
 });
 
 /** A `ratecut.simulate/1` result document, as the writer builds it and readers parse it. */

@@ -41,8 +41,11 @@ export function formatSimulateSummary(doc: SimulateResultJson, written: readonly
   lines.push(`Max DD (here and below): ${doc.drawdownSampling.note}`);
   const strat = doc.strategies;
   if (strat.paths > 0) {
-    lines.push('', `Strategies on the first ${strat.paths} paths (median return, p5, median max drawdown):`);
-    for (const s of strat.results) lines.push(`  ${s.name.padEnd(16)} ${pct(s.horizonReturn.percentiles.p50).padStart(7)}  ${pct(s.horizonReturn.percentiles.p5).padStart(7)}  ${pct(s.maxDrawdown.percentiles.p50).padStart(7)}`);
+    const w = strat.warmUp;
+    const after = w === undefined ? '' : `, after the real ${w.rows} ${w.unit} ${w.first}..${w.last}`;
+    lines.push('', `Strategies on the first ${strat.paths} paths${after} (median return, p5, median max drawdown):`);
+    if (w !== undefined && w.warning !== null) lines.push(`WARNING: ${w.warning}`);
+    for (const s of strat.results) lines.push(`  ${s.name.padEnd(18)} ${pct(s.horizonReturn.percentiles.p50).padStart(7)}  ${pct(s.horizonReturn.percentiles.p5).padStart(7)}  ${pct(s.maxDrawdown.percentiles.p50).padStart(7)}`);
   }
   if (written.length > 0) lines.push('', ...written.map((w) => `wrote ${w}`));
   return lines.join('\n') + '\n';

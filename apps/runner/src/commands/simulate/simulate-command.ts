@@ -63,7 +63,7 @@ export async function simulateCommand(args: readonly string[], io: CommandIo, op
     scenario = { ...scenario, method: kind === 'stationary' || kind === 'circular' ? { kind, meanBlock: block ?? 'auto' } : ({ kind } as typeof scenario.method) };
   }
   const workersFlag = numberOption('workers', o.workers, (n) => Number.isInteger(n) && n >= 1 && n <= 64, 'a whole number of threads, 1 to 64');
-  const strategyPaths = numberOption('strategy-paths', o['strategy-paths'], (n) => Number.isInteger(n) && n >= 0 && n <= 100_000, 'a whole number 0 to 100,000') ?? 200;
+  const strategyPaths = numberOption('strategy-paths', o['strategy-paths'], (n) => Number.isInteger(n) && n >= 0 && n <= 100_000, 'a whole number 0 to 100,000');
   const targets = ((o.target as unknown as string[] | undefined) ?? []).map(parseTarget);
 
   const opened = openCatalog(io, o.data, { allowOutsideData: o['allow-outside-data'] });
@@ -71,11 +71,11 @@ export async function simulateCommand(args: readonly string[], io: CommandIo, op
   const where = (field: string): string => `${field} in ${file}`;
   const planned = planSimulateStudy({
     scenario, scenarioFile: file, catalog: opened.catalog, origin: opened.origin, notice: opened.syntheticNotice, factsDir: dataDir,
-    commandLine: commandLine('simulate', withoutWorkers(args)), ratecutVersion: VERSION, targets, strategyPaths,
+    commandLine: commandLine('simulate', withoutWorkers(args)), ratecutVersion: VERSION, targets, ...(strategyPaths === undefined ? {} : { strategyPaths }),
     sizeSources: {
       paths: o.paths !== undefined ? '--paths' : where('paths'),
       horizon: where('horizon.months'),
-      strategyPaths: o['strategy-paths'] !== undefined ? '--strategy-paths' : '--strategy-paths (default 200)',
+      strategyPaths: o['strategy-paths'] !== undefined ? '--strategy-paths' : '--strategy-paths (default: every path up to 2,000)',
     },
   });
   if (!planned.ok) {

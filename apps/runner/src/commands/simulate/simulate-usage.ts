@@ -14,7 +14,9 @@ Options:
                           level +20% or a decimal such as 0.20; a bare 20 is refused as ambiguous)
   --workers <n>           worker threads (default: 1, more only for runs long enough to repay
                           their start-up, at most one per core); results are identical for any count
-  --strategy-paths <n>    paths on which the built-in strategies are replayed (default 200, 0 = none)
+  --strategy-paths <n>    paths on which all seven built-in strategies are replayed, after the real
+                          history before the paths' start (default: every path up to 2,000, fewer
+                          if the run would exceed its time limit; at most 100,000; 0 = none)
   --out <file.json>       result file (default results/<scenario>.json); side files <name>.*.csv
   --force                 replace existing result files
   --report <file.html>    also write an HTML report of the result (see ratecut report)

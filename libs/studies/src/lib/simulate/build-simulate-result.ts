@@ -7,7 +7,9 @@ import { MAX_FAN_PATHS } from './simulation-budget';
 import type { SimulationInputs } from './simulation-inputs';
 import { drawdownSamplingOf, simulateConventions } from './simulate-conventions';
 import type { SimulateTarget } from './simulate-target';
-import { pathMarket, pathStrategies, PATH_STRATEGIES_NOTE, runStrategiesOnPath } from './strategy-paths';
+import { warmUpRule, warmUpShortfall, warmUpSpan, type PathWarmUp } from './path-warm-up';
+import type { StrategyPathOutcomes } from './strategy-path-outcomes';
+import { PATH_STRATEGIES, strategyPathsNote } from './strategy-paths';
 
 /** Percentiles of the fan chart, at every step. */
 const FAN_PERCENTILES = [5, 10, 25, 50, 75, 90, 95];
@@ -23,8 +25,10 @@ export interface SimulateFrame {
   readonly commandLine: string;
   readonly scenario: Scenario;
   readonly data: SimulateResultJson['data'];
-  /** The market the analogs were cut from (its last policy rate and day start the strategy paths). */
+  /** The market the analogs were cut from. */
   readonly market: MarketData;
+  /** The real rows before every path for the strategies (the market's last rows, ending at its last day: the paths' start). */
+  readonly warmUp: PathWarmUp;
   readonly inputs: SimulationInputs;
   readonly method: SimulateMethodJson;
   readonly regenerate: PathRegenerator;
@@ -35,7 +39,7 @@ export interface SimulateFrame {
   /** True when paths are daily (the bootstrap on a daily pair): strategies then run on 252 rows a year. */
   readonly dailyPaths: boolean;
   readonly targets: readonly SimulateTarget[];
-  /** Paths (the first ones) on which the strategies are replayed. */
+  /** Paths (the first ones, at most the run's paths) on which the strategies were replayed. */
   readonly strategyPaths: number;
   /** The curated emergency rule when the scenario selects analogs by it. */
   readonly emergencyRule: string | undefined;
@@ -46,38 +50,28 @@ export interface SimulateFrame {
  * with their distributions' accumulators, see `pathOutcomesMerger`): the
  * distributions of both legs and of small minus large, the probabilities, drawdowns,
  * histograms, the fan (the first {@link MAX_FAN_PATHS} paths regenerated with their own
- * streams) and the path strategies on the first `strategyPaths` paths. Keys are written in a
- * fixed order, so the same inputs give the same bytes.
+ * streams) and the strategies' outcomes on the first paths (computed by the blocks:
+ * `strategies`). Keys are written in a fixed order, so the same inputs give the same bytes.
  */
-export function buildSimulateResult(frame: SimulateFrame, merged: MergedPathOutcomes): SimulateResultJson {
-  const { scenario, steps, unit, market } = frame;
+export function buildSimulateResult(frame: SimulateFrame, merged: MergedPathOutcomes, strategies: StrategyPathOutcomes): SimulateResultJson {
+  const { scenario, steps, unit, warmUp } = frame;
   const { outcomes: out, spread, accumulators: acc } = merged;
   const paths = out.smallReturn.length;
 
-  // Fan and strategies on the first paths, regenerated with the same streams.
+  // The fan from the first paths, regenerated with the same streams.
   const fanPaths = Math.min(paths, MAX_FAN_PATHS);
-  const stratPaths = Math.min(paths, frame.strategyPaths);
   const logS = new Float32Array(fanPaths * (steps + 1)), logL = new Float32Array(fanPaths * (steps + 1));
   const rs = new Float64Array(steps), rl = new Float64Array(steps);
-  const periodsPerYear = frame.dailyPaths ? 252 : 12;
-  const strategies = pathStrategies(periodsPerYear);
-  const stratReturns = strategies.map(() => new Float64Array(stratPaths));
-  const stratDrawdowns = strategies.map(() => new Float64Array(stratPaths));
-  const startRate = market.policyRate[market.policyRate.length - 1];
-  for (let p = 0; p < Math.max(fanPaths, stratPaths); p += 1) {
+  for (let p = 0; p < fanPaths; p += 1) {
     frame.regenerate(p, rs, rl);
-    if (p < fanPaths) {
-      let ws = 0, wl = 0;
-      for (let t = 0; t < steps; t += 1) {
-        ws += Math.log1p(rs[t]); wl += Math.log1p(rl[t]);
-        logS[p * (steps + 1) + t + 1] = ws; logL[p * (steps + 1) + t + 1] = wl;
-      }
-    }
-    if (p < stratPaths) {
-      const m = pathMarket(rs, rl, periodsPerYear, startRate, frame.cutPath, market.days[market.days.length - 1]);
-      runStrategiesOnPath(m, strategies).forEach(([ret, dd], k) => { stratReturns[k][p] = ret; stratDrawdowns[k][p] = dd; });
+    let ws = 0, wl = 0;
+    for (let t = 0; t < steps; t += 1) {
+      ws += Math.log1p(rs[t]); wl += Math.log1p(rl[t]);
+      logS[p * (steps + 1) + t + 1] = ws; logL[p * (steps + 1) + t + 1] = wl;
     }
   }
+  const span = warmUpSpan(warmUp);
+  const warmUpUnit = warmUp.periodsPerYear === 12 ? 'month-ends' as const : 'trading days' as const;
 
   const targets = frame.targets.map((t) => ({
     target: t.text, leg: t.leg, level: t.level,
@@ -118,9 +112,14 @@ export function buildSimulateResult(frame: SimulateFrame, merged: MergedPathOutc
     histograms: { bins: HISTOGRAM_BINS, small: histogramJson(out.smallReturn, HISTOGRAM_BINS), large: histogramJson(out.largeReturn, HISTOGRAM_BINS), spread: histogramJson(spread, HISTOGRAM_BINS) },
     fan: { paths: fanPaths, stepUnit: unit, percentiles: FAN_PERCENTILES, small: fanJson(logS, fanPaths, steps, FAN_PERCENTILES), large: fanJson(logL, fanPaths, steps, FAN_PERCENTILES) },
     strategies: {
-      paths: stratPaths,
-      note: `${PATH_STRATEGIES_NOTE}; each path is preceded by flat prices with the policy rate at its last observed level (${(startRate * 100).toFixed(2)}%), then follows the scenario's cut path; lag 1, 5+5 bp costs, cash at the policy rate`,
-      results: strategies.map((st, k) => ({ name: st.name, horizonReturn: distributionJson(stratReturns[k]), maxDrawdown: distributionJson(stratDrawdowns[k]) })),
+      paths: strategies.paths,
+      note: strategyPathsNote(warmUp, span.first, span.last),
+      warmUp: {
+        rows: warmUp.days.length, needed: warmUp.needed, unit: warmUpUnit, first: span.first, last: span.last,
+        rule: warmUpRule(warmUp),
+        warning: warmUpShortfall(warmUp),
+      },
+      results: PATH_STRATEGIES.map((st, k) => ({ name: st.name, horizonReturn: distributionJson(strategies.returns[k]), maxDrawdown: distributionJson(strategies.drawdowns[k]) })),
     },
   };
 }

@@ -4,6 +4,8 @@ import {
 } from '@ratecut/sim-core/monte-carlo';
 import type { ItemRange } from '../study/split-range';
 import type { BlockExecutor } from '../study/study';
+import { pathRegenerator } from './path-regenerator';
+import { runStrategyPathBlock, type StrategyPathsJob } from './strategy-path-block';
 
 /** The model a simulation draws its paths from. */
 export type PathModel =
@@ -19,10 +21,19 @@ export type PathModel =
   | { readonly kind: 'rate-sensitivity'; readonly fits: RateSensitivityLegs; readonly cutPath: Float64Array };
 
 /**
- * What every block of a simulation needs: the model, the horizon (steps) and the seed. Plain
+ * What every block of a simulation needs: the model, the horizon (steps) and the seed, and,
+ * when the strategies are replayed on the first paths, what they run on (`strategies`). Plain
  * and structured-cloneable: it is sent once to each worker thread.
  */
-export type PathJob = PathModel & { readonly horizon: number; readonly seed: number };
+export type PathJob = PathModel & { readonly horizon: number; readonly seed: number; readonly strategies?: StrategyPathsJob };
+
+/**
+ * What a block of a simulation gives: the outcomes of its paths and, for a job with
+ * `strategies`, the horizon return and maximum drawdown of every path strategy on the block's
+ * paths below `strategies.paths` (`c` of them, maybe 0): strategy `k`'s on the block's path
+ * `first + i` at `[k * c + i]`.
+ */
+export type PathBlockOutput = PathOutcomes & { readonly strategyReturns?: Float64Array; readonly strategyDrawdowns?: Float64Array };
 
 /** True for path outcomes (arrays of every path of the run: the merger's shared memory). */
 function isPathOutcomes(value: unknown): value is PathOutcomes {
@@ -52,15 +63,18 @@ const PREPARED_SOURCE = 'simulate:prepared-source';
  * thread prepares the windows once for all its blocks. With `shared` (the outcomes of every
  * path of the run, and their spread small − large, on SharedArrayBuffers: see
  * `pathOutcomesMerger`), the block writes into its part of them and returns views of it, so
- * nothing is copied back.
+ * nothing is copied back. With `job.strategies`, the block also replays the strategies on its
+ * paths below `job.strategies.paths` (see `runStrategyPathBlock`), each path drawn again from
+ * its own stream, so those outcomes do not depend on the thread either.
  */
-export function simulatePathBlock(job: PathJob, block: ItemRange, cache: Map<string, unknown>, shared?: unknown): PathOutcomes {
+export function simulatePathBlock(job: PathJob, block: ItemRange, cache: Map<string, unknown>, shared?: unknown): PathBlockOutput {
   const out = isPathOutcomes(shared) ? blockViews(shared, block) : allocatePathOutcomes(block.count);
   const range = { horizon: job.horizon, seed: job.seed, firstPath: block.first, pathCount: block.count };
   const spread = shared === undefined ? undefined : (shared as { spread?: unknown }).spread;
+  let prepared: PreparedSource | undefined;
   switch (job.kind) {
     case 'bootstrap': {
-      let prepared = cache.get(PREPARED_SOURCE) as PreparedSource | undefined;
+      prepared = cache.get(PREPARED_SOURCE) as PreparedSource | undefined;
       if (prepared === undefined) {
         prepared = prepareSource(makeJointSource([...job.windows], job.periodsPerYear));
         cache.set(PREPARED_SOURCE, prepared);
@@ -79,11 +93,14 @@ export function simulatePathBlock(job: PathJob, block: ItemRange, cache: Map<str
   if (spread instanceof Float64Array && spread.length >= block.first + block.count) {
     for (let i = 0; i < block.count; i += 1) spread[block.first + i] = out.smallReturn[i] - out.largeReturn[i];
   }
-  return out;
+  if (job.strategies === undefined) return out;
+  // The strategies on the block's first paths, each drawn again from its own stream.
+  const strategies = runStrategyPathBlock(job.strategies, job.horizon, pathRegenerator(job, prepared), block, cache);
+  return { ...out, strategyReturns: strategies.returns, strategyDrawdowns: strategies.drawdowns };
 }
 
 /** {@link simulatePathBlock} named by its module, so worker threads load it from here (never from an application). */
-export const PATH_BLOCK_EXECUTOR: BlockExecutor<PathJob, ItemRange, PathOutcomes> = {
+export const PATH_BLOCK_EXECUTOR: BlockExecutor<PathJob, ItemRange, PathBlockOutput> = {
   module: __filename,
   exportName: 'simulatePathBlock',
   run: simulatePathBlock,

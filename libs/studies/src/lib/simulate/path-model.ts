@@ -1,13 +1,12 @@
 import type { Scenario, SimulateMethodJson } from '@ratecut/contracts';
 import {
-  fitRateSensitivityModel, fitStudentT, makeJointSource, optimalBlockLength, pathReturnsInto, prepareSource, rateSensitivityPathInto, studentTPathInto,
-  type BootstrapMethod, type RateSensitivityFit,
+  fitRateSensitivityModel, fitStudentT, makeJointSource, optimalBlockLength, prepareSource, type BootstrapMethod, type RateSensitivityFit,
 } from '@ratecut/sim-core';
 import type { PathJob } from './path-job';
+import { pathRegenerator, type PathRegenerator } from './path-regenerator';
 import type { SimulationInputs } from './simulation-inputs';
 
-/** Writes path `pathIndex`'s per-step returns of both legs into the buffers (the same draws as the path's outcome). */
-export type PathRegenerator = (pathIndex: number, outSmall: Float64Array, outLarge: Float64Array) => void;
+export type { PathRegenerator } from './path-regenerator';
 
 /** A scenario's path model, ready to run: the job for the blocks, the method as written, and a regenerator of single paths. */
 export interface ChosenPathModel {
@@ -63,36 +62,38 @@ export function choosePathModel(scenario: Scenario, inputs: SimulationInputs, pe
     const windows = inputs.daily.map((w) => ({ small: w.small, large: w.large }));
     const given = 'meanBlock' in scenario.method ? scenario.method.meanBlock : 'auto';
     const { meanBlock, blockRule } = chooseMeanBlock(kind, given, windows);
-    const prepared = prepareSource(makeJointSource(windows, periodsPerYear));
+    const job: PathJob = { kind: 'bootstrap', windows, periodsPerYear, method: kind, meanBlock, horizon: steps, seed };
     return {
-      job: { kind: 'bootstrap', windows, periodsPerYear, method: kind, meanBlock, horizon: steps, seed },
+      job,
       method: {
         kind, meanBlock, blockRule,
         reference: BOOTSTRAP_REFERENCE[kind],
         jointDraws: 'both legs use the same indices, so their correlation is kept; blocks stay inside one analog window (circular within it)',
       },
-      regenerate: (i, a, b) => pathReturnsInto(prepared, { method: kind, meanBlock, horizon: steps, seed }, i, a, b),
+      regenerate: pathRegenerator(job, prepareSource(makeJointSource(windows, periodsPerYear))),
     };
   }
   if (kind === 'student-t') {
     const ms = Float64Array.from(inputs.monthly.flatMap((w) => Array.from(w.small)));
     const ml = Float64Array.from(inputs.monthly.flatMap((w) => Array.from(w.large)));
     const fit = fitStudentT(ms, ml);
+    const job: PathJob = { kind: 'student-t', fit, horizon: steps, seed };
     return {
-      job: { kind: 'student-t', fit, horizon: steps, seed },
+      job,
       method: { kind, reference: 'bivariate Student-t fitted by ECME (Liu and Rubin, 1995), simulated monthly with a shared chi-square mixing variable', fit },
-      regenerate: (i, a, b) => studentTPathInto(fit, { horizon: steps, seed }, i, a, b),
+      regenerate: pathRegenerator(job),
     };
   }
   const model = fitRateSensitivityModel(inputs.history.small, inputs.history.large, inputs.history.dRate);
   const fits = { small: model.small, large: model.large };
+  const job: PathJob = { kind: 'rate-sensitivity', fits, cutPath, horizon: steps, seed };
   return {
-    job: { kind: 'rate-sensitivity', fits, cutPath, horizon: steps, seed },
+    job,
     method: {
       kind,
       reference: 'OLS of monthly returns on the monthly policy-rate change (percentage points) over the whole history, White (1980) robust standard errors; residuals bootstrapped jointly',
       regression: { small: regressionJson(model.small), large: regressionJson(model.large), spread: regressionJson(model.spread) },
     },
-    regenerate: (i, a, b) => rateSensitivityPathInto(fits, cutPath, { horizon: steps, seed }, i, a, b),
+    regenerate: pathRegenerator(job),
   };
 }

@@ -23,15 +23,18 @@ describe('planSimulateStudy on the bundled sample', () => {
     doc = await run(study);
   });
 
-  it('cuts the paths into blocks fixed by the path count, and 1 or 3 worker threads give the same bytes', async () => {
+  it('cuts the paths into blocks fixed by the path count, and 1, 2 or 3 worker threads give the same bytes (strategies included)', async () => {
     const large = planned(planSimulateStudy(sampleSimulateRequest({ paths: 25_000 })));
     // The blocks are part of the plan: there is no worker count to depend on.
     expect(large.blocks).toEqual([{ first: 0, count: 10_000 }, { first: 10_000, count: 10_000 }, { first: 20_000, count: 5_000 }]);
     expect(large.blocks).toEqual(splitRange(25_000, PATHS_PER_BLOCK));
     expect(large.execute.module).toMatch(/simulate[/\\]path-job\.[tj]s$/);
     const one = JSON.stringify(await run(large, 1));
+    const two = JSON.stringify(await run(large, 2));
     const three = JSON.stringify(await run(large, 3));
+    expect(two).toBe(one);
     expect(three).toBe(one);
+    expect(one).toMatch(/"name":"trend-filter"/);
   });
 
   it('builds a result that the contracts schema reads back unchanged, key order included', () => {
@@ -55,8 +58,11 @@ describe('planSimulateStudy on the bundled sample', () => {
     expect(doc.cutPath).toEqual({ totalEasingBp: 50, monthlyChangePct: [-0.25, -0.25, 0] });
     expect(doc.fan.small).toHaveLength(64);
     expect(doc.fan.small[0]).toEqual([0, 0, 0, 0, 0, 0, 0]);
-    expect(doc.strategies.results.map((r) => r.name)).toEqual(['buy-hold-small', 'buy-hold-large', 'static-mix', 'cut-trigger', 'rate-regime']);
-    expect(doc.strategies.results[0].horizonReturn.count).toBe(20);
+    expect(doc.strategies.results.map((r) => r.name)).toEqual(['buy-hold-small', 'buy-hold-large', 'static-mix', 'cut-trigger', 'relative-momentum', 'trend-filter', 'rate-regime']);
+    for (const r of doc.strategies.results) expect(r.horizonReturn.count).toBe(20);
+    // The warm-up: the sample's last 202 trading days, ending at its last day (the paths' start).
+    expect(doc.strategies.warmUp).toMatchObject({ rows: 202, needed: 202, unit: 'trading days', last: doc.data.last, warning: null });
+    expect(doc.strategies.note).toMatch(/real 202 trading days of the data up to its start/);
   });
 
   it('summarises the path outcomes as an independent computation over the same paths does', () => {

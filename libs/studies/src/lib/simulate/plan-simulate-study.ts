@@ -4,18 +4,22 @@ import type { Scenario, SimulateMethodJson, SimulateResultJson } from '@ratecut/
 import { loadCuratedCycles, loadEasingCycles, loadMarketData, PAIRS } from '@ratecut/data-loader';
 import {
   DEFAULT_EASING_CYCLE_RULE, DEFAULT_RECESSION_WINDOW_MONTHS, formatDay, jsonPathOf, monthlyRateChanges, parseIsoDay,
-  type CycleFacts, type Issue, type LoadResult, type PathOutcomes,
+  type CycleFacts, type Issue, type LoadResult,
 } from '@ratecut/sim-core';
 import type { ItemRange } from '../study/split-range';
 import type { Study } from '../study/study';
 import { buildSimulateResult } from './build-simulate-result';
 import { fingerprintInputs } from '../inputs/input-fingerprints';
-import { PATH_BLOCK_EXECUTOR, type PathJob } from './path-job';
+import { PATH_BLOCK_EXECUTOR, type PathBlockOutput, type PathJob } from './path-job';
 import { mergePathOutcomes, pathBlocks, pathOutcomesMerger } from './path-outcomes-study';
 import { choosePathModel } from './path-model';
-import { budgetProblems, estimateSimulation, horizonSteps, type SimulationEstimate } from './simulation-budget';
+import { pathWarmUp } from './path-warm-up';
+import {
+  budgetProblems, defaultStrategyPaths, DEFAULT_STRATEGY_PATHS, estimateSimulation, horizonSteps, RUN_LIMITS, type SimulationEstimate,
+} from './simulation-budget';
 import { buildSimulationInputs } from './simulation-inputs';
 import type { SimulateTarget } from './simulate-target';
+import { strategyPathOutcomesMerger } from './strategy-path-outcomes';
 
 /**
  * True for the issue {@link planSimulateStudy} gives when the data cover none of the scenario's
@@ -35,11 +39,15 @@ export interface SimulateRequest extends StudyData {
   readonly commandLine: string;
   readonly ratecutVersion: string;
   readonly targets: readonly SimulateTarget[];
-  /** Paths (the first ones) on which the strategies are replayed. */
-  readonly strategyPaths: number;
+  /**
+   * Paths (the first ones, at most the run's paths) on which the strategies are replayed;
+   * absent: every path up to 2,000, fewer if the run would exceed its limits otherwise
+   * (`defaultStrategyPaths`, with a warning).
+   */
+  readonly strategyPaths?: number;
   /**
    * Where the run's sizes come from, named in a too-large issue: e.g. `--paths` or
-   * `paths in s.json`, `horizon.months in s.json`, `--strategy-paths (default 200)`.
+   * `paths in s.json`, `horizon.months in s.json`, `--strategy-paths (default 100,000)`.
    */
   readonly sizeSources: { readonly paths: string; readonly horizon: string; readonly strategyPaths: string };
 }
@@ -56,7 +64,7 @@ export interface SimulatePlan {
 }
 
 /** The simulate study: blocks of paths, merged into the `ratecut.simulate/1` document. */
-export type SimulateStudy = Study<SimulatePlan, PathJob, ItemRange, PathOutcomes, SimulateResultJson>;
+export type SimulateStudy = Study<SimulatePlan, PathJob, ItemRange, PathBlockOutput, SimulateResultJson>;
 
 /** An error issue; with `keys`, located at that JSON path of the scenario, which the message names first. */
 const error = (code: Issue['code'], file: string, message: string, keys?: readonly PropertyKey[]): Issue => {
@@ -69,8 +77,10 @@ const error = (code: Issue['code'], file: string, message: string, keys?: readon
  * any data), loads the policy-rate history, easing cycles, the pair's market data and the
  * curated cycle facts, fingerprints every input, picks the analog cycles and cuts their
  * windows, and prepares the method (block length, Student-t fit or rate regression). The
- * study's blocks are path ranges fixed by the path count; its merge builds the result
- * document (fan, strategies on paths, summaries).
+ * study's blocks are path ranges fixed by the path count; each also replays the strategies on
+ * its paths among the first `strategyPaths` (on the real warm-up rows before the market's last
+ * day, see `pathWarmUp`); its merge builds the result document (fan, strategies on paths,
+ * summaries).
  *
  * User mistakes come back as issues, never thrown: an unknown pair (`bad-parameter`, at
  * `pair`), a run over the limits (`too-large`, naming the sizes and where they come from),
@@ -85,8 +95,12 @@ export function planSimulateStudy(request: SimulateRequest): LoadResult<Simulate
   if (!pair) {
     return { ok: false, issues: [error('bad-parameter', scenarioFile, `unknown pair ${scenario.pair}; expected ${PAIRS.map((p) => p.id).join(', ')}`, ['pair'])] };
   }
-  const estimate = estimateSimulation(scenario, pair.frequency, request.strategyPaths);
-  const tooLarge = budgetProblems(estimate, request.strategyPaths, request.sizeSources);
+  const asked = request.strategyPaths ?? defaultStrategyPaths(scenario, pair.frequency);
+  const lowered: Issue[] = request.strategyPaths === undefined && asked < Math.min(scenario.paths, DEFAULT_STRATEGY_PATHS)
+    ? [{ code: 'too-large', severity: 'warning', file: scenarioFile, message: `strategies replayed on the first ${asked.toLocaleString('en-US')} paths only (default: every path up to ${DEFAULT_STRATEGY_PATHS.toLocaleString('en-US')}), so the run stays within ${RUN_LIMITS.maxSeconds} s; set ${request.sizeSources.strategyPaths.split(' ')[0]} to choose` }]
+    : [];
+  const estimate = estimateSimulation(scenario, pair.frequency, asked);
+  const tooLarge = budgetProblems(estimate, asked, request.sizeSources);
   if (tooLarge.length > 0) return { ok: false, issues: tooLarge.map((m) => error('too-large', scenarioFile, m)) };
 
   const nberFile = join(factsDir, 'nber-business-cycles.json');
@@ -132,24 +146,37 @@ export function planSimulateStudy(request: SimulateRequest): LoadResult<Simulate
   };
   const emergencyRule = scenario.history.kind === 'analogs' && scenario.history.emergency !== undefined ? curated.value.emergencyRule : undefined;
   const blocks = pathBlocks(scenario.paths);
+  const dailyPaths = bootstrap && data.periodsPerYear !== 12;
+  const warmUp = pathWarmUp(data, !dailyPaths);
+  const strategyPaths = Math.min(scenario.paths, asked);
+  const job: PathJob = strategyPaths > 0 ? { ...model.job, strategies: { warmUp, cutPath, paths: strategyPaths } } : model.job;
   const frame = {
     notice: request.notice, ratecutVersion: request.ratecutVersion, commandLine: request.commandLine, scenario, data: dataJson, market: data, inputs,
-    method: model.method, regenerate: model.regenerate, steps, unit, cutPath, dailyPaths: bootstrap && data.periodsPerYear !== 12,
-    targets: request.targets, strategyPaths: request.strategyPaths, emergencyRule,
+    method: model.method, regenerate: model.regenerate, steps, unit, cutPath, dailyPaths, warmUp,
+    targets: request.targets, strategyPaths, emergencyRule,
+  };
+  const merged = (outputs: readonly PathBlockOutput[]) => {
+    const strategies = strategyPathOutcomesMerger(strategyPaths, blocks);
+    outputs.forEach((o, i) => strategies.add(i, o));
+    return buildSimulateResult(frame, mergePathOutcomes(scenario.paths, blocks, outputs), strategies.result());
   };
   const study: SimulateStudy = {
     kind: 'simulate',
     plan: { scenario, scenarioFile, estimate, data: dataJson, method: model.method, analogCycleIds: inputs.cycles.map((c) => c.cycle.id) },
-    context: model.job,
+    context: job,
     blocks,
     execute: PATH_BLOCK_EXECUTOR,
     blockWeight: (b) => b.count,
     unit: 'paths',
-    warnings: [...easing.warnings, ...market.warnings],
-    merge: (outputs) => buildSimulateResult(frame, mergePathOutcomes(scenario.paths, blocks, outputs)),
+    warnings: [...easing.warnings, ...market.warnings, ...lowered],
+    merge: merged,
     merger: () => {
       const paths = pathOutcomesMerger(scenario.paths, blocks);
-      return { add: (index, output) => paths.add(index, output), result: (outputs) => buildSimulateResult(frame, paths.result(outputs)) };
+      const strategies = strategyPathOutcomesMerger(strategyPaths, blocks);
+      return {
+        add: (index, output) => { paths.add(index, output); strategies.add(index, output); },
+        result: (outputs) => buildSimulateResult(frame, paths.result(outputs), strategies.result()),
+      };
     },
   };
   return { ok: true, value: study, warnings: [] };

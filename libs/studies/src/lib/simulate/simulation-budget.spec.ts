@@ -1,6 +1,7 @@
 import { scenarioSchema, type Scenario } from '@ratecut/contracts';
 import {
-  budgetProblems, defaultWorkers, estimateSimulation, formatDuration, horizonSteps, REFERENCE_COSTS, RUN_LIMITS, STARTUPS_PER_WORKER,
+  budgetProblems, defaultStrategyPaths, DEFAULT_STRATEGY_PATHS, defaultWorkers, estimateSimulation, formatDuration, horizonSteps, MAX_STRATEGY_PATHS, REFERENCE_COSTS, RUN_LIMITS,
+  STARTUPS_PER_WORKER,
 } from './simulation-budget';
 
 const base = {
@@ -20,13 +21,40 @@ describe('simulation budget', () => {
   it('estimates time from the reference costs (independent arithmetic)', () => {
     const e = estimateSimulation(scenario({ paths: 100_000 }), 'daily', 200);
     expect(e.pathSteps).toBe(25_200_000);
-    expect(e.pathSeconds).toBeCloseTo(25_200_000 * 12e-9, 9);
-    // fan: 2,000 paths regenerated; 200 strategy paths of 130 + 252 rows.
-    expect(e.totalSeconds).toBeCloseTo(25_200_000 * 12e-9 + 2000 * 252 * 12e-9 + 200 * (0.3e-3 + 382 * 1e-6), 9);
+    // 200 strategy paths, each drawn again and run over 202 warm-up rows + 252 path rows (in the blocks); the fan: 2,000 paths regenerated.
+    const strategies = 200 * (252 * 12e-9 + 0.1e-3 + 454 * 2.2e-6);
+    expect(e.strategySeconds).toBeCloseTo(strategies, 9);
+    expect(e.pathSeconds).toBeCloseTo(25_200_000 * 12e-9 + strategies, 9);
+    expect(e.totalSeconds).toBeCloseTo(25_200_000 * 12e-9 + strategies + 2000 * 252 * 12e-9, 9);
+    // Monthly paths: 12 warm-up month-ends.
+    const m = estimateSimulation(scenario({ paths: 1000, method: { kind: 'student-t' } }), 'daily', 1000);
+    expect(m.strategySeconds).toBeCloseTo(1000 * (12 * 75e-9 + 0.1e-3 + 24 * 2.2e-6), 9);
+  });
+
+  it('replays the strategies on every path up to 2,000 by default (up to 100,000 when asked), fewer when the run would exceed its limits', () => {
+    expect(MAX_STRATEGY_PATHS).toBe(100_000);
+    expect(DEFAULT_STRATEGY_PATHS).toBe(2_000);
+    expect(defaultStrategyPaths(scenario({ paths: 1500 }), 'daily')).toBe(1500);
+    expect(defaultStrategyPaths(scenario({ paths: 100_000 }), 'daily')).toBe(2_000);
+    expect(defaultStrategyPaths(scenario({ paths: 1_000_000 }), 'daily')).toBe(2_000);
+    // A run whose paths alone fit but whose 2,000 default strategy paths would not.
+    const sizes = Array.from({ length: 400 }, (_, i) => (i + 1) * 100_000);
+    const paths = sizes.find((p) => {
+      const s = scenario({ paths: p, horizon: { months: 120 } });
+      return estimateSimulation(s, 'daily', 0).totalSeconds <= RUN_LIMITS.maxSeconds && estimateSimulation(s, 'daily', 2_000).totalSeconds > RUN_LIMITS.maxSeconds;
+    });
+    if (paths === undefined) throw new Error('no run size between the limits');
+    const long = scenario({ paths, horizon: { months: 120 } });
+    const n = defaultStrategyPaths(long, 'daily');
+    expect(n).toBeGreaterThanOrEqual(0);
+    expect(n).toBeLessThan(2_000);
+    expect(n % 1000).toBe(0);
+    expect(estimateSimulation(long, 'daily', n).totalSeconds).toBeLessThanOrEqual(RUN_LIMITS.maxSeconds);
+    expect(estimateSimulation(long, 'daily', n + 1000).totalSeconds).toBeGreaterThan(RUN_LIMITS.maxSeconds);
   });
 
   it('lets the default run and the largest horizon with default paths through', () => {
-    expect(budgetProblems(estimateSimulation(scenario({ paths: 100_000 }), 'daily', 200), 200, sources)).toEqual([]);
+    expect(budgetProblems(estimateSimulation(scenario({ paths: 100_000 }), 'daily', 100_000), 100_000, sources)).toEqual([]);
     expect(budgetProblems(estimateSimulation(scenario({ paths: 100_000, horizon: { months: 120 } }), 'daily', 200), 200, sources)).toEqual([]);
     expect(budgetProblems(estimateSimulation(scenario({ paths: 10_000_000, method: { kind: 'student-t' } }), 'daily', 200), 200, sources)).toEqual([]);
   });
@@ -53,11 +81,13 @@ describe('default worker count', () => {
   const perThread = STARTUPS_PER_WORKER * REFERENCE_COSTS.workerStartup;
   it('stays on one thread unless each thread gets several worker start-ups of work', () => {
     expect(defaultWorkers(estimateSimulation(scenario({ paths: 100_000 }), 'daily', 200), 2).workers).toBe(1);
-    expect(defaultWorkers(estimateSimulation(scenario({ paths: 1_000_000 }), 'daily', 200), 2).workers).toBe(1);
+    // The strategies on every path are block work too: the default run uses both cores.
+    expect(defaultWorkers(estimateSimulation(scenario({ paths: 100_000 }), 'daily', 100_000), 2).workers).toBe(2);
+    expect(defaultWorkers(estimateSimulation(scenario({ paths: 1_000_000 }), 'daily', 0), 2).workers).toBe(1);
     // 2 threads as soon as the path work reaches two threads' worth.
     const paths = Math.ceil((2 * perThread) / (252 * REFERENCE_COSTS.bootstrapStep));
-    expect(defaultWorkers(estimateSimulation(scenario({ paths }), 'daily', 200), 2).workers).toBe(2);
-    expect(defaultWorkers(estimateSimulation(scenario({ paths: paths - 1000 }), 'daily', 200), 2).workers).toBe(1);
+    expect(defaultWorkers(estimateSimulation(scenario({ paths }), 'daily', 0), 2).workers).toBe(2);
+    expect(defaultWorkers(estimateSimulation(scenario({ paths: paths - 1000 }), 'daily', 0), 2).workers).toBe(1);
   });
 
   it('never uses more threads than cores, and one on one core', () => {

@@ -1,13 +1,14 @@
 import { monthsToRows } from '@ratecut/sim-core';
 import type { Scenario } from '@ratecut/contracts';
-import { LEAD_ROWS } from './strategy-paths';
+import { warmUpRowsNeeded } from './path-warm-up';
 
 /**
  * Reference costs of a simulation, measured on the 2-core development machine (Node 20, shared
  * and loaded, so on the slow side) with `process.hrtime` over several runs: the time one path
  * step takes in `simulatePathBlock` for each method, the start-up of one worker thread (Node worker +
  * ts-node registration + loading the simulation modules, until it answers its first job), and
- * the time of one strategy path (five backtests over the lead-in and the path). Start-up and
+ * the time of one strategy path (the seven built-ins through the portfolio kernel over the
+ * warm-up rows and the path, their targets included). Start-up and
  * per-step costs are both CPU-bound, so their ratio, which is what the worker rule uses, moves
  * much less between machines than either number.
  */
@@ -20,10 +21,36 @@ export const REFERENCE_COSTS = {
   rateSensitivityStep: 110e-9,
   /** One worker thread's start-up, seconds (0.60 to 1.07 s measured, 5 starts). */
   workerStartup: 0.7,
-  /** One strategy path: fixed part (seconds) plus this much per row of lead-in and path (0.69 ms for 382 rows, 2.94 ms for 2,650). */
-  strategyPathFixed: 0.3e-3,
-  strategyPathRow: 1.0e-6,
+  /**
+   * One strategy path, seven built-ins through the portfolio kernel: fixed part (seconds) plus
+   * this much per row of warm-up and path (`StrategyPathRunner.runInto` with the path drawn:
+   * 0.09 to 0.12 ms for 24 monthly rows, 0.36 to 0.49 ms for 132, 1.16 to 1.31 ms for 454 daily
+   * rows, 5.2 to 6.2 ms for 2,722). About 60% of it is the trend filter's two moving averages
+   * (technicalindicators' SMA, 0.3 ms per 454 rows each), the kernel runs about 25%.
+   */
+  strategyPathFixed: 0.1e-3,
+  strategyPathRow: 2.2e-6,
 } as const;
+
+/**
+ * The default `--strategy-paths`: every path of the run up to {@link DEFAULT_STRATEGY_PATHS}, fewer
+ * when that many would take the run over {@link RUN_LIMITS} (then the most that keep it within
+ * them, rounded down to a thousand, or 0 when the paths alone exceed them: the run is refused for
+ * its paths, not for the default).
+ */
+export function defaultStrategyPaths(scenario: Scenario, frequency: 'daily' | 'monthly'): number {
+  const all = Math.min(scenario.paths, DEFAULT_STRATEGY_PATHS);
+  const fits = (n: number): boolean => {
+    const e = estimateSimulation(scenario, frequency, n);
+    return e.totalSeconds <= RUN_LIMITS.maxSeconds && e.bytes <= RUN_LIMITS.maxBytes;
+  };
+  if (fits(all)) return all;
+  const one = estimateSimulation(scenario, frequency, 1).strategySeconds;
+  const base = estimateSimulation(scenario, frequency, 0).totalSeconds;
+  let n = Math.max(0, Math.min(all, Math.floor((RUN_LIMITS.maxSeconds - base) / one / 1000) * 1000));
+  while (n > 0 && !fits(n)) n -= 1000;
+  return n;
+}
 
 /** Limits of one run: refused up front when the estimate exceeds either. */
 export const RUN_LIMITS = {
@@ -38,6 +65,16 @@ export const STARTUPS_PER_WORKER = 4;
 
 /** Paths regenerated for the fan chart (at most). */
 export const MAX_FAN_PATHS = 2000;
+
+/** Paths the strategies can be replayed on (`--strategy-paths` at most). */
+export const MAX_STRATEGY_PATHS = 100_000;
+
+/**
+ * Paths the strategies are replayed on by default (every path of the run, up to this many):
+ * about 1 ms of work a path at today's cost (`REFERENCE_COSTS`), so a default run stays within
+ * seconds; `--strategy-paths` takes up to {@link MAX_STRATEGY_PATHS}.
+ */
+export const DEFAULT_STRATEGY_PATHS = 2_000;
 
 /** Steps of a scenario's horizon: trading days for the bootstrap on a daily pair, months otherwise. */
 export function horizonSteps(scenario: Scenario, frequency: 'daily' | 'monthly'): { steps: number; unit: 'trading days' | 'months' } {
@@ -55,9 +92,11 @@ export interface SimulationEstimate {
   readonly pathSteps: number;
   /** Seconds per path step for the scenario's method. */
   readonly stepCost: number;
-  /** Single-thread seconds of the paths alone (what worker threads share). */
+  /** Single-thread seconds of the blocks (paths and the strategies on them: what worker threads share). */
   readonly pathSeconds: number;
-  /** Single-thread seconds of the whole run: paths, then the fan and strategy paths in the main thread. */
+  /** Single-thread seconds of the strategy paths alone (part of {@link pathSeconds}). */
+  readonly strategySeconds: number;
+  /** Single-thread seconds of the whole run: the blocks, then the fan in the main thread. */
   readonly totalSeconds: number;
   /** Estimated peak bytes: per-path outcomes and their sorted copies, fan buffers, strategy outcomes. */
   readonly bytes: number;
@@ -70,12 +109,15 @@ export function estimateSimulation(scenario: Scenario, frequency: 'daily' | 'mon
   const kind = scenario.method.kind;
   const stepCost = kind === 'student-t' ? REFERENCE_COSTS.studentTStep : kind === 'rate-sensitivity' ? REFERENCE_COSTS.rateSensitivityStep : REFERENCE_COSTS.bootstrapStep;
   const fan = Math.min(paths, MAX_FAN_PATHS), strat = Math.min(paths, strategyPaths);
-  const lead = frequency === 'daily' && unit === 'trading days' ? LEAD_ROWS.daily : LEAD_ROWS.monthly;
-  const pathSeconds = paths * steps * stepCost;
-  const totalSeconds = pathSeconds + Math.max(fan, strat) * steps * stepCost + strat * (REFERENCE_COSTS.strategyPathFixed + (lead + steps) * REFERENCE_COSTS.strategyPathRow);
-  // 4 outcome arrays and the spread (40 bytes a path), a block's copy in transit (32) and a sorted copy (16).
-  const bytes = paths * 88 + fan * (steps + 1) * 2 * 4 + strat * 10 * 8 + (steps + 1) * 8 * 64;
-  return { paths, steps, unit, pathSteps: paths * steps, stepCost, pathSeconds, totalSeconds, bytes };
+  const warmUp = warmUpRowsNeeded(frequency === 'daily' && unit === 'trading days' ? 252 : 12);
+  // Each strategy path is drawn again (steps × stepCost), then run.
+  const strategySeconds = strat * (steps * stepCost + REFERENCE_COSTS.strategyPathFixed + (warmUp + steps) * REFERENCE_COSTS.strategyPathRow);
+  const pathSeconds = paths * steps * stepCost + strategySeconds;
+  const totalSeconds = pathSeconds + fan * steps * stepCost;
+  // 4 outcome arrays and the spread (40 bytes a path), a block's copy in transit (32) and a sorted copy (16);
+  // per strategy path, 7 strategies × 2 outcomes in the block and merged (2 × 112 bytes) and a sorted copy (16).
+  const bytes = paths * 88 + fan * (steps + 1) * 2 * 4 + strat * 240 + (steps + 1) * 8 * 64;
+  return { paths, steps, unit, pathSteps: paths * steps, stepCost, pathSeconds, strategySeconds, totalSeconds, bytes };
 }
 
 const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-US');
@@ -119,7 +161,8 @@ export interface WorkerChoice {
  * `clamp(floor(pathSeconds / (STARTUPS_PER_WORKER × startup)), 1, cores)` with
  * `cores = os.availableParallelism()`: every thread then gets at least that much work. With the
  * reference costs a daily bootstrap uses two threads from about 470 million path steps (1.9
- * million paths of 252 trading days); the default run (100,000 × 252, about 0.3 s) stays on one.
+ * million paths of 252 trading days, strategies aside). The default run (100,000 × 252 with the
+ * strategies on every path, about 110 s of block work, nearly all of it the strategies) uses two.
  */
 export function defaultWorkers(e: SimulationEstimate, cores: number): WorkerChoice {
   const perWorker = STARTUPS_PER_WORKER * REFERENCE_COSTS.workerStartup;

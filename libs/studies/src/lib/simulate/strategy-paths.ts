@@ -1,81 +1,100 @@
 import {
-  addMonths, DrawdownTracker, findBuiltinStrategy, monthsToRows, runBacktest, type MarketData, type Strategy,
+  allocatePortfolioRecord, BUILTIN_STRATEGIES, DEFAULT_BACKTEST_SETTINGS, DrawdownTracker, PortfolioKernel, PortfolioTally,
+  type BacktestConfig, type BuiltinStrategy, type MarketData, type PortfolioRecord, type TargetPlan,
 } from '@ratecut/sim-core';
+import { pathMarket } from './path-market';
+import { PATH_EXECUTION_LAG, type PathWarmUp } from './path-warm-up';
 
-/** Strategies evaluated on simulated paths: those that need no price history before the path. */
-export const PATH_STRATEGIES = ['buy-hold-small', 'buy-hold-large', 'static-mix', 'cut-trigger', 'rate-regime'] as const;
-
-/** Why the other built-ins are not evaluated on simulated paths (stated in the result file). */
-export const PATH_STRATEGIES_NOTE =
-  'relative-momentum and trend-filter are not evaluated on simulated paths: they need the price history before the path, which a scenario does not have';
+/** The strategies evaluated on simulated paths: every built-in, in `BUILTIN_STRATEGIES` order, with its default parameters and schedule. */
+export const PATH_STRATEGIES: readonly BuiltinStrategy[] = BUILTIN_STRATEGIES;
 
 /**
- * Rows of flat history placed before each path so rate-based strategies see the cuts as they
- * happen: 130 trading days before a daily path, 7 month-ends before a monthly one.
+ * The built-ins whose targets read nothing of a market but its days, its policy rate and its
+ * number of rows (buy-and-hold and the static mix: constant targets; cut-trigger and
+ * rate-regime: the policy rate's moves by calendar day). Every path of a run shares those (the
+ * same warm-up rows, synthetic days and cut path), so their plans are the same on every path:
+ * a {@link StrategyPathRunner} computes them on its first path and reuses them
+ * (strategy-paths.spec.ts checks that they do not change from path to path).
  */
-export const LEAD_ROWS = { daily: 130, monthly: 7 } as const;
+export const PATH_INDEPENDENT_PLANS: ReadonlySet<string> = new Set(['buy-hold-small', 'buy-hold-large', 'static-mix', 'cut-trigger', 'rate-regime']);
 
 /**
- * Builds the MarketData for one simulated path: a flat lead-in (prices constant, policy rate
- * at `startRate`) then the path's returns, with the policy rate following the scenario's cut
- * path month by month and cash earning the policy rate. Days are synthetic calendar days from
- * `startDay` (daily: weekdays; monthly: month-ends).
+ * The run settings of every strategy on a path (rows `0..rows − 1` of the path's market):
+ * execution lag {@link PATH_EXECUTION_LAG}, 5 bp costs + 5 bp slippage per trade, no leverage or
+ * short, capital 1.
  */
-export function pathMarket(
-  small: Float64Array, large: Float64Array, periodsPerYear: number, startRate: number, monthlyChanges: Float64Array, startDay: number,
-): MarketData {
-  const lead = periodsPerYear === 12 ? LEAD_ROWS.monthly : LEAD_ROWS.daily;
-  const n = lead + small.length + 1;
-  const days = new Int32Array(n);
-  let d = startDay;
-  for (let i = 0; i < n; i += 1) {
-    if (periodsPerYear === 12) { d = addMonths(startDay, i); } else { do { d += 1; } while (((d + 4) % 7 + 7) % 7 === 0 || ((d + 4) % 7 + 7) % 7 === 6); }
-    days[i] = d;
+export function pathRunConfig(rows: number): BacktestConfig {
+  return { ...DEFAULT_BACKTEST_SETTINGS, startRow: 0, endRow: rows - 1, executionLag: PATH_EXECUTION_LAG };
+}
+
+/**
+ * The warm-up convention, as written in a result file's `strategies.note`: what precedes each
+ * path (`rows` real rows from `first` to `last`, the rule behind their number), how the path
+ * continues, and where returns are measured from.
+ */
+export function strategyPathsNote(warmUp: PathWarmUp, first: string, last: string): string {
+  const unit = warmUp.periodsPerYear === 12 ? 'month-ends' : 'trading days';
+  const rows = warmUp.days.length;
+  const rate = warmUp.policyRate[rows - 1];
+  return `every built-in with its default parameters and schedule, run through the portfolio kernel; each path is preceded by the real ${rows} ${unit} ` +
+    `of the data up to its start (${first} to ${last}: closes, cash rate and policy rate as observed; ${warmUp.needed} asked for = the longest ` +
+    `default warm-up of the built-ins + the execution lag + the start row${rows < warmUp.needed ? '; the data hold fewer, all are used' : ''}), ` +
+    `so trend-filter and relative-momentum decide from the path's first step; the path's simulated returns then compound from the last real close, ` +
+    `the policy rate starts at its last observed level (${(rate * 100).toFixed(2)}%) and follows the scenario's cut path, cash earns it; ` +
+    `horizon return and maximum drawdown are measured from the path's start (the last real close); lag 1, 5+5 bp costs`;
+}
+
+/**
+ * Runs the strategies on simulated paths through one {@link PortfolioKernel}, reusing its
+ * scratch memory (kernel, tally, per-row record) from path to path. Not shared between threads.
+ */
+export class StrategyPathRunner {
+  private readonly kernel = new PortfolioKernel(2);
+  private readonly tally = new PortfolioTally();
+  private readonly drawdown = new DrawdownTracker();
+  private readonly record: PortfolioRecord;
+  private readonly config: BacktestConfig;
+  /** Plans of the {@link PATH_INDEPENDENT_PLANS} built-ins, by index into {@link PATH_STRATEGIES}, once computed. */
+  private readonly shared: (TargetPlan | undefined)[] = PATH_STRATEGIES.map(() => undefined);
+  /** The row of the path's start in each path's market (the last warm-up row). */
+  readonly startRow: number;
+
+  /** For paths of `steps` steps after `warmUp`, whose policy rate follows `monthlyChanges` (percentage points a month). */
+  constructor(readonly warmUp: PathWarmUp, readonly steps: number, readonly monthlyChanges: Float64Array) {
+    const rows = warmUp.days.length + steps;
+    this.record = allocatePortfolioRecord(rows, 2);
+    this.config = pathRunConfig(rows);
+    this.startRow = warmUp.days.length - 1;
   }
-  const cs = new Float64Array(n), cl = new Float64Array(n), rate = new Float64Array(n);
-  cs.fill(1, 0, lead + 1); cl.fill(1, 0, lead + 1);
-  for (let i = 0; i < small.length; i += 1) {
-    cs[lead + 1 + i] = cs[lead + i] * (1 + small[i]);
-    cl[lead + 1 + i] = cl[lead + i] * (1 + large[i]);
+
+  /** The MarketData of the path with these per-step returns (see `pathMarket`). */
+  market(small: Float64Array, large: Float64Array): MarketData {
+    return pathMarket(this.warmUp, small, large, this.monthlyChanges);
   }
-  const rowsPerMonth = monthsToRows(1, periodsPerYear);
-  let r = startRate;
-  for (let i = 0; i < n; i += 1) {
-    if (i > lead) {
-      const step = i - lead - 1; // 0-based step into the path
-      if (step % rowsPerMonth === 0) {
-        const m = Math.floor(step / rowsPerMonth);
-        if (m < monthlyChanges.length) r = Math.max(0, r + monthlyChanges[m] / 100);
+
+  /**
+   * Horizon return (last close over the path's start close, minus 1) and maximum drawdown
+   * (negative decimal, the start's equity as the first peak, sampled at every row of the path;
+   * `DrawdownTracker`) of every {@link PATH_STRATEGIES} entry on the path with these per-step
+   * returns; strategy `k`'s are written at `returns[k * stride + at]` and `drawdowns[k * stride + at]`.
+   */
+  runInto(small: Float64Array, large: Float64Array, returns: Float64Array, drawdowns: Float64Array, stride: number, at: number): void {
+    const data = this.market(small, large);
+    const { kernel, tally, record, config, drawdown, startRow } = this;
+    const equity = record.equity, end = equity.length - 1;
+    for (let k = 0; k < PATH_STRATEGIES.length; k += 1) {
+      const builtin = PATH_STRATEGIES[k];
+      let plan = this.shared[k];
+      if (plan === undefined) {
+        plan = builtin.targets(builtin.defaults, data);
+        if (PATH_INDEPENDENT_PLANS.has(builtin.name)) this.shared[k] = plan;
       }
+      kernel.run(data, plan, builtin.schedule, config, tally, record);
+      const start = equity[startRow];
+      drawdown.reset(start);
+      for (let i = startRow + 1; i <= end; i += 1) drawdown.push(equity[i]);
+      returns[k * stride + at] = equity[end] / start - 1;
+      drawdowns[k * stride + at] = drawdown.depth;
     }
-    rate[i] = r;
   }
-  return { days, assets: ['small', 'large'], closes: [cs, cl], cashRate: rate, policyRate: rate, periodsPerYear };
-}
-
-/** Builds the path strategies with their defaults. */
-export function pathStrategies(periodsPerYear: number): Strategy[] {
-  return PATH_STRATEGIES.map((name) => {
-    const def = findBuiltinStrategy(name);
-    if (!def) throw new Error(`missing built-in ${name}`);
-    return def.build(def.defaults, def.schedule, periodsPerYear);
-  });
-}
-
-/**
- * Horizon return (from the last lead-in close) and maximum drawdown of each strategy on one
- * path, with execution lag 1 and 5 + 5 bp costs: one `[return, drawdown]` pair per strategy.
- */
-export function runStrategiesOnPath(market: MarketData, strategies: readonly Strategy[]): [number, number][] {
-  const lead = market.periodsPerYear === 12 ? LEAD_ROWS.monthly : LEAD_ROWS.daily;
-  return strategies.map((strategy) => {
-    const run = runBacktest(market, strategy, {
-      startRow: 0, endRow: market.days.length - 1, executionLag: 1,
-      costs: { costBps: 5, slippageBps: 5 }, limits: { allowLeverage: false, allowShort: false }, initialCapital: 1,
-    });
-    const e = run.equity;
-    const drawdown = new DrawdownTracker(e[lead]);
-    for (let i = lead; i < e.length; i += 1) drawdown.push(e[i]);
-    return [e[e.length - 1] / e[lead] - 1, drawdown.depth];
-  });
 }
