@@ -12,7 +12,7 @@ import { marketGrowth } from './market-growth';
 import { checkCostModel } from './cost-model';
 import { costRate, REBALANCE_FILLED, REBALANCE_NOT_POSITIVE, solveRebalance, targetProblem } from './execution';
 import { periodEndMask } from './period-end-mask';
-import { checkTargetPlan, KEEP, type TargetPlan } from './target-plan';
+import { checkedTarget, checkTargetPlan, type TargetPlan } from './target-plan';
 
 /**
  * What a kernel run counts and accumulates: the return metrics of its periods and the trading
@@ -184,7 +184,7 @@ export class PortfolioKernel {
     positions.fill(0);
     const rate = costRate(config.costs);
     const growth = marketGrowth(data), factors = growth.assetFactors, cashReturns = growth.cashReturns, cashFactors = growth.cashFactors;
-    const codes = plan.codes, initial = plan.initial, warmup = plan.warmup;
+    const warmup = plan.warmup;
     const calendar = mask ?? NO_MASK;
     tally.reset();
     this.costToday = 0;
@@ -216,8 +216,7 @@ export class PortfolioKernel {
       let equity = value;
       if (row >= warmup) {
         // The decision at today's close: the proposed target, then whether the schedule submits it.
-        const code = codes[row];
-        const target = code === KEEP ? (last >= 0 ? last : (initial as Int32Array)[row]) : code;
+        const target = checkedTarget(plan, row, last, size);
         let submit: boolean;
         if (mode === ALWAYS) submit = true;
         else if (mode === PERIOD_END) submit = last < 0 || calendar[row] !== 0;

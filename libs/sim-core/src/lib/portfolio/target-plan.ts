@@ -28,8 +28,9 @@ export interface TargetPlan {
 }
 
 /**
- * Checks a plan against data of `rows` rows: every code a palette index or {@link KEEP} (with
- * `initial` given and in the palette then), lengths as documented.
+ * Checks a plan's shape against data of `rows` rows: the lengths as documented, a palette of
+ * whole targets, a warm-up row. O(1): the codes themselves are checked where they are read (see
+ * {@link checkedTarget}), so a sweep does not pay a second pass over every plan.
  *
  * @throws RangeError on a malformed plan (a programmer error).
  */
@@ -40,16 +41,21 @@ export function checkTargetPlan(plan: TargetPlan, rows: number): void {
   if (codes.length !== rows) throw new RangeError(`target plan: ${codes.length} codes for ${rows} rows`);
   if (initial !== null && initial.length !== rows) throw new RangeError(`target plan: ${initial.length} initial codes for ${rows} rows`);
   if (!Number.isInteger(plan.warmup) || plan.warmup < 0) throw new RangeError(`target plan: warm-up ${plan.warmup}`);
-  const size = palette.length / assets;
-  for (let t = plan.warmup; t < rows; t += 1) {
-    const c = codes[t];
-    if (c === KEEP) {
-      const i = initial === null ? -1 : initial[t];
-      if (!(i >= 0 && i < size)) throw new RangeError(`target plan: row ${t} keeps the last target but has no initial target in the palette`);
-    } else if (!(c >= 0 && c < size)) {
-      throw new RangeError(`target plan: row ${t} has code ${c}, outside the palette of ${size}`);
-    }
-  }
+}
+
+/**
+ * The palette index a plan proposes at `row`: its code, or for {@link KEEP} `last` (the last
+ * submitted target) or, before any submission (`last < 0`), `initial[row]`.
+ *
+ * @throws RangeError when the code (or the initial target it falls back on) is not in the palette of `size` targets (a programmer error).
+ */
+export function checkedTarget(plan: TargetPlan, row: number, last: number, size: number): number {
+  const code = plan.codes[row];
+  const target = code === KEEP ? (last >= 0 ? last : plan.initial === null ? -1 : plan.initial[row]) : code;
+  if (target >= 0 && target < size) return target;
+  throw new RangeError(code === KEEP
+    ? `target plan: row ${row} keeps the last target but has no initial target in the palette`
+    : `target plan: row ${row} has code ${code}, outside the palette of ${size}`);
 }
 
 /** A plan that proposes the same palette target at every row (buy and hold, a fixed mix). */
