@@ -1,9 +1,10 @@
-import { EMA, MACD, RSI, SMA } from 'technicalindicators';
+import { EMA, MACD, RSI } from 'technicalindicators';
 import type { MarketData } from '../../market/market-data';
 import type { TargetPlan } from '../../portfolio/target-plan';
 import { LARGE, SMALL, type TrendIndicator } from '../select-steps';
 import { LARGE_TARGET, LEG_PALETTE, SMALL_TARGET } from './leg-palette';
 import type { SignalCache } from './signal-cache';
+import { simpleMovingAverageInto } from './simple-moving-average';
 
 /** The ratio small / large at every row's close, the series the trend filter reads. */
 function ratioSeries(data: MarketData, cache?: SignalCache): number[] {
@@ -27,16 +28,17 @@ function aligned(values: readonly number[], rows: number): Float64Array {
 
 /**
  * An indicator of the small / large ratio at every row (NaN before it is defined), computed once
- * per kind and period(s) with technicalindicators' batch API and kept in `cache`: a moving
- * average (`sma`, `ema`), RSI, or the MACD histogram (fast, slow, signal; EMA oscillator and
- * signal, as the streaming step).
+ * per kind and period(s) and kept in `cache`: a moving average (`sma` with
+ * {@link simpleMovingAverageInto}, technicalindicators' arithmetic on typed arrays; `ema` with
+ * technicalindicators' batch API), RSI, or the MACD histogram (fast, slow, signal; EMA oscillator
+ * and signal, as the streaming step), the last three with the library's batch API.
  */
 export function ratioIndicator(data: MarketData, kind: 'sma' | 'ema' | 'rsi' | 'macd', periods: readonly number[], cache?: SignalCache): Float64Array {
   const make = (): Float64Array => {
     const values = ratioSeries(data, cache), rows = data.days.length;
     const [p, slow, signal] = periods;
     switch (kind) {
-      case 'sma': return aligned(SMA.calculate({ period: p, values }), rows);
+      case 'sma': return simpleMovingAverageInto(values, p, new Float64Array(rows));
       case 'ema': return aligned(EMA.calculate({ period: p, values }), rows);
       case 'rsi': return aligned(RSI.calculate({ period: p, values }), rows);
       case 'macd': {
