@@ -8,23 +8,26 @@ const isWeekday = (d: number): boolean => {
 };
 
 /**
- * The MarketData of one simulated path, for the strategies: the real warm-up rows (closes, cash
- * rate and policy rate as observed), then one row per step of the path, whose closes are the
- * last real close compounded by the path's simple returns `small[t]`, `large[t]` (decimals per
- * step). During the path the policy rate starts at its last observed level and moves by the
- * scenario's monthly change (`monthlyChanges[m]`, percentage points, floored at 0) at the first
- * step of month `m`; idle cash earns it. Path days are synthetic: the weekdays after the last
- * real day (daily paths) or the same day of the following months (monthly paths). The path's
- * start is row `warmUp.days.length − 1`. A new object on every call, so the kernel's per-market
- * caches (growth factors, signals) never see a changed market.
+ * The calendar and rates every path of a run shares: the real warm-up rows' days, cash rate and
+ * policy rate, then one row per step of the path. During the path the policy rate starts at its
+ * last observed level and moves by the scenario's monthly change (`monthlyChanges[m]`,
+ * percentage points, floored at 0) at the first step of month `m`; idle cash earns it. Path days
+ * are synthetic: the weekdays after the last real day (daily paths) or the same day of the
+ * following months (monthly paths). Made once per run and shared by its paths' markets (never
+ * modified), so calendar-keyed caches (the month-end mask) serve every path.
  */
-export function pathMarket(warmUp: PathWarmUp, small: Float64Array, large: Float64Array, monthlyChanges: Float64Array): MarketData {
-  const lead = warmUp.days.length, steps = small.length, n = lead + steps;
+export interface PathCalendar {
+  readonly days: Int32Array;
+  readonly cashRate: Float64Array;
+  readonly policyRate: Float64Array;
+}
+
+/** The {@link PathCalendar} of paths of `steps` steps after `warmUp`. */
+export function pathCalendar(warmUp: PathWarmUp, steps: number, monthlyChanges: Float64Array): PathCalendar {
+  const lead = warmUp.days.length, n = lead + steps;
   const monthly = warmUp.periodsPerYear === 12;
-  const days = new Int32Array(n), cs = new Float64Array(n), cl = new Float64Array(n), cash = new Float64Array(n), policy = new Float64Array(n);
+  const days = new Int32Array(n), cash = new Float64Array(n), policy = new Float64Array(n);
   days.set(warmUp.days);
-  cs.set(warmUp.small);
-  cl.set(warmUp.large);
   cash.set(warmUp.cashRate);
   policy.set(warmUp.policyRate);
   const startDay = warmUp.days[lead - 1];
@@ -36,8 +39,6 @@ export function pathMarket(warmUp: PathWarmUp, small: Float64Array, large: Float
     if (monthly) d = addMonths(startDay, t + 1);
     else do d += 1; while (!isWeekday(d));
     days[row] = d;
-    cs[row] = cs[row - 1] * (1 + small[t]);
-    cl[row] = cl[row - 1] * (1 + large[t]);
     if (t % rowsPerMonth === 0) {
       const m = t / rowsPerMonth;
       if (m < monthlyChanges.length) rate = Math.max(0, rate + monthlyChanges[m] / 100);
@@ -45,5 +46,26 @@ export function pathMarket(warmUp: PathWarmUp, small: Float64Array, large: Float
     cash[row] = rate;
     policy[row] = rate;
   }
-  return { days, assets: ['small', 'large'], closes: [cs, cl], cashRate: cash, policyRate: policy, periodsPerYear: warmUp.periodsPerYear };
+  return { days, cashRate: cash, policyRate: policy };
+}
+
+/**
+ * The MarketData of one simulated path, for the strategies: the run's {@link PathCalendar}, and
+ * closes that are the real warm-up closes, then the last real close compounded by the path's
+ * simple returns `small[t]`, `large[t]` (decimals per step). The path's start is row
+ * `warmUp.days.length − 1`. A new object with new closes on every call, so the kernel's
+ * per-market caches (growth factors, signals) never see a changed market.
+ */
+export function pathMarket(warmUp: PathWarmUp, calendar: PathCalendar, small: Float64Array, large: Float64Array): MarketData {
+  const lead = warmUp.days.length, steps = small.length, n = lead + steps;
+  if (calendar.days.length !== n) throw new RangeError(`pathMarket: a calendar of ${calendar.days.length} rows for ${n}`);
+  const cs = new Float64Array(n), cl = new Float64Array(n);
+  cs.set(warmUp.small);
+  cl.set(warmUp.large);
+  for (let t = 0; t < steps; t += 1) {
+    const row = lead + t;
+    cs[row] = cs[row - 1] * (1 + small[t]);
+    cl[row] = cl[row - 1] * (1 + large[t]);
+  }
+  return { days: calendar.days, assets: ['small', 'large'], closes: [cs, cl], cashRate: calendar.cashRate, policyRate: calendar.policyRate, periodsPerYear: warmUp.periodsPerYear };
 }

@@ -2,7 +2,7 @@ import {
   allocatePortfolioRecord, BUILTIN_STRATEGIES, DEFAULT_BACKTEST_SETTINGS, DrawdownTracker, PortfolioKernel, PortfolioTally,
   type BacktestConfig, type BuiltinStrategy, type MarketData, type PortfolioRecord, type TargetPlan,
 } from '@ratecut/sim-core';
-import { pathMarket } from './path-market';
+import { pathCalendar, pathMarket, type PathCalendar } from './path-market';
 import { PATH_EXECUTION_LAG, type PathWarmUp } from './path-warm-up';
 
 /** The strategies evaluated on simulated paths: every built-in, in `BUILTIN_STRATEGIES` order, with its default parameters and schedule. */
@@ -58,6 +58,8 @@ export class StrategyPathRunner {
   private readonly shared: (TargetPlan | undefined)[] = PATH_STRATEGIES.map(() => undefined);
   /** The row of the path's start in each path's market (the last warm-up row). */
   readonly startRow: number;
+  /** The days and rates every path shares (see `pathCalendar`). */
+  private readonly calendar: PathCalendar;
 
   /** For paths of `steps` steps after `warmUp`, whose policy rate follows `monthlyChanges` (percentage points a month). */
   constructor(readonly warmUp: PathWarmUp, readonly steps: number, readonly monthlyChanges: Float64Array) {
@@ -65,11 +67,12 @@ export class StrategyPathRunner {
     this.record = allocatePortfolioRecord(rows, 2);
     this.config = pathRunConfig(rows);
     this.startRow = warmUp.days.length - 1;
+    this.calendar = pathCalendar(warmUp, steps, monthlyChanges);
   }
 
   /** The MarketData of the path with these per-step returns (see `pathMarket`). */
   market(small: Float64Array, large: Float64Array): MarketData {
-    return pathMarket(this.warmUp, small, large, this.monthlyChanges);
+    return pathMarket(this.warmUp, this.calendar, small, large);
   }
 
   /**
