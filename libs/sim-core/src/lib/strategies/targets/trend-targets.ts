@@ -7,10 +7,12 @@ import type { SignalCache } from './signal-cache';
 import { simpleMovingAverageInto } from './simple-moving-average';
 
 /** The ratio small / large at every row's close, the series the trend filter reads. */
-function ratioSeries(data: MarketData, cache?: SignalCache): number[] {
-  const make = (): number[] => {
-    const s = data.closes[SMALL], l = data.closes[LARGE];
-    return Array.from({ length: data.days.length }, (_, t) => s[t] / l[t]);
+function ratioSeries(data: MarketData, cache?: SignalCache): Float64Array {
+  const make = (): Float64Array => {
+    const s = data.closes[SMALL], l = data.closes[LARGE], n = data.days.length;
+    const out = new Float64Array(n);
+    for (let t = 0; t < n; t += 1) out[t] = s[t] / l[t];
+    return out;
   };
   return cache === undefined ? make() : cache.memo(data, 'trend:ratio', make);
 }
@@ -35,10 +37,12 @@ function aligned(values: readonly number[], rows: number): Float64Array {
  */
 export function ratioIndicator(data: MarketData, kind: 'sma' | 'ema' | 'rsi' | 'macd', periods: readonly number[], cache?: SignalCache): Float64Array {
   const make = (): Float64Array => {
-    const values = ratioSeries(data, cache), rows = data.days.length;
+    const ratio = ratioSeries(data, cache), rows = data.days.length;
     const [p, slow, signal] = periods;
+    if (kind === 'sma') return simpleMovingAverageInto(ratio, p, new Float64Array(rows));
+    // The library's batch API reads plain arrays.
+    const values = Array.from(ratio);
     switch (kind) {
-      case 'sma': return simpleMovingAverageInto(values, p, new Float64Array(rows));
       case 'ema': return aligned(EMA.calculate({ period: p, values }), rows);
       case 'rsi': return aligned(RSI.calculate({ period: p, values }), rows);
       case 'macd': {
