@@ -43,7 +43,7 @@ export function formatSimulateSummary(doc: SimulateResultJson, written: readonly
   if (strat.paths > 0) {
     const w = strat.warmUp;
     const after = w === undefined ? '' : `, after the real ${w.rows} ${w.unit} ${w.first}..${w.last}`;
-    lines.push('', `Strategies on the first ${strat.paths} paths${after} (median return, p5, median max drawdown):`);
+    lines.push('', `Strategies on the first ${strat.paths.toLocaleString('en-US')} paths${after} (median return, p5, median max drawdown):`);
     if (w !== undefined && w.warning !== null) lines.push(`WARNING: ${w.warning}`);
     for (const s of strat.results) lines.push(`  ${s.name.padEnd(18)} ${pct(s.horizonReturn.percentiles.p50).padStart(7)}  ${pct(s.horizonReturn.percentiles.p5).padStart(7)}  ${pct(s.maxDrawdown.percentiles.p50).padStart(7)}`);
   }

@@ -23,13 +23,12 @@ export const REFERENCE_COSTS = {
   workerStartup: 0.7,
   /**
    * One strategy path, seven built-ins through the portfolio kernel: fixed part (seconds) plus
-   * this much per row of warm-up and path (`StrategyPathRunner.runInto` with the path drawn:
-   * 0.09 to 0.12 ms for 24 monthly rows, 0.36 to 0.49 ms for 132, 1.16 to 1.31 ms for 454 daily
-   * rows, 5.2 to 6.2 ms for 2,722). About 60% of it is the trend filter's two moving averages
-   * (technicalindicators' SMA, 0.3 ms per 454 rows each), the kernel runs about 25%.
+   * this much per row of warm-up and path (`StrategyPathRunner.runInto`: 182 to 189 µs for 454
+   * daily rows, 202 of warm-up and 252 of path, measured on 2 December 2026 in one thread after
+   * the trend filter's moving averages moved to typed arrays; the kernel runs are about half of it).
    */
-  strategyPathFixed: 0.1e-3,
-  strategyPathRow: 2.2e-6,
+  strategyPathFixed: 0.03e-3,
+  strategyPathRow: 0.35e-6,
 } as const;
 
 /**
@@ -71,10 +70,10 @@ export const MAX_STRATEGY_PATHS = 100_000;
 
 /**
  * Paths the strategies are replayed on by default (every path of the run, up to this many):
- * about 1 ms of work a path at today's cost (`REFERENCE_COSTS`), so a default run stays within
- * seconds; `--strategy-paths` takes up to {@link MAX_STRATEGY_PATHS}.
+ * about 0.2 ms of work a daily path at today's cost (`REFERENCE_COSTS`), so the strategies add
+ * about 2 s of work to a default run; `--strategy-paths` takes up to {@link MAX_STRATEGY_PATHS}.
  */
-export const DEFAULT_STRATEGY_PATHS = 2_000;
+export const DEFAULT_STRATEGY_PATHS = 10_000;
 
 /** Steps of a scenario's horizon: trading days for the bootstrap on a daily pair, months otherwise. */
 export function horizonSteps(scenario: Scenario, frequency: 'daily' | 'monthly'): { steps: number; unit: 'trading days' | 'months' } {
@@ -162,14 +161,15 @@ export interface WorkerChoice {
  * `cores = os.availableParallelism()`: every thread then gets at least that much work. With the
  * reference costs a daily bootstrap uses two threads from about 470 million path steps (1.9
  * million paths of 252 trading days, strategies aside). The default run (100,000 × 252 with the
- * strategies on every path, about 110 s of block work, nearly all of it the strategies) uses two.
+ * strategies on its first 10,000 paths, about 2 s of block work, most of it the strategies) uses
+ * one or two.
  */
 export function defaultWorkers(e: SimulationEstimate, cores: number): WorkerChoice {
   const perWorker = STARTUPS_PER_WORKER * REFERENCE_COSTS.workerStartup;
   const workers = Math.max(1, Math.min(Math.max(1, cores), Math.floor(e.pathSeconds / perWorker)));
   return {
     workers,
-    reason: `default for about ${formatDuration(e.pathSeconds)} of path work: a thread is used per ${perWorker.toFixed(1)} s of it ` +
+    reason: `default for about ${formatDuration(e.pathSeconds)} of path work (strategy paths included): a thread is used per ${perWorker.toFixed(1)} s of it ` +
       `(${STARTUPS_PER_WORKER} worker start-ups of ${REFERENCE_COSTS.workerStartup} s), at most one per core (${cores})`,
   };
 }
