@@ -17,14 +17,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { alignOnCommonDays, asOfJoin, DATA_ENV_VAR, loadCatalog, loadSeries } from '@ratecut/data-loader';
-import { findBuiltinStrategy, formatDay, median, momentumSweep, type MarketData, type MomentumSweepResult, formatIssue, type Issue } from '@ratecut/sim-core';
+import { BUILTIN_STRATEGIES, findBuiltinStrategy, formatDay, median, momentumSweep, type MarketData, type MomentumSweepResult, formatIssue, type Issue } from '@ratecut/sim-core';
 import { fitStudentT, monthEnd, monthIndex, simulateStudentTPaths, type PathOutcomes, type StudentTFit } from '@ratecut/sim-core';
 import {
   allocatePathOutcomes, GENERATOR_NAME, makeJointSource, optimalBlockLength, prepareSource, probabilityGreater, simulateBootstrapPaths,
   type BootstrapOptions, type DistributionSummary,
 } from '@ratecut/sim-core';
 import { BlockPool, runStudy, studyResult, type ItemRange, type RunStudyOptions, type Study } from '@ratecut/studies';
-import { gridCombination, gridSize, runKernelSweepBlock, type KernelSweepContext, type SweptParameter } from '@ratecut/studies/backtest';
+import { gridCombination, gridSize, planBacktestStudy, runKernelSweepBlock, type KernelSweepContext, type SweptParameter } from '@ratecut/studies/backtest';
 import { pathOutcomesStudy, pathWarmUp, PATH_STRATEGIES, type PathBlockOutput, type PathJob } from '@ratecut/studies/simulate';
 import { runPeersSession } from './peers';
 
@@ -94,7 +94,7 @@ const KERNEL_SWEEP_BENCHMARKS: readonly { readonly name: string; readonly strate
 
 const BENCHMARKS = [
   'momentum-sweep', 'momentum-sweep-monthly', 'cli-help', 'student-t-1m-single-thread', 'bootstrap-1m-single-thread', 'bootstrap-1m-workers',
-  'strategies-100k-paths',
+  'strategies-100k-paths', 'backtest-all-builtins',
   ...KERNEL_SWEEP_BENCHMARKS.map((b) => b.name),
 ] as const;
 
@@ -303,6 +303,37 @@ function benchKernelSweep(spec: (typeof KERNEL_SWEEP_BENCHMARKS)[number], market
     valid, bestSharpe: last[best * 8 + 3], best: gridCombination(spec.grid, best).join(','),
     nsPerRowAndCombination: (median(seconds) * 1e9) / (rows * combinations),
   });
+}
+
+/**
+ * `ratecut backtest` of every built-in in one run, in this process: the backtest study (planned
+ * once, not timed: catalog, series and cycles loaded) replays the benchmark and the seven
+ * built-ins over the full history and every covered cycle window with the event engine; 1
+ * warm-up + 3 timed runs. Target: under 0.3 s (issue 11).
+ */
+async function benchBacktestAllBuiltins(source: DataSource): Promise<Outcome<Measurement>> {
+  const catalog = loadCatalog(source.dir);
+  if (!catalog.ok) return { ok: false, message: catalog.issues.map(formatIssue).join('\n') };
+  const planned = planBacktestStudy({
+    config: { strategies: BUILTIN_STRATEGIES.map((s) => ({ name: s.name })) }, source: { file: null, fromFlags: [] }, catalog: catalog.value,
+    origin: source.origin, notice: null, factsDir: path.join(ROOT, 'data'), commandLine: 'bench', ratecutVersion: 'bench',
+  });
+  if (!planned.ok) return { ok: false, message: planned.issues.map(formatIssue).join('\n') };
+  const study = planned.value;
+  const seconds: number[] = [];
+  let cycles = 0;
+  for (let r = 0; r < 4; r += 1) {
+    const t0 = process.hrtime.bigint();
+    const result = await studyResult(runStudy(study));
+    if (r > 0) seconds.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    cycles = result.strategies[0]?.cycles.length ?? 0;
+  }
+  return {
+    ok: true,
+    value: summarise('backtest-all-builtins', seconds, 1, BUILTIN_STRATEGIES.length, study.context.data.days.length, 0.3, {
+      data: source.dir, dataOrigin: source.origin, strategies: BUILTIN_STRATEGIES.length, cycles,
+    }),
+  };
 }
 
 function benchCliHelp(): Outcome<Measurement> {
@@ -591,7 +622,7 @@ const plural = (n: number, what: string): string => (n === 0 ? '' : `, ${n} ${wh
 const wall = (s: number): string => (s < 1 ? ms(s) : `${s.toFixed(2)} s`);
 
 function humanLine(m: Measurement): string {
-  const unit = m.name.startsWith('momentum-sweep') || m.name.startsWith('sweep-') ? ['combos', 'rows'] : ['paths', 'steps'];
+  const unit = m.name.startsWith('momentum-sweep') || m.name.startsWith('sweep-') ? ['combos', 'rows'] : m.name === 'backtest-all-builtins' ? ['strategies', 'rows'] : ['paths', 'steps'];
   const size = m.rows > 0 ? `  ${m.paths.toLocaleString('en-US')} ${unit[0]} × ${m.rows.toLocaleString('en-US')} ${unit[1]}` : '';
   const verdict = m.withinTarget ? 'ok' : 'OVER TARGET';
   return `${m.name.padEnd(15)} median ${wall(m.seconds)}  min ${wall(m.minSeconds)}${size}  (${m.runs} runs${m.warmup > 0 ? ` after ${m.warmup} warm-up` : ''})  target < ${wall(m.targetSeconds)}: ${verdict}  process peak RSS ${m.peakRssMiB.toFixed(0)} MiB`;
@@ -749,6 +780,18 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (d['synthetic'] === true) note(`strategies-100k-paths: using SYNTHETIC data from ${String(d['data'])}`);
       out(humanLine(m.value));
       out(`  7 built-ins through the portfolio kernel on each path, after the real ${String(d['warmUpRows'])} trading days ${String(d['warmUpFirst'])}..${String(d['warmUpLast'])}; 2 worker threads, pool start-up ${wall(Number(d['poolStartSeconds']))} (once, not timed)`);
+    }
+  }
+  if (selected('backtest-all-builtins')) {
+    const source = resolveData(data);
+    const m = source.ok ? await benchBacktestAllBuiltins(source.value) : source;
+    if (!m.ok) {
+      process.stderr.write(`bench: backtest-all-builtins: ${m.message}\n`);
+      failed = true;
+    } else if (json) out(JSON.stringify(m.value));
+    else {
+      out(humanLine(m.value));
+      out(`  the benchmark and ${String(m.value.details['strategies'])} built-ins over the full history and ${String(m.value.details['cycles'])} cycle windows, event engine, this thread (data loaded once, not timed)`);
     }
   }
   for (const spec of KERNEL_SWEEP_BENCHMARKS) {
