@@ -210,6 +210,44 @@ describe('PortfolioKernel', () => {
     );
   }, 60_000);
 
+  it('continues a run from a checkpoint with the numbers of the whole run, bit for bit', () => {
+    const data = randomMarket(7, 400, 3);
+    const kernel = new PortfolioKernel(3), tally = new PortfolioTally(), whole = new PortfolioTally();
+    const weight = fc.constantFrom(0, 0.25, 0.5, 1, 1.2);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(weight, weight, weight), { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 2 ** 31 - 1 }), scheduleArb, configArb(400),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (targets, seed, schedule, config, at) => {
+          fc.pre(config.endRow > config.startRow);
+          const u = uniform(seed), n = data.days.length, size = targets.length;
+          const codes = Int32Array.from({ length: n }, () => (u() < 0.2 ? KEEP : Math.floor(u() * size)));
+          for (let t = 1; t < n; t += 1) if (u() < 0.9) codes[t] = codes[t - 1];
+          const plan: TargetPlan = { assets: 3, palette: Float64Array.from(targets.flat()), codes, initial: Int32Array.from({ length: n }, () => Math.floor(u() * size)), warmup: 5 };
+          const rows = config.endRow - config.startRow + 1;
+          const cut = config.startRow + Math.min(rows - 2, Math.floor(at * (rows - 1)));
+          const full = allocatePortfolioRecord(rows, 3), resumed = allocatePortfolioRecord(rows, 3);
+          kernel.run(data, plan, schedule, config, whole, full);
+          kernel.run(data, plan, schedule, { ...config, endRow: cut }, tally);
+          const checkpoint = kernel.checkpoint();
+          expect(checkpoint.row).toBe(cut);
+          kernel.run(data, plan, schedule, config, tally, resumed, checkpoint);
+          const from = cut - config.startRow;
+          for (const key of ['equity', 'tradedValue', 'costs', 'trades'] as const) {
+            expect(Array.from(resumed[key].subarray(from + 1))).toEqual(Array.from(full[key].subarray(from + 1)));
+          }
+          expect(resumed.equity[from]).toBe(full.equity[from]);
+          expect(Array.from(resumed.returns.subarray(from))).toEqual(Array.from(full.returns.subarray(from)));
+          resumed.weights.forEach((w, a) => expect(Array.from(w.subarray(from + 1))).toEqual(Array.from(full.weights[a].subarray(from + 1))));
+          expect(tally.finalEquity).toBe(whole.finalEquity);
+          expect(tally.metrics.periods).toBe(rows - 1 - from);
+        },
+      ),
+      { numRuns: 150, seed: 5 },
+    );
+    expect(() => new PortfolioKernel(2).checkpoint()).toThrow(/no run yet/);
+  }, 60_000);
+
   it('refuses malformed plans and settings (programmer errors)', () => {
     const data = randomMarket(5, 50);
     const kernel = new PortfolioKernel(2), tally = new PortfolioTally();

@@ -81,6 +81,22 @@ export interface PortfolioRecord {
   readonly weights: readonly Float64Array[];
 }
 
+/** The state of a kernel run after a row, to continue from (see `PortfolioKernel.checkpoint`). */
+export interface PortfolioCheckpoint {
+  /** The last row processed. */
+  readonly row: number;
+  readonly lag: number;
+  /** Value per asset and cash at that row's close, after its trades. */
+  readonly positions: Float64Array;
+  readonly cash: number;
+  /** Palette index of the last submitted target, −1 before any. */
+  readonly last: number;
+  /** Equity recorded at that row. */
+  readonly equity: number;
+  /** Orders decided and not yet executed: the row each is due at, and its palette target. */
+  readonly pending: readonly { readonly row: number; readonly target: number }[];
+}
+
 /** A {@link PortfolioRecord} for a run of `rows` rows over `assets` assets, zeroed. */
 export function allocatePortfolioRecord(rows: number, assets: number): PortfolioRecord {
   return {
@@ -113,6 +129,8 @@ export class PortfolioKernel {
   private dueTarget = new Int32Array(1);
   private differs = new Uint8Array(1);
   private refused = new Uint8Array(1);
+  /** Where the last run ended (see {@link checkpoint}). */
+  private lastRun: { readonly row: number; readonly lag: number; readonly cash: number; readonly last: number; readonly equity: number } | null = null;
   /** Cash around an execution, and today's costs and trades, during a run. */
   private cash = 0;
   private costToday = 0;
@@ -142,9 +160,20 @@ export class PortfolioKernel {
    *    from it. A submitted target is due `executionLag` rows later (lag 0: at once, after which
    *    the first row's equity stays the capital before the trade, as in the engine).
    *
-   * @throws RangeError on a malformed plan, market data, configuration or schedule (programmer errors).
+   * With `from` (a {@link checkpoint} of an earlier run of the same plan, data, schedule and
+   * settings up to row `from.row`), the run continues after that row instead of starting at
+   * `startRow`: the rows up to `from.row` are taken as that run left them (the record's equity at
+   * `from.row` is the checkpoint's, earlier rows of the record are not written) and the tally
+   * counts the rows after it only. The numbers of the rows after it are those of a whole run, bit
+   * for bit, provided the plan's codes and the data up to `from.row` are the same as in the run
+   * that made the checkpoint (the caller's promise: a path's warm-up rows, say).
+   *
+   * @throws RangeError on a malformed plan, market data, configuration, schedule or checkpoint (programmer errors).
    */
-  run(data: MarketData, plan: TargetPlan, schedule: RebalanceSchedule, config: BacktestConfig, tally: PortfolioTally, record?: PortfolioRecord): void {
+  run(
+    data: MarketData, plan: TargetPlan, schedule: RebalanceSchedule, config: BacktestConfig, tally: PortfolioTally, record?: PortfolioRecord,
+    from?: PortfolioCheckpoint,
+  ): void {
     if (!checkedData.has(data)) {
       checkMarketData(data);
       checkedData.add(data);
@@ -194,8 +223,24 @@ export class PortfolioKernel {
     let cash = config.initialCapital;
     let last = -1; // palette index of the last submitted target
     let prevEquity = NaN;
+    let firstRow = startRow;
+    if (from !== undefined) {
+      if (!(from.row >= startRow && from.row < endRow) || from.lag !== lag || from.positions.length !== n) {
+        throw new RangeError(`PortfolioKernel: a checkpoint at row ${from.row} (lag ${from.lag}, ${from.positions.length} assets) cannot continue rows ${startRow}..${endRow} (lag ${lag}, ${n} assets)`);
+      }
+      positions.set(from.positions);
+      cash = from.cash;
+      last = from.last;
+      prevEquity = from.equity;
+      for (const order of from.pending) {
+        dueRow[order.row % slots] = order.row;
+        dueTarget[order.row % slots] = order.target;
+      }
+      if (record !== undefined) record.equity[from.row - startRow] = from.equity;
+      firstRow = from.row + 1;
+    }
 
-    for (let row = startRow; row <= endRow; row += 1) {
+    for (let row = firstRow; row <= endRow; row += 1) {
       const k = row - startRow;
       let rc = 0;
       if (row > startRow) {
@@ -265,6 +310,7 @@ export class PortfolioKernel {
       prevEquity = equity;
     }
     tally.finalEquity = prevEquity;
+    this.lastRun = { row: endRow, lag, cash, last, equity: prevEquity };
   }
 
   /**
@@ -299,6 +345,21 @@ export class PortfolioKernel {
     this.tradesToday += trades;
     tally.trades += trades;
     return gross;
+  }
+
+  /**
+   * The state at the end of the last run (after its `endRow`): positions, cash, the last submitted
+   * target, the equity and the orders still in flight, for a later run to continue from (see
+   * {@link run}'s `from`).
+   *
+   * @throws RangeError before any run (a programmer error).
+   */
+  checkpoint(): PortfolioCheckpoint {
+    const r = this.lastRun;
+    if (r === null) throw new RangeError('PortfolioKernel.checkpoint: no run yet');
+    const slots = r.lag + 1, pending: { row: number; target: number }[] = [];
+    for (let s = 0; s < slots; s += 1) if (this.dueRow[s] > r.row) pending.push({ row: this.dueRow[s], target: this.dueTarget[s] });
+    return { row: r.row, lag: r.lag, positions: this.positions.slice(), cash: r.cash, last: r.last, equity: r.equity, pending };
   }
 
   /** Per palette pair whether the targets differ (by more than 1e-12 in a weight), and per target whether the limits refuse it. */

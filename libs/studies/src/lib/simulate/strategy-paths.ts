@@ -1,6 +1,6 @@
 import {
   allocatePortfolioRecord, BUILTIN_STRATEGIES, DEFAULT_BACKTEST_SETTINGS, DrawdownTracker, PortfolioKernel, PortfolioTally,
-  type BacktestConfig, type BuiltinStrategy, type MarketData, type PortfolioRecord, type TargetPlan,
+  type BacktestConfig, type BuiltinStrategy, type MarketData, type PortfolioCheckpoint, type PortfolioRecord, type TargetPlan,
 } from '@ratecut/sim-core';
 import { pathCalendar, pathMarket, type PathCalendar } from './path-market';
 import { PATH_EXECUTION_LAG, type PathWarmUp } from './path-warm-up';
@@ -56,6 +56,12 @@ export class StrategyPathRunner {
   private readonly config: BacktestConfig;
   /** Plans of the {@link PATH_INDEPENDENT_PLANS} built-ins, by index into {@link PATH_STRATEGIES}, once computed. */
   private readonly shared: (TargetPlan | undefined)[] = PATH_STRATEGIES.map(() => undefined);
+  /**
+   * Per strategy, the kernel's state at the path's start (the last warm-up row), the same on
+   * every path: the warm-up rows and each plan's codes up to them depend on the real history
+   * only. Made on the first path, then each path's run continues from it.
+   */
+  private readonly atStart: (PortfolioCheckpoint | undefined)[] = PATH_STRATEGIES.map(() => undefined);
   /** The row of the path's start in each path's market (the last warm-up row). */
   readonly startRow: number;
   /** The days and rates every path shares (see `pathCalendar`). */
@@ -92,7 +98,13 @@ export class StrategyPathRunner {
         plan = builtin.targets(builtin.defaults, data);
         if (PATH_INDEPENDENT_PLANS.has(builtin.name)) this.shared[k] = plan;
       }
-      kernel.run(data, plan, builtin.schedule, config, tally, record);
+      let from = this.atStart[k];
+      if (from === undefined) {
+        kernel.run(data, plan, builtin.schedule, { ...config, endRow: startRow }, tally);
+        from = kernel.checkpoint();
+        this.atStart[k] = from;
+      }
+      kernel.run(data, plan, builtin.schedule, config, tally, record, from);
       const start = equity[startRow];
       drawdown.reset(start);
       for (let i = startRow + 1; i <= end; i += 1) drawdown.push(equity[i]);
