@@ -203,6 +203,17 @@ describe('ratecut backtest on a fixture', () => {
     expect(io.out()).toMatch(/^trend-filter sweep: 4 combinations/m);
   });
 
+  it('runs a sweep on worker threads with --workers, writing the same bytes as one thread, and refuses --workers without --sweep', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecut-bt-'));
+    const args = (out: string, workers: string) => ['backtest', '--strategy', 'cut-trigger', '--sweep', 'holdMonths=1..24', '--sweep', 'minMoveBp=0..100:10', '--workers', workers, '--out', out, '--data', dataDir];
+    expect(await main(args('one.csv', '1'), captureIo({}, dir))).toBe(0);
+    expect(await main(args('two.csv', '2'), captureIo({}, dir))).toBe(0);
+    expect(readFileSync(join(dir, 'two.csv'), 'utf8')).toBe(readFileSync(join(dir, 'one.csv'), 'utf8').replace('one.csv', 'two.csv'));
+    const io = captureIo();
+    expect(await main(['backtest', '--strategy', 'cut-trigger', '--workers', '2', '--data', dataDir], io)).toBe(2);
+    expect(io.err()).toMatch(/--workers runs the combinations of a --sweep on worker threads/);
+  }, 60_000);
+
   it('refuses to sweep a parameter the built-in does not have, naming those it has', async () => {
     const io = captureIo();
     expect(await main(['backtest', '--strategy', 'cut-trigger', '--sweep', 'k=1..3', '--data', dataDir], io)).toBe(2);

@@ -10,6 +10,7 @@ import { UsageError, type CommandIo } from '../../cli/command';
 import { commandLine } from '../../cli/command-line';
 import { openCatalog, printIssues } from '../../cli/open-catalog';
 import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';
+import { withoutWorkers } from '../../cli/without-workers';
 import { workspaceRoot } from '../../cli/workspace-root';
 import { VERSION } from '../../cli/version';
 import { catalogInputs, outputOptions } from '../../cli/output-options';
@@ -50,10 +51,13 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
     data: { type: 'string' },
     'allow-outside-data': { type: 'boolean' },
     report: { type: 'string' },
+    workers: { type: 'string' },
   });
   const strategiesOpt = o.strategy as unknown as string[] | undefined;
   const paramsOpt = (o.param as unknown as string[] | undefined) ?? [];
   const sweepOpt = (o.sweep as unknown as string[] | undefined) ?? [];
+  const workers = numberOption('workers', o.workers, (n) => Number.isInteger(n) && n >= 1 && n <= 64, 'a whole number of threads, 1 to 64');
+  if (workers !== undefined && sweepOpt.length === 0) throw new UsageError('--workers runs the combinations of a --sweep on worker threads; give it with --sweep');
 
   // The configuration: the file's object, then the flags on top (each remembered, to place problems).
   let raw: Record<string, unknown> = {};
@@ -114,14 +118,14 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
 
   const opened = openCatalog(io, o.data, { allowOutsideData: o['allow-outside-data'] });
   if (!opened) return 1;
-  const recorded = commandLine('backtest', args);
+  const recorded = commandLine('backtest', withoutWorkers(args));
   const out = o.out ?? (sweepOpt.length > 0 ? 'results/sweep.csv' : 'results/backtest.json');
   const outputs = outputOptions(io, o.force === true, [o.config, ...catalogInputs(opened.catalog)]);
   if (sweepOpt.length === 0) refuseFolderOut(out, outputs, 'backtest.json');
   checkOutputs(sweepOpt.length > 0 ? [out] : [...Object.values(resultPaths(out)), ...(o.report === undefined ? [] : [o.report])], outputs);
   const factsDir = join(workspaceRoot(), 'data');
   if (sweepOpt.length > 0) {
-    return runSweepCommand({ config: raw, source, sweeps: sweepOpt, catalog: opened.catalog, notice: opened.syntheticNotice, factsDir, commandLine: recorded }, out, outputs, io);
+    return runSweepCommand({ config: raw, source, sweeps: sweepOpt, catalog: opened.catalog, notice: opened.syntheticNotice, factsDir, commandLine: recorded }, out, outputs, io, workers);
   }
 
   const planned = planBacktestStudy({

@@ -24,6 +24,9 @@ Options:
   --benchmark <name>      benchmark strategy (default buy-hold-large)
   --sweep name=a..b[:step]  sweep a numeric parameter of the --strategy built-in over a..b (repeatable:
                           several make a grid), e.g. --sweep k=1..24 --sweep threshold=0..0.049:0.001
+  --workers <n>           with --sweep: worker threads for its blocks of combinations (default 1;
+                          each takes a few seconds to start, so it pays for long sweeps only);
+                          results are identical for any count
   --out <file.json>       result file (default results/backtest.json); side files <name>.*.csv
   --force                 replace existing result files
   --report <file.html>    also write an HTML report of the result (see ratecut report)

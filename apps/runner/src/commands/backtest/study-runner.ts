@@ -12,10 +12,10 @@ export function planFailure(io: CommandIo, issues: readonly Issue[]): number {
 }
 
 /** Runs a study in this process, printing its warnings and drawing its progress on stderr. */
-export async function runWithProgress<Result>(study: AnyStudy<Result>, io: CommandIo, label: string): Promise<Result> {
+export async function runWithProgress<Result>(study: AnyStudy<Result>, io: CommandIo, label: string, workers = 1): Promise<Result> {
   const bar = progressBar(label);
   try {
-    return await studyResult(runStudy(study), (e) => {
+    return await studyResult(runStudy(study, { workers }), (e) => {
       if (e.type === 'warning') io.stderr(`${formatIssue(e.issue)}\n`);
       else if (e.type === 'progress') bar.update(e.done, e.total);
     });

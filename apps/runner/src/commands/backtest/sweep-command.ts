@@ -43,11 +43,12 @@ export async function runSweepCommand(
   out: string,
   outputs: WriteOptions,
   io: CommandIo,
+  workers = 1,
 ): Promise<number> {
   const planned = planSweepStudy({ ...request, grid: request.sweeps.map(parseSweep) });
   if (!planned.ok) return planFailure(io, planned.issues);
   const started = process.hrtime.bigint();
-  const table = await runWithProgress(planned.value, io, 'sweep');
+  const table = await runWithProgress(planned.value, io, 'sweep', workers);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const [written] = writeResultSet([{ path: out, text: formatSweepTable(table) }], outputs);
   const lines = [

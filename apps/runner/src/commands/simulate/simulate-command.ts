@@ -9,6 +9,7 @@ import { UsageError, type CommandIo } from '../../cli/command';
 import { commandLine } from '../../cli/command-line';
 import { openCatalog, printIssues } from '../../cli/open-catalog';
 import { numberOption, parseOptions } from '../../cli/parse-options';
+import { withoutWorkers } from '../../cli/without-workers';
 import { progressBar } from '../../cli/progress-bar';
 import { workspaceRoot } from '../../cli/workspace-root';
 import { VERSION } from '../../cli/version';
@@ -18,16 +19,6 @@ import { simulationPaths, writeSimulationFiles } from './simulate-files';
 import { formatSimulateSummary } from './format-simulate-summary';
 import { parseTarget } from './parse-target';
 
-/** The command line without --workers, which never changes results (so files match across worker counts). */
-function withoutWorkers(args: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i += 1) {
-    if (args[i] === '--workers') { i += 1; continue; }
-    if (args[i].startsWith('--workers=')) continue;
-    out.push(args[i]);
-  }
-  return out;
-}
 
 const VALUE_FLAGS = ['--paths', '--seed', '--method', '--block', '--target', '--workers', '--strategy-paths', '--out', '--data', '--report'];
 
