@@ -1,4 +1,4 @@
-import { differenceMoments } from './running-moments';
+import { differenceMoments, type Moments } from './running-moments';
 import { checkPeriodsPerYear, checkWindow } from './window';
 
 /**
@@ -16,7 +16,11 @@ import { checkPeriodsPerYear, checkWindow } from './window';
 export function annualizedVolatility(returns: Float64Array, periodsPerYear: number, start = 0, end = returns.length): number {
   checkWindow(returns.length, start, end);
   checkPeriodsPerYear(periodsPerYear);
-  const m = differenceMoments(returns, undefined, start, end);
+  return volatilityFromMoments(differenceMoments(returns, undefined, start, end), periodsPerYear);
+}
+
+/** {@link annualizedVolatility} from the returns' moments: `sqrt(M2 / (n − 1)) × sqrt(periodsPerYear)`; NaN below 2 values. */
+export function volatilityFromMoments(m: Moments, periodsPerYear: number): number {
   if (m.count < 2) return NaN;
   return Math.sqrt(m.m2 / (m.count - 1)) * Math.sqrt(periodsPerYear);
 }

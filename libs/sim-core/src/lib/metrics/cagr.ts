@@ -26,5 +26,10 @@ export function cagr(returns: Float64Array, periodsPerYear: number, start = 0, e
     if (!(f > 0)) return NaN;
     g *= f;
   }
+  return cagrFromGrowth(g, n, periodsPerYear);
+}
+
+/** {@link cagr} from the growth factor `g = Π (1 + r)` over `n > 0` periods: `expm1(ln(g) × periodsPerYear / n)`. */
+export function cagrFromGrowth(g: number, n: number, periodsPerYear: number): number {
   return Math.expm1((Math.log(g) * periodsPerYear) / n);
 }

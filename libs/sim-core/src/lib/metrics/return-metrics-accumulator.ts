@@ -1,5 +1,8 @@
 import { MomentsAccumulator } from '../stats/moments-accumulator';
+import { volatilityFromMoments } from './annualized-volatility';
+import { cagrFromGrowth } from './cagr';
 import { DrawdownTracker } from './drawdown-tracker';
+import { sharpeFromMoments } from './sharpe-ratio';
 
 /**
  * The return-based metrics of a run, accumulated one period at a time without storing the
@@ -58,21 +61,17 @@ export class ReturnMetricsAccumulator {
   /** `(Π (1 + r))^(periodsPerYear / periods) − 1`; NaN without periods or after a period with `1 + r <= 0`. */
   cagr(periodsPerYear: number): number {
     if (this.periods === 0 || this.notPositive) return NaN;
-    return Math.expm1((Math.log(this.growth) * periodsPerYear) / this.periods);
+    return cagrFromGrowth(this.growth, this.periods, periodsPerYear);
   }
 
   /** Sample standard deviation of `r` times `sqrt(periodsPerYear)`; NaN below 2 periods. */
   volatility(periodsPerYear: number): number {
-    const m = this.returns;
-    if (m.count < 2) return NaN;
-    return Math.sqrt(m.m2 / (m.count - 1)) * Math.sqrt(periodsPerYear);
+    return volatilityFromMoments(this.returns, periodsPerYear);
   }
 
   /** `mean(r − rf) / sd(r − rf) × sqrt(periodsPerYear)`; NaN below 2 periods or at zero variance. */
   sharpe(periodsPerYear: number): number {
-    const m = this.excess;
-    if (m.count < 2 || m.m2 === 0) return NaN;
-    return (m.mean / Math.sqrt(m.m2 / (m.count - 1))) * Math.sqrt(periodsPerYear);
+    return sharpeFromMoments(this.excess, periodsPerYear);
   }
 
   /** Deepest `wealth / running peak − 1` (a decimal <= 0), starting capital as the first peak; NaN without periods or after a NaN. */

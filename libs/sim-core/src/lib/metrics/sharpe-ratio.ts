@@ -1,4 +1,4 @@
-import { differenceMoments } from './running-moments';
+import { differenceMoments, type Moments } from './running-moments';
 import { checkPeriodsPerYear, checkSameLength, checkWindow } from './window';
 
 /**
@@ -25,7 +25,14 @@ export function sharpeRatio(
   checkSameLength('sharpeRatio', returns, cashReturns);
   checkWindow(returns.length, start, end);
   checkPeriodsPerYear(periodsPerYear);
-  const m = differenceMoments(returns, cashReturns, start, end);
+  return sharpeFromMoments(differenceMoments(returns, cashReturns, start, end), periodsPerYear);
+}
+
+/**
+ * {@link sharpeRatio} from the moments of the excess returns (however they were accumulated):
+ * `mean / sqrt(M2 / (n − 1)) × sqrt(periodsPerYear)`; NaN below 2 values or at zero variance.
+ */
+export function sharpeFromMoments(m: Moments, periodsPerYear: number): number {
   if (m.count < 2 || m.m2 === 0) return NaN;
   return (m.mean / Math.sqrt(m.m2 / (m.count - 1))) * Math.sqrt(periodsPerYear);
 }
