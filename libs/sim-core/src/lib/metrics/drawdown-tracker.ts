@@ -61,6 +61,18 @@ export class DrawdownTracker {
     this.depth = 0;
   }
 
+  /**
+   * Adds a run of values known only by their lowest and highest, when that is enough: if
+   * `highest <= peak` the run sets no new peak, its deepest point is `lowest / peak − 1`, and it
+   * is added (returns true); otherwise nothing changes and it returns false (push the values one
+   * by one). A NaN bound returns false.
+   */
+  pushBounded(lowest: number, highest: number): boolean {
+    if (!(highest <= this.peak) || lowest !== lowest) return false;
+    this.depth = drawdownDepthStep(this.depth, this.peak, lowest);
+    return true;
+  }
+
   /** Adds the next wealth `value` of the path. */
   push(value: number): void {
     const peak = drawdownPeakStep(this.peak, value);

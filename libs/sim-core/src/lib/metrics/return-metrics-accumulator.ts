@@ -53,6 +53,30 @@ export class ReturnMetricsAccumulator {
     else if (!this.undefinedDrawdown) this.drawdown.push(w);
   }
 
+  /**
+   * Adds `count` periods known by their sums (a portfolio holding one asset over a range of rows,
+   * from prefix tables): `Σ r`, `Σ r²`, `Σ (r − rf)`, `Σ (r − rf)²`, the growth `Π (1 + r)`, and
+   * the lowest and highest wealth within the range relative to its start (`Π (1 + r)` up to
+   * each period). The moments merge by {@link MomentsAccumulator.pushSums} (equal to pushing
+   * each period to rounding). Every factor must be positive and finite. Returns true when the
+   * drawdown was settled from the bounds (see `DrawdownTracker.pushBounded`); false when the
+   * range sets a new peak, in which case the caller pushes the range's wealth values, `startWealth
+   * × ratio`, to {@link drawdown} itself, `startWealth` being {@link growth} before this call.
+   */
+  pushSegment(count: number, sumR: number, sumR2: number, sumE: number, sumE2: number, growth: number, lowest: number, highest: number): boolean {
+    if (count <= 0) return true;
+    this.periods += count;
+    this.returns.pushSums(count, sumR, sumR2);
+    this.excess.pushSums(count, sumE, sumE2);
+    const w = this.growth;
+    this.growth = w * growth;
+    if (!Number.isFinite(this.growth)) {
+      this.undefinedDrawdown = true;
+      return true;
+    }
+    return this.undefinedDrawdown || this.drawdown.pushBounded(w * lowest, w * highest);
+  }
+
   /** `Π (1 + r) − 1`; NaN without periods. */
   totalReturn(): number {
     return this.periods === 0 ? NaN : this.growth - 1;

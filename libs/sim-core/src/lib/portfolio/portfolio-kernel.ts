@@ -10,9 +10,10 @@ import { ReturnMetricsAccumulator } from '../metrics/return-metrics-accumulator'
 import type { RebalanceSchedule } from '../strategies/when-steps';
 import { marketGrowth } from './market-growth';
 import { checkCostModel } from './cost-model';
+import { holdingRange, holdingTables, pushHoldingDrawdown, type HoldingTable } from './holding-tables';
 import { costRate, REBALANCE_FILLED, REBALANCE_NOT_POSITIVE, solveRebalance, targetProblem } from './execution';
 import { periodEndMask } from './period-end-mask';
-import { checkedTarget, checkTargetPlan, type TargetPlan } from './target-plan';
+import { checkedTarget, checkTargetPlan, KEEP, type TargetPlan } from './target-plan';
 
 /**
  * What a kernel run counts and accumulates: the return metrics of its periods and the trading
@@ -112,6 +113,9 @@ const checkedData = new WeakSet<MarketData>();
 /** The calendar mask of schedules that have none (never read). */
 const NO_MASK = new Uint8Array(0);
 
+/** {@link PortfolioKernel}'s `holds` of a target that is not a whole asset, and the held asset of a portfolio that is not in one asset. */
+const NOT_ONE_ASSET = -1;
+
 /** When a proposed target is submitted (see `whenStep`). */
 const ALWAYS = 0, PERIOD_END = 1, ON_SIGNAL = 2, BANDS = 3;
 
@@ -129,6 +133,13 @@ export class PortfolioKernel {
   private dueTarget = new Int32Array(1);
   private differs = new Uint8Array(1);
   private refused = new Uint8Array(1);
+  /** Per palette target: the asset it puts all the portfolio in (weight exactly 1, the others 0), else {@link NOT_ONE_ASSET}. */
+  private holds = new Int32Array(1);
+  /** The last submitted target and the order slot where {@link quietRows} stopped. */
+  private scanLast = -1;
+  private scanDue = 0;
+  /** The range numbers of a held asset (see `holdingRange`). */
+  private readonly range = new Float64Array(8);
   /** Where the last run ended (see {@link checkpoint}). */
   private lastRun: { readonly row: number; readonly lag: number; readonly cash: number; readonly last: number; readonly equity: number } | null = null;
   /** Cash around an execution, and today's costs and trades, during a run. */
@@ -159,6 +170,13 @@ export class PortfolioKernel {
    *    1e-12 in a weight; `bands` then too, or when a current weight is more than the band away
    *    from it. A submitted target is due `executionLag` rows later (lag 0: at once, after which
    *    the first row's equity stays the capital before the trade, as in the engine).
+   *
+   * Without `record`, the rows on which a portfolio wholly in one asset neither trades nor would
+   * trade (no order due that changes it, no order submitted at lag 0 that changes it) are not run
+   * one by one: the metrics take them in one step from the asset's prefix tables
+   * (`holdingRange`), and the asset's value grows by their product. This gives the row-by-row
+   * numbers to rounding (the tests hold it to 1e-12 relative), and makes a run cost about the
+   * reading of its codes plus its trades.
    *
    * With `from` (a {@link checkpoint} of an earlier run of the same plan, data, schedule and
    * settings up to row `from.row`), the run continues after that row instead of starting at
@@ -240,7 +258,30 @@ export class PortfolioKernel {
       firstRow = from.row + 1;
     }
 
-    for (let row = firstRow; row <= endRow; row += 1) {
+    // Rows skipped while the portfolio is wholly in asset `held` (see above): `anchor` is the last
+    // row whose state (positions, cash, prevEquity, metrics) is up to date.
+    const tables = record === undefined ? holdingTables(data) : null;
+    let held = NOT_ONE_ASSET, anchor = firstRow - 1;
+
+    // The order slot of row `row` is `row % slots`, kept as a running index (no division per
+    // row); the slot of the order due `lag` rows later is the one before it (`(row + lag) % (lag + 1)`).
+    let due = firstRow % slots;
+    for (let row = firstRow; row <= endRow; row += 1, due = due + 1 === slots ? 0 : due + 1) {
+      if (held !== NOT_ONE_ASSET) {
+        this.scanLast = last;
+        const stop = this.quietRows(plan, row, endRow, due, held, mode, calendar, lag, tally);
+        if (stop > row) {
+          last = this.scanLast;
+          due = this.scanDue;
+          row = stop;
+          if (row > endRow) break;
+        }
+        if (anchor < row - 1) {
+          prevEquity = this.settle((tables as readonly (HoldingTable | null)[])[held] as HoldingTable, held, anchor, row - 1, metrics);
+          anchor = row - 1;
+        }
+      }
+      const later = due === 0 ? lag : due - 1;
       const k = row - startRow;
       let rc = 0;
       if (row > startRow) {
@@ -249,7 +290,6 @@ export class PortfolioKernel {
         cash *= cashFactors[row];
       }
       let gross = 0;
-      const due = row % slots;
       if (dueRow[due] === row) {
         dueRow[due] = -1;
         this.cash = cash;
@@ -282,9 +322,8 @@ export class PortfolioKernel {
             for (let a = 0; a < n; a += 1) value += positions[a];
             if (k > 0) equity = value; // equity[0] stays the capital before the first trade
           } else {
-            const slot = (row + lag) % slots;
-            dueRow[slot] = row + lag;
-            dueTarget[slot] = target;
+            dueRow[later] = row + lag;
+            dueTarget[later] = target;
           }
         }
       }
@@ -308,7 +347,11 @@ export class PortfolioKernel {
         }
       }
       prevEquity = equity;
+      anchor = row;
+      // Not after the first row: its equity is the capital before a lag-0 trade, not the value held.
+      held = tables === null || k === 0 ? NOT_ONE_ASSET : this.heldAsset(cash, tables);
     }
+    if (held !== NOT_ONE_ASSET && anchor < endRow) prevEquity = this.settle((tables as readonly (HoldingTable | null)[])[held] as HoldingTable, held, anchor, endRow, metrics);
     tally.finalEquity = prevEquity;
     this.lastRun = { row: endRow, lag, cash, last, equity: prevEquity };
   }
@@ -362,15 +405,122 @@ export class PortfolioKernel {
     return { row: r.row, lag: r.lag, positions: this.positions.slice(), cash: r.cash, last: r.last, equity: r.equity, pending };
   }
 
+  /**
+   * From row `row` on, while the portfolio is wholly in asset `held`, runs the rows on which
+   * nothing changes it: no order due that moves it out of `held` (one that keeps it there is
+   * dropped, as its execution would be ignored) and no target submitted at lag 0, or under bands
+   * proposed, outside `held`. Their decisions are made as in {@link run} (the tally's decisions,
+   * the last submitted target in `scanLast`, orders scheduled). Returns the first row that is not
+   * quiet (`endRow + 1` when all are), with its order slot in `scanDue`. `due` is row `row`'s slot.
+   */
+  private quietRows(plan: TargetPlan, row: number, endRow: number, due: number, held: number, mode: number, calendar: Uint8Array, lag: number, tally: PortfolioTally): number {
+    const codes = plan.codes, initial = plan.initial, warmup = plan.warmup, size = (plan.palette.length / this.assets) | 0;
+    const holds = this.holds, differs = this.differs, dueRow = this.dueRow, dueTarget = this.dueTarget, slots = lag + 1;
+    const onSignal = mode === ON_SIGNAL || mode === BANDS, periodEnd = mode === PERIOD_END;
+    const keep = KEEP; // a local: an imported binding is a property load per use in CommonJS
+    let last = this.scanLast, decisions = 0;
+    // Whether the last submitted target is the held asset: then, with no order due, a row that
+    // proposes it again (on signal, bands) or is not a period's end submits nothing and changes nothing.
+    let lastHeld = last >= 0 && holds[last] === held;
+    for (; row <= endRow; row += 1, due = due + 1 === slots ? 0 : due + 1) {
+      if (lastHeld && row >= warmup && (onSignal || periodEnd)) {
+        // A run of such rows up to the next order due, in a tight loop; then the slot index catches up.
+        let nextDue = endRow + 1;
+        for (let s = 0; s < slots; s += 1) if (dueRow[s] >= row && dueRow[s] < nextDue) nextDue = dueRow[s];
+        let r = row;
+        if (onSignal) {
+          while (r < nextDue) {
+            const code = codes[r];
+            if (code !== keep && code !== last) break;
+            r += 1;
+          }
+        } else {
+          while (r < nextDue && calendar[r] === 0) {
+            const code = codes[r];
+            if (code !== keep && !(code >= 0 && code < size)) break;
+            r += 1;
+          }
+        }
+        if (r > row) {
+          due = (due + (r - row)) % slots;
+          row = r;
+          if (row > endRow) break;
+        }
+      }
+      const dueHere = dueRow[due] === row;
+      if (dueHere && holds[dueTarget[due]] !== held) break;
+      let submit = false, target = -1;
+      if (row >= warmup) {
+        const code = codes[row];
+        target = code !== keep ? code : last >= 0 ? last : initial === null ? -1 : initial[row];
+        if (!(target >= 0 && target < size)) break; // the row loop reports it
+        if (mode === ALWAYS) submit = true;
+        else if (mode === PERIOD_END) submit = last < 0 || calendar[row] !== 0;
+        else submit = last < 0 || differs[target * size + last] !== 0;
+        // At lag 0 a target in another asset trades now; under bands one outside the held asset may.
+        if (holds[target] !== held && ((submit && lag === 0) || (!submit && mode === BANDS))) break;
+      }
+      if (dueHere) dueRow[due] = -1;
+      if (submit) {
+        decisions += 1;
+        last = target;
+        lastHeld = holds[last] === held;
+        if (lag > 0) {
+          const later = due === 0 ? lag : due - 1;
+          dueRow[later] = row + lag;
+          dueTarget[later] = target;
+        }
+      }
+    }
+    tally.decisions += decisions;
+    this.scanLast = last;
+    this.scanDue = due;
+    return row;
+  }
+
+  /**
+   * Brings a portfolio wholly in asset `a` from row `from`'s close to row `to`'s (`from < to`)
+   * without running the rows: the metrics take the range from the asset's prefix tables, and the
+   * position grows by the range's factor. Returns the equity at row `to` (the position).
+   */
+  private settle(table: HoldingTable, a: number, from: number, to: number, metrics: ReturnMetricsAccumulator): number {
+    const range = this.range;
+    holdingRange(table, from, to, range);
+    const w0 = metrics.growth;
+    if (!metrics.pushSegment(range[0], range[1], range[2], range[3], range[4], range[5], range[6], range[7])) pushHoldingDrawdown(table, from, to, w0, metrics.drawdown);
+    this.positions[a] *= range[5];
+    return this.positions[a];
+  }
+
+  /** The asset the portfolio is wholly in (cash exactly 0, one position not 0, the others 0) if it has prefix tables, else {@link NOT_ONE_ASSET}. */
+  private heldAsset(cash: number, tables: readonly (HoldingTable | null)[]): number {
+    if (cash !== 0) return NOT_ONE_ASSET;
+    let found = NOT_ONE_ASSET;
+    for (let a = 0; a < this.assets; a += 1) {
+      if (this.positions[a] === 0) continue;
+      if (found !== NOT_ONE_ASSET || !(this.positions[a] > 0)) return NOT_ONE_ASSET;
+      found = a;
+    }
+    return found !== NOT_ONE_ASSET && tables[found] !== null ? found : NOT_ONE_ASSET;
+  }
+
   /** Per palette pair whether the targets differ (by more than 1e-12 in a weight), and per target whether the limits refuse it. */
   private prepareTargets(plan: TargetPlan, config: BacktestConfig, size: number): void {
     const n = this.assets, palette = plan.palette;
     if (this.refused.length < size) {
       this.refused = new Uint8Array(size);
       this.differs = new Uint8Array(size * size);
+      this.holds = new Int32Array(size);
     }
     for (let p = 0; p < size; p += 1) {
       this.refused[p] = targetProblem(palette, config.limits, p * n, n) === null ? 0 : 1;
+      let asset = NOT_ONE_ASSET, others = 0;
+      for (let a = 0; a < n; a += 1) {
+        const w = palette[p * n + a];
+        if (w === 1 && asset === NOT_ONE_ASSET) asset = a;
+        else if (w !== 0) others += 1;
+      }
+      this.holds[p] = this.refused[p] === 0 && others === 0 ? asset : NOT_ONE_ASSET;
       for (let q = 0; q < size; q += 1) {
         let d = 0;
         for (let a = 0; a < n; a += 1) if (Math.abs(palette[p * n + a] - palette[q * n + a]) > 1e-12) d = 1;

@@ -58,7 +58,18 @@ export function checkedTarget(plan: TargetPlan, row: number, last: number, size:
     : `target plan: row ${row} has code ${code}, outside the palette of ${size}`);
 }
 
-/** A plan that proposes the same palette target at every row (buy and hold, a fixed mix). */
-export function constantPlan(weights: readonly number[], rows: number, warmup = 0): TargetPlan {
-  return { assets: weights.length, palette: Float64Array.from(weights), codes: new Int32Array(rows), initial: null, warmup };
+/**
+ * An array of `rows` codes for a new plan: `previous` (an array of a plan its caller no longer
+ * needs, to be overwritten) when it has that length, else a new one. A plan maker writes every
+ * row it decides on (from its warm-up); earlier rows keep whatever they held, as they are never read.
+ * Reusing arrays spares a sweep an allocation per combination.
+ */
+export function planCodes(rows: number, previous?: Int32Array | null): Int32Array {
+  return previous !== undefined && previous !== null && previous.length === rows ? previous : new Int32Array(rows);
+}
+
+/** A plan that proposes the same palette target at every row (buy and hold, a fixed mix); `reuse`: see {@link planCodes}. */
+export function constantPlan(weights: readonly number[], rows: number, warmup = 0, reuse?: TargetPlan): TargetPlan {
+  const codes = planCodes(rows, reuse?.codes).fill(0);
+  return { assets: weights.length, palette: Float64Array.from(weights), codes, initial: null, warmup };
 }

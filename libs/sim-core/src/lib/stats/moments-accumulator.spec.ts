@@ -93,4 +93,28 @@ describe('MomentsAccumulator', () => {
     expect(acc.mean).toBeNaN();
     expect(acc.variance()).toBeNaN();
   });
+
+  it('pushSums: batches given by sum and sum of squares merge to the two-pass mean and M2 of all values', () => {
+    const rng = streamFor(9, 2);
+    // Daily-return-like values: small, mean near 0 (the kernel's use), in batches of 1 to 40.
+    const x = Array.from({ length: 3000 }, () => (rng.nextFloat() - 0.49) * 0.04);
+    const acc = new MomentsAccumulator();
+    acc.pushSums(0, 0, 0); // an empty batch changes nothing
+    for (let i = 0; i < x.length;) {
+      const count = Math.min(x.length - i, 1 + Math.floor(rng.nextFloat() * 40));
+      let sum = 0, squares = 0;
+      for (let j = i; j < i + count; j += 1) {
+        sum += x[j];
+        squares += x[j] * x[j];
+      }
+      acc.pushSums(count, sum, squares);
+      i += count;
+    }
+    const ref = twoPass(x);
+    expect(acc.count).toBe(3000);
+    expect(Math.abs(acc.mean - ref.mean)).toBeLessThan(1e-15);
+    expect(Math.abs(acc.m2 / ref.m2 - 1)).toBeLessThan(1e-12);
+    acc.pushSums(1, NaN, NaN);
+    expect(acc.mean).toBeNaN();
+  });
 });

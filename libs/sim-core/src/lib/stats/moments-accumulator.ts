@@ -105,6 +105,25 @@ export class MomentsAccumulator {
     return seen;
   }
 
+  /**
+   * Adds a batch of `count` values known by their sum and sum of squares (a range of a prefix
+   * table, say) to the mean and `M2`, by the pairwise combination of Chan, Golub and LeVeque
+   * (1979): with the batch's mean `m_b = sum / count` and `M2_b = sumSquares − sum · m_b`
+   * (0 for one value, never below 0), `δ = m_b − mean; mean += δ · count / k; M2 += M2_b +
+   * δ² · (k − count) · count / k`, `k` the new count. Algebraically {@link push} of each value;
+   * the two agree to rounding (not to the last bit). A NaN sum makes the mean and `M2` NaN.
+   */
+  pushSums(count: number, sum: number, sumSquares: number): void {
+    if (count <= 0) return;
+    const before = this.count, k = before + count;
+    const batchMean = sum / count;
+    const batchM2 = count === 1 ? 0 * sum : Math.max(0, sumSquares - sum * batchMean);
+    const delta = batchMean - this.mean;
+    this.count = k;
+    this.mean += (delta * count) / k;
+    this.m2 += batchM2 + (delta * delta * before * count) / k;
+  }
+
   /** Adds `x` to the mean, `M2`, `M3` and `M4` (Terriberry, 2007; Pébay, 2008). */
   pushHigher(x: number): void {
     const k1 = this.count, k = k1 + 1;

@@ -46,9 +46,12 @@ export interface BuiltinStrategy {
    * data), for the portfolio kernel (`PortfolioKernel`), which runs them as the engine runs
    * {@link build}'s strategy with the same schedule. Intermediate series shared by several
    * parameter values (trailing returns, indicators, the cycle state) are kept in `cache` when
-   * given. Parameters must pass {@link check} first (else a ParameterError, as `build`).
+   * given. With `reuse` (a plan from an earlier call that the caller no longer needs), its
+   * arrays are overwritten and returned instead of new ones (`planCodes`): a sweep allocates
+   * no plan per combination. Parameters must pass {@link check} first (else a ParameterError,
+   * as `build`).
    */
-  targets(params: StrategyParams, data: MarketData, cache?: SignalCache): TargetPlan;
+  targets(params: StrategyParams, data: MarketData, cache?: SignalCache, reuse?: TargetPlan): TargetPlan;
 }
 
 /**
@@ -101,7 +104,7 @@ function builtin<V>(spec: {
   readonly read: (r: ParamReader) => V;
   readonly make: (values: V, params: StrategyParams, schedule: RebalanceSchedule, periodsPerYear: number) => Strategy;
   /** The targets of `make`'s strategy at every row of `data`, deciding from row `warmup` (its warm-up). */
-  readonly targets: (values: V, data: MarketData, warmup: number, cache?: SignalCache) => TargetPlan;
+  readonly targets: (values: V, data: MarketData, warmup: number, cache?: SignalCache, reuse?: TargetPlan) => TargetPlan;
 }): BuiltinStrategy {
   const read = (params: StrategyParams, periodsPerYear: number): V => {
     const r = new ParamReader(params, periodsPerYear);
@@ -122,11 +125,11 @@ function builtin<V>(spec: {
     build(params, schedule, periodsPerYear) {
       return spec.make(read(params, periodsPerYear), params, schedule, periodsPerYear);
     },
-    targets(params, data, cache) {
+    targets(params, data, cache, reuse) {
       const values = read(params, data.periodsPerYear);
       // The warm-up of the strategy `build` makes, so the kernel decides from the same row.
       const { warmup } = spec.make(values, params, spec.schedule, data.periodsPerYear);
-      return spec.targets(values, data, warmup, cache);
+      return spec.targets(values, data, warmup, cache, reuse);
     },
   };
 }
@@ -139,7 +142,7 @@ const buyAndHold = (leg: number, name: string, title: string): BuiltinStrategy =
   read: () => null,
   make: (_, params, schedule) =>
     pipeline({ name, description: `buy and hold ${title}`, params, select: holdAssets([leg]), weigh: equalWeight(2), when: whenStep(schedule) }),
-  targets: (_, data, warmup) => constantPlan(leg === SMALL ? [1, 0] : [0, 1], data.days.length, warmup),
+  targets: (_, data, warmup, _cache, reuse) => constantPlan(leg === SMALL ? [1, 0] : [0, 1], data.days.length, warmup, reuse),
 });
 
 /** Every strategy `ratecut backtest --strategy` knows, by name. */
@@ -156,7 +159,7 @@ export const BUILTIN_STRATEGIES: readonly BuiltinStrategy[] = [
       name: 'static-mix', description: `static mix ${w * 100}% small / ${(1 - w) * 100}% large`, params,
       select: holdAssets([SMALL, LARGE]), weigh: fixedWeights([w, 1 - w]), when: whenStep(schedule),
     }),
-    targets: (w, data, warmup) => constantPlan([w, 1 - w], data.days.length, warmup),
+    targets: (w, data, warmup, _cache, reuse) => constantPlan([w, 1 - w], data.days.length, warmup, reuse),
   }),
   builtin({
     name: 'cut-trigger',
@@ -172,7 +175,7 @@ export const BUILTIN_STRATEGIES: readonly BuiltinStrategy[] = [
       name: 'cut-trigger', description: `small caps for ${h} months after each first cut`, params,
       select: cutWindow(h, mm, pm), weigh: equalWeight(2), when: whenStep(schedule),
     }),
-    targets: ({ h, mm, pm }, data, warmup, cache) => cutWindowTargets(data, h, mm, pm, warmup, cache),
+    targets: ({ h, mm, pm }, data, warmup, cache, reuse) => cutWindowTargets(data, h, mm, pm, warmup, cache, reuse),
   }),
   builtin({
     name: 'relative-momentum',
@@ -187,7 +190,7 @@ export const BUILTIN_STRATEGIES: readonly BuiltinStrategy[] = [
       name: 'relative-momentum', description: `relative momentum, ${k}-month lookback, switch threshold ${th}`, params,
       select: relativeMomentum(monthsToRows(k, periodsPerYear), th), weigh: equalWeight(2), when: whenStep(schedule),
     }),
-    targets: ({ k, th }, data, warmup, cache) => relativeMomentumTargets(data, monthsToRows(k, data.periodsPerYear), th, warmup, cache),
+    targets: ({ k, th }, data, warmup, cache, reuse) => relativeMomentumTargets(data, monthsToRows(k, data.periodsPerYear), th, warmup, cache, reuse),
   }),
   builtin({
     name: 'trend-filter',
@@ -207,7 +210,7 @@ export const BUILTIN_STRATEGIES: readonly BuiltinStrategy[] = [
       name: 'trend-filter', description: `trend filter (${ind} ${fast.text}/${slow.text}, ${fast.rows}/${slow.rows} rows) on the small/large ratio`, params,
       select: trendFilter(ind, fast.rows, slow.rows, signal.rows), weigh: equalWeight(2), when: whenStep(schedule),
     }),
-    targets: ({ ind, fast, slow, signal }, data, warmup, cache) => trendTargets(data, ind, fast.rows, slow.rows, signal.rows, warmup, cache),
+    targets: ({ ind, fast, slow, signal }, data, warmup, cache, reuse) => trendTargets(data, ind, fast.rows, slow.rows, signal.rows, warmup, cache, reuse),
   }),
   builtin({
     name: 'rate-regime',
@@ -223,7 +226,7 @@ export const BUILTIN_STRATEGIES: readonly BuiltinStrategy[] = [
       name: 'rate-regime', description: `small caps while the policy rate fell ${bp} bp over ${months} months, else ${otherwise}`, params,
       select: rateRegime(bp, months, otherwise, periodsPerYear), weigh: equalWeight(2), when: whenStep(schedule),
     }),
-    targets: ({ bp, months, otherwise }, data, warmup, cache) => rateRegimeTargets(data, bp, months, otherwise, warmup, cache),
+    targets: ({ bp, months, otherwise }, data, warmup, cache, reuse) => rateRegimeTargets(data, bp, months, otherwise, warmup, cache, reuse),
   }),
 ];
 

@@ -32,9 +32,13 @@ export function ymdFromDay(dayNumber: DayNumber): [number, number, number] {
   return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
 }
 
-/** Number of days in a month of a year (Gregorian leap-year rule). */
+/** Days of each month of a common year. */
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Number of days in a month of a year (Gregorian leap-year rule: every 4th year, not every 100th, every 400th). */
 export function daysInMonth(year: number, month: number): number {
-  return dayFromYmd(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - dayFromYmd(year, month, 1);
+  if (month !== 2) return MONTH_LENGTHS[month - 1];
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /** True when year/month/day name a real calendar date. */
@@ -86,13 +90,29 @@ export function monthIndex(dayNumber: DayNumber): number {
 }
 
 /**
+ * A date as one integer, `(year × 12 + month − 1) × 32 + day`: calendar keys order as the dates
+ * do, and adding months to one ({@link addMonthsToKey}) needs no day-number conversion, so a
+ * loop comparing many dates with many month offsets converts each date once.
+ */
+export function calendarKey(dayNumber: DayNumber): number {
+  const [y, m, d] = ymdFromDay(dayNumber);
+  return (y * 12 + m - 1) * 32 + d;
+}
+
+/** {@link addMonths} on a {@link calendarKey}: the key of the date `months` calendar months later, the day clamped to the month's length. */
+export function addMonthsToKey(key: number, months: number): number {
+  const month = Math.floor(key / 32), day = key - month * 32;
+  const total = month + months;
+  const year = Math.floor(total / 12);
+  return total * 32 + Math.min(day, daysInMonth(year, total - year * 12 + 1));
+}
+
+/**
  * Adds calendar months, clamping the day to the target month's length
  * (2024-01-31 + 1 month = 2024-02-29), as date-fns `addMonths` does.
  */
 export function addMonths(dayNumber: DayNumber, months: number): DayNumber {
-  const [y, m, d] = ymdFromDay(dayNumber);
-  const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12);
-  const nm = total - ny * 12 + 1;
-  return dayFromYmd(ny, nm, Math.min(d, daysInMonth(ny, nm)));
+  const key = addMonthsToKey(calendarKey(dayNumber), months);
+  const month = Math.floor(key / 32), year = Math.floor(month / 12);
+  return dayFromYmd(year, month - year * 12 + 1, key - month * 32);
 }

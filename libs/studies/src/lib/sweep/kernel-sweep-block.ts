@@ -115,10 +115,11 @@ export function runKernelSweepBlock(context: KernelSweepContext, block: ItemRang
   const kernel = new PortfolioKernel(data.closes.length), tally = new PortfolioTally(), cache = new SignalCache();
   const stride = sweepStride(context.replay);
   const out = new Float64Array(block.count * stride).fill(NaN);
+  let plan: TargetPlan | undefined;
   for (let j = 0; j < block.count; j += 1) {
     const params = combinationParams(context, block.first + j);
     if (builtin.check(params, ppy).length > 0) continue;
-    const plan = builtin.targets(params, data, cache);
+    plan = builtin.targets(params, data, cache, plan);
     kernel.run(data, plan, schedule, config, tally);
     const m = tally.metrics, at = j * stride;
     out[at] = m.totalReturn();

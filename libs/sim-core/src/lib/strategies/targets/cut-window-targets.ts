@@ -1,7 +1,7 @@
 import { atLeastBp, rateMoveBp } from '../../fed/rate-move-bp';
 import type { MarketData } from '../../market/market-data';
-import type { TargetPlan } from '../../portfolio/target-plan';
-import { addMonths } from '../../time/day-number';
+import { planCodes, type TargetPlan } from '../../portfolio/target-plan';
+import { addMonths, addMonthsToKey, calendarKey } from '../../time/day-number';
 import { LARGE_TARGET, LEG_PALETTE, SMALL_TARGET } from './leg-palette';
 import type { SignalCache } from './signal-cache';
 
@@ -39,20 +39,41 @@ export function cycleStartDays(data: MarketData, minMoveBp: number, pauseMonths:
 
 /**
  * The cut trigger (`cutWindow`) as targets: small at row `t` while `t` is less than `holdMonths`
- * calendar months after the first cut of the cycle known at `t`, large otherwise.
+ * calendar months after the first cut of the cycle known at `t`, large otherwise. `reuse`: a
+ * plan whose arrays may be overwritten (see `planCodes`).
  */
-export function cutWindowTargets(data: MarketData, holdMonths: number, minMoveBp: number, pauseMonths: number, warmup: number, cache?: SignalCache): TargetPlan {
-  const starts = cycleStartDays(data, minMoveBp, pauseMonths, cache);
-  const n = data.days.length, days = data.days;
-  const codes = new Int32Array(n);
-  let start = NaN, end = NaN;
+/** {@link cycleStartDays} as calendar keys (`calendarKey`; NaN before the first cut), kept in `cache`. */
+function cycleStartKeys(data: MarketData, minMoveBp: number, pauseMonths: number, cache?: SignalCache): Float64Array {
+  const make = (): Float64Array => {
+    const starts = cycleStartDays(data, minMoveBp, pauseMonths, cache);
+    const out = new Float64Array(starts.length).fill(NaN);
+    for (let t = 0; t < starts.length; t += 1) if (!Number.isNaN(starts[t])) out[t] = t > 0 && starts[t] === starts[t - 1] ? out[t - 1] : calendarKey(starts[t]);
+    return out;
+  };
+  return cache === undefined ? make() : cache.memo(data, `cycle-start-keys:${minMoveBp}:${pauseMonths}`, make);
+}
+
+/** The calendar key (`calendarKey`) of each day of `data`, kept in `cache`. */
+function dayKeys(data: MarketData, cache?: SignalCache): Float64Array {
+  const make = (): Float64Array => Float64Array.from(data.days, calendarKey);
+  return cache === undefined ? make() : cache.memo(data, 'calendar-keys', make);
+}
+
+export function cutWindowTargets(
+  data: MarketData, holdMonths: number, minMoveBp: number, pauseMonths: number, warmup: number, cache?: SignalCache, reuse?: TargetPlan,
+): TargetPlan {
+  // Dates compared as calendar keys: `days[t] < addMonths(start, holdMonths)` without a date conversion per cycle.
+  const starts = cycleStartKeys(data, minMoveBp, pauseMonths, cache), keys = dayKeys(data, cache);
+  const n = data.days.length;
+  const codes = planCodes(n, reuse?.codes);
+  let start = NaN, end = -Infinity;
   for (let t = warmup; t < n; t += 1) {
     const s = starts[t];
     if (s !== start) {
       start = s;
-      end = Number.isNaN(s) ? NaN : addMonths(s, holdMonths);
+      end = Number.isNaN(s) ? -Infinity : addMonthsToKey(s, holdMonths);
     }
-    codes[t] = !Number.isNaN(start) && days[t] < end ? SMALL_TARGET : LARGE_TARGET;
+    codes[t] = keys[t] < end ? SMALL_TARGET : LARGE_TARGET;
   }
   return { assets: 2, palette: Float64Array.from(LEG_PALETTE), codes, initial: null, warmup };
 }

@@ -1,5 +1,5 @@
 import type { MarketData } from '../../market/market-data';
-import { KEEP, type TargetPlan } from '../../portfolio/target-plan';
+import { KEEP, planCodes, type TargetPlan } from '../../portfolio/target-plan';
 import { LARGE, SMALL } from '../select-steps';
 import { LARGE_TARGET, LEG_PALETTE, SMALL_TARGET } from './leg-palette';
 import type { SignalCache } from './signal-cache';
@@ -27,12 +27,12 @@ export function trailingReturns(data: MarketData, lookback: number, cache?: Sign
  * beats large's by more than `threshold`, large when large's beats small's by more, otherwise
  * {@link KEEP} (no switch inside the band); before any submission, the leg with the higher
  * trailing return (large on a tie or NaN). The same comparisons as the engine's step, so the
- * same choices.
+ * same choices. `reuse`: a plan whose arrays may be overwritten (see `planCodes`).
  */
-export function relativeMomentumTargets(data: MarketData, lookback: number, threshold: number, warmup: number, cache?: SignalCache): TargetPlan {
+export function relativeMomentumTargets(data: MarketData, lookback: number, threshold: number, warmup: number, cache?: SignalCache, reuse?: TargetPlan): TargetPlan {
   const { small, large } = trailingReturns(data, lookback, cache);
   const n = data.days.length;
-  const codes = new Int32Array(n), initial = new Int32Array(n);
+  const codes = planCodes(n, reuse?.codes), initial = planCodes(n, reuse?.initial);
   for (let t = warmup; t < n; t += 1) {
     const rs = small[t], rl = large[t];
     codes[t] = rs > rl + threshold ? SMALL_TARGET : rl > rs + threshold ? LARGE_TARGET : KEEP;

@@ -1,6 +1,6 @@
 import { atLeastBp, rateMoveBp } from '../../fed/rate-move-bp';
 import { rowAtOrBefore, type MarketData } from '../../market/market-data';
-import type { TargetPlan } from '../../portfolio/target-plan';
+import { planCodes, type TargetPlan } from '../../portfolio/target-plan';
 import { addMonths } from '../../time/day-number';
 import { CASH_TARGET, LARGE_TARGET, LEG_PALETTE, SMALL_TARGET } from './leg-palette';
 import type { SignalCache } from './signal-cache';
@@ -26,11 +26,12 @@ export function policyRateMoves(data: MarketData, months: number, cache?: Signal
 /**
  * The rate regime (`rateRegime`) as targets: small at row `t` while the policy rate fell by at
  * least `dropBp` over the last `months` months (`atLeastBp`), else large or cash (`otherwise`).
+ * `reuse`: a plan whose arrays may be overwritten (see `planCodes`).
  */
-export function rateRegimeTargets(data: MarketData, dropBp: number, months: number, otherwise: 'large' | 'cash', warmup: number, cache?: SignalCache): TargetPlan {
+export function rateRegimeTargets(data: MarketData, dropBp: number, months: number, otherwise: 'large' | 'cash', warmup: number, cache?: SignalCache, reuse?: TargetPlan): TargetPlan {
   const moves = policyRateMoves(data, months, cache);
   const n = data.days.length;
-  const codes = new Int32Array(n);
+  const codes = planCodes(n, reuse?.codes);
   const other = otherwise === 'large' ? LARGE_TARGET : CASH_TARGET;
   for (let t = warmup; t < n; t += 1) {
     const m = moves[t];

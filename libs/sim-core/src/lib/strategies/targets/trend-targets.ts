@@ -1,6 +1,6 @@
 import { EMA, MACD, RSI } from 'technicalindicators';
 import type { MarketData } from '../../market/market-data';
-import type { TargetPlan } from '../../portfolio/target-plan';
+import { planCodes, type TargetPlan } from '../../portfolio/target-plan';
 import { LARGE, SMALL, type TrendIndicator } from '../select-steps';
 import { LARGE_TARGET, LEG_PALETTE, SMALL_TARGET } from './leg-palette';
 import type { SignalCache } from './signal-cache';
@@ -57,11 +57,13 @@ export function ratioIndicator(data: MarketData, kind: 'sma' | 'ema' | 'rsi' | '
 /**
  * The trend filter (`trendFilter`) as targets: small at row `t` while the indicator of the ratio
  * says so (fast average above the slow one; RSI above 50; MACD histogram above 0), large
- * otherwise and while it is undefined.
+ * otherwise and while it is undefined. `reuse`: a plan whose arrays may be overwritten (see `planCodes`).
  */
-export function trendTargets(data: MarketData, indicator: TrendIndicator, fast: number, slow: number, signal: number, warmup: number, cache?: SignalCache): TargetPlan {
+export function trendTargets(
+  data: MarketData, indicator: TrendIndicator, fast: number, slow: number, signal: number, warmup: number, cache?: SignalCache, reuse?: TargetPlan,
+): TargetPlan {
   const n = data.days.length;
-  const codes = new Int32Array(n);
+  const codes = planCodes(n, reuse?.codes);
   if (indicator === 'sma' || indicator === 'ema') {
     const f = ratioIndicator(data, indicator, [fast], cache), s = ratioIndicator(data, indicator, [slow], cache);
     // Both defined and fast above slow (NaN compares false).
