@@ -65,9 +65,7 @@ export class ReturnMetricsAccumulator {
    */
   pushSegment(count: number, sumR: number, sumR2: number, sumE: number, sumE2: number, growth: number, lowest: number, highest: number): boolean {
     if (count <= 0) return true;
-    this.periods += count;
-    this.returns.pushSums(count, sumR, sumR2);
-    this.excess.pushSums(count, sumE, sumE2);
+    this.pushSums(count, sumR, sumR2, sumE, sumE2);
     const w = this.growth;
     this.growth = w * growth;
     if (!Number.isFinite(this.growth)) {
@@ -75,6 +73,17 @@ export class ReturnMetricsAccumulator {
       return true;
     }
     return this.undefinedDrawdown || this.drawdown.pushBounded(w * lowest, w * highest);
+  }
+
+  /**
+   * Adds `count` periods to the count and the moments only, from `Σ r`, `Σ r²`, `Σ (r − rf)` and
+   * `Σ (r − rf)²` ({@link MomentsAccumulator.pushSums}): for a caller that compounds {@link
+   * growth} and tracks {@link drawdown} through those periods itself, as {@link push} does.
+   */
+  pushSums(count: number, sumR: number, sumR2: number, sumE: number, sumE2: number): void {
+    this.periods += count;
+    this.returns.pushSums(count, sumR, sumR2);
+    this.excess.pushSums(count, sumE, sumE2);
   }
 
   /** `Π (1 + r) − 1`; NaN without periods. */

@@ -6,7 +6,8 @@ import { cashReturnForDay } from './cash-return-for-day';
  * asset's `close[t] / close[t − 1]`, the cash return `cashReturnForDay(cashRate[t − 1],
  * days[t − 1], days[t])` (ACT/360 on the rate known at the previous close) and `1 + ` it; NaN at
  * row 0. The numbers the engine computes row by row, computed once per market data object and
- * shared by every kernel run on it (the data must not change afterwards).
+ * shared by every kernel run on it (the data must not change afterwards). Markets with the same
+ * cash-rate array and days (the simulated paths of a run) share the cash part.
  */
 export interface MarketGrowth {
   readonly assetFactors: readonly Float64Array[];
@@ -15,6 +16,12 @@ export interface MarketGrowth {
 }
 
 const cache = new WeakMap<MarketData, MarketGrowth>();
+
+/**
+ * The cash part by the cash-rate array and the days it was computed with: markets that share
+ * their calendar and rates (the simulated paths of a run) share it too.
+ */
+const cashCache = new WeakMap<Float64Array, { readonly days: Int32Array; readonly cashReturns: Float64Array; readonly cashFactors: Float64Array }>();
 
 /** The {@link MarketGrowth} of `data`, computed on first use. */
 export function marketGrowth(data: MarketData): MarketGrowth {
@@ -27,15 +34,20 @@ export function marketGrowth(data: MarketData): MarketGrowth {
     for (let t = 1; t < n; t += 1) f[t] = c[t] / c[t - 1];
     return f;
   });
-  const cashReturns = new Float64Array(n), cashFactors = new Float64Array(n);
-  cashReturns[0] = NaN;
-  cashFactors[0] = NaN;
-  for (let t = 1; t < n; t += 1) {
-    const rc = cashReturnForDay(rate[t - 1], days[t - 1], days[t]);
-    cashReturns[t] = rc;
-    cashFactors[t] = 1 + rc;
+  let cash = cashCache.get(rate);
+  if (cash === undefined || cash.days !== days) {
+    const cashReturns = new Float64Array(n), cashFactors = new Float64Array(n);
+    cashReturns[0] = NaN;
+    cashFactors[0] = NaN;
+    for (let t = 1; t < n; t += 1) {
+      const rc = cashReturnForDay(rate[t - 1], days[t - 1], days[t]);
+      cashReturns[t] = rc;
+      cashFactors[t] = 1 + rc;
+    }
+    cash = { days, cashReturns, cashFactors };
+    cashCache.set(rate, cash);
   }
-  const growth = { assetFactors, cashReturns, cashFactors };
+  const growth = { assetFactors, cashReturns: cash.cashReturns, cashFactors: cash.cashFactors };
   cache.set(data, growth);
   return growth;
 }

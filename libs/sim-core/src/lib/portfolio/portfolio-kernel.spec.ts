@@ -153,7 +153,7 @@ describe('PortfolioKernel', () => {
   const markets = [randomMarket(1, 700), randomMarket(2, 900), randomMarket(3, 240, 2, true)];
 
   it.each(BUILTIN_STRATEGIES.map((s) => [s.name, s] as const))('runs %s\'s targets as the engine runs the strategy (1e-12), over random parameters, data, schedules, lags and costs', (_name, builtin) => {
-    const kernel = new PortfolioKernel(2);
+    const kernel = new PortfolioKernel(2), tabled = new PortfolioKernel(2, { prefixTables: true });
     const tally = new PortfolioTally();
     const cache = new SignalCache();
     fc.assert(
@@ -169,6 +169,8 @@ describe('PortfolioKernel', () => {
           kernel.run(data, plan, schedule, config, tally, record);
           expectSameRun(run, record, tally, config, data.periodsPerYear);
           kernel.run(data, plan, schedule, config, tally);
+          expectSameTally(run, tally, data.periodsPerYear);
+          tabled.run(data, plan, schedule, config, tally);
           expectSameTally(run, tally, data.periodsPerYear);
         }), { numRuns: 3 }) === undefined;
       }),
@@ -194,7 +196,7 @@ describe('PortfolioKernel', () => {
 
   it('runs any plan on three assets as the engine runs it: mixes, cash, KEEP, refused targets (short, leveraged) and allowed leverage', () => {
     const data = randomMarket(4, 500, 3);
-    const kernel = new PortfolioKernel(3);
+    const kernel = new PortfolioKernel(3), tabled = new PortfolioKernel(3, { prefixTables: true });
     const tally = new PortfolioTally();
     const weight = fc.constantFrom(0, 0.2, 0.25, 1 / 3, 0.5, 0.6, 1, 1.2, -0.1);
     fc.assert(
@@ -218,6 +220,8 @@ describe('PortfolioKernel', () => {
           kernel.run(data, plan, schedule, config, tally, record);
           expectSameRun(run, record, tally, config, data.periodsPerYear);
           kernel.run(data, plan, schedule, config, tally);
+          expectSameTally(run, tally, data.periodsPerYear);
+          tabled.run(data, plan, schedule, config, tally);
           expectSameTally(run, tally, data.periodsPerYear);
         },
       ),

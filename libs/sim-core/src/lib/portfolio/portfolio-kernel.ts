@@ -8,7 +8,8 @@ import type { BacktestConfig } from '../engine/backtest-types';
 import { checkMarketData, type MarketData } from '../market/market-data';
 import { ReturnMetricsAccumulator } from '../metrics/return-metrics-accumulator';
 import type { RebalanceSchedule } from '../strategies/when-steps';
-import { marketGrowth } from './market-growth';
+import { marketGrowth, type MarketGrowth } from './market-growth';
+import { drawdownDepthStep, drawdownPeakStep } from '../metrics/drawdown-tracker';
 import { checkCostModel } from './cost-model';
 import { holdingRange, holdingTables, pushHoldingDrawdown, type HoldingTable } from './holding-tables';
 import { costRate, REBALANCE_FILLED, REBALANCE_NOT_POSITIVE, solveRebalance, targetProblem } from './execution';
@@ -138,6 +139,9 @@ export class PortfolioKernel {
   /** The last submitted target and the order slot where {@link quietRows} stopped. */
   private scanLast = -1;
   private scanDue = 0;
+  /** The equity where {@link quietMixedRows} stopped, and the market of the run in progress. */
+  private scanEquity = NaN;
+  private growth: MarketGrowth | null = null;
   /** The range numbers of a held asset (see `holdingRange`). */
   private readonly range = new Float64Array(8);
   /** Where the last run ended (see {@link checkpoint}). */
@@ -147,7 +151,13 @@ export class PortfolioKernel {
   private costToday = 0;
   private tradesToday = 0;
 
-  constructor(readonly assets: number) {
+  /**
+   * A kernel for plans over `assets` assets. With `prefixTables`, runs without a record use each
+   * market's prefix tables (`holdingTables`, built on the first run on a market, O(rows ×
+   * log rows)): worth it when many plans run on one market (a sweep), not for one or a few runs
+   * per market (simulated paths).
+   */
+  constructor(readonly assets: number, readonly options: { readonly prefixTables?: boolean } = {}) {
     if (!Number.isInteger(assets) || assets < 1) throw new RangeError(`PortfolioKernel: ${assets} assets`);
     this.positions = new Float64Array(assets);
     this.newPositions = new Float64Array(assets);
@@ -171,12 +181,15 @@ export class PortfolioKernel {
    *    from it. A submitted target is due `executionLag` rows later (lag 0: at once, after which
    *    the first row's equity stays the capital before the trade, as in the engine).
    *
-   * Without `record`, the rows on which a portfolio wholly in one asset neither trades nor would
-   * trade (no order due that changes it, no order submitted at lag 0 that changes it) are not run
-   * one by one: the metrics take them in one step from the asset's prefix tables
-   * (`holdingRange`), and the asset's value grows by their product. This gives the row-by-row
-   * numbers to rounding (the tests hold it to 1e-12 relative), and makes a run cost about the
-   * reading of its codes plus its trades.
+   * Without `record`, rows that change nothing but the portfolio's value are not run through
+   * the whole row loop. With prefix tables (see the constructor), the rows on which a portfolio
+   * wholly in one asset neither trades nor would trade (no order due that changes it, no order
+   * submitted at lag 0 that changes it) take one step: the metrics add them from the asset's
+   * tables (`holdingRange`) and the asset's value grows by their product, so such a run costs
+   * about the reading of its codes plus its trades. Otherwise, on signal or at period ends, the
+   * rows with no order due and no target submitted of a portfolio with no short position run in
+   * a tight loop that sums their returns (`quietMixedRows`). Both give the row loop's numbers to
+   * rounding (the tests hold them to 1e-12 relative).
    *
    * With `from` (a {@link checkpoint} of an earlier run of the same plan, data, schedule and
    * settings up to row `from.row`), the run continues after that row instead of starting at
@@ -226,11 +239,12 @@ export class PortfolioKernel {
       this.dueTarget = new Int32Array(slots);
     }
     const dueRow = this.dueRow, dueTarget = this.dueTarget;
-    dueRow.fill(-1, 0, slots);
+    dueRow.fill(-1); // all of it: quietMixedRows scans every slot
     const positions = this.positions;
     positions.fill(0);
     const rate = costRate(config.costs);
     const growth = marketGrowth(data), factors = growth.assetFactors, cashReturns = growth.cashReturns, cashFactors = growth.cashFactors;
+    this.growth = growth;
     const warmup = plan.warmup;
     const calendar = mask ?? NO_MASK;
     tally.reset();
@@ -260,8 +274,11 @@ export class PortfolioKernel {
 
     // Rows skipped while the portfolio is wholly in asset `held` (see above): `anchor` is the last
     // row whose state (positions, cash, prevEquity, metrics) is up to date.
-    const tables = record === undefined ? holdingTables(data) : null;
+    const tables = record === undefined && this.options.prefixTables === true ? holdingTables(data) : null;
     let held = NOT_ONE_ASSET, anchor = firstRow - 1;
+    // Otherwise (a mix, or cash), on signal or at period ends, the rows without an order due or a
+    // target submitted are run in a tight loop that sums their returns (see quietMixedRows).
+    let mixedQuiet = false;
 
     // The order slot of row `row` is `row % slots`, kept as a running index (no division per
     // row); the slot of the order due `lag` rows later is the one before it (`(row + lag) % (lag + 1)`).
@@ -279,6 +296,18 @@ export class PortfolioKernel {
         if (anchor < row - 1) {
           prevEquity = this.settle((tables as readonly (HoldingTable | null)[])[held] as HoldingTable, held, anchor, row - 1, metrics);
           anchor = row - 1;
+        }
+      } else if (mixedQuiet) {
+        this.cash = cash;
+        this.scanLast = last;
+        const stop = this.quietMixedRows(plan, row, endRow, due, mode === PERIOD_END, calendar, prevEquity, metrics);
+        if (stop > row) {
+          cash = this.cash;
+          prevEquity = this.scanEquity;
+          due = (due + (stop - row)) % slots;
+          row = stop;
+          anchor = row - 1;
+          if (row > endRow) break;
         }
       }
       const later = due === 0 ? lag : due - 1;
@@ -350,6 +379,7 @@ export class PortfolioKernel {
       anchor = row;
       // Not after the first row: its equity is the capital before a lag-0 trade, not the value held.
       held = tables === null || k === 0 ? NOT_ONE_ASSET : this.heldAsset(cash, tables);
+      mixedQuiet = held === NOT_ONE_ASSET && record === undefined && k > 0 && (mode === ON_SIGNAL || mode === PERIOD_END) && this.longOnly(cash, value);
     }
     if (held !== NOT_ONE_ASSET && anchor < endRow) prevEquity = this.settle((tables as readonly (HoldingTable | null)[])[held] as HoldingTable, held, anchor, endRow, metrics);
     tally.finalEquity = prevEquity;
@@ -490,6 +520,87 @@ export class PortfolioKernel {
     if (!metrics.pushSegment(range[0], range[1], range[2], range[3], range[4], range[5], range[6], range[7])) pushHoldingDrawdown(table, from, to, w0, metrics.drawdown);
     this.positions[a] *= range[5];
     return this.positions[a];
+  }
+
+  /**
+   * From row `row` on, for a portfolio not wholly in one asset (see {@link run}), runs the rows
+   * with no order due and no target submitted (on signal: the proposed target is the last
+   * submitted one; at period ends: not a period's end), marking positions and cash to market as
+   * the row loop does, and adds their returns to `metrics` in one step: moments from the sums
+   * (`pushSums`), growth and drawdown carried row by row as `push` carries them. Stops at the
+   * first other row, or before a row whose value would not be positive (the row loop takes it).
+   * Returns that row; the cash and the last equity are left in `cash` and `scanEquity`.
+   */
+  private quietMixedRows(
+    plan: TargetPlan, row: number, endRow: number, due: number, periodEnd: boolean, calendar: Uint8Array, prevEquity: number, metrics: ReturnMetricsAccumulator,
+  ): number {
+    const n = this.assets, positions = this.positions, codes = plan.codes, size = (plan.palette.length / n) | 0;
+    const dueRow = this.dueRow, slots = dueRow.length, warmup = plan.warmup, keep = KEEP, last = this.scanLast, differs = this.differs;
+    const growth = this.growth as MarketGrowth, factors = growth.assetFactors, cashFactors = growth.cashFactors, cashReturns = growth.cashReturns;
+    let nextDue = endRow + 1;
+    for (let s = 0; s < slots; s += 1) if (dueRow[s] >= row && dueRow[s] < nextDue) nextDue = dueRow[s];
+    let cash = this.cash, prev = prevEquity, count = 0, sr = 0, sr2 = 0, se = 0, se2 = 0;
+    const two = n === 2, f0 = factors[0], f1 = two ? factors[1] : f0;
+    let p0 = positions[0], p1 = two ? positions[1] : 0;
+    let w = metrics.growth, peak = metrics.drawdown.peak, depth = metrics.drawdown.depth;
+    const peakStep = drawdownPeakStep, depthStep = drawdownDepthStep; // locals: see `keep`
+    for (; row < nextDue; row += 1) {
+      if (row >= warmup) {
+        if (last < 0) break;
+        const code = codes[row];
+        if (periodEnd) {
+          if (calendar[row] !== 0 || !(code === keep || (code >= 0 && code < size))) break;
+        } else if (code !== keep && !(code >= 0 && code < size && differs[code * size + last] === 0)) break;
+      }
+      let value: number;
+      if (two) {
+        // Two assets (the legs): positions in locals, no loop over the factor arrays (about twice as fast).
+        const x0 = p0 * f0[row], x1 = p1 * f1[row], c = cash * cashFactors[row];
+        value = c + x0 + x1;
+        if (!(value > 0 && value < Infinity)) break;
+        p0 = x0;
+        p1 = x1;
+        cash = c;
+      } else {
+        value = cash * cashFactors[row];
+        for (let a = 0; a < n; a += 1) value += positions[a] * factors[a][row];
+        if (!(value > 0 && value < Infinity)) break;
+        cash *= cashFactors[row];
+        for (let a = 0; a < n; a += 1) positions[a] *= factors[a][row];
+      }
+      const r = value / prev - 1, e = r - cashReturns[row];
+      count += 1;
+      sr += r;
+      sr2 += r * r;
+      se += e;
+      se2 += e * e;
+      w *= 1 + r;
+      peak = peakStep(peak, w);
+      depth = depthStep(depth, peak, w);
+      prev = value;
+    }
+    if (two) {
+      positions[0] = p0;
+      positions[1] = p1;
+    }
+    if (count > 0) {
+      metrics.pushSums(count, sr, sr2, se, se2);
+      metrics.growth = w;
+      if (!metrics.undefinedDrawdown) {
+        metrics.drawdown.peak = peak;
+        metrics.drawdown.depth = depth;
+      }
+    }
+    this.cash = cash;
+    this.scanEquity = prev;
+    return row;
+  }
+
+  /** Whether no position and no cash is below 0 (cash to rounding: 1e-9 of the value). */
+  private longOnly(cash: number, value: number): boolean {
+    if (!(cash >= -1e-9 * value)) return false;
+    for (let a = 0; a < this.assets; a += 1) if (!(this.positions[a] >= 0)) return false;
+    return true;
   }
 
   /** The asset the portfolio is wholly in (cash exactly 0, one position not 0, the others 0) if it has prefix tables, else {@link NOT_ONE_ASSET}. */

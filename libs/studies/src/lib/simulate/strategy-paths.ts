@@ -1,6 +1,6 @@
 import {
-  allocatePortfolioRecord, BUILTIN_STRATEGIES, DEFAULT_BACKTEST_SETTINGS, DrawdownTracker, PortfolioKernel, PortfolioTally,
-  type BacktestConfig, type BuiltinStrategy, type MarketData, type PortfolioCheckpoint, type PortfolioRecord, type TargetPlan,
+  BUILTIN_STRATEGIES, DEFAULT_BACKTEST_SETTINGS, PortfolioKernel, PortfolioTally,
+  type BacktestConfig, type BuiltinStrategy, type MarketData, type PortfolioCheckpoint, type TargetPlan,
 } from '@ratecut/sim-core';
 import { pathCalendar, pathMarket, type PathCalendar } from './path-market';
 import { PATH_EXECUTION_LAG, type PathWarmUp } from './path-warm-up';
@@ -46,16 +46,16 @@ export function strategyPathsNote(warmUp: PathWarmUp, first: string, last: strin
 
 /**
  * Runs the strategies on simulated paths through one {@link PortfolioKernel}, reusing its
- * scratch memory (kernel, tally, per-row record) from path to path. Not shared between threads.
+ * scratch memory (kernel, tally, plans) from path to path. Not shared between threads.
  */
 export class StrategyPathRunner {
   private readonly kernel = new PortfolioKernel(2);
   private readonly tally = new PortfolioTally();
-  private readonly drawdown = new DrawdownTracker();
-  private readonly record: PortfolioRecord;
   private readonly config: BacktestConfig;
   /** Plans of the {@link PATH_INDEPENDENT_PLANS} built-ins, by index into {@link PATH_STRATEGIES}, once computed. */
   private readonly shared: (TargetPlan | undefined)[] = PATH_STRATEGIES.map(() => undefined);
+  /** The other built-ins' plans of the last path, whose arrays the next path's plans reuse. */
+  private readonly previous: (TargetPlan | undefined)[] = PATH_STRATEGIES.map(() => undefined);
   /**
    * Per strategy, the kernel's state at the path's start (the last warm-up row), the same on
    * every path: the warm-up rows and each plan's codes up to them depend on the real history
@@ -70,7 +70,6 @@ export class StrategyPathRunner {
   /** For paths of `steps` steps after `warmUp`, whose policy rate follows `monthlyChanges` (percentage points a month). */
   constructor(readonly warmUp: PathWarmUp, readonly steps: number, readonly monthlyChanges: Float64Array) {
     const rows = warmUp.days.length + steps;
-    this.record = allocatePortfolioRecord(rows, 2);
     this.config = pathRunConfig(rows);
     this.startRow = warmUp.days.length - 1;
     this.calendar = pathCalendar(warmUp, steps, monthlyChanges);
@@ -82,21 +81,22 @@ export class StrategyPathRunner {
   }
 
   /**
-   * Horizon return (last close over the path's start close, minus 1) and maximum drawdown
-   * (negative decimal, the start's equity as the first peak, sampled at every row of the path;
-   * `DrawdownTracker`) of every {@link PATH_STRATEGIES} entry on the path with these per-step
-   * returns; strategy `k`'s are written at `returns[k * stride + at]` and `drawdowns[k * stride + at]`.
+   * Horizon return (the compounded return of the rows after the path's start, = last equity over
+   * the start's, minus 1, to rounding) and maximum drawdown (negative decimal, the start's equity
+   * as the first peak, every row of the path; the kernel tally's `ReturnMetricsAccumulator`) of
+   * every {@link PATH_STRATEGIES} entry on the path with these per-step returns; strategy `k`'s are written at `returns[k * stride + at]` and `drawdowns[k * stride + at]`.
    */
   runInto(small: Float64Array, large: Float64Array, returns: Float64Array, drawdowns: Float64Array, stride: number, at: number): void {
     const data = this.market(small, large);
-    const { kernel, tally, record, config, drawdown, startRow } = this;
-    const equity = record.equity, end = equity.length - 1;
+    const { kernel, tally, config, startRow } = this;
     for (let k = 0; k < PATH_STRATEGIES.length; k += 1) {
       const builtin = PATH_STRATEGIES[k];
       let plan = this.shared[k];
       if (plan === undefined) {
-        plan = builtin.targets(builtin.defaults, data);
+        // A plan that depends on the path overwrites the arrays of the previous path's.
+        plan = builtin.targets(builtin.defaults, data, undefined, this.previous[k]);
         if (PATH_INDEPENDENT_PLANS.has(builtin.name)) this.shared[k] = plan;
+        else this.previous[k] = plan;
       }
       let from = this.atStart[k];
       if (from === undefined) {
@@ -104,12 +104,10 @@ export class StrategyPathRunner {
         from = kernel.checkpoint();
         this.atStart[k] = from;
       }
-      kernel.run(data, plan, builtin.schedule, config, tally, record, from);
-      const start = equity[startRow];
-      drawdown.reset(start);
-      for (let i = startRow + 1; i <= end; i += 1) drawdown.push(equity[i]);
-      returns[k * stride + at] = equity[end] / start - 1;
-      drawdowns[k * stride + at] = drawdown.depth;
+      // The tally counts the rows after the checkpoint only: its total return and drawdown are the path's, from its start.
+      kernel.run(data, plan, builtin.schedule, config, tally, undefined, from);
+      returns[k * stride + at] = tally.metrics.totalReturn();
+      drawdowns[k * stride + at] = tally.metrics.maxDrawdown();
     }
   }
 }

@@ -112,7 +112,7 @@ export function runKernelSweepBlock(context: KernelSweepContext, block: ItemRang
   if (builtin === undefined) throw new RangeError(`runKernelSweepBlock: unknown built-in ${context.strategy}`);
   const { data, schedule, config } = context;
   const ppy = data.periodsPerYear;
-  const kernel = new PortfolioKernel(data.closes.length), tally = new PortfolioTally(), cache = new SignalCache();
+  const kernel = new PortfolioKernel(data.closes.length, { prefixTables: true }), tally = new PortfolioTally(), cache = new SignalCache();
   const stride = sweepStride(context.replay);
   const out = new Float64Array(block.count * stride).fill(NaN);
   let plan: TargetPlan | undefined;

@@ -32,7 +32,7 @@ export function runMomentumSweepBlock(context: MomentumSweepContext, block: Item
   const out = new Float64Array(block.count * stride);
   const momentum = findBuiltinStrategy('relative-momentum');
   if (momentum === undefined) throw new RangeError('runMomentumSweepBlock: no relative-momentum built-in');
-  const kernel = new PortfolioKernel(2), tally = new PortfolioTally(), cache = new SignalCache();
+  const kernel = new PortfolioKernel(2, { prefixTables: true }), tally = new PortfolioTally(), cache = new SignalCache();
   const schedule = context.config.schedule ?? momentum.schedule;
   const end = block.first + block.count;
   let c = block.first;
