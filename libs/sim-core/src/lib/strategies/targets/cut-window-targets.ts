@@ -3,6 +3,7 @@ import type { MarketData } from '../../market/market-data';
 import { planCodes, type TargetPlan } from '../../portfolio/target-plan';
 import { addMonths, addMonthsToKey, calendarKey } from '../../time/day-number';
 import { LARGE_TARGET, LEG_PALETTE, SMALL_TARGET } from './leg-palette';
+import { dayKeys } from './day-keys';
 import type { SignalCache } from './signal-cache';
 
 /**
@@ -51,12 +52,6 @@ function cycleStartKeys(data: MarketData, minMoveBp: number, pauseMonths: number
     return out;
   };
   return cache === undefined ? make() : cache.memo(data, `cycle-start-keys:${minMoveBp}:${pauseMonths}`, make);
-}
-
-/** The calendar key (`calendarKey`) of each day of `data`, kept in `cache`. */
-function dayKeys(data: MarketData, cache?: SignalCache): Float64Array {
-  const make = (): Float64Array => Float64Array.from(data.days, calendarKey);
-  return cache === undefined ? make() : cache.memo(data, 'calendar-keys', make);
 }
 
 export function cutWindowTargets(

@@ -1,8 +1,9 @@
 import { atLeastBp, rateMoveBp } from '../../fed/rate-move-bp';
-import { rowAtOrBefore, type MarketData } from '../../market/market-data';
+import type { MarketData } from '../../market/market-data';
 import { planCodes, type TargetPlan } from '../../portfolio/target-plan';
-import { addMonths } from '../../time/day-number';
+import { addMonthsToKey } from '../../time/day-number';
 import { CASH_TARGET, LARGE_TARGET, LEG_PALETTE, SMALL_TARGET } from './leg-palette';
+import { dayKeys } from './day-keys';
 import type { SignalCache } from './signal-cache';
 
 /**
@@ -12,10 +13,14 @@ import type { SignalCache } from './signal-cache';
  */
 export function policyRateMoves(data: MarketData, months: number, cache?: SignalCache): Float64Array {
   const make = (): Float64Array => {
-    const n = data.days.length, days = data.days, rate = data.policyRate;
+    const n = data.days.length, rate = data.policyRate, keys = dayKeys(data, cache);
     const out = new Float64Array(n);
+    // The row on or before the day `months` months earlier (`rowAtOrBefore` of `addMonths`), as
+    // calendar keys: that day moves forward with `t`, so the row is a pointer that only advances.
+    let r = -1;
     for (let t = 0; t < n; t += 1) {
-      const r = rowAtOrBefore(days, addMonths(days[t], -months), t);
+      const earlier = addMonthsToKey(keys[t], -months);
+      while (r < t && keys[r + 1] <= earlier) r += 1;
       out[t] = rateMoveBp(r < 0 ? NaN : rate[r], rate[t]);
     }
     return out;
