@@ -66,7 +66,7 @@ export async function simulateCommand(args: readonly string[], io: CommandIo, op
     sizeSources: {
       paths: o.paths !== undefined ? '--paths' : where('paths'),
       horizon: where('horizon.months'),
-      strategyPaths: o['strategy-paths'] !== undefined ? '--strategy-paths' : '--strategy-paths (default: every path up to 10,000)',
+      strategyPaths: o['strategy-paths'] !== undefined ? '--strategy-paths' : '--strategy-paths (default: every path up to 100,000)',
     },
   });
   if (!planned.ok) {

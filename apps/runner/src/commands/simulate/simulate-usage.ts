@@ -15,8 +15,8 @@ Options:
   --workers <n>           worker threads (default: 1, more only for runs long enough to repay
                           their start-up, at most one per core); results are identical for any count
   --strategy-paths <n>    paths on which all seven built-in strategies are replayed, after the real
-                          history before the paths' start (default: every path up to 10,000, fewer
-                          if the run would exceed its time limit; at most 100,000; 0 = none)
+                          history before the paths' start (default: every path up to 100,000, the
+                          most it takes; fewer if the run would exceed its time limit; 0 = none)
   --out <file.json>       result file (default results/<scenario>.json); side files <name>.*.csv
   --force                 replace existing result files
   --report <file.html>    also write an HTML report of the result (see ratecut report)

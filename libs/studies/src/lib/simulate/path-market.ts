@@ -53,13 +53,18 @@ export function pathCalendar(warmUp: PathWarmUp, steps: number, monthlyChanges: 
  * The MarketData of one simulated path, for the strategies: the run's {@link PathCalendar}, and
  * closes that are the real warm-up closes, then the last real close compounded by the path's
  * simple returns `small[t]`, `large[t]` (decimals per step). The path's start is row
- * `warmUp.days.length − 1`. A new object with new closes on every call, so the kernel's
- * per-market caches (growth factors, signals) never see a changed market.
+ * `warmUp.days.length − 1`. A new object on every call, so the per-market caches keyed by the
+ * object (growth factors, signals) never see a changed market. With `reuse` (the closes of a
+ * previous path's market that nothing reads any more), its arrays are overwritten instead of
+ * new ones allocated.
  */
-export function pathMarket(warmUp: PathWarmUp, calendar: PathCalendar, small: Float64Array, large: Float64Array): MarketData {
+export function pathMarket(
+  warmUp: PathWarmUp, calendar: PathCalendar, small: Float64Array, large: Float64Array, reuse?: readonly Float64Array[],
+): MarketData {
   const lead = warmUp.days.length, steps = small.length, n = lead + steps;
   if (calendar.days.length !== n) throw new RangeError(`pathMarket: a calendar of ${calendar.days.length} rows for ${n}`);
-  const cs = new Float64Array(n), cl = new Float64Array(n);
+  const fits = reuse !== undefined && reuse.length === 2 && reuse[0].length === n && reuse[1].length === n;
+  const cs = fits ? reuse[0] : new Float64Array(n), cl = fits ? reuse[1] : new Float64Array(n);
   cs.set(warmUp.small);
   cl.set(warmUp.large);
   for (let t = 0; t < steps; t += 1) {

@@ -41,7 +41,7 @@ export interface SimulateRequest extends StudyData {
   readonly targets: readonly SimulateTarget[];
   /**
    * Paths (the first ones, at most the run's paths) on which the strategies are replayed;
-   * absent: every path up to 10,000, fewer if the run would exceed its limits otherwise
+   * absent: every path up to 100,000, fewer if the run would exceed its limits otherwise
    * (`defaultStrategyPaths`, with a warning).
    */
   readonly strategyPaths?: number;

@@ -22,32 +22,32 @@ describe('simulation budget', () => {
     const e = estimateSimulation(scenario({ paths: 100_000 }), 'daily', 200);
     expect(e.pathSteps).toBe(25_200_000);
     // 200 strategy paths, each drawn again and run over 202 warm-up rows + 252 path rows (in the blocks); the fan: 2,000 paths regenerated.
-    const strategies = 200 * (252 * 12e-9 + 0.03e-3 + 454 * 0.35e-6);
+    const strategies = 200 * (252 * 12e-9 + 0.01e-3 + 454 * 0.14e-6);
     expect(e.strategySeconds).toBeCloseTo(strategies, 9);
     expect(e.pathSeconds).toBeCloseTo(25_200_000 * 12e-9 + strategies, 9);
     expect(e.totalSeconds).toBeCloseTo(25_200_000 * 12e-9 + strategies + 2000 * 252 * 12e-9, 9);
     // Monthly paths: 12 warm-up month-ends.
     const m = estimateSimulation(scenario({ paths: 1000, method: { kind: 'student-t' } }), 'daily', 1000);
-    expect(m.strategySeconds).toBeCloseTo(1000 * (12 * 75e-9 + 0.03e-3 + 24 * 0.35e-6), 9);
+    expect(m.strategySeconds).toBeCloseTo(1000 * (12 * 75e-9 + 0.01e-3 + 24 * 0.14e-6), 9);
   });
 
-  it('replays the strategies on every path up to 10,000 by default (up to 100,000 when asked), fewer when the run would exceed its limits', () => {
+  it('replays the strategies on every path up to 100,000 by default (the most it takes), fewer when the run would exceed its limits', () => {
     expect(MAX_STRATEGY_PATHS).toBe(100_000);
-    expect(DEFAULT_STRATEGY_PATHS).toBe(10_000);
+    expect(DEFAULT_STRATEGY_PATHS).toBe(100_000);
     expect(defaultStrategyPaths(scenario({ paths: 1500 }), 'daily')).toBe(1500);
-    expect(defaultStrategyPaths(scenario({ paths: 100_000 }), 'daily')).toBe(10_000);
-    expect(defaultStrategyPaths(scenario({ paths: 1_000_000 }), 'daily')).toBe(10_000);
-    // A run whose paths alone fit but whose 10,000 default strategy paths would not.
+    expect(defaultStrategyPaths(scenario({ paths: 100_000 }), 'daily')).toBe(100_000);
+    expect(defaultStrategyPaths(scenario({ paths: 1_000_000 }), 'daily')).toBe(100_000);
+    // A run whose paths alone fit but whose 100,000 default strategy paths would not.
     const sizes = Array.from({ length: 400 }, (_, i) => (i + 1) * 100_000);
     const paths = sizes.find((p) => {
       const s = scenario({ paths: p, horizon: { months: 120 } });
-      return estimateSimulation(s, 'daily', 0).totalSeconds <= RUN_LIMITS.maxSeconds && estimateSimulation(s, 'daily', 10_000).totalSeconds > RUN_LIMITS.maxSeconds;
+      return estimateSimulation(s, 'daily', 0).totalSeconds <= RUN_LIMITS.maxSeconds && estimateSimulation(s, 'daily', 100_000).totalSeconds > RUN_LIMITS.maxSeconds;
     });
     if (paths === undefined) throw new Error('no run size between the limits');
     const long = scenario({ paths, horizon: { months: 120 } });
     const n = defaultStrategyPaths(long, 'daily');
     expect(n).toBeGreaterThanOrEqual(0);
-    expect(n).toBeLessThan(10_000);
+    expect(n).toBeLessThan(100_000);
     expect(n % 1000).toBe(0);
     expect(estimateSimulation(long, 'daily', n).totalSeconds).toBeLessThanOrEqual(RUN_LIMITS.maxSeconds);
     expect(estimateSimulation(long, 'daily', n + 1000).totalSeconds).toBeGreaterThan(RUN_LIMITS.maxSeconds);
@@ -65,9 +65,9 @@ describe('simulation budget', () => {
     const [m] = budgetProblems(e, 200, sources);
     expect(m).toMatch(/^10,000,000 paths × 2,520 trading days \(and 200 strategy paths\) would take about 30\d s on one thread/);
     expect(m).toMatch(/the limit is 300 s: lower paths in s\.json, horizon\.months in s\.json or --strategy-paths$/);
-    // The strategy paths count: 100,000 of them over a 10-year daily horizon (202 + 2,520 rows) add about 98 s.
+    // The strategy paths count: 100,000 of them over a 10-year daily horizon (202 + 2,520 rows) add about 39 s.
     const withStrategies = estimateSimulation(scenario({ paths: 100_000, horizon: { months: 120 } }), 'daily', 100_000);
-    expect(withStrategies.strategySeconds).toBeCloseTo(100_000 * (2520 * 12e-9 + 0.03e-3 + 2722 * 0.35e-6), 6);
+    expect(withStrategies.strategySeconds).toBeCloseTo(100_000 * (2520 * 12e-9 + 0.01e-3 + 2722 * 0.14e-6), 6);
   });
 
   it('formats durations', () => {

@@ -23,12 +23,13 @@ export const REFERENCE_COSTS = {
   workerStartup: 0.7,
   /**
    * One strategy path, seven built-ins through the portfolio kernel: fixed part (seconds) plus
-   * this much per row of warm-up and path (`StrategyPathRunner.runInto`: 182 to 189 µs for 454
-   * daily rows, 202 of warm-up and 252 of path, measured on 2 December 2026 in one thread after
-   * the trend filter's moving averages moved to typed arrays; the kernel runs are about half of it).
+   * this much per row of warm-up and path (`StrategyPathRunner.runInto`: 73 to 78 µs for 454
+   * daily rows, 202 of warm-up and 252 of path, measured on 2 December 2026 in one thread, blocks
+   * of 10,000 paths, after the kernel took the rows without trades in a tight loop and the paths'
+   * runs dropped their per-row record).
    */
-  strategyPathFixed: 0.03e-3,
-  strategyPathRow: 0.35e-6,
+  strategyPathFixed: 0.01e-3,
+  strategyPathRow: 0.14e-6,
 } as const;
 
 /**
@@ -69,11 +70,12 @@ export const MAX_FAN_PATHS = 2000;
 export const MAX_STRATEGY_PATHS = 100_000;
 
 /**
- * Paths the strategies are replayed on by default (every path of the run, up to this many):
- * about 0.2 ms of work a daily path at today's cost (`REFERENCE_COSTS`), so the strategies add
- * about 2 s of work to a default run; `--strategy-paths` takes up to {@link MAX_STRATEGY_PATHS}.
+ * Paths the strategies are replayed on by default (every path of the run, up to this many, the
+ * most `--strategy-paths` takes): about 0.075 ms of work a daily path at today's cost
+ * (`REFERENCE_COSTS`), so the strategies add about 7.5 s of single-thread work to a default run
+ * of 100,000 paths (shared by the worker threads it then starts).
  */
-export const DEFAULT_STRATEGY_PATHS = 10_000;
+export const DEFAULT_STRATEGY_PATHS = MAX_STRATEGY_PATHS;
 
 /** Steps of a scenario's horizon: trading days for the bootstrap on a daily pair, months otherwise. */
 export function horizonSteps(scenario: Scenario, frequency: 'daily' | 'monthly'): { steps: number; unit: 'trading days' | 'months' } {
@@ -161,8 +163,7 @@ export interface WorkerChoice {
  * `cores = os.availableParallelism()`: every thread then gets at least that much work. With the
  * reference costs a daily bootstrap uses two threads from about 470 million path steps (1.9
  * million paths of 252 trading days, strategies aside). The default run (100,000 × 252 with the
- * strategies on its first 10,000 paths, about 2 s of block work, most of it the strategies) uses
- * one or two.
+ * strategies on every path, about 8 s of block work, most of it the strategies) uses two.
  */
 export function defaultWorkers(e: SimulationEstimate, cores: number): WorkerChoice {
   const perWorker = STARTUPS_PER_WORKER * REFERENCE_COSTS.workerStartup;

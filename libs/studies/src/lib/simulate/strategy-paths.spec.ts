@@ -153,7 +153,10 @@ describe('strategies on simulated paths through the portfolio kernel', () => {
     const a = new Float64Array(job.horizon), b = new Float64Array(job.horizon), c = new Float64Array(job.horizon), d = new Float64Array(job.horizon);
     regenerate(0, a, b);
     regenerate(1, c, d);
-    const one = runner.market(a, b), two = runner.market(c, d);
+    // Two runners: a runner's next market overwrites the closes of its last one.
+    const other = new StrategyPathRunner(strategies.warmUp, job.horizon, strategies.cutPath);
+    const one = runner.market(a, b), two = other.market(c, d);
+    expect(Array.from(one.closes[0])).not.toEqual(Array.from(two.closes[0]));
     for (const s of PATH_STRATEGIES) {
       const p1 = s.targets(s.defaults, one), p2 = s.targets(s.defaults, two);
       const same = Array.from(p1.codes).join() === Array.from(p2.codes).join() && p1.warmup === p2.warmup

@@ -64,6 +64,8 @@ export class StrategyPathRunner {
   private readonly atStart: (PortfolioCheckpoint | undefined)[] = PATH_STRATEGIES.map(() => undefined);
   /** The row of the path's start in each path's market (the last warm-up row). */
   readonly startRow: number;
+  /** The closes of the last path's market, reused by the next (see `pathMarket`). */
+  private closes: readonly Float64Array[] | undefined;
   /** The days and rates every path shares (see `pathCalendar`). */
   private readonly calendar: PathCalendar;
 
@@ -75,9 +77,11 @@ export class StrategyPathRunner {
     this.calendar = pathCalendar(warmUp, steps, monthlyChanges);
   }
 
-  /** The MarketData of the path with these per-step returns (see `pathMarket`). */
+  /** The MarketData of the path with these per-step returns (see `pathMarket`); its closes are overwritten by the next call. */
   market(small: Float64Array, large: Float64Array): MarketData {
-    return pathMarket(this.warmUp, this.calendar, small, large);
+    const data = pathMarket(this.warmUp, this.calendar, small, large, this.closes);
+    this.closes = data.closes;
+    return data;
   }
 
   /**
