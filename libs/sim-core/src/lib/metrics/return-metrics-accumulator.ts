@@ -14,10 +14,15 @@ import { sharpeFromMoments } from './sharpe-ratio';
  * portfolio kernel, for which a run is a stream of periods.
  */
 export class ReturnMetricsAccumulator {
-  /** Moments of the returns `r`. */
-  readonly returns = new MomentsAccumulator();
-  /** Moments of the excess returns `r − rf` over cash. */
-  readonly excess = new MomentsAccumulator();
+  /** Moments of the returns `r` pushed one by one (see {@link volatility} for all of them). */
+  private readonly returns = new MomentsAccumulator();
+  /** Moments of the excess returns `r − rf` over cash, likewise. */
+  private readonly excess = new MomentsAccumulator();
+  /**
+   * Periods added by their sums ({@link pushSums}) and not yet merged into the moments: plain
+   * sums of their count, `Σ r`, `Σ r²`, `Σ (r − rf)`, `Σ (r − rf)²`, merged once when a moment is read.
+   */
+  private readonly pending = new Float64Array(5);
   /** Running peak and deepest drawdown of the compounded wealth. */
   readonly drawdown = new DrawdownTracker(1);
   /** `Π (1 + r)` so far. */
@@ -33,6 +38,7 @@ export class ReturnMetricsAccumulator {
   reset(): void {
     this.returns.reset();
     this.excess.reset();
+    this.pending.fill(0);
     this.drawdown.reset(1);
     this.growth = 1;
     this.periods = 0;
@@ -77,13 +83,30 @@ export class ReturnMetricsAccumulator {
 
   /**
    * Adds `count` periods to the count and the moments only, from `Σ r`, `Σ r²`, `Σ (r − rf)` and
-   * `Σ (r − rf)²` ({@link MomentsAccumulator.pushSums}): for a caller that compounds {@link
-   * growth} and tracks {@link drawdown} through those periods itself, as {@link push} does.
+   * `Σ (r − rf)²`: for a caller that compounds {@link growth} and tracks {@link drawdown} through
+   * those periods itself, as {@link push} does. The sums of all such calls are added up and merged
+   * into the moments once, when one is read ({@link MomentsAccumulator.pushSums}: to rounding the
+   * moments of pushing each period).
    */
   pushSums(count: number, sumR: number, sumR2: number, sumE: number, sumE2: number): void {
     this.periods += count;
-    this.returns.pushSums(count, sumR, sumR2);
-    this.excess.pushSums(count, sumE, sumE2);
+    const p = this.pending;
+    p[0] += count;
+    p[1] += sumR;
+    p[2] += sumR2;
+    p[3] += sumE;
+    p[4] += sumE2;
+  }
+
+  /** Merges the periods added by their sums into the moments. */
+  private merged(): this {
+    const p = this.pending;
+    if (p[0] > 0) {
+      this.returns.pushSums(p[0], p[1], p[2]);
+      this.excess.pushSums(p[0], p[3], p[4]);
+      p.fill(0);
+    }
+    return this;
   }
 
   /** `Π (1 + r) − 1`; NaN without periods. */
@@ -99,12 +122,12 @@ export class ReturnMetricsAccumulator {
 
   /** Sample standard deviation of `r` times `sqrt(periodsPerYear)`; NaN below 2 periods. */
   volatility(periodsPerYear: number): number {
-    return volatilityFromMoments(this.returns, periodsPerYear);
+    return volatilityFromMoments(this.merged().returns, periodsPerYear);
   }
 
   /** `mean(r − rf) / sd(r − rf) × sqrt(periodsPerYear)`; NaN below 2 periods or at zero variance. */
   sharpe(periodsPerYear: number): number {
-    return sharpeFromMoments(this.excess, periodsPerYear);
+    return sharpeFromMoments(this.merged().excess, periodsPerYear);
   }
 
   /** Deepest `wealth / running peak − 1` (a decimal <= 0), starting capital as the first peak; NaN without periods or after a NaN. */

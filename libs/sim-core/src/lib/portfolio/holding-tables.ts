@@ -7,21 +7,31 @@ import type { MarketData } from '../market/market-data';
 import type { DrawdownTracker } from '../metrics/drawdown-tracker';
 import { marketGrowth } from './market-growth';
 
-/** Per asset: the prefix tables of its factors, or null when a factor is not positive and finite (the rows must then be run one by one). */
+/** Numbers per row of {@link HoldingTable.sums}. */
+const SUMS = 8;
+/** Numbers per entry of a level of {@link HoldingTable.levels}. */
+const LEVEL = 3;
+
+/**
+ * Per asset: the prefix tables of its factors, or null when a factor is not positive and finite
+ * (the rows must then be run one by one). Each row's numbers sit together, so a range reads two
+ * rows of each table rather than one number from each of many arrays.
+ */
 export interface HoldingTable {
   /** `Π f[1..t]` (1 at row 0): the growth of a holding from row 0 to row `t`. */
   readonly growth: Float64Array;
-  /** Compensated prefix sums (value + compensation, Neumaier) of `r = f − 1`, `r²`, `e = r − rc`, `e²`, from row 1 to `t`. */
-  readonly sums: readonly { readonly value: Float64Array; readonly compensation: Float64Array }[];
-  /** Sparse tables (Bentley, 1980: level `k` holds the extreme of `growth[i .. i + 2^k)`) of the minimum and maximum. */
-  readonly lowest: readonly Float64Array[];
-  readonly highest: readonly Float64Array[];
   /**
-   * Per level `k` and row `i`, the deepest fall within rows `i .. i + 2^k)`: `min_t growth[t] /
-   * max(growth[i − 1], max_{i ≤ s ≤ t} growth[s])` (a ratio ≤ 1; row 0 counts as its own base).
-   * Two halves L, R combine as `min(D(L), min(R) / max(base, max(L)), D(R))`.
+   * Compensated prefix sums (Neumaier) from row 1 to row `t` of `r = f − 1`, `r²`, `e = r − rc`
+   * and `e²`: at `t × 8`, each sum then its compensation, in that order.
    */
-  readonly deepest: readonly Float64Array[];
+  readonly sums: Float64Array;
+  /**
+   * Sparse tables (Bentley, 1980): at level `k`, entry `i` (at `i × 3`) holds the lowest and
+   * highest `growth` over rows `i .. i + 2^k)` and the deepest fall within them, `min_t growth[t]
+   * / max(growth[i − 1], max_{i ≤ s ≤ t} growth[s])` (a ratio ≤ 1; row 0 counts as its own
+   * base). Two halves L, R combine as `min(D(L), min(R) / max(base, max(L)), D(R))`.
+   */
+  readonly levels: readonly Float64Array[];
 }
 
 const cache = new WeakMap<MarketData, readonly (HoldingTable | null)[]>();
@@ -42,7 +52,7 @@ function holdingTable(factors: Float64Array, cashReturns: Float64Array): Holding
   const growth = new Float64Array(n);
   growth[0] = 1;
   for (let t = 1; t < n; t += 1) growth[t] = growth[t - 1] * factors[t];
-  const sums = [0, 1, 2, 3].map(() => ({ value: new Float64Array(n), compensation: new Float64Array(n) }));
+  const sums = new Float64Array(n * SUMS);
   const terms = new Float64Array(4);
   for (let t = 1; t < n; t += 1) {
     const r = factors[t] - 1, e = r - cashReturns[t];
@@ -51,29 +61,32 @@ function holdingTable(factors: Float64Array, cashReturns: Float64Array): Holding
     terms[2] = e;
     terms[3] = e * e;
     for (let s = 0; s < 4; s += 1) {
-      const { value, compensation } = sums[s];
-      const x = terms[s], sum = value[t - 1], next = sum + x;
-      value[t] = next;
-      compensation[t] = compensation[t - 1] + (Math.abs(sum) >= Math.abs(x) ? sum - next + x : x - next + sum);
+      const at = t * SUMS + 2 * s, before = at - SUMS;
+      const x = terms[s], sum = sums[before], next = sum + x;
+      sums[at] = next;
+      sums[at + 1] = sums[before + 1] + (Math.abs(sum) >= Math.abs(x) ? sum - next + x : x - next + sum);
     }
   }
-  const single = new Float64Array(n);
-  for (let i = 0; i < n; i += 1) single[i] = i === 0 ? 1 : Math.min(1, growth[i] / growth[i - 1]);
-  const lowest = [growth], highest = [growth], deepest = [single];
+  const first = new Float64Array(n * LEVEL);
+  for (let i = 0; i < n; i += 1) {
+    first[i * LEVEL] = growth[i];
+    first[i * LEVEL + 1] = growth[i];
+    first[i * LEVEL + 2] = i === 0 ? 1 : Math.min(1, growth[i] / growth[i - 1]);
+  }
+  const levels = [first];
   for (let width = 2; width <= n; width *= 2) {
-    const half = width / 2, lo = lowest[lowest.length - 1], hi = highest[highest.length - 1], dd = deepest[deepest.length - 1];
-    const size = n - width + 1, nextLo = new Float64Array(size), nextHi = new Float64Array(size), nextDd = new Float64Array(size);
+    const half = width / 2, below = levels[levels.length - 1];
+    const size = n - width + 1, next = new Float64Array(size * LEVEL);
     for (let i = 0; i < size; i += 1) {
-      nextLo[i] = Math.min(lo[i], lo[i + half]);
-      nextHi[i] = Math.max(hi[i], hi[i + half]);
-      const peak = Math.max(i === 0 ? growth[0] : growth[i - 1], hi[i]);
-      nextDd[i] = Math.min(dd[i], lo[i + half] / peak, dd[i + half]);
+      const l = i * LEVEL, r = (i + half) * LEVEL;
+      next[l] = Math.min(below[l], below[r]);
+      next[l + 1] = Math.max(below[l + 1], below[r + 1]);
+      const peak = Math.max(i === 0 ? growth[0] : growth[i - 1], below[l + 1]);
+      next[l + 2] = Math.min(below[l + 2], below[r] / peak, below[r + 2]);
     }
-    lowest.push(nextLo);
-    highest.push(nextHi);
-    deepest.push(nextDd);
+    levels.push(next);
   }
-  return { growth, sums, lowest, highest, deepest };
+  return { growth, sums, levels };
 }
 
 /**
@@ -84,20 +97,15 @@ function holdingTable(factors: Float64Array, cashReturns: Float64Array): Holding
  */
 export function pushHoldingDrawdown(table: HoldingTable, from: number, to: number, start: number, tracker: DrawdownTracker): void {
   const scale = start / table.growth[from];
-  let i = from + 1;
+  let i = from + 1, peak = tracker.peak, depth = tracker.depth;
   while (i <= to) {
-    const level = 31 - Math.clz32(to - i + 1);
-    const low = scale * table.lowest[level][i], high = scale * table.highest[level][i];
-    tracker.depth = Math.min(tracker.depth, low / tracker.peak - 1, table.deepest[level][i] - 1);
-    tracker.peak = Math.max(tracker.peak, high);
+    const level = 31 - Math.clz32(to - i + 1), block = table.levels[level], at = i * LEVEL;
+    depth = Math.min(depth, (scale * block[at]) / peak - 1, block[at + 2] - 1);
+    peak = Math.max(peak, scale * block[at + 1]);
     i += 1 << level;
   }
-}
-
-/** The compensated prefix sum `s` over rows `from + 1 .. to`. */
-function rangeSum(table: HoldingTable, s: number, from: number, to: number): number {
-  const { value, compensation } = table.sums[s];
-  return value[to] - value[from] + (compensation[to] - compensation[from]);
+  tracker.peak = peak;
+  tracker.depth = depth;
 }
 
 /**
@@ -108,15 +116,12 @@ function rangeSum(table: HoldingTable, s: number, from: number, to: number): num
  * relative to row `from`'s close.
  */
 export function holdingRange(table: HoldingTable, from: number, to: number, out: Float64Array): void {
-  const g = table.growth, start = g[from];
-  const level = 31 - Math.clz32(to - from), right = to - (1 << level) + 1;
-  const lo = table.lowest[level], hi = table.highest[level];
+  const g = table.growth, start = g[from], sums = table.sums, a = from * SUMS, b = to * SUMS;
+  const level = 31 - Math.clz32(to - from), block = table.levels[level];
+  const left = (from + 1) * LEVEL, right = (to - (1 << level) + 1) * LEVEL;
   out[0] = to - from;
-  out[1] = rangeSum(table, 0, from, to);
-  out[2] = rangeSum(table, 1, from, to);
-  out[3] = rangeSum(table, 2, from, to);
-  out[4] = rangeSum(table, 3, from, to);
+  for (let s = 0; s < 4; s += 1) out[1 + s] = sums[b + 2 * s] - sums[a + 2 * s] + (sums[b + 2 * s + 1] - sums[a + 2 * s + 1]);
   out[5] = g[to] / start;
-  out[6] = Math.min(lo[from + 1], lo[right]) / start;
-  out[7] = Math.max(hi[from + 1], hi[right]) / start;
+  out[6] = Math.min(block[left], block[right]) / start;
+  out[7] = Math.max(block[left + 1], block[right + 1]) / start;
 }
