@@ -300,9 +300,10 @@ export class PortfolioKernel {
       } else if (mixedQuiet) {
         this.cash = cash;
         this.scanLast = last;
-        const stop = this.quietMixedRows(plan, row, endRow, due, mode === PERIOD_END, calendar, prevEquity, metrics);
+        const stop = this.quietMixedRows(plan, row, endRow, lag, mode === PERIOD_END, calendar, prevEquity, metrics, tally);
         if (stop > row) {
           cash = this.cash;
+          last = this.scanLast;
           prevEquity = this.scanEquity;
           due = (due + (stop - row)) % slots;
           row = stop;
@@ -524,18 +525,23 @@ export class PortfolioKernel {
 
   /**
    * From row `row` on, for a portfolio not wholly in one asset (see {@link run}), runs the rows
-   * with no order due and no target submitted (on signal: the proposed target is the last
-   * submitted one; at period ends: not a period's end), marking positions and cash to market as
-   * the row loop does, and adds their returns to `metrics` in one step: moments from the sums
-   * (`pushSums`), growth and drawdown carried row by row as `push` carries them. Stops at the
-   * first other row, or before a row whose value would not be positive (the row loop takes it).
-   * Returns that row; the cash and the last equity are left in `cash` and `scanEquity`.
+   * with no order due and nothing to trade at once, marking positions and cash to market as the
+   * row loop does, and adds their returns to `metrics` in one step: moments from the sums
+   * (`pushSums`), growth and drawdown carried row by row as `push` carries them. A target
+   * submitted on such a row (on signal: one that differs from the last submitted; at period
+   * ends: the period's last row) with a lag of 1 or more is scheduled as the row loop schedules
+   * it (the tally's decisions, the last submitted target in `scanLast`). Stops at the first row
+   * with an order due, a target submitted at lag 0, no target submitted yet, or a value that
+   * would not be positive (the row loop takes it). Returns that row; the cash and the last
+   * equity are left in `cash` and `scanEquity`.
    */
   private quietMixedRows(
-    plan: TargetPlan, row: number, endRow: number, due: number, periodEnd: boolean, calendar: Uint8Array, prevEquity: number, metrics: ReturnMetricsAccumulator,
+    plan: TargetPlan, row: number, endRow: number, lag: number, periodEnd: boolean, calendar: Uint8Array, prevEquity: number, metrics: ReturnMetricsAccumulator,
+    tally: PortfolioTally,
   ): number {
     const n = this.assets, positions = this.positions, codes = plan.codes, size = (plan.palette.length / n) | 0;
-    const dueRow = this.dueRow, slots = dueRow.length, warmup = plan.warmup, keep = KEEP, last = this.scanLast, differs = this.differs;
+    const dueRow = this.dueRow, dueTarget = this.dueTarget, slots = dueRow.length, warmup = plan.warmup, keep = KEEP, differs = this.differs;
+    let last = this.scanLast;
     const growth = this.growth as MarketGrowth, factors = growth.assetFactors, cashFactors = growth.cashFactors, cashReturns = growth.cashReturns;
     let nextDue = endRow + 1;
     for (let s = 0; s < slots; s += 1) if (dueRow[s] >= row && dueRow[s] < nextDue) nextDue = dueRow[s];
@@ -545,12 +551,17 @@ export class PortfolioKernel {
     let w = metrics.growth, peak = metrics.drawdown.peak, depth = metrics.drawdown.depth;
     const peakStep = drawdownPeakStep, depthStep = drawdownDepthStep; // locals: see `keep`
     for (; row < nextDue; row += 1) {
+      // A target submitted here (lag ≥ 1) is only scheduled: the row itself stays quiet.
+      let submitted = -1;
       if (row >= warmup) {
         if (last < 0) break;
         const code = codes[row];
-        if (periodEnd) {
-          if (calendar[row] !== 0 || !(code === keep || (code >= 0 && code < size))) break;
-        } else if (code !== keep && !(code >= 0 && code < size && differs[code * size + last] === 0)) break;
+        if (code !== keep && !(code >= 0 && code < size)) break;
+        const target = code === keep ? last : code;
+        if (periodEnd ? calendar[row] !== 0 : differs[target * size + last] !== 0) {
+          if (lag === 0) break;
+          submitted = target;
+        }
       }
       let value: number;
       if (two) {
@@ -578,7 +589,16 @@ export class PortfolioKernel {
       peak = peakStep(peak, w);
       depth = depthStep(depth, peak, w);
       prev = value;
+      if (submitted >= 0) {
+        tally.decisions += 1;
+        last = submitted;
+        const slot = (row + lag) % (lag + 1);
+        dueRow[slot] = row + lag;
+        dueTarget[slot] = submitted;
+        if (row + lag < nextDue) nextDue = row + lag;
+      }
     }
+    this.scanLast = last;
     if (two) {
       positions[0] = p0;
       positions[1] = p1;
