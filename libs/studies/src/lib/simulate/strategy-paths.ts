@@ -1,5 +1,5 @@
 import {
-  BUILTIN_STRATEGIES, DEFAULT_BACKTEST_SETTINGS, PortfolioKernel, PortfolioTally,
+  BUILTIN_STRATEGIES, DEFAULT_BACKTEST_SETTINGS, PortfolioKernel, PortfolioTally, SignalCache,
   type BacktestConfig, type BuiltinStrategy, type MarketData, type PortfolioCheckpoint, type TargetPlan,
 } from '@ratecut/sim-core';
 import { pathCalendar, pathMarket, type PathCalendar } from './path-market';
@@ -54,6 +54,8 @@ export class StrategyPathRunner {
   private readonly config: BacktestConfig;
   /** Plans of the {@link PATH_INDEPENDENT_PLANS} built-ins, by index into {@link PATH_STRATEGIES}, once computed. */
   private readonly shared: (TargetPlan | undefined)[] = PATH_STRATEGIES.map(() => undefined);
+  /** The series the built-ins share on a path (the ratio of the legs, say), whose arrays the next path's reuse. */
+  private readonly signals = new SignalCache();
   /** The other built-ins' plans of the last path, whose arrays the next path's plans reuse. */
   private readonly previous: (TargetPlan | undefined)[] = PATH_STRATEGIES.map(() => undefined);
   /**
@@ -98,7 +100,7 @@ export class StrategyPathRunner {
       let plan = this.shared[k];
       if (plan === undefined) {
         // A plan that depends on the path overwrites the arrays of the previous path's.
-        plan = builtin.targets(builtin.defaults, data, undefined, this.previous[k]);
+        plan = builtin.targets(builtin.defaults, data, this.signals, this.previous[k]);
         if (PATH_INDEPENDENT_PLANS.has(builtin.name)) this.shared[k] = plan;
         else this.previous[k] = plan;
       }

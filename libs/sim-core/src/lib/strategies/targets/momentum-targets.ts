@@ -2,7 +2,7 @@ import type { MarketData } from '../../market/market-data';
 import { KEEP, planCodes, type TargetPlan } from '../../portfolio/target-plan';
 import { LARGE, SMALL } from '../select-steps';
 import { LARGE_TARGET, LEG_PALETTE, SMALL_TARGET } from './leg-palette';
-import type { SignalCache } from './signal-cache';
+import { recycledArray, type SignalCache } from './signal-cache';
 
 /**
  * Trailing simple returns over `lookback` rows of each leg, `close[t] / close[t − lookback] − 1`
@@ -10,14 +10,14 @@ import type { SignalCache } from './signal-cache';
  * per look-back and kept in `cache`.
  */
 export function trailingReturns(data: MarketData, lookback: number, cache?: SignalCache): { small: Float64Array; large: Float64Array } {
-  const make = (): { small: Float64Array; large: Float64Array } => {
+  const make = (recycled?: { small: Float64Array; large: Float64Array }): { small: Float64Array; large: Float64Array } => {
     const n = data.days.length;
-    const of = (col: Float64Array): Float64Array => {
-      const out = new Float64Array(n).fill(NaN);
+    const of = (col: Float64Array, into?: Float64Array): Float64Array => {
+      const out = recycledArray(into, n).fill(NaN, 0, Math.min(lookback, n));
       for (let t = lookback; t < n; t += 1) out[t] = col[t] / col[t - lookback] - 1;
       return out;
     };
-    return { small: of(data.closes[SMALL]), large: of(data.closes[LARGE]) };
+    return { small: of(data.closes[SMALL], recycled?.small), large: of(data.closes[LARGE], recycled?.large) };
   };
   return cache === undefined ? make() : cache.memo(data, `trailing:${lookback}`, make);
 }

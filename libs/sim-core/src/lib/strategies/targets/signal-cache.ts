@@ -4,21 +4,34 @@
  * per market data and kept for the next combination of a sweep.
  */
 export class SignalCache {
-  private readonly entries = new Map<string, unknown>();
+  private entries = new Map<string, unknown>();
+  /** The entries of the previous market, offered to `make` for reuse (see {@link memo}). */
+  private recycled = new Map<string, unknown>();
   private owner: object | null = null;
 
   /**
    * The series stored under `key` for `data`, made by `make` on first use. A cache serves one
-   * market data object: asked for another, it forgets everything first.
+   * market data object: asked for another, it forgets everything first, and offers each
+   * forgotten series to the `make` of the same key as `recycled`, whose arrays it may overwrite
+   * (when they have the right length) instead of allocating new ones: a caller that runs the same
+   * rules on market after market of one shape (simulated paths) allocates once.
    */
-  memo<T>(data: object, key: string, make: () => T): T {
+  memo<T>(data: object, key: string, make: (recycled?: T) => T): T {
     if (this.owner !== data) {
-      this.entries.clear();
+      this.recycled = this.entries;
+      this.entries = new Map();
       this.owner = data;
     }
     if (this.entries.has(key)) return this.entries.get(key) as T;
-    const value = make();
+    const old = this.recycled.get(key) as T | undefined;
+    this.recycled.delete(key);
+    const value = make(old);
     this.entries.set(key, value);
     return value;
   }
+}
+
+/** `recycled` when it is an array of `rows` numbers (see `SignalCache.memo`), else a new one. */
+export function recycledArray(recycled: Float64Array | undefined, rows: number): Float64Array {
+  return recycled !== undefined && recycled.length === rows ? recycled : new Float64Array(rows);
 }

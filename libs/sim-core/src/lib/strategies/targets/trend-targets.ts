@@ -3,14 +3,14 @@ import type { MarketData } from '../../market/market-data';
 import { planCodes, type TargetPlan } from '../../portfolio/target-plan';
 import { LARGE, SMALL, type TrendIndicator } from '../select-steps';
 import { LARGE_TARGET, LEG_PALETTE, SMALL_TARGET } from './leg-palette';
-import type { SignalCache } from './signal-cache';
+import { recycledArray, type SignalCache } from './signal-cache';
 import { simpleMovingAverageInto } from './simple-moving-average';
 
 /** The ratio small / large at every row's close, the series the trend filter reads. */
 function ratioSeries(data: MarketData, cache?: SignalCache): Float64Array {
-  const make = (): Float64Array => {
+  const make = (recycled?: Float64Array): Float64Array => {
     const s = data.closes[SMALL], l = data.closes[LARGE], n = data.days.length;
-    const out = new Float64Array(n);
+    const out = recycledArray(recycled, n);
     for (let t = 0; t < n; t += 1) out[t] = s[t] / l[t];
     return out;
   };
@@ -36,10 +36,10 @@ function aligned(values: readonly number[], rows: number): Float64Array {
  * and signal, as the streaming step), the last three with the library's batch API.
  */
 export function ratioIndicator(data: MarketData, kind: 'sma' | 'ema' | 'rsi' | 'macd', periods: readonly number[], cache?: SignalCache): Float64Array {
-  const make = (): Float64Array => {
+  const make = (recycled?: Float64Array): Float64Array => {
     const ratio = ratioSeries(data, cache), rows = data.days.length;
     const [p, slow, signal] = periods;
-    if (kind === 'sma') return simpleMovingAverageInto(ratio, p, new Float64Array(rows));
+    if (kind === 'sma') return simpleMovingAverageInto(ratio, p, recycledArray(recycled, rows));
     // The library's batch API reads plain arrays.
     const values = Array.from(ratio);
     switch (kind) {
