@@ -23,13 +23,26 @@ const cache = new WeakMap<MarketData, MarketGrowth>();
  */
 const cashCache = new WeakMap<Float64Array, { readonly days: Int32Array; readonly cashReturns: Float64Array; readonly cashFactors: Float64Array }>();
 
-/** The {@link MarketGrowth} of `data`, computed on first use. */
+/** The {@link MarketGrowth} of `data`, computed on first use and kept while `data` lives. */
 export function marketGrowth(data: MarketData): MarketGrowth {
   const known = cache.get(data);
   if (known !== undefined) return known;
+  const growth = computeMarketGrowth(data);
+  cache.set(data, growth);
+  return growth;
+}
+
+/**
+ * The {@link MarketGrowth} of `data`, computed now and not kept: with `reuse` (the growth of
+ * another market of the same shape that nothing reads any more), its asset arrays are
+ * overwritten instead of new ones allocated (a caller running market after market: simulated
+ * paths). The cash part is shared as in {@link marketGrowth}.
+ */
+export function computeMarketGrowth(data: MarketData, reuse?: MarketGrowth): MarketGrowth {
   const n = data.days.length, days = data.days, rate = data.cashRate;
-  const assetFactors = data.closes.map((c) => {
-    const f = new Float64Array(n);
+  const assetFactors = data.closes.map((c, a) => {
+    const old = reuse?.assetFactors[a];
+    const f = old !== undefined && old.length === n ? old : new Float64Array(n);
     f[0] = NaN;
     for (let t = 1; t < n; t += 1) f[t] = c[t] / c[t - 1];
     return f;
@@ -47,7 +60,5 @@ export function marketGrowth(data: MarketData): MarketGrowth {
     cash = { days, cashReturns, cashFactors };
     cashCache.set(rate, cash);
   }
-  const growth = { assetFactors, cashReturns: cash.cashReturns, cashFactors: cash.cashFactors };
-  cache.set(data, growth);
-  return growth;
+  return { assetFactors, cashReturns: cash.cashReturns, cashFactors: cash.cashFactors };
 }

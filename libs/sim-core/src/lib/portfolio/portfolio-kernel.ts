@@ -8,7 +8,7 @@ import type { BacktestConfig } from '../engine/backtest-types';
 import { checkMarketData, type MarketData } from '../market/market-data';
 import { ReturnMetricsAccumulator } from '../metrics/return-metrics-accumulator';
 import type { RebalanceSchedule } from '../strategies/when-steps';
-import { marketGrowth, type MarketGrowth } from './market-growth';
+import { computeMarketGrowth, type MarketGrowth } from './market-growth';
 import { drawdownDepthStep, drawdownPeakStep } from '../metrics/drawdown-tracker';
 import { checkCostModel } from './cost-model';
 import { holdingRange, holdingTables, pushHoldingDrawdown, type HoldingTable } from './holding-tables';
@@ -142,6 +142,7 @@ export class PortfolioKernel {
   /** The equity where {@link quietMixedRows} stopped, and the market of the run in progress. */
   private scanEquity = NaN;
   private growth: MarketGrowth | null = null;
+  private growthData: MarketData | null = null;
   /** The range numbers of a held asset (see `holdingRange`). */
   private readonly range = new Float64Array(8);
   /** Where the last run ended (see {@link checkpoint}). */
@@ -243,8 +244,7 @@ export class PortfolioKernel {
     const positions = this.positions;
     positions.fill(0);
     const rate = costRate(config.costs);
-    const growth = marketGrowth(data), factors = growth.assetFactors, cashReturns = growth.cashReturns, cashFactors = growth.cashFactors;
-    this.growth = growth;
+    const growth = this.growthOf(data), factors = growth.assetFactors, cashReturns = growth.cashReturns, cashFactors = growth.cashFactors;
     const warmup = plan.warmup;
     const calendar = mask ?? NO_MASK;
     tally.reset();
@@ -621,6 +621,19 @@ export class PortfolioKernel {
     if (!(cash >= -1e-9 * value)) return false;
     for (let a = 0; a < this.assets; a += 1) if (!(this.positions[a] >= 0)) return false;
     return true;
+  }
+
+  /**
+   * The growth factors of `data` (`computeMarketGrowth`), kept for the kernel's next run on the
+   * same market; a run on another market overwrites their arrays (one market's worth of memory
+   * per kernel, not one per market run: the simulated paths run market after market).
+   */
+  private growthOf(data: MarketData): MarketGrowth {
+    if (this.growthData !== data || this.growth === null) {
+      this.growth = computeMarketGrowth(data, this.growth ?? undefined);
+      this.growthData = data;
+    }
+    return this.growth;
   }
 
   /** The asset the portfolio is wholly in (cash exactly 0, one position not 0, the others 0) if it has prefix tables, else {@link NOT_ONE_ASSET}. */
