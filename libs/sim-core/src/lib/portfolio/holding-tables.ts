@@ -97,7 +97,7 @@ function holdingTable(factors: Float64Array, cashReturns: Float64Array): Holding
  */
 export function pushHoldingDrawdown(table: HoldingTable, from: number, to: number, start: number, tracker: DrawdownTracker): void {
   const scale = start / table.growth[from];
-  let i = from + 1, peak = tracker.peak, depth = tracker.depth;
+  let i = from + 1, peak = +tracker.peak, depth = +tracker.depth;
   while (i <= to) {
     const level = 31 - Math.clz32(to - i + 1), block = table.levels[level], at = i * LEVEL;
     depth = Math.min(depth, (scale * block[at]) / peak - 1, block[at + 2] - 1);

@@ -252,7 +252,7 @@ export class PortfolioKernel {
     this.tradesToday = 0;
     const metrics = tally.metrics;
 
-    let cash = config.initialCapital;
+    let cash = +config.initialCapital; // unary plus: a raw double through the loop (see quietMixedRows)
     let last = -1; // palette index of the last submitted target
     let prevEquity = NaN;
     let firstRow = startRow;
@@ -261,9 +261,9 @@ export class PortfolioKernel {
         throw new RangeError(`PortfolioKernel: a checkpoint at row ${from.row} (lag ${from.lag}, ${from.positions.length} assets) cannot continue rows ${startRow}..${endRow} (lag ${lag}, ${n} assets)`);
       }
       positions.set(from.positions);
-      cash = from.cash;
+      cash = +from.cash;
       last = from.last;
-      prevEquity = from.equity;
+      prevEquity = +from.equity;
       for (const order of from.pending) {
         dueRow[order.row % slots] = order.row;
         dueTarget[order.row % slots] = order.target;
@@ -545,10 +545,13 @@ export class PortfolioKernel {
     const growth = this.growth as MarketGrowth, factors = growth.assetFactors, cashFactors = growth.cashFactors, cashReturns = growth.cashReturns;
     let nextDue = endRow + 1;
     for (let s = 0; s < slots; s += 1) if (dueRow[s] >= row && dueRow[s] < nextDue) nextDue = dueRow[s];
-    let cash = this.cash, prev = prevEquity, count = 0, sr = 0, sr2 = 0, se = 0, se2 = 0;
+    // Unary plus on the loop's starting values read from fields: V8 then keeps them as raw
+    // doubles through the loop instead of boxing a new number every row (measured: two
+    // allocations a row, and about a third of the loop's time, without it).
+    let cash = +this.cash, prev = +prevEquity, count = 0, sr = 0, sr2 = 0, se = 0, se2 = 0;
     const two = n === 2, f0 = factors[0], f1 = two ? factors[1] : f0;
     let p0 = positions[0], p1 = two ? positions[1] : 0;
-    let w = metrics.growth, peak = metrics.drawdown.peak, depth = metrics.drawdown.depth;
+    let w = +metrics.growth, peak = +metrics.drawdown.peak, depth = +metrics.drawdown.depth;
     const peakStep = drawdownPeakStep, depthStep = drawdownDepthStep; // locals: see `keep`
     for (; row < nextDue; row += 1) {
       // A target submitted here (lag ≥ 1) is only scheduled: the row itself stays quiet.
