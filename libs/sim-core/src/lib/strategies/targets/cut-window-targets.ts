@@ -2,7 +2,7 @@ import { atLeastBp, rateMoveBp } from '../../fed/rate-move-bp';
 import type { MarketData } from '../../market/market-data';
 import { planCodes, type TargetPlan } from '../../portfolio/target-plan';
 import { addMonths, addMonthsToKey, calendarKey } from '../../time/day-number';
-import { LARGE_TARGET, LEG_PALETTE, SMALL_TARGET } from './leg-palette';
+import { LARGE_OR_SMALL, LEG_PALETTE } from './leg-palette';
 import { dayKeys } from './day-keys';
 import type { SignalCache } from './signal-cache';
 
@@ -61,6 +61,7 @@ export function cutWindowTargets(
   const starts = cycleStartKeys(data, minMoveBp, pauseMonths, cache), keys = dayKeys(data, cache);
   const n = data.days.length;
   const codes = planCodes(n, reuse?.codes);
+  const pick = LARGE_OR_SMALL; // small inside the window (a table read, not a branch)
   let start = NaN, end = -Infinity;
   for (let t = warmup; t < n; t += 1) {
     const s = starts[t];
@@ -68,7 +69,7 @@ export function cutWindowTargets(
       start = s;
       end = Number.isNaN(s) ? -Infinity : addMonthsToKey(s, holdMonths);
     }
-    codes[t] = keys[t] < end ? SMALL_TARGET : LARGE_TARGET;
+    codes[t] = pick[+(keys[t] < end)];
   }
   return { assets: 2, palette: Float64Array.from(LEG_PALETTE), codes, initial: null, warmup };
 }

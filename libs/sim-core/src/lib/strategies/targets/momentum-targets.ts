@@ -1,7 +1,10 @@
 import type { MarketData } from '../../market/market-data';
 import { KEEP, planCodes, type TargetPlan } from '../../portfolio/target-plan';
 import { LARGE, SMALL } from '../select-steps';
-import { LARGE_TARGET, LEG_PALETTE, SMALL_TARGET } from './leg-palette';
+import { LARGE_OR_SMALL, LARGE_TARGET, LEG_PALETTE, SMALL_TARGET } from './leg-palette';
+
+/** The code by (small ahead beyond the band, large ahead beyond the band) as bits `10`, `01`: neither keeps, small first. */
+const BY_BAND = Int32Array.of(KEEP, LARGE_TARGET, SMALL_TARGET, SMALL_TARGET);
 import { recycledArray, type SignalCache } from './signal-cache';
 
 /**
@@ -33,10 +36,13 @@ export function relativeMomentumTargets(data: MarketData, lookback: number, thre
   const { small, large } = trailingReturns(data, lookback, cache);
   const n = data.days.length;
   const codes = planCodes(n, reuse?.codes), initial = planCodes(n, reuse?.initial);
+  // Table reads instead of branches (see LARGE_OR_SMALL): the code by (small beats large by more
+  // than the threshold, large beats small by more) as two bits, the first one deciding first.
+  const byBand = BY_BAND, pick = LARGE_OR_SMALL;
   for (let t = warmup; t < n; t += 1) {
     const rs = small[t], rl = large[t];
-    codes[t] = rs > rl + threshold ? SMALL_TARGET : rl > rs + threshold ? LARGE_TARGET : KEEP;
-    initial[t] = rs > rl ? SMALL_TARGET : LARGE_TARGET;
+    codes[t] = byBand[(+(rs > rl + threshold) << 1) | +(rl > rs + threshold)];
+    initial[t] = pick[+(rs > rl)];
   }
   return { assets: 2, palette: Float64Array.from(LEG_PALETTE), codes, initial, warmup };
 }

@@ -37,10 +37,12 @@ export function rateRegimeTargets(data: MarketData, dropBp: number, months: numb
   const moves = policyRateMoves(data, months, cache);
   const n = data.days.length;
   const codes = planCodes(n, reuse?.codes);
-  const other = otherwise === 'large' ? LARGE_TARGET : CASH_TARGET;
+  // Small after a fall of at least dropBp, else `otherwise`: a table read by the condition as 0
+  // or 1, not a branch (see LARGE_OR_SMALL); both halves of the condition are evaluated.
+  const pick = Int32Array.of(otherwise === 'large' ? LARGE_TARGET : CASH_TARGET, SMALL_TARGET);
   for (let t = warmup; t < n; t += 1) {
     const m = moves[t];
-    codes[t] = m < 0 && atLeastBp(m, dropBp) ? SMALL_TARGET : other;
+    codes[t] = pick[+(m < 0) & +atLeastBp(m, dropBp)];
   }
   return { assets: 2, palette: Float64Array.from(LEG_PALETTE), codes, initial: null, warmup };
 }

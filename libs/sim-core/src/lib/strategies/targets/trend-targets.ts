@@ -2,7 +2,7 @@ import { EMA, MACD, RSI } from 'technicalindicators';
 import type { MarketData } from '../../market/market-data';
 import { planCodes, type TargetPlan } from '../../portfolio/target-plan';
 import { LARGE, SMALL, type TrendIndicator } from '../select-steps';
-import { LARGE_TARGET, LEG_PALETTE, SMALL_TARGET } from './leg-palette';
+import { LARGE_OR_SMALL, LEG_PALETTE } from './leg-palette';
 import { recycledArray, type SignalCache } from './signal-cache';
 import { simpleMovingAverageInto } from './simple-moving-average';
 
@@ -64,16 +64,17 @@ export function trendTargets(
 ): TargetPlan {
   const n = data.days.length;
   const codes = planCodes(n, reuse?.codes);
+  const pick = LARGE_OR_SMALL; // small where the comparison holds (a table read, not a branch)
   if (indicator === 'sma' || indicator === 'ema') {
     const f = ratioIndicator(data, indicator, [fast], cache), s = ratioIndicator(data, indicator, [slow], cache);
     // Both defined and fast above slow (NaN compares false).
-    for (let t = warmup; t < n; t += 1) codes[t] = f[t] > s[t] ? SMALL_TARGET : LARGE_TARGET;
+    for (let t = warmup; t < n; t += 1) codes[t] = pick[+(f[t] > s[t])];
   } else if (indicator === 'rsi') {
     const r = ratioIndicator(data, 'rsi', [fast], cache);
-    for (let t = warmup; t < n; t += 1) codes[t] = r[t] > 50 ? SMALL_TARGET : LARGE_TARGET;
+    for (let t = warmup; t < n; t += 1) codes[t] = pick[+(r[t] > 50)];
   } else {
     const h = ratioIndicator(data, 'macd', [fast, slow, signal], cache);
-    for (let t = warmup; t < n; t += 1) codes[t] = h[t] > 0 ? SMALL_TARGET : LARGE_TARGET;
+    for (let t = warmup; t < n; t += 1) codes[t] = pick[+(h[t] > 0)];
   }
   return { assets: 2, palette: Float64Array.from(LEG_PALETTE), codes, initial: null, warmup };
 }
