@@ -161,6 +161,7 @@ describe('PortfolioKernel', () => {
         const data = markets[m];
         const params = { ...builtin.defaults, ...given };
         fc.pre(builtin.check(params, data.periodsPerYear).length === 0);
+        // Three settings per case, seeded from the case, so a run of the suite is the same every time.
         return fc.assert(fc.property(configArb(data.days.length), (config) => {
           fc.pre(config.startRow <= config.endRow);
           const run = runBacktest(data, builtin.build(params, schedule, data.periodsPerYear), config);
@@ -172,7 +173,7 @@ describe('PortfolioKernel', () => {
           expectSameTally(run, tally, data.periodsPerYear);
           tabled.run(data, plan, schedule, config, tally);
           expectSameTally(run, tally, data.periodsPerYear);
-        }), { numRuns: 3 }) === undefined;
+        }), { numRuns: 3, seed: fc.hash(JSON.stringify([m, given, schedule])) }) === undefined;
       }),
       { numRuns: 40, seed: 17 },
     );

@@ -22,13 +22,13 @@ describe('simulation budget', () => {
     const e = estimateSimulation(scenario({ paths: 100_000 }), 'daily', 200);
     expect(e.pathSteps).toBe(25_200_000);
     // 200 strategy paths, each drawn again and run over 202 warm-up rows + 252 path rows (in the blocks); the fan: 2,000 paths regenerated.
-    const strategies = 200 * (252 * 12e-9 + 0.01e-3 + 454 * 0.14e-6);
+    const strategies = 200 * (252 * 12e-9 + 0.01e-3 + 454 * 0.075e-6);
     expect(e.strategySeconds).toBeCloseTo(strategies, 9);
     expect(e.pathSeconds).toBeCloseTo(25_200_000 * 12e-9 + strategies, 9);
     expect(e.totalSeconds).toBeCloseTo(25_200_000 * 12e-9 + strategies + 2000 * 252 * 12e-9, 9);
     // Monthly paths: 12 warm-up month-ends.
     const m = estimateSimulation(scenario({ paths: 1000, method: { kind: 'student-t' } }), 'daily', 1000);
-    expect(m.strategySeconds).toBeCloseTo(1000 * (12 * 75e-9 + 0.01e-3 + 24 * 0.14e-6), 9);
+    expect(m.strategySeconds).toBeCloseTo(1000 * (12 * 75e-9 + 0.01e-3 + 24 * 0.075e-6), 9);
   });
 
   it('replays the strategies on every path up to 100,000 by default (the most it takes), fewer when the run would exceed its limits', () => {
@@ -65,9 +65,9 @@ describe('simulation budget', () => {
     const [m] = budgetProblems(e, 200, sources);
     expect(m).toMatch(/^10,000,000 paths × 2,520 trading days \(and 200 strategy paths\) would take about 30\d s on one thread/);
     expect(m).toMatch(/the limit is 300 s: lower paths in s\.json, horizon\.months in s\.json or --strategy-paths$/);
-    // The strategy paths count: 100,000 of them over a 10-year daily horizon (202 + 2,520 rows) add about 39 s.
+    // The strategy paths count: 100,000 of them over a 10-year daily horizon (202 + 2,520 rows) add about 21 s.
     const withStrategies = estimateSimulation(scenario({ paths: 100_000, horizon: { months: 120 } }), 'daily', 100_000);
-    expect(withStrategies.strategySeconds).toBeCloseTo(100_000 * (2520 * 12e-9 + 0.01e-3 + 2722 * 0.14e-6), 6);
+    expect(withStrategies.strategySeconds).toBeCloseTo(100_000 * (2520 * 12e-9 + 0.01e-3 + 2722 * 0.075e-6), 6);
   });
 
   it('formats durations', () => {
@@ -82,8 +82,9 @@ describe('default worker count', () => {
   const perThread = STARTUPS_PER_WORKER * REFERENCE_COSTS.workerStartup;
   it('stays on one thread unless each thread gets several worker start-ups of work', () => {
     expect(defaultWorkers(estimateSimulation(scenario({ paths: 100_000 }), 'daily', 200), 2).workers).toBe(1);
-    // The strategies on every path are block work too: the default run uses both cores.
-    expect(defaultWorkers(estimateSimulation(scenario({ paths: 100_000 }), 'daily', 100_000), 2).workers).toBe(2);
+    // The strategies on every path are block work too: over two years they take a run to both cores.
+    expect(defaultWorkers(estimateSimulation(scenario({ paths: 100_000, horizon: { months: 24 } }), 'daily', 200), 2).workers).toBe(1);
+    expect(defaultWorkers(estimateSimulation(scenario({ paths: 100_000, horizon: { months: 24 } }), 'daily', 100_000), 2).workers).toBe(2);
     expect(defaultWorkers(estimateSimulation(scenario({ paths: 1_000_000 }), 'daily', 0), 2).workers).toBe(1);
     // 2 threads as soon as the path work reaches two threads' worth.
     const paths = Math.ceil((2 * perThread) / (252 * REFERENCE_COSTS.bootstrapStep));

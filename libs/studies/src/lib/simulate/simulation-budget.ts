@@ -23,13 +23,13 @@ export const REFERENCE_COSTS = {
   workerStartup: 0.7,
   /**
    * One strategy path, seven built-ins through the portfolio kernel: fixed part (seconds) plus
-   * this much per row of warm-up and path (`StrategyPathRunner.runInto`: 73 to 78 µs for 454
+   * this much per row of warm-up and path (`StrategyPathRunner.runInto`: 42 to 46 µs for 454
    * daily rows, 202 of warm-up and 252 of path, measured on 2 December 2026 in one thread, blocks
-   * of 10,000 paths, after the kernel took the rows without trades in a tight loop and the paths'
-   * runs dropped their per-row record).
+   * of 10,000 paths, after the kernel took the rows without trades in a tight loop, the paths'
+   * runs dropped their per-row record and stopped allocating per path).
    */
   strategyPathFixed: 0.01e-3,
-  strategyPathRow: 0.14e-6,
+  strategyPathRow: 0.075e-6,
 } as const;
 
 /**
@@ -71,8 +71,8 @@ export const MAX_STRATEGY_PATHS = 100_000;
 
 /**
  * Paths the strategies are replayed on by default (every path of the run, up to this many, the
- * most `--strategy-paths` takes): about 0.075 ms of work a daily path at today's cost
- * (`REFERENCE_COSTS`), so the strategies add about 7.5 s of single-thread work to a default run
+ * most `--strategy-paths` takes): about 0.045 ms of work a daily path at today's cost
+ * (`REFERENCE_COSTS`), so the strategies add about 4.5 s of single-thread work to a default run
  * of 100,000 paths (shared by the worker threads it then starts).
  */
 export const DEFAULT_STRATEGY_PATHS = MAX_STRATEGY_PATHS;
@@ -163,7 +163,8 @@ export interface WorkerChoice {
  * `cores = os.availableParallelism()`: every thread then gets at least that much work. With the
  * reference costs a daily bootstrap uses two threads from about 470 million path steps (1.9
  * million paths of 252 trading days, strategies aside). The default run (100,000 × 252 with the
- * strategies on every path, about 8 s of block work, most of it the strategies) uses two.
+ * strategies on every path, about 4.7 s of block work, most of it the strategies) stays on one,
+ * just under two threads' worth (5.6 s).
  */
 export function defaultWorkers(e: SimulationEstimate, cores: number): WorkerChoice {
   const perWorker = STARTUPS_PER_WORKER * REFERENCE_COSTS.workerStartup;
