@@ -38,11 +38,6 @@ export function cycleStartDays(data: MarketData, minMoveBp: number, pauseMonths:
   return cache === undefined ? make() : cache.memo(data, `cycle-start:${minMoveBp}:${pauseMonths}`, make);
 }
 
-/**
- * The cut trigger (`cutWindow`) as targets: small at row `t` while `t` is less than `holdMonths`
- * calendar months after the first cut of the cycle known at `t`, large otherwise. `reuse`: a
- * plan whose arrays may be overwritten (see `planCodes`).
- */
 /** {@link cycleStartDays} as calendar keys (`calendarKey`; NaN before the first cut), kept in `cache`. */
 function cycleStartKeys(data: MarketData, minMoveBp: number, pauseMonths: number, cache?: SignalCache): Float64Array {
   const make = (): Float64Array => {
@@ -54,6 +49,11 @@ function cycleStartKeys(data: MarketData, minMoveBp: number, pauseMonths: number
   return cache === undefined ? make() : cache.memo(data, `cycle-start-keys:${minMoveBp}:${pauseMonths}`, make);
 }
 
+/**
+ * The cut trigger (`cutWindow`) as targets: small at row `t` while `t` is less than `holdMonths`
+ * calendar months after the first cut of the cycle known at `t`, large otherwise. `reuse`: a
+ * plan whose arrays may be overwritten (see `planCodes`).
+ */
 export function cutWindowTargets(
   data: MarketData, holdMonths: number, minMoveBp: number, pauseMonths: number, warmup: number, cache?: SignalCache, reuse?: TargetPlan,
 ): TargetPlan {
