@@ -60,28 +60,6 @@ export class ReturnMetricsAccumulator {
   }
 
   /**
-   * Adds `count` periods known by their sums (a portfolio holding one asset over a range of rows,
-   * from prefix tables): `Σ r`, `Σ r²`, `Σ (r − rf)`, `Σ (r − rf)²`, the growth `Π (1 + r)`, and
-   * the lowest and highest wealth within the range relative to its start (`Π (1 + r)` up to
-   * each period). The moments merge by {@link MomentsAccumulator.pushSums} (equal to pushing
-   * each period to rounding). Every factor must be positive and finite. Returns true when the
-   * drawdown was settled from the bounds (see `DrawdownTracker.pushBounded`); false when the
-   * range sets a new peak, in which case the caller pushes the range's wealth values, `startWealth
-   * × ratio`, to {@link drawdown} itself, `startWealth` being {@link growth} before this call.
-   */
-  pushSegment(count: number, sumR: number, sumR2: number, sumE: number, sumE2: number, growth: number, lowest: number, highest: number): boolean {
-    if (count <= 0) return true;
-    this.pushSums(count, sumR, sumR2, sumE, sumE2);
-    const w = this.growth;
-    this.growth = w * growth;
-    if (!Number.isFinite(this.growth)) {
-      this.undefinedDrawdown = true;
-      return true;
-    }
-    return this.undefinedDrawdown || this.drawdown.pushBounded(w * lowest, w * highest);
-  }
-
-  /**
    * Adds `count` periods to the count and the moments only, from `Σ r`, `Σ r²`, `Σ (r − rf)` and
    * `Σ (r − rf)²`: for a caller that compounds {@link growth} and tracks {@link drawdown} through
    * those periods itself, as {@link push} does. The sums of all such calls are added up and merged

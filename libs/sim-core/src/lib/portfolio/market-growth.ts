@@ -5,9 +5,9 @@ import { cashReturnForDay } from './cash-return-for-day';
  * Per row of a market, what a position and idle cash grow by from the previous close: each
  * asset's `close[t] / close[t − 1]`, the cash return `cashReturnForDay(cashRate[t − 1],
  * days[t − 1], days[t])` (ACT/360 on the rate known at the previous close) and `1 + ` it; NaN at
- * row 0. The numbers the engine computes row by row, computed once per market data object and
- * shared by every kernel run on it (the data must not change afterwards). Markets with the same
- * cash-rate array and days (the simulated paths of a run) share the cash part.
+ * row 0. The numbers the engine computes row by row, computed by a kernel once per market it runs
+ * on (the data must not change afterwards). Markets with the same cash-rate array and days (the
+ * simulated paths of a run) share the cash part.
  */
 export interface MarketGrowth {
   readonly assetFactors: readonly Float64Array[];
@@ -15,30 +15,20 @@ export interface MarketGrowth {
   readonly cashFactors: Float64Array;
 }
 
-const cache = new WeakMap<MarketData, MarketGrowth>();
-
 /**
  * The cash part by the cash-rate array and the days it was computed with: markets that share
  * their calendar and rates (the simulated paths of a run) share it too.
  */
 const cashCache = new WeakMap<Float64Array, { readonly days: Int32Array; readonly cashReturns: Float64Array; readonly cashFactors: Float64Array }>();
 
-/** The {@link MarketGrowth} of `data`, computed on first use and kept while `data` lives. */
-export function marketGrowth(data: MarketData): MarketGrowth {
-  const known = cache.get(data);
-  if (known !== undefined) return known;
-  const growth = computeMarketGrowth(data);
-  cache.set(data, growth);
-  return growth;
-}
-
 /**
- * The {@link MarketGrowth} of `data`, computed now and not kept: with `reuse` (the growth of
- * another market of the same shape that nothing reads any more), its asset arrays are
- * overwritten instead of new ones allocated (a caller running market after market: simulated
- * paths). The cash part is shared as in {@link marketGrowth}.
+ * The {@link MarketGrowth} of `data`, computed now (callers keep it: a kernel for its market,
+ * prefix tables per market). With `reuse` (the growth of another market of the same shape that
+ * nothing reads any more), its asset arrays are overwritten instead of new ones allocated (a
+ * kernel running market after market: simulated paths). The cash part is kept per cash-rate
+ * array and shared.
  */
-export function computeMarketGrowth(data: MarketData, reuse?: MarketGrowth): MarketGrowth {
+export function marketGrowth(data: MarketData, reuse?: MarketGrowth): MarketGrowth {
   const n = data.days.length, days = data.days, rate = data.cashRate;
   const assetFactors = data.closes.map((c, a) => {
     const old = reuse?.assetFactors[a];

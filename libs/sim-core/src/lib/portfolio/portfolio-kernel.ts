@@ -8,7 +8,7 @@ import type { BacktestConfig } from '../engine/backtest-types';
 import { checkMarketData, type MarketData } from '../market/market-data';
 import { ReturnMetricsAccumulator } from '../metrics/return-metrics-accumulator';
 import type { RebalanceSchedule } from '../strategies/when-steps';
-import { computeMarketGrowth, type MarketGrowth } from './market-growth';
+import { marketGrowth, type MarketGrowth } from './market-growth';
 import { drawdownDepthStep, drawdownPeakStep } from '../metrics/drawdown-tracker';
 import { checkCostModel } from './cost-model';
 import { holdingRange, holdingTables, pushHoldingDrawdown, type HoldingTable } from './holding-tables';
@@ -240,7 +240,7 @@ export class PortfolioKernel {
       this.dueTarget = new Int32Array(slots);
     }
     const dueRow = this.dueRow, dueTarget = this.dueTarget;
-    dueRow.fill(-1); // all of it: quietMixedRows scans every slot
+    dueRow.fill(-1, 0, slots);
     const positions = this.positions;
     positions.fill(0);
     const rate = costRate(config.costs);
@@ -448,7 +448,7 @@ export class PortfolioKernel {
     const codes = plan.codes, initial = plan.initial, warmup = plan.warmup, size = (plan.palette.length / this.assets) | 0;
     const holds = this.holds, differs = this.differs, dueRow = this.dueRow, dueTarget = this.dueTarget, slots = lag + 1;
     const onSignal = mode === ON_SIGNAL || mode === BANDS, periodEnd = mode === PERIOD_END;
-    const keep = KEEP; // a local: an imported binding is a property load per use in CommonJS
+    const keep = KEEP;
     let last = this.scanLast, decisions = 0;
     // Whether the last submitted target is the held asset: then, with no order due, a row that
     // proposes it again (on signal, bands) or is not a period's end submits nothing and changes nothing.
@@ -456,8 +456,7 @@ export class PortfolioKernel {
     for (; row <= endRow; row += 1, due = due + 1 === slots ? 0 : due + 1) {
       if (lastHeld && row >= warmup && (onSignal || periodEnd)) {
         // A run of such rows up to the next order due, in a tight loop; then the slot index catches up.
-        let nextDue = endRow + 1;
-        for (let s = 0; s < slots; s += 1) if (dueRow[s] >= row && dueRow[s] < nextDue) nextDue = dueRow[s];
+        const nextDue = this.nextDue(row, endRow, slots);
         let r = row;
         if (onSignal) {
           while (r < nextDue) {
@@ -509,6 +508,13 @@ export class PortfolioKernel {
     return row;
   }
 
+  /** The row of the earliest order due from `row` on among the `slots` order slots, else `endRow + 1`. */
+  private nextDue(row: number, endRow: number, slots: number): number {
+    let next = endRow + 1;
+    for (let s = 0; s < slots; s += 1) if (this.dueRow[s] >= row && this.dueRow[s] < next) next = this.dueRow[s];
+    return next;
+  }
+
   /**
    * Brings a portfolio wholly in asset `a` from row `from`'s close to row `to`'s (`from < to`)
    * without running the rows: the metrics take the range from the asset's prefix tables, and the
@@ -517,8 +523,13 @@ export class PortfolioKernel {
   private settle(table: HoldingTable, a: number, from: number, to: number, metrics: ReturnMetricsAccumulator): number {
     const range = this.range;
     holdingRange(table, from, to, range);
-    const w0 = metrics.growth;
-    if (!metrics.pushSegment(range[0], range[1], range[2], range[3], range[4], range[5], range[6], range[7])) pushHoldingDrawdown(table, from, to, w0, metrics.drawdown);
+    // As quietMixedRows: the moments from the sums, the growth and drawdown carried here (the
+    // drawdown from the range's bounds when it sets no new peak, else block by block).
+    metrics.pushSums(range[0], range[1], range[2], range[3], range[4]);
+    const w0 = metrics.growth, w = w0 * range[5];
+    metrics.growth = w;
+    if (!Number.isFinite(w)) metrics.undefinedDrawdown = true;
+    else if (!metrics.undefinedDrawdown && !metrics.drawdown.pushBounded(w0 * range[6], w0 * range[7])) pushHoldingDrawdown(table, from, to, w0, metrics.drawdown);
     this.positions[a] *= range[5];
     return this.positions[a];
   }
@@ -540,11 +551,10 @@ export class PortfolioKernel {
     tally: PortfolioTally,
   ): number {
     const n = this.assets, positions = this.positions, codes = plan.codes, size = (plan.palette.length / n) | 0;
-    const dueRow = this.dueRow, dueTarget = this.dueTarget, slots = dueRow.length, warmup = plan.warmup, keep = KEEP, differs = this.differs;
+    const dueRow = this.dueRow, dueTarget = this.dueTarget, warmup = plan.warmup, keep = KEEP, differs = this.differs;
     let last = this.scanLast;
     const growth = this.growth as MarketGrowth, factors = growth.assetFactors, cashFactors = growth.cashFactors, cashReturns = growth.cashReturns;
-    let nextDue = endRow + 1;
-    for (let s = 0; s < slots; s += 1) if (dueRow[s] >= row && dueRow[s] < nextDue) nextDue = dueRow[s];
+    let nextDue = this.nextDue(row, endRow, lag + 1);
     // Unary plus on the loop's starting values read from fields: V8 then keeps them as raw
     // doubles through the loop instead of boxing a new number every row (measured: two
     // allocations a row, and about a third of the loop's time, without it).
@@ -552,7 +562,6 @@ export class PortfolioKernel {
     const two = n === 2, f0 = factors[0], f1 = two ? factors[1] : f0;
     let p0 = positions[0], p1 = two ? positions[1] : 0;
     let w = +metrics.growth, peak = +metrics.drawdown.peak, depth = +metrics.drawdown.depth;
-    const peakStep = drawdownPeakStep, depthStep = drawdownDepthStep; // locals: see `keep`
     for (; row < nextDue; row += 1) {
       // A target submitted here (lag ≥ 1) is only scheduled: the row itself stays quiet.
       let submitted = -1;
@@ -589,8 +598,8 @@ export class PortfolioKernel {
       se += e;
       se2 += e * e;
       w *= 1 + r;
-      peak = peakStep(peak, w);
-      depth = depthStep(depth, peak, w);
+      peak = drawdownPeakStep(peak, w);
+      depth = drawdownDepthStep(depth, peak, w);
       prev = value;
       if (submitted >= 0) {
         tally.decisions += 1;
@@ -627,13 +636,13 @@ export class PortfolioKernel {
   }
 
   /**
-   * The growth factors of `data` (`computeMarketGrowth`), kept for the kernel's next run on the
+   * The growth factors of `data` (`marketGrowth`), kept for the kernel's next run on the
    * same market; a run on another market overwrites their arrays (one market's worth of memory
    * per kernel, not one per market run: the simulated paths run market after market).
    */
   private growthOf(data: MarketData): MarketGrowth {
     if (this.growthData !== data || this.growth === null) {
-      this.growth = computeMarketGrowth(data, this.growth ?? undefined);
+      this.growth = marketGrowth(data, this.growth ?? undefined);
       this.growthData = data;
     }
     return this.growth;
