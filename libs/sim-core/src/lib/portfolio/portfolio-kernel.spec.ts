@@ -10,7 +10,7 @@ import { whenStep, type RebalanceSchedule } from '../strategies/when-steps';
 import { parseIsoDay } from '../time/day-number';
 import { reseedInto, Xoshiro128 } from '../random/xoshiro128';
 import { allocatePortfolioRecord, PortfolioKernel, PortfolioTally, type PortfolioRecord } from './portfolio-kernel';
-import { KEEP, type TargetPlan } from './target-plan';
+import { KEEP, planChanges, type TargetPlan } from './target-plan';
 
 /** A seeded uniform generator on [0, 1): sim-core's xoshiro128** stream for (seed, 0). */
 function uniform(seed: number): () => number {
@@ -167,6 +167,11 @@ describe('PortfolioKernel', () => {
           const run = runBacktest(data, builtin.build(params, schedule, data.periodsPerYear), config);
           const record = allocatePortfolioRecord(config.endRow - config.startRow + 1, 2);
           const plan = builtin.targets(params, data, cache);
+          // A built-in that says where its codes change says it right.
+          if (plan.changes !== undefined && plan.changes !== null) {
+            const want = planChanges(plan.codes, plan.warmup), end = want.indexOf(data.days.length) + 1;
+            expect(Array.from(plan.changes.subarray(0, end))).toEqual(Array.from(want.subarray(0, end)));
+          }
           kernel.run(data, plan, schedule, config, tally, record);
           expectSameRun(run, record, tally, config, data.periodsPerYear);
           kernel.run(data, plan, schedule, config, tally);
@@ -224,6 +229,12 @@ describe('PortfolioKernel', () => {
           expectSameTally(run, tally, data.periodsPerYear);
           tabled.run(data, plan, schedule, config, tally);
           expectSameTally(run, tally, data.periodsPerYear);
+          // With where the codes change, the kernel reads one code per run of equal codes.
+          const sparse = { ...plan, changes: planChanges(codes, warmup) };
+          kernel.run(data, sparse, schedule, config, tally);
+          expectSameTally(run, tally, data.periodsPerYear);
+          tabled.run(data, sparse, schedule, config, tally);
+          expectSameTally(run, tally, data.periodsPerYear);
         },
       ),
       { numRuns: 150, seed: 11 },
@@ -243,7 +254,10 @@ describe('PortfolioKernel', () => {
           const u = uniform(seed), n = data.days.length, size = targets.length;
           const codes = Int32Array.from({ length: n }, () => (u() < 0.2 ? KEEP : Math.floor(u() * size)));
           for (let t = 1; t < n; t += 1) if (u() < 0.9) codes[t] = codes[t - 1];
-          const plan: TargetPlan = { assets: 3, palette: Float64Array.from(targets.flat()), codes, initial: Int32Array.from({ length: n }, () => Math.floor(u() * size)), warmup: 5 };
+          const plan: TargetPlan = {
+            assets: 3, palette: Float64Array.from(targets.flat()), codes, initial: Int32Array.from({ length: n }, () => Math.floor(u() * size)), warmup: 5,
+            changes: u() < 0.5 ? planChanges(codes, 5) : null,
+          };
           const rows = config.endRow - config.startRow + 1;
           const cut = config.startRow + Math.min(rows - 2, Math.floor(at * (rows - 1)));
           const full = allocatePortfolioRecord(rows, 3), resumed = allocatePortfolioRecord(rows, 3);

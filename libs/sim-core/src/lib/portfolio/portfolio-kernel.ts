@@ -9,11 +9,11 @@ import { checkMarketData, type MarketData } from '../market/market-data';
 import { ReturnMetricsAccumulator } from '../metrics/return-metrics-accumulator';
 import type { RebalanceSchedule } from '../strategies/when-steps';
 import { marketGrowth, type MarketGrowth } from './market-growth';
-import { drawdownDepthStep, drawdownPeakStep } from '../metrics/drawdown-tracker';
+import { drawdownDepthStep } from '../metrics/drawdown-tracker';
 import { checkCostModel } from './cost-model';
 import { holdingRange, holdingTables, pushHoldingDrawdown, type HoldingTable } from './holding-tables';
 import { costRate, REBALANCE_FILLED, REBALANCE_NOT_POSITIVE, solveRebalance, targetProblem } from './execution';
-import { periodEndMask } from './period-end-mask';
+import { nextPeriodEnds, periodEndMask } from './period-end-mask';
 import { checkedTarget, checkTargetPlan, KEEP, type TargetPlan } from './target-plan';
 
 /**
@@ -113,6 +113,7 @@ const checkedData = new WeakSet<MarketData>();
 
 /** The calendar mask of schedules that have none (never read). */
 const NO_MASK = new Uint8Array(0);
+const NO_ENDS = new Int32Array(0);
 
 /** {@link PortfolioKernel}'s `holds` of a target that is not a whole asset, and the held asset of a portfolio that is not in one asset. */
 const NOT_ONE_ASSET = -1;
@@ -147,6 +148,13 @@ export class PortfolioKernel {
   private readonly range = new Float64Array(8);
   /** Where the last run ended (see {@link checkpoint}). */
   private lastRun: { readonly row: number; readonly lag: number; readonly cash: number; readonly last: number; readonly equity: number } | null = null;
+  /** During a run: the plan's `changes` (null without), the index of the next one to pass, and the next period end per row (`nextPeriodEnds`; empty on signal). */
+  private changes: Int32Array | null = null;
+  private changeCursor = 0;
+  private ends: Int32Array = NO_ENDS;
+  /** The starting values of {@link quietMixedRows}'s running numbers (see there). */
+  private readonly loopStart = new Float64Array(5);
+
   /** Cash around an execution, and today's costs and trades, during a run. */
   private cash = 0;
   private costToday = 0;
@@ -247,6 +255,9 @@ export class PortfolioKernel {
     const growth = this.growthOf(data), factors = growth.assetFactors, cashReturns = growth.cashReturns, cashFactors = growth.cashFactors;
     const warmup = plan.warmup;
     const calendar = mask ?? NO_MASK;
+    this.ends = mask === null ? NO_ENDS : nextPeriodEnds(mask);
+    this.changes = plan.changes ?? null;
+    this.changeCursor = 0;
     tally.reset();
     this.costToday = 0;
     this.tradesToday = 0;
@@ -300,7 +311,7 @@ export class PortfolioKernel {
       } else if (mixedQuiet) {
         this.cash = cash;
         this.scanLast = last;
-        const stop = this.quietMixedRows(plan, row, endRow, lag, mode === PERIOD_END, calendar, prevEquity, metrics, tally);
+        const stop = this.quietMixedRows(plan, row, endRow, lag, mode === PERIOD_END, calendar, rate, prevEquity, metrics, tally);
         if (stop > row) {
           cash = this.cash;
           last = this.scanLast;
@@ -457,18 +468,23 @@ export class PortfolioKernel {
       if (lastHeld && row >= warmup && (onSignal || periodEnd)) {
         // A run of such rows up to the next order due, in a tight loop; then the slot index catches up.
         const nextDue = this.nextDue(row, endRow, slots);
+        // A run of equal codes (the plan's changes) is read once.
         let r = row;
         if (onSignal) {
           while (r < nextDue) {
             const code = codes[r];
             if (code !== keep && code !== last) break;
-            r += 1;
+            const next = this.nextChange(r);
+            r = next < nextDue ? next : nextDue;
           }
         } else {
+          const ends = this.ends;
           while (r < nextDue && calendar[r] === 0) {
             const code = codes[r];
             if (code !== keep && !(code >= 0 && code < size)) break;
-            r += 1;
+            let next = this.nextChange(r);
+            if (ends[r] < next) next = ends[r];
+            r = next < nextDue ? next : nextDue;
           }
         }
         if (r > row) {
@@ -506,6 +522,19 @@ export class PortfolioKernel {
     this.scanLast = last;
     this.scanDue = due;
     return row;
+  }
+
+  /**
+   * The first row after `row` whose code may differ from row `row`'s: the plan's next change
+   * (`TargetPlan.changes`), else `row + 1`. Asked for rows that never decrease during a run.
+   */
+  private nextChange(row: number): number {
+    const changes = this.changes;
+    if (changes === null) return row + 1;
+    let i = this.changeCursor;
+    while (changes[i] <= row) i += 1;
+    this.changeCursor = i;
+    return changes[i];
   }
 
   /** The row of the earliest order due from `row` on among the `slots` order slots, else `endRow + 1`. */
@@ -547,69 +576,167 @@ export class PortfolioKernel {
    * equity are left in `cash` and `scanEquity`.
    */
   private quietMixedRows(
-    plan: TargetPlan, row: number, endRow: number, lag: number, periodEnd: boolean, calendar: Uint8Array, prevEquity: number, metrics: ReturnMetricsAccumulator,
-    tally: PortfolioTally,
+    plan: TargetPlan, row: number, endRow: number, lag: number, periodEnd: boolean, calendar: Uint8Array, rate: number, prevEquity: number,
+    metrics: ReturnMetricsAccumulator, tally: PortfolioTally,
   ): number {
     const n = this.assets, positions = this.positions, codes = plan.codes, size = (plan.palette.length / n) | 0;
     const dueRow = this.dueRow, dueTarget = this.dueTarget, warmup = plan.warmup, keep = KEEP, differs = this.differs;
     let last = this.scanLast;
     const growth = this.growth as MarketGrowth, factors = growth.assetFactors, cashFactors = growth.cashFactors, cashReturns = growth.cashReturns;
     let nextDue = this.nextDue(row, endRow, lag + 1);
-    // Unary plus on the loop's starting values read from fields: V8 then keeps them as raw
-    // doubles through the loop instead of boxing a new number every row (measured: two
-    // allocations a row, and about a third of the loop's time, without it).
-    let cash = +this.cash, prev = +prevEquity, count = 0, sr = 0, sr2 = 0, se = 0, se2 = 0;
+    // The loop's running numbers start from a Float64Array (`loopStart`), not straight from
+    // object fields: read from a typed array they are raw doubles, so V8 keeps them unboxed
+    // through the loop. Straight from fields (some of which start as small integers), some
+    // processes compiled the loop with boxed numbers: about 800 extra scavenges and 5 times the
+    // time per row, depending on the order in which V8 saw the fields' values.
+    const start = this.loopStart;
+    start[0] = this.cash;
+    start[1] = prevEquity;
+    start[2] = metrics.growth;
+    start[3] = metrics.drawdown.peak;
+    start[4] = metrics.drawdown.depth;
+    let cash = start[0], prev = start[1], count = 0, sr = 0, sr2 = 0, se = 0, se2 = 0;
     const two = n === 2, f0 = factors[0], f1 = two ? factors[1] : f0;
     let p0 = positions[0], p1 = two ? positions[1] : 0;
-    let w = +metrics.growth, peak = +metrics.drawdown.peak, depth = +metrics.drawdown.depth;
-    for (; row < nextDue; row += 1) {
-      // A target submitted here (lag ≥ 1) is only scheduled: the row itself stays quiet.
-      let submitted = -1;
-      if (row >= warmup) {
+    // The drawdown as the lowest wealth since the running peak (`trough`), folded into the depth
+    // when a new peak is set and at the end: the same numbers as a depth step every row, since
+    // `trough / peak − 1` is the least of `w / peak − 1` over those rows (rounding is monotone),
+    // without a division a row (measured: about a quarter of the loop's time).
+    let w = start[2], peak = start[3], depth = start[4], trough = peak;
+    const ends = this.ends;
+    for (;;) {
+      // The rows up to the next one that submits a target or stops the loop, by their codes
+      // only: one code per run of equal codes (the plan's changes), and at period ends one row
+      // per period.
+      let r = row, submitted = -1;
+      while (r < nextDue) {
+        if (r < warmup) {
+          r = warmup < nextDue ? warmup : nextDue;
+          continue;
+        }
         if (last < 0) break;
-        const code = codes[row];
+        const code = codes[r];
         if (code !== keep && !(code >= 0 && code < size)) break;
         const target = code === keep ? last : code;
-        if (periodEnd ? calendar[row] !== 0 : differs[target * size + last] !== 0) {
-          if (lag === 0) break;
-          submitted = target;
+        if (periodEnd ? calendar[r] !== 0 : differs[target * size + last] !== 0) {
+          // A target submitted here (lag ≥ 1) is only scheduled: the row itself stays quiet.
+          if (lag > 0) submitted = target;
+          break;
+        }
+        let next = this.nextChange(r);
+        if (periodEnd && ends[r] < next) next = ends[r];
+        r = next < nextDue ? next : nextDue;
+      }
+      // An order due at row r (lag ≥ 1: none is due at lag 0) executes here too when the row's
+      // own decision is one this loop takes (checked first, so a row it leaves is left untouched).
+      let executes = false;
+      if (submitted < 0 && r === nextDue && r <= endRow) {
+        executes = r < warmup;
+        if (!executes && last >= 0) {
+          const code = codes[r];
+          if (code === keep || (code >= 0 && code < size)) {
+            const target = code === keep ? last : code;
+            executes = true;
+            if (periodEnd ? calendar[r] !== 0 : differs[target * size + last] !== 0) submitted = target;
+          }
         }
       }
-      let value: number;
-      if (two) {
-        // Two assets (the legs): positions in locals, no loop over the factor arrays (about twice as fast).
-        const x0 = p0 * f0[row], x1 = p1 * f1[row], c = cash * cashFactors[row];
-        value = c + x0 + x1;
-        if (!(value > 0 && value < Infinity)) break;
-        p0 = x0;
-        p1 = x1;
-        cash = c;
-      } else {
-        value = cash * cashFactors[row];
-        for (let a = 0; a < n; a += 1) value += positions[a] * factors[a][row];
-        if (!(value > 0 && value < Infinity)) break;
-        cash *= cashFactors[row];
-        for (let a = 0; a < n; a += 1) positions[a] *= factors[a][row];
+      const upto = submitted >= 0 && !executes ? r + 1 : r;
+      // Then those rows (and a submitting one without an order due), marked to market as the row loop marks them.
+      let stopped = false;
+      for (; row < upto; row += 1) {
+        let value: number;
+        if (two) {
+          // Two assets (the legs): positions in locals, no loop over the factor arrays (about twice as fast).
+          const x0 = p0 * f0[row], x1 = p1 * f1[row], c = cash * cashFactors[row];
+          value = c + x0 + x1;
+          if (!(value > 0 && value < Infinity)) {
+            stopped = true;
+            break;
+          }
+          p0 = x0;
+          p1 = x1;
+          cash = c;
+        } else {
+          value = cash * cashFactors[row];
+          for (let a = 0; a < n; a += 1) value += positions[a] * factors[a][row];
+          if (!(value > 0 && value < Infinity)) {
+            stopped = true;
+            break;
+          }
+          cash *= cashFactors[row];
+          for (let a = 0; a < n; a += 1) positions[a] *= factors[a][row];
+        }
+        const ret = value / prev - 1, e = ret - cashReturns[row];
+        count += 1;
+        sr += ret;
+        sr2 += ret * ret;
+        se += e;
+        se2 += e * e;
+        w *= 1 + ret;
+        if (w > peak) {
+          depth = drawdownDepthStep(depth, peak, trough);
+          peak = w;
+          trough = w;
+        } else if (w < trough) trough = w;
+        prev = value;
       }
-      const r = value / prev - 1, e = r - cashReturns[row];
-      count += 1;
-      sr += r;
-      sr2 += r * r;
-      se += e;
-      se2 += e * e;
-      w *= 1 + r;
-      peak = drawdownPeakStep(peak, w);
-      depth = drawdownDepthStep(depth, peak, w);
-      prev = value;
+      if (stopped || (submitted < 0 && !executes)) break;
+      if (executes) {
+        // Row r with its order due, outside the loop above (a call inside it slows every row):
+        // marked to market, then the order executed at the close as in the row loop (`execute`);
+        // the row's return is that of the equity after the trade.
+        if (two) {
+          positions[0] = p0;
+          positions[1] = p1;
+        }
+        let value = cash * cashFactors[r];
+        for (let a = 0; a < n; a += 1) value += positions[a] * factors[a][r];
+        if (!(value > 0 && value < Infinity)) break;
+        cash *= cashFactors[r];
+        for (let a = 0; a < n; a += 1) positions[a] *= factors[a][r];
+        const slot = r % (lag + 1);
+        dueRow[slot] = -1;
+        this.cash = cash;
+        const gross = this.execute(plan.palette, dueTarget[slot], rate, tally);
+        cash = this.cash;
+        value = cash;
+        for (let a = 0; a < n; a += 1) value += positions[a];
+        if (gross > 0) {
+          tally.rebalances += 1;
+          tally.addTurnover(gross, value);
+        }
+        p0 = positions[0];
+        p1 = two ? positions[1] : 0;
+        const ret = value / prev - 1, e = ret - cashReturns[r];
+        count += 1;
+        sr += ret;
+        sr2 += ret * ret;
+        se += e;
+        se2 += e * e;
+        w *= 1 + ret;
+        if (w > peak) {
+          depth = drawdownDepthStep(depth, peak, trough);
+          peak = w;
+          trough = w;
+        } else if (w < trough) trough = w;
+        prev = value;
+        row = r + 1;
+      }
       if (submitted >= 0) {
         tally.decisions += 1;
         last = submitted;
-        const slot = (row + lag) % (lag + 1);
-        dueRow[slot] = row + lag;
+        const slot = (r + lag) % (lag + 1);
+        dueRow[slot] = r + lag;
         dueTarget[slot] = submitted;
-        if (row + lag < nextDue) nextDue = row + lag;
       }
+      if (executes) {
+        nextDue = this.nextDue(r + 1, endRow, lag + 1);
+        // A trade that leaves the portfolio wholly in one asset or short goes back to the row loop, which picks the way on.
+        if (!this.mixedLongOnly(two, p0, p1, cash, prev)) break;
+      } else if (r + lag < nextDue) nextDue = r + lag;
     }
+    depth = drawdownDepthStep(depth, peak, trough);
     this.scanLast = last;
     if (two) {
       positions[0] = p0;
@@ -626,6 +753,23 @@ export class PortfolioKernel {
     this.cash = cash;
     this.scanEquity = prev;
     return row;
+  }
+
+  /**
+   * After a trade in {@link quietMixedRows}: whether the portfolio stays one that loop runs, long
+   * only (see {@link longOnly}) and not wholly in one asset (cash not 0, or two positions not 0).
+   * With two assets the positions are `p0`, `p1` (the loop's locals), else the kernel's.
+   */
+  private mixedLongOnly(two: boolean, p0: number, p1: number, cash: number, value: number): boolean {
+    if (two) {
+      this.positions[0] = p0;
+      this.positions[1] = p1;
+    }
+    if (!this.longOnly(cash, value)) return false;
+    if (cash !== 0) return true;
+    let held = 0;
+    for (let a = 0; a < this.assets; a += 1) if (this.positions[a] !== 0) held += 1;
+    return held > 1;
   }
 
   /** Whether no position and no cash is below 0 (cash to rounding: 1e-9 of the value). */

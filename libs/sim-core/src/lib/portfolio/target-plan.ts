@@ -18,6 +18,13 @@ export const KEEP = -1;
  *   any submission, target `initial[t]`.
  * - `warmup`: the first row at which the strategy decides (the engine's `row >= warmup`); codes
  *   before it are never read.
+ * - `changes` (optional): where the codes change, so that a kernel reads one code per run of
+ *   equal codes instead of every row: ascending, `warmup` first, then each row `t > warmup` whose
+ *   code differs from row `t − 1`'s, then the end mark `codes.length` (entries after it are not
+ *   read). A plan maker that knows where its codes change (a constant plan, a signal computed by
+ *   runs) gives them; {@link planChanges} finds them from the codes. A wrong list is a
+ *   programmer error the kernel cannot see: it takes every row of a run to have its first row's
+ *   code (and `initial`, read only before the first submission, is read row by row).
  */
 export interface TargetPlan {
   readonly assets: number;
@@ -25,6 +32,7 @@ export interface TargetPlan {
   readonly codes: Int32Array;
   readonly initial: Int32Array | null;
   readonly warmup: number;
+  readonly changes?: Int32Array | null;
 }
 
 /**
@@ -41,6 +49,10 @@ export function checkTargetPlan(plan: TargetPlan, rows: number): void {
   if (codes.length !== rows) throw new RangeError(`target plan: ${codes.length} codes for ${rows} rows`);
   if (initial !== null && initial.length !== rows) throw new RangeError(`target plan: ${initial.length} initial codes for ${rows} rows`);
   if (!Number.isInteger(plan.warmup) || plan.warmup < 0) throw new RangeError(`target plan: warm-up ${plan.warmup}`);
+  const changes = plan.changes;
+  if (changes !== undefined && changes !== null && !(changes.length >= 1 && (changes[0] === plan.warmup || changes[0] === rows) && changes.length <= rows + 1)) {
+    throw new RangeError(`target plan: changes of length ${changes.length} starting at ${changes[0]} for ${rows} rows from warm-up ${plan.warmup}`);
+  }
 }
 
 /**
@@ -68,8 +80,38 @@ export function planCodes(rows: number, previous?: Int32Array | null): Int32Arra
   return previous !== undefined && previous !== null && previous.length === rows ? previous : new Int32Array(rows);
 }
 
+/**
+ * The {@link TargetPlan.changes} of `codes` from row `warmup` on, found by reading every code,
+ * written into `previous` when it has room for them (see {@link planCodes}), else into a new array.
+ */
+export function planChanges(codes: Int32Array, warmup: number, previous?: Int32Array | null): Int32Array {
+  const rows = codes.length;
+  const out = changesArray(rows, previous);
+  let m = 0;
+  if (warmup < rows) {
+    out[m++] = warmup;
+    for (let t = warmup + 1; t < rows; t += 1) if (codes[t] !== codes[t - 1]) out[m++] = t;
+  }
+  out[m] = rows;
+  return out;
+}
+
+/**
+ * An array for the {@link TargetPlan.changes} of a plan of `rows` rows (room for every row and
+ * the end mark): `previous` when it has that length (see {@link planCodes}), else a new one. A
+ * plan maker that writes its codes row by row notes each row whose code differs from the one
+ * before (from the warm-up row on) and ends the list with `rows`.
+ */
+export function changesArray(rows: number, previous?: Int32Array | null): Int32Array {
+  return previous !== undefined && previous !== null && previous.length === rows + 1 ? previous : new Int32Array(rows + 1);
+}
+
 /** A plan that proposes the same palette target at every row (buy and hold, a fixed mix); `reuse`: see {@link planCodes}. */
 export function constantPlan(weights: readonly number[], rows: number, warmup = 0, reuse?: TargetPlan): TargetPlan {
   const codes = planCodes(rows, reuse?.codes).fill(0);
-  return { assets: weights.length, palette: Float64Array.from(weights), codes, initial: null, warmup };
+  const previous = reuse?.changes;
+  const changes = previous !== undefined && previous !== null && previous.length === 2 ? previous : new Int32Array(2);
+  changes[0] = Math.min(warmup, rows);
+  changes[1] = rows;
+  return { assets: weights.length, palette: Float64Array.from(weights), codes, initial: null, warmup, changes };
 }

@@ -1,8 +1,8 @@
 import { atLeastBp, rateMoveBp } from '../../fed/rate-move-bp';
 import type { MarketData } from '../../market/market-data';
-import { planCodes, type TargetPlan } from '../../portfolio/target-plan';
+import { changesArray, planCodes, type TargetPlan } from '../../portfolio/target-plan';
 import { addMonths, addMonthsToKey, calendarKey } from '../../time/day-number';
-import { LARGE_OR_SMALL, LEG_PALETTE } from './leg-palette';
+import { LARGE_TARGET, LEG_PALETTE, NO_CODE, SMALL_TARGET } from './leg-palette';
 import { dayKeys } from './day-keys';
 import type { SignalCache } from './signal-cache';
 
@@ -49,27 +49,72 @@ function cycleStartKeys(data: MarketData, minMoveBp: number, pauseMonths: number
   return cache === undefined ? make() : cache.memo(data, `cycle-start-keys:${minMoveBp}:${pauseMonths}`, make);
 }
 
+/** `codes[from .. to)` = `code`: a loop for a few rows (cheaper than the call to `fill`), `fill` for more. */
+function fillCodes(codes: Int32Array, code: number, from: number, to: number): void {
+  if (to - from > 32) codes.fill(code, from, to);
+  else for (let t = from; t < to; t += 1) codes[t] = code;
+}
+
+/**
+ * The rows where {@link cycleStartKeys} changes (NaN to NaN is no change), from row 0, then the
+ * end mark `rows`: the runs of rows that share a cycle start, kept in `cache`.
+ */
+function cycleStartRuns(data: MarketData, minMoveBp: number, pauseMonths: number, cache?: SignalCache): Int32Array {
+  const make = (): Int32Array => {
+    const starts = cycleStartKeys(data, minMoveBp, pauseMonths, cache), n = starts.length;
+    const rows: number[] = [];
+    for (let t = 0; t < n; t += 1) if (t === 0 || !(starts[t] === starts[t - 1] || (Number.isNaN(starts[t]) && Number.isNaN(starts[t - 1])))) rows.push(t);
+    rows.push(n);
+    return Int32Array.from(rows);
+  };
+  return cache === undefined ? make() : cache.memo(data, `cycle-start-runs:${minMoveBp}:${pauseMonths}`, make);
+}
+
 /**
  * The cut trigger (`cutWindow`) as targets: small at row `t` while `t` is less than `holdMonths`
- * calendar months after the first cut of the cycle known at `t`, large otherwise. `reuse`: a
- * plan whose arrays may be overwritten (see `planCodes`).
+ * calendar months after the first cut of the cycle known at `t`, large otherwise. Written run by
+ * run of rows sharing a cycle start ({@link cycleStartRuns}): in a run the window is a prefix of
+ * its rows (the days ascend), found by bisection, so a plan costs O(cycles × log rows) plus
+ * filling its codes. `reuse`: a plan whose arrays may be overwritten (see `planCodes`).
  */
 export function cutWindowTargets(
   data: MarketData, holdMonths: number, minMoveBp: number, pauseMonths: number, warmup: number, cache?: SignalCache, reuse?: TargetPlan,
 ): TargetPlan {
   // Dates compared as calendar keys: `days[t] < addMonths(start, holdMonths)` without a date conversion per cycle.
-  const starts = cycleStartKeys(data, minMoveBp, pauseMonths, cache), keys = dayKeys(data, cache);
+  const starts = cycleStartKeys(data, minMoveBp, pauseMonths, cache), runs = cycleStartRuns(data, minMoveBp, pauseMonths, cache), keys = dayKeys(data, cache);
   const n = data.days.length;
-  const codes = planCodes(n, reuse?.codes);
-  const pick = LARGE_OR_SMALL; // small inside the window (a table read, not a branch)
-  let start = NaN, end = -Infinity;
-  for (let t = warmup; t < n; t += 1) {
-    const s = starts[t];
-    if (s !== start) {
-      start = s;
-      end = Number.isNaN(s) ? -Infinity : addMonthsToKey(s, holdMonths);
+  const codes = planCodes(n, reuse?.codes), changes = changesArray(n, reuse?.changes);
+  let c = 0, before = NO_CODE;
+  const note = (row: number, code: number): void => {
+    if (code === before) return;
+    changes[c++] = row;
+    before = code;
+  };
+  for (let i = 0; i + 1 < runs.length; i += 1) {
+    const from = Math.max(runs[i], warmup), to = runs[i + 1];
+    if (from >= to) continue;
+    const s = starts[from];
+    // The window's end (NaN before the first cut: no window), then the first row of the run at or after it.
+    const end = Number.isNaN(s) ? -Infinity : addMonthsToKey(s, holdMonths);
+    // Most runs lie wholly inside or outside their window (with a small minimum move, the
+    // policy rate's daily noise makes many short runs): checked first, bisection otherwise.
+    let lo = from, hi = to;
+    if (keys[to - 1] < end) lo = to;
+    else if (keys[from] >= end) hi = from;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid] < end) lo = mid + 1;
+      else hi = mid;
     }
-    codes[t] = pick[+(keys[t] < end)];
+    if (lo > from) {
+      fillCodes(codes, SMALL_TARGET, from, lo);
+      note(from, SMALL_TARGET);
+    }
+    if (lo < to) {
+      fillCodes(codes, LARGE_TARGET, lo, to);
+      note(lo, LARGE_TARGET);
+    }
   }
-  return { assets: 2, palette: Float64Array.from(LEG_PALETTE), codes, initial: null, warmup };
+  changes[c] = n;
+  return { assets: 2, palette: Float64Array.from(LEG_PALETTE), codes, initial: null, warmup, changes };
 }

@@ -1,8 +1,8 @@
 import { EMA, MACD, RSI } from 'technicalindicators';
 import type { MarketData } from '../../market/market-data';
-import { planCodes, type TargetPlan } from '../../portfolio/target-plan';
+import { changesArray, planCodes, type TargetPlan } from '../../portfolio/target-plan';
 import { LARGE, SMALL, type TrendIndicator } from '../select-steps';
-import { LARGE_OR_SMALL, LEG_PALETTE } from './leg-palette';
+import { LARGE_OR_SMALL, LEG_PALETTE, NO_CODE } from './leg-palette';
 import { recycledArray, type SignalCache } from './signal-cache';
 import { simpleMovingAverageInto } from './simple-moving-average';
 
@@ -63,18 +63,27 @@ export function trendTargets(
   data: MarketData, indicator: TrendIndicator, fast: number, slow: number, signal: number, warmup: number, cache?: SignalCache, reuse?: TargetPlan,
 ): TargetPlan {
   const n = data.days.length;
-  const codes = planCodes(n, reuse?.codes);
-  const pick = LARGE_OR_SMALL; // small where the comparison holds (a table read, not a branch)
+  const codes = planCodes(n, reuse?.codes), changes = changesArray(n, reuse?.changes);
+  // Small where `above[t] > below[t]` (both defined: NaN compares false): the fast average over
+  // the slow one, RSI over 50, the MACD histogram over 0.
+  let above: Float64Array, below: Float64Array | null = null, level = 0;
   if (indicator === 'sma' || indicator === 'ema') {
-    const f = ratioIndicator(data, indicator, [fast], cache), s = ratioIndicator(data, indicator, [slow], cache);
-    // Both defined and fast above slow (NaN compares false).
-    for (let t = warmup; t < n; t += 1) codes[t] = pick[+(f[t] > s[t])];
+    above = ratioIndicator(data, indicator, [fast], cache);
+    below = ratioIndicator(data, indicator, [slow], cache);
   } else if (indicator === 'rsi') {
-    const r = ratioIndicator(data, 'rsi', [fast], cache);
-    for (let t = warmup; t < n; t += 1) codes[t] = pick[+(r[t] > 50)];
-  } else {
-    const h = ratioIndicator(data, 'macd', [fast, slow, signal], cache);
-    for (let t = warmup; t < n; t += 1) codes[t] = pick[+(h[t] > 0)];
+    above = ratioIndicator(data, 'rsi', [fast], cache);
+    level = 50;
+  } else above = ratioIndicator(data, 'macd', [fast, slow, signal], cache);
+  const pick = LARGE_OR_SMALL; // a table read, not a branch
+  let c = 0, before = NO_CODE;
+  for (let t = warmup; t < n; t += 1) {
+    const code = pick[+(above[t] > (below === null ? level : below[t]))];
+    codes[t] = code;
+    if (code !== before) {
+      changes[c++] = t;
+      before = code;
+    }
   }
-  return { assets: 2, palette: Float64Array.from(LEG_PALETTE), codes, initial: null, warmup };
+  changes[c] = n;
+  return { assets: 2, palette: Float64Array.from(LEG_PALETTE), codes, initial: null, warmup, changes };
 }
