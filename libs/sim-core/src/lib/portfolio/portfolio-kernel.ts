@@ -115,6 +115,10 @@ const checkedData = new WeakSet<MarketData>();
 const NO_MASK = new Uint8Array(0);
 const NO_ENDS = new Int32Array(0);
 
+/** Entries of the kernel's `mix` state (see `quietMixedRows`): cash, the last equity, the moments' sums, growth and drawdown. */
+const MIX_CASH = 0, MIX_PREV = 1, MIX_COUNT = 2, MIX_SR = 3, MIX_SR2 = 4, MIX_SE = 5, MIX_SE2 = 6, MIX_GROWTH = 7, MIX_PEAK = 8, MIX_DEPTH = 9, MIX_TROUGH = 10;
+const MIX_STATE = 11;
+
 /** {@link PortfolioKernel}'s `holds` of a target that is not a whole asset, and the held asset of a portfolio that is not in one asset. */
 const NOT_ONE_ASSET = -1;
 
@@ -152,8 +156,8 @@ export class PortfolioKernel {
   private changes: Int32Array | null = null;
   private changeCursor = 0;
   private ends: Int32Array = NO_ENDS;
-  /** The starting values of {@link quietMixedRows}'s running numbers (see there). */
-  private readonly loopStart = new Float64Array(5);
+  /** The running state of {@link quietMixedRows} (indices `MIX_*`; see {@link markRows} for why a Float64Array). */
+  private readonly mix = new Float64Array(MIX_STATE);
 
   /** Cash around an execution, and today's costs and trades, during a run. */
   private cash = 0;
@@ -580,30 +584,17 @@ export class PortfolioKernel {
     metrics: ReturnMetricsAccumulator, tally: PortfolioTally,
   ): number {
     const n = this.assets, positions = this.positions, codes = plan.codes, size = (plan.palette.length / n) | 0;
-    const dueRow = this.dueRow, dueTarget = this.dueTarget, warmup = plan.warmup, keep = KEEP, differs = this.differs;
+    const dueRow = this.dueRow, dueTarget = this.dueTarget, warmup = plan.warmup, keep = KEEP, differs = this.differs, ends = this.ends;
     let last = this.scanLast;
-    const growth = this.growth as MarketGrowth, factors = growth.assetFactors, cashFactors = growth.cashFactors, cashReturns = growth.cashReturns;
+    const growth = this.growth as MarketGrowth, factors = growth.assetFactors, cashFactors = growth.cashFactors;
     let nextDue = this.nextDue(row, endRow, lag + 1);
-    // The loop's running numbers start from a Float64Array (`loopStart`), not straight from
-    // object fields: read from a typed array they are raw doubles, so V8 keeps them unboxed
-    // through the loop. Straight from fields (some of which start as small integers), some
-    // processes compiled the loop with boxed numbers: about 800 extra scavenges and 5 times the
-    // time per row, depending on the order in which V8 saw the fields' values.
-    const start = this.loopStart;
-    start[0] = this.cash;
-    start[1] = prevEquity;
-    start[2] = metrics.growth;
-    start[3] = metrics.drawdown.peak;
-    start[4] = metrics.drawdown.depth;
-    let cash = start[0], prev = start[1], count = 0, sr = 0, sr2 = 0, se = 0, se2 = 0;
-    const two = n === 2, f0 = factors[0], f1 = two ? factors[1] : f0;
-    let p0 = positions[0], p1 = two ? positions[1] : 0;
-    // The drawdown as the lowest wealth since the running peak (`trough`), folded into the depth
-    // when a new peak is set and at the end: the same numbers as a depth step every row, since
-    // `trough / peak − 1` is the least of `w / peak − 1` over those rows (rounding is monotone),
-    // without a division a row (measured: about a quarter of the loop's time).
-    let w = start[2], peak = start[3], depth = start[4], trough = peak;
-    const ends = this.ends;
+    const st = this.mix;
+    st.fill(0);
+    st[MIX_CASH] = this.cash;
+    st[MIX_PREV] = prevEquity;
+    st[MIX_GROWTH] = metrics.growth;
+    st[MIX_PEAK] = st[MIX_TROUGH] = metrics.drawdown.peak;
+    st[MIX_DEPTH] = metrics.drawdown.depth;
     for (;;) {
       // The rows up to the next one that submits a target or stops the loop, by their codes
       // only: one code per run of equal codes (the plan's changes), and at period ends one row
@@ -641,86 +632,29 @@ export class PortfolioKernel {
           }
         }
       }
+      // Then those rows (and a submitting one without an order due), marked to market.
       const upto = submitted >= 0 && !executes ? r + 1 : r;
-      // Then those rows (and a submitting one without an order due), marked to market as the row loop marks them.
-      let stopped = false;
-      for (; row < upto; row += 1) {
-        let value: number;
-        if (two) {
-          // Two assets (the legs): positions in locals, no loop over the factor arrays (about twice as fast).
-          const x0 = p0 * f0[row], x1 = p1 * f1[row], c = cash * cashFactors[row];
-          value = c + x0 + x1;
-          if (!(value > 0 && value < Infinity)) {
-            stopped = true;
-            break;
-          }
-          p0 = x0;
-          p1 = x1;
-          cash = c;
-        } else {
-          value = cash * cashFactors[row];
-          for (let a = 0; a < n; a += 1) value += positions[a] * factors[a][row];
-          if (!(value > 0 && value < Infinity)) {
-            stopped = true;
-            break;
-          }
-          cash *= cashFactors[row];
-          for (let a = 0; a < n; a += 1) positions[a] *= factors[a][row];
-        }
-        const ret = value / prev - 1, e = ret - cashReturns[row];
-        count += 1;
-        sr += ret;
-        sr2 += ret * ret;
-        se += e;
-        se2 += e * e;
-        w *= 1 + ret;
-        if (w > peak) {
-          depth = drawdownDepthStep(depth, peak, trough);
-          peak = w;
-          trough = w;
-        } else if (w < trough) trough = w;
-        prev = value;
-      }
-      if (stopped || (submitted < 0 && !executes)) break;
+      row = this.markRows(row, upto);
+      if (row < upto || (submitted < 0 && !executes)) break;
       if (executes) {
-        // Row r with its order due, outside the loop above (a call inside it slows every row):
-        // marked to market, then the order executed at the close as in the row loop (`execute`);
-        // the row's return is that of the equity after the trade.
-        if (two) {
-          positions[0] = p0;
-          positions[1] = p1;
-        }
-        let value = cash * cashFactors[r];
+        // Row r with its order due: marked to market, then the order executed at the close as
+        // in the row loop (`execute`); the row's return is that of the equity after the trade.
+        let value = st[MIX_CASH] * cashFactors[r];
         for (let a = 0; a < n; a += 1) value += positions[a] * factors[a][r];
         if (!(value > 0 && value < Infinity)) break;
-        cash *= cashFactors[r];
+        this.cash = st[MIX_CASH] * cashFactors[r];
         for (let a = 0; a < n; a += 1) positions[a] *= factors[a][r];
         const slot = r % (lag + 1);
         dueRow[slot] = -1;
-        this.cash = cash;
         const gross = this.execute(plan.palette, dueTarget[slot], rate, tally);
-        cash = this.cash;
-        value = cash;
+        value = this.cash;
         for (let a = 0; a < n; a += 1) value += positions[a];
         if (gross > 0) {
           tally.rebalances += 1;
           tally.addTurnover(gross, value);
         }
-        p0 = positions[0];
-        p1 = two ? positions[1] : 0;
-        const ret = value / prev - 1, e = ret - cashReturns[r];
-        count += 1;
-        sr += ret;
-        sr2 += ret * ret;
-        se += e;
-        se2 += e * e;
-        w *= 1 + ret;
-        if (w > peak) {
-          depth = drawdownDepthStep(depth, peak, trough);
-          peak = w;
-          trough = w;
-        } else if (w < trough) trough = w;
-        prev = value;
+        st[MIX_CASH] = this.cash;
+        this.addMixRow(value, growth.cashReturns[r]);
         row = r + 1;
       }
       if (submitted >= 0) {
@@ -733,38 +667,122 @@ export class PortfolioKernel {
       if (executes) {
         nextDue = this.nextDue(r + 1, endRow, lag + 1);
         // A trade that leaves the portfolio wholly in one asset or short goes back to the row loop, which picks the way on.
-        if (!this.mixedLongOnly(two, p0, p1, cash, prev)) break;
+        if (!this.mixedLongOnly(st[MIX_CASH], st[MIX_PREV])) break;
       } else if (r + lag < nextDue) nextDue = r + lag;
     }
-    depth = drawdownDepthStep(depth, peak, trough);
     this.scanLast = last;
+    if (st[MIX_COUNT] > 0) {
+      metrics.pushSums(st[MIX_COUNT], st[MIX_SR], st[MIX_SR2], st[MIX_SE], st[MIX_SE2]);
+      metrics.growth = st[MIX_GROWTH];
+      if (!metrics.undefinedDrawdown) {
+        metrics.drawdown.peak = st[MIX_PEAK];
+        metrics.drawdown.depth = drawdownDepthStep(st[MIX_DEPTH], st[MIX_PEAK], st[MIX_TROUGH]);
+      }
+    }
+    this.cash = st[MIX_CASH];
+    this.scanEquity = st[MIX_PREV];
+    return row;
+  }
+
+  /**
+   * For {@link quietMixedRows}: marks rows `from .. to − 1` to market as the row loop does
+   * (positions, and cash in the `mix` state) and adds their returns to the `mix` state; stops
+   * early at a row whose value would not be positive and finite. Returns the first row not
+   * marked. A function of its own without calls, so V8 keeps the running numbers in registers:
+   * inline in quietMixedRows, whose loop calls `execute`, the rows took 10 to 15% longer
+   * (alternating runs of both versions on this machine). The running numbers start from the Float64Array `mix`, not from object fields: read from a
+   * typed array they are raw doubles, whereas from fields (some of which start as small
+   * integers) some processes compiled the loop with boxed numbers (about 800 extra scavenges
+   * and 5 times the time per row).
+   */
+  private markRows(from: number, to: number): number {
+    const st = this.mix, positions = this.positions, n = this.assets;
+    const growth = this.growth as MarketGrowth, factors = growth.assetFactors, cashFactors = growth.cashFactors, cashReturns = growth.cashReturns;
+    let cash = st[MIX_CASH], prev = st[MIX_PREV], sr = st[MIX_SR], sr2 = st[MIX_SR2], se = st[MIX_SE], se2 = st[MIX_SE2];
+    let w = st[MIX_GROWTH], peak = st[MIX_PEAK], depth = st[MIX_DEPTH], trough = st[MIX_TROUGH];
+    const two = n === 2, f0 = factors[0], f1 = two ? factors[1] : f0;
+    let p0 = positions[0], p1 = two ? positions[1] : 0;
+    let row = from;
+    for (; row < to; row += 1) {
+      let value: number;
+      if (two) {
+        // Two assets (the legs): positions in locals, no loop over the factor arrays (about twice as fast).
+        const x0 = p0 * f0[row], x1 = p1 * f1[row], c = cash * cashFactors[row];
+        value = c + x0 + x1;
+        if (!(value > 0 && value < Infinity)) break;
+        p0 = x0;
+        p1 = x1;
+        cash = c;
+      } else {
+        value = cash * cashFactors[row];
+        for (let a = 0; a < n; a += 1) value += positions[a] * factors[a][row];
+        if (!(value > 0 && value < Infinity)) break;
+        cash *= cashFactors[row];
+        for (let a = 0; a < n; a += 1) positions[a] *= factors[a][row];
+      }
+      // As addMixRow, inline: the moments' sums, the growth, and the drawdown by its trough.
+      const ret = value / prev - 1, e = ret - cashReturns[row];
+      sr += ret;
+      sr2 += ret * ret;
+      se += e;
+      se2 += e * e;
+      w *= 1 + ret;
+      if (w > peak) {
+        depth = drawdownDepthStep(depth, peak, trough);
+        peak = w;
+        trough = w;
+      } else if (w < trough) trough = w;
+      prev = value;
+    }
     if (two) {
       positions[0] = p0;
       positions[1] = p1;
     }
-    if (count > 0) {
-      metrics.pushSums(count, sr, sr2, se, se2);
-      metrics.growth = w;
-      if (!metrics.undefinedDrawdown) {
-        metrics.drawdown.peak = peak;
-        metrics.drawdown.depth = depth;
-      }
-    }
-    this.cash = cash;
-    this.scanEquity = prev;
+    st[MIX_CASH] = cash;
+    st[MIX_PREV] = prev;
+    st[MIX_COUNT] += row - from;
+    st[MIX_SR] = sr;
+    st[MIX_SR2] = sr2;
+    st[MIX_SE] = se;
+    st[MIX_SE2] = se2;
+    st[MIX_GROWTH] = w;
+    st[MIX_PEAK] = peak;
+    st[MIX_DEPTH] = depth;
+    st[MIX_TROUGH] = trough;
     return row;
+  }
+
+  /**
+   * Adds one row of equity `value` (cash returning `rc`) to the `mix` state of
+   * {@link quietMixedRows}, as {@link markRows} adds each of its rows. The drawdown is kept as
+   * the lowest wealth since the running peak (the trough), folded into the depth when a new peak
+   * is set and when the state is read: the same numbers as a depth step every row, since
+   * `trough / peak − 1` is the least of `w / peak − 1` over those rows (rounding is monotone),
+   * without a division a row (about a quarter of the loop's time).
+   */
+  private addMixRow(value: number, rc: number): void {
+    const st = this.mix;
+    const ret = value / st[MIX_PREV] - 1, e = ret - rc;
+    st[MIX_COUNT] += 1;
+    st[MIX_SR] += ret;
+    st[MIX_SR2] += ret * ret;
+    st[MIX_SE] += e;
+    st[MIX_SE2] += e * e;
+    const w = st[MIX_GROWTH] * (1 + ret);
+    st[MIX_GROWTH] = w;
+    if (w > st[MIX_PEAK]) {
+      st[MIX_DEPTH] = drawdownDepthStep(st[MIX_DEPTH], st[MIX_PEAK], st[MIX_TROUGH]);
+      st[MIX_PEAK] = w;
+      st[MIX_TROUGH] = w;
+    } else if (w < st[MIX_TROUGH]) st[MIX_TROUGH] = w;
+    st[MIX_PREV] = value;
   }
 
   /**
    * After a trade in {@link quietMixedRows}: whether the portfolio stays one that loop runs, long
    * only (see {@link longOnly}) and not wholly in one asset (cash not 0, or two positions not 0).
-   * With two assets the positions are `p0`, `p1` (the loop's locals), else the kernel's.
    */
-  private mixedLongOnly(two: boolean, p0: number, p1: number, cash: number, value: number): boolean {
-    if (two) {
-      this.positions[0] = p0;
-      this.positions[1] = p1;
-    }
+  private mixedLongOnly(cash: number, value: number): boolean {
     if (!this.longOnly(cash, value)) return false;
     if (cash !== 0) return true;
     let held = 0;
