@@ -18,8 +18,11 @@ export class SignalCache {
    */
   memo<T>(data: object, key: string, make: (recycled?: T) => T): T {
     if (this.owner !== data) {
+      // The two maps swap roles (no new map per market): what was not taken back is dropped.
+      const spare = this.recycled;
+      spare.clear();
       this.recycled = this.entries;
-      this.entries = new Map();
+      this.entries = spare;
       this.owner = data;
     }
     if (this.entries.has(key)) return this.entries.get(key) as T;
