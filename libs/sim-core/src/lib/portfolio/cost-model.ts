@@ -12,9 +12,10 @@ export interface CostModel {
  * `executeRebalance` does not converge. Returns the problem in words, or null.
  */
 export function checkCostModel(costs: CostModel): string | null {
-  for (const [k, v] of [['costBps', costs.costBps], ['slippageBps', costs.slippageBps]] as const) {
-    if (!Number.isFinite(v) || v < 0) return `${k} must be a finite number of basis points >= 0, got ${v}`;
-  }
+  // Each rate in turn, without building arrays: the kernel checks the costs of every run.
+  const bad = (k: string, v: number): string | null => (!Number.isFinite(v) || v < 0 ? `${k} must be a finite number of basis points >= 0, got ${v}` : null);
+  const problem = bad('costBps', costs.costBps) ?? bad('slippageBps', costs.slippageBps);
+  if (problem !== null) return problem;
   if (costs.costBps + costs.slippageBps >= 10_000) return `costBps + slippageBps must be below 10,000 bp (100 % of traded value), got ${costs.costBps + costs.slippageBps}`;
   return null;
 }

@@ -11,6 +11,8 @@ import { cashReturnForDay } from './cash-return-for-day';
  */
 export interface MarketGrowth {
   readonly assetFactors: readonly Float64Array[];
+  /** Per asset, 1 when every factor from row 1 on is positive and finite (a holding of it never ends worthless or infinite), else 0. */
+  readonly positive: Uint8Array;
   readonly cashReturns: Float64Array;
   readonly cashFactors: Float64Array;
 }
@@ -30,11 +32,18 @@ const cashCache = new WeakMap<Float64Array, { readonly days: Int32Array; readonl
  */
 export function marketGrowth(data: MarketData, reuse?: MarketGrowth): MarketGrowth {
   const n = data.days.length, days = data.days, rate = data.cashRate;
+  const positive = reuse !== undefined && reuse.positive.length === data.closes.length ? reuse.positive : new Uint8Array(data.closes.length);
   const assetFactors = data.closes.map((c, a) => {
     const old = reuse?.assetFactors[a];
     const f = old !== undefined && old.length === n ? old : new Float64Array(n);
     f[0] = NaN;
-    for (let t = 1; t < n; t += 1) f[t] = c[t] / c[t - 1];
+    let bad = 0;
+    for (let t = 1; t < n; t += 1) {
+      const x = c[t] / c[t - 1];
+      f[t] = x;
+      bad |= +!(x > 0 && x < Infinity);
+    }
+    positive[a] = bad === 0 ? 1 : 0;
     return f;
   });
   let cash = cashCache.get(rate);
@@ -50,5 +59,5 @@ export function marketGrowth(data: MarketData, reuse?: MarketGrowth): MarketGrow
     cash = { days, cashReturns, cashFactors };
     cashCache.set(rate, cash);
   }
-  return { assetFactors, cashReturns: cash.cashReturns, cashFactors: cash.cashFactors };
+  return { assetFactors, positive, cashReturns: cash.cashReturns, cashFactors: cash.cashFactors };
 }

@@ -43,3 +43,39 @@ describe('built-in strategy parameter checks', () => {
     expect(() => mix.build({ small: 2 }, mix.schedule, 252)).toThrow(new ParameterError('parameter small=2: expected a weight between 0 and 1'));
   });
 });
+
+describe('built-in targets', () => {
+  /** Daily closes of two legs with a trend each way, then a turn. */
+  const rows = 400;
+  const data = {
+    days: Int32Array.from({ length: rows }, (_, i) => 7000 + i + 2 * Math.floor(i / 5)),
+    assets: ['small', 'large'],
+    closes: [Float64Array.from({ length: rows }, (_, i) => 100 * Math.exp(0.002 * Math.min(i, 250) - 0.003 * Math.max(0, i - 250) + 0.01 * Math.sin(i / 7))),
+      Float64Array.from({ length: rows }, (_, i) => 100 * Math.exp(0.001 * i + 0.01 * Math.cos(i / 5)))],
+    cashRate: new Float64Array(rows).fill(0.02),
+    policyRate: Float64Array.from({ length: rows }, (_, i) => 0.05 - 0.0025 * Math.floor(i / 60)),
+    periodsPerYear: 252,
+  };
+
+  it('gives the same plan for the same parameters however the calls before were made (the kept warm-up is per parameter values)', () => {
+    for (const builtin of BUILTIN_STRATEGIES) {
+      const fresh = (params: Record<string, number | string>) => BUILTIN_STRATEGIES.find((b) => b.name === builtin.name)!.targets({ ...builtin.defaults, ...params }, data);
+      const variants: Record<string, Record<string, number | string>[]> = {
+        'relative-momentum': [{ k: 2 }, { k: 9 }], 'trend-filter': [{ fast: '10d', slow: '40d' }, { fast: '30d', slow: '90d' }],
+        'cut-trigger': [{ holdMonths: 2 }, { holdMonths: 7 }], 'rate-regime': [{ months: 2 }, { months: 8 }], 'static-mix': [{ small: 0.2 }, { small: 0.7 }],
+      };
+      const [a, b] = variants[builtin.name] ?? [{}, {}];
+      // One parameters object changed between calls, and two objects with equal values.
+      const params: Record<string, number | string> = { ...builtin.defaults, ...a };
+      const first = builtin.targets(params, data);
+      Object.assign(params, b);
+      const second = builtin.targets(params, data);
+      for (const [got, want] of [[first, fresh(a)], [second, fresh(b)], [builtin.targets({ ...builtin.defaults, ...a }, data), fresh(a)]] as const) {
+        expect(got.warmup).toBe(want.warmup);
+        expect(Array.from(got.codes.subarray(got.warmup))).toEqual(Array.from(want.codes.subarray(want.warmup)));
+        expect(Array.from(got.palette)).toEqual(Array.from(want.palette));
+      }
+      if (builtin.name in variants) expect(first.warmup !== second.warmup || first.codes.some((c, t) => t >= first.warmup && c !== second.codes[t]) || first.palette.some((w, i) => w !== second.palette[i])).toBe(true);
+    }
+  });
+});

@@ -95,6 +95,17 @@ class ParamReader {
   }
 }
 
+/** Whether two parameter sets hold the same own keys with the same values. */
+function sameParams(a: StrategyParams, b: StrategyParams): boolean {
+  let count = 0;
+  for (const key in b) {
+    if (!Object.hasOwn(b, key)) continue;
+    if (!Object.hasOwn(a, key) || !Object.is(a[key], b[key])) return false;
+    count += 1;
+  }
+  return count === Object.keys(a).length;
+}
+
 /** A built-in from its parameter reader and its maker: `check` and `build` share the reader, so they never disagree. */
 function builtin<V>(spec: {
   readonly name: string;
@@ -106,6 +117,7 @@ function builtin<V>(spec: {
   /** The targets of `make`'s strategy at every row of `data`, deciding from row `warmup` (its warm-up). */
   readonly targets: (values: V, data: MarketData, warmup: number, cache?: SignalCache, reuse?: TargetPlan) => TargetPlan;
 }): BuiltinStrategy {
+  let memo: { readonly params: StrategyParams; readonly periodsPerYear: number; readonly values: V; readonly warmup: number } | null = null;
   const read = (params: StrategyParams, periodsPerYear: number): V => {
     const r = new ParamReader(params, periodsPerYear);
     const values = spec.read(r);
@@ -126,10 +138,17 @@ function builtin<V>(spec: {
       return spec.make(read(params, periodsPerYear), params, schedule, periodsPerYear);
     },
     targets(params, data, cache, reuse) {
-      const values = read(params, data.periodsPerYear);
-      // The warm-up of the strategy `build` makes, so the kernel decides from the same row.
-      const { warmup } = spec.make(values, params, spec.schedule, data.periodsPerYear);
-      return spec.targets(values, data, warmup, cache, reuse);
+      const ppy = data.periodsPerYear;
+      // The values and the warm-up of the strategy `build` makes (so the kernel decides from the
+      // same row), kept for the last parameters and periods a year (compared by value): a caller
+      // that runs one built-in on market after market (simulated paths) builds it once.
+      let known = memo;
+      if (known === null || known.periodsPerYear !== ppy || !sameParams(known.params, params)) {
+        const values = read(params, ppy);
+        known = { params: { ...params }, periodsPerYear: ppy, values, warmup: spec.make(values, params, spec.schedule, ppy).warmup };
+        memo = known;
+      }
+      return spec.targets(known.values, data, known.warmup, cache, reuse);
     },
   };
 }
