@@ -27,10 +27,12 @@ const cashCache = new WeakMap<Float64Array, { readonly days: Int32Array; readonl
  * The {@link MarketGrowth} of `data`, computed now (callers keep it: a kernel for its market,
  * prefix tables per market). With `reuse` (the growth of another market of the same shape that
  * nothing reads any more), its asset arrays are overwritten instead of new ones allocated (a
- * kernel running market after market: simulated paths). The cash part is kept per cash-rate
- * array and shared.
+ * kernel running market after market: simulated paths). With `fromRow`, the asset factors are
+ * computed from that row on only (and `positive` speaks of those rows): the earlier ones are
+ * left as they were, for a caller that reads no earlier row (a run continued from a checkpoint).
+ * The cash part is kept per cash-rate array and shared.
  */
-export function marketGrowth(data: MarketData, reuse?: MarketGrowth): MarketGrowth {
+export function marketGrowth(data: MarketData, reuse?: MarketGrowth, fromRow = 1): MarketGrowth {
   const n = data.days.length, days = data.days, rate = data.cashRate;
   const positive = reuse !== undefined && reuse.positive.length === data.closes.length ? reuse.positive : new Uint8Array(data.closes.length);
   const assetFactors = data.closes.map((c, a) => {
@@ -38,7 +40,7 @@ export function marketGrowth(data: MarketData, reuse?: MarketGrowth): MarketGrow
     const f = old !== undefined && old.length === n ? old : new Float64Array(n);
     f[0] = NaN;
     let bad = 0;
-    for (let t = 1; t < n; t += 1) {
+    for (let t = Math.max(1, fromRow); t < n; t += 1) {
       const x = c[t] / c[t - 1];
       f[t] = x;
       bad |= +!(x > 0 && x < Infinity);

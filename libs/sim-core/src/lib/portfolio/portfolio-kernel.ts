@@ -148,6 +148,8 @@ export class PortfolioKernel {
   private scanEquity = NaN;
   private growth: MarketGrowth | null = null;
   private growthData: MarketData | null = null;
+  /** The first row of `growth` computed (see marketGrowth's `fromRow`). */
+  private growthFrom = 1;
   /** The range numbers of a held asset (see `holdingRange`). */
   private readonly range = new Float64Array(8);
   /** Where the last run ended (see {@link checkpoint}). */
@@ -264,7 +266,9 @@ export class PortfolioKernel {
     const positions = this.positions;
     positions.fill(0);
     const rate = costRate(config.costs);
-    const growth = this.growthOf(data), factors = growth.assetFactors, cashReturns = growth.cashReturns, cashFactors = growth.cashFactors;
+    // The rows whose factors the run reads: after startRow, after a checkpoint's row.
+    const growth = this.growthOf(data, from === undefined ? startRow + 1 : Math.max(startRow, from.row) + 1);
+    const factors = growth.assetFactors, cashReturns = growth.cashReturns, cashFactors = growth.cashFactors;
     const warmup = plan.warmup;
     const calendar = mask ?? NO_MASK;
     this.ends = mask === null ? NO_ENDS : nextPeriodEnds(mask);
@@ -852,14 +856,16 @@ export class PortfolioKernel {
   }
 
   /**
-   * The growth factors of `data` (`marketGrowth`), kept for the kernel's next run on the
-   * same market; a run on another market overwrites their arrays (one market's worth of memory
+   * The growth factors of `data` (`marketGrowth`) from row `fromRow` on, kept for the kernel's
+   * next run on the same market; a run on another market overwrites their arrays (one market's worth of memory
    * per kernel, not one per market run: the simulated paths run market after market).
    */
-  private growthOf(data: MarketData): MarketGrowth {
-    if (this.growthData !== data || this.growth === null) {
-      this.growth = marketGrowth(data, this.growth ?? undefined);
+  private growthOf(data: MarketData, fromRow: number): MarketGrowth {
+    // From `fromRow` on only (see marketGrowth): a path's warm-up rows, the same on every path, are not computed again.
+    if (this.growthData !== data || this.growth === null || this.growthFrom > fromRow) {
+      this.growth = marketGrowth(data, this.growth ?? undefined, fromRow);
       this.growthData = data;
+      this.growthFrom = fromRow;
     }
     return this.growth;
   }
