@@ -6,8 +6,7 @@
  *   --json   one JSON object per benchmark and line on stdout, nothing else there
  *   --data   data folder holding catalog.json (else $RATECUT_DATA, else ../shared/data next to
  *            the workspace, else the bundled SYNTHETIC sample in data/sample, said so in the output)
- *   --only   run only the named benchmarks (momentum-sweep, momentum-sweep-monthly, cli-help, student-t-1m-single-thread,
- *            bootstrap-1m-single-thread)
+ *   --only   run only the named benchmarks (comma-separated; see BENCHMARKS)
  *   --peers  run each benchmark in its own process (so its peak memory is its own), then the peer
  *            reference programs, and print same-run ratios against them (peers.ts)
  *   --peers-dir  the peers folder (else $RATECUT_PEERS, else ../shared/peers next to the workspace)
@@ -17,7 +16,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { alignOnCommonDays, asOfJoin, DATA_ENV_VAR, loadCatalog, loadSeries } from '@ratecut/data-loader';
-import { BUILTIN_STRATEGIES, findBuiltinStrategy, formatDay, median, momentumSweep, type MarketData, type MomentumSweepResult, formatIssue, type Issue } from '@ratecut/sim-core';
+import { BUILTIN_STRATEGIES, findBuiltinStrategy, formatDay, median, monthEndMomentumSweep, type MarketData, type MomentumSweepResult, formatIssue, type Issue } from '@ratecut/sim-core';
 import { fitStudentT, monthEnd, monthIndex, simulateStudentTPaths, type PathOutcomes, type StudentTFit } from '@ratecut/sim-core';
 import {
   allocatePathOutcomes, GENERATOR_NAME, makeJointSource, optimalBlockLength, prepareSource, probabilityGreater, simulateBootstrapPaths,
@@ -96,7 +95,7 @@ const KERNEL_SWEEP_BENCHMARKS: readonly { readonly name: string; readonly strate
 ];
 
 const BENCHMARKS = [
-  'momentum-sweep', 'momentum-sweep-monthly', 'cli-help', 'student-t-1m-single-thread', 'bootstrap-1m-single-thread', 'bootstrap-1m-workers',
+  'momentum-sweep-monthly', 'cli-help', 'student-t-1m-single-thread', 'bootstrap-1m-single-thread', 'bootstrap-1m-workers',
   'strategies-100k-paths', 'backtest-all-builtins',
   ...KERNEL_SWEEP_BENCHMARKS.map((b) => b.name),
   ...KERNEL_SWEEP_BENCHMARKS.map((b) => `${b.name}-workers`),
@@ -221,47 +220,25 @@ function summarise(
 const SWEEP_KS = Array.from({ length: 24 }, (_, i) => i + 1);
 const SWEEP_THRESHOLDS = Array.from({ length: 50 }, (_, i) => i / 1000);
 
-function benchMomentumSweep(market: LoadedMarket, source: DataSource, loadSeconds: number): Measurement {
+/**
+ * Relative momentum for k 1..24 months × threshold 0..0.049 (1,200 combinations) over every row
+ * of the data on the `month-end` schedule, costs 5 + 5 bp, lag 1: `monthEndMomentumSweep`
+ * (per-period tables shared by the combinations, O(periods) each).
+ */
+function benchMomentumSweepMonthly(market: LoadedMarket, source: DataSource, loadSeconds: number): Measurement {
   const { data } = market;
   const rows = data.days.length;
   const config = { startRow: 0, endRow: rows - 1, executionLag: 1, costs: { costBps: 5, slippageBps: 5 }, initialCapital: 1 };
-  const run = (): MomentumSweepResult => momentumSweep(data, SWEEP_KS, SWEEP_THRESHOLDS, config);
-  let last: MomentumSweepResult | undefined;
-  const seconds = timeRuns(run, 3, 15, (r) => {
-    if (r.combinations !== SWEEP_KS.length * SWEEP_THRESHOLDS.length) throw new Error('momentum-sweep: wrong number of combinations');
-    last = r;
-  });
-  // Report the best Sharpe combination, so a glance shows the sweep computed something real.
-  let best = 0;
-  const sharpe = last?.sharpe ?? new Float64Array(0);
-  for (let c = 1; c < sharpe.length; c += 1) if (sharpe[c] > sharpe[best]) best = c;
-  const kBest = SWEEP_KS[Math.floor(best / SWEEP_THRESHOLDS.length)], thresholdBest = SWEEP_THRESHOLDS[best % SWEEP_THRESHOLDS.length];
-  return summarise('momentum-sweep', seconds, 3, SWEEP_KS.length * SWEEP_THRESHOLDS.length, rows, 0.08, {
-    data: source.dir,
-    dataOrigin: source.origin,
-    synthetic: market.synthetic,
-    firstDay: formatDay(data.days[0]),
-    lastDay: formatDay(data.days[rows - 1]),
-    loadSeconds,
-    bestSharpe: sharpe[best],
-    bestK: kBest,
-    bestThreshold: thresholdBest,
-  });
-}
-
-/**
- * The same grid, data and settings as {@link benchMomentumSweep} on the `month-end` schedule:
- * momentumSweep's fast path (per-period tables shared by the combinations, O(periods) each).
- */
-function benchMomentumSweepMonthly(market: LoadedMarket, source: DataSource): Measurement {
-  const { data } = market;
-  const rows = data.days.length;
-  const config = { startRow: 0, endRow: rows - 1, executionLag: 1, costs: { costBps: 5, slippageBps: 5 }, initialCapital: 1, schedule: { kind: 'month-end' } } as const;
+  const sweep = (): MomentumSweepResult => {
+    const r = monthEndMomentumSweep(data, SWEEP_KS, SWEEP_THRESHOLDS, config);
+    if (r === null) throw new Error('momentum-sweep-monthly: a growth factor of the data is not positive and finite (no fast path)');
+    return r;
+  };
   const combinations = SWEEP_KS.length * SWEEP_THRESHOLDS.length;
   let last: MomentumSweepResult | undefined;
   // A call takes about 2 ms: enough warm-up calls for V8 to have optimised every function of the
   // fast path before timing (as the peers time numba after its compilation), and enough runs for a steady median.
-  const seconds = timeRuns(() => momentumSweep(data, SWEEP_KS, SWEEP_THRESHOLDS, config), 30, 51, (r) => {
+  const seconds = timeRuns(sweep, 30, 51, (r) => {
     if (r.combinations !== combinations) throw new Error('momentum-sweep-monthly: wrong number of combinations');
     last = r;
   });
@@ -269,13 +246,14 @@ function benchMomentumSweepMonthly(market: LoadedMarket, source: DataSource): Me
   const sharpe = last?.sharpe ?? new Float64Array(0);
   for (let c = 1; c < sharpe.length; c += 1) if (sharpe[c] > sharpe[best]) best = c;
   return summarise('momentum-sweep-monthly', seconds, 30, combinations, rows, 0.0025, {
-    data: source.dir, dataOrigin: source.origin, synthetic: market.synthetic, schedule: 'month-end',
+    data: source.dir, dataOrigin: source.origin, synthetic: market.synthetic, schedule: 'month-end', loadSeconds,
+    firstDay: formatDay(data.days[0]), lastDay: formatDay(data.days[rows - 1]),
     bestSharpe: sharpe[best], bestK: SWEEP_KS[Math.floor(best / SWEEP_THRESHOLDS.length)], bestThreshold: SWEEP_THRESHOLDS[best % SWEEP_THRESHOLDS.length],
   });
 }
 
 /**
- * One 1,200-combination sweep of {@link KERNEL_SWEEP_BENCHMARKS} on the `momentum-sweep` data:
+ * One 1,200-combination sweep of {@link KERNEL_SWEEP_BENCHMARKS} on the `momentum-sweep-monthly` data:
  * every combination's targets through the portfolio kernel over the full history (lag 1, costs
  * 5 + 5 bp, the built-in's own schedule), in one block on this thread; `SWEEP_WARMUP` untimed and
  * `SWEEP_RUNS` timed runs.
@@ -714,20 +692,20 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   if (!json) out(`ratecut benchmarks: node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs`);
 
-  if (selected('momentum-sweep')) {
+  if (selected('momentum-sweep-monthly')) {
     const source = resolveData(data);
     const t0 = process.hrtime.bigint();
     const market = source.ok ? loadMarket(source.value) : source;
     const loadSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
     if (!source.ok || !market.ok) {
-      process.stderr.write(`bench: momentum-sweep: ${market.ok ? 'no data' : market.message}\n`);
+      process.stderr.write(`bench: momentum-sweep-monthly: ${market.ok ? 'no data' : market.message}\n`);
       failed = true;
     } else {
-      const m = benchMomentumSweep(market.value, source.value, loadSeconds);
+      const m = benchMomentumSweepMonthly(market.value, source.value, loadSeconds);
       const d = market.value.data;
       if (market.value.synthetic) {
         const why = source.value.origin === 'sample' ? 'no real data found; ' : '';
-        note(`momentum-sweep: ${why}using SYNTHETIC data from ${source.value.dir} (${source.value.origin})`);
+        note(`momentum-sweep-monthly: ${why}using SYNTHETIC data from ${source.value.dir} (${source.value.origin})`);
       }
       if (json) out(JSON.stringify(m));
       else {
@@ -737,24 +715,7 @@ export async function main(argv: readonly string[]): Promise<number> {
             `loaded in ${ms(loadSeconds)}${plural(market.value.warnings, 'data warning')}`,
         );
         out(humanLine(m));
-        out(`  k 1..24 months × threshold 0..0.049, costs 5+5 bp, lag 1; best Sharpe ${Number(m.details['bestSharpe']).toFixed(3)} at k=${m.details['bestK']}, threshold ${m.details['bestThreshold']}`);
-      }
-    }
-  }
-
-  if (selected('momentum-sweep-monthly')) {
-    const source = resolveData(data);
-    const market = source.ok ? loadMarket(source.value) : source;
-    if (!source.ok || !market.ok) {
-      process.stderr.write(`bench: momentum-sweep-monthly: ${market.ok ? 'no data' : market.message}\n`);
-      failed = true;
-    } else {
-      const m = benchMomentumSweepMonthly(market.value, source.value);
-      if (market.value.synthetic) note(`momentum-sweep-monthly: using SYNTHETIC data from ${source.value.dir} (${source.value.origin})`);
-      if (json) out(JSON.stringify(m));
-      else {
-        out(humanLine(m));
-        out(`  the same grid on the month-end schedule; best Sharpe ${Number(m.details['bestSharpe']).toFixed(3)} at k=${m.details['bestK']}, threshold ${m.details['bestThreshold']}`);
+        out(`  relative momentum, k 1..24 months × threshold 0..0.049 on the month-end schedule, costs 5+5 bp, lag 1; best Sharpe ${Number(m.details['bestSharpe']).toFixed(3)} at k=${m.details['bestK']}, threshold ${m.details['bestThreshold']}`);
       }
     }
   }

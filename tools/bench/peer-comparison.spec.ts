@@ -111,14 +111,14 @@ describe('peerRatios', () => {
   it('divides each peer median by the benchmark median, per workload, in benchmark then peer order', () => {
     const rows = peerRatios(
       [
-        { name: 'momentum-sweep', seconds: 0.08 },
+        { name: 'sweep-relative-momentum-workers', seconds: 0.08 },
         { name: 'cli-help', seconds: 0.5 },
         { name: 'bootstrap-1m-workers', seconds: 2 },
       ],
       peers,
     );
     expect(rows.map((r) => [r.benchmark, r.peer, r.workload])).toEqual([
-      ['momentum-sweep', 'numpy-sweep', 'sweep'],
+      ['sweep-relative-momentum-workers', 'numpy-sweep', 'sweep'],
       ['bootstrap-1m-workers', 'numpy-bootstrap', 'bootstrap'],
       ['bootstrap-1m-workers', 'numba-blocks-parallel', 'bootstrap'],
     ]);
@@ -130,7 +130,7 @@ describe('peerRatios', () => {
 
   it('gives NaN for a zero or non-finite median and follows a given workload table', () => {
     expect(peerRatios([{ name: 'bootstrap-1m-single-thread', seconds: 0 }], peers).map((r) => r.ratio)).toEqual([NaN, NaN]);
-    expect(peerRatios([{ name: 'momentum-sweep', seconds: NaN }], peers)[0].ratio).toBeNaN();
+    expect(peerRatios([{ name: 'sweep-relative-momentum-workers', seconds: NaN }], peers)[0].ratio).toBeNaN();
     expect(peerRatios([{ name: 'new-sweep', seconds: 0.1 }], peers, { 'new-sweep': 'sweep' }).map((r) => r.ratio)).toEqual([4]);
     expect(peerRatios([{ name: 'toString', seconds: 1 }], peers)).toEqual([]);
   });
@@ -147,14 +147,15 @@ describe('checkTargets', () => {
     const v = checkTargets(
       [
         { name: 'bootstrap-1m-workers', seconds: 0.45 },
-        { name: 'momentum-sweep', seconds: 0.08 },
+        { name: 'sweep-relative-momentum-workers', seconds: 0.08 },
         { name: 'momentum-sweep-monthly', seconds: 0.003 },
       ],
       peers,
+      ISSUE_17_TARGETS,
     );
     expect(v.map((x) => [x.benchmark, x.peer, x.met])).toEqual([
       ['bootstrap-1m-workers', 'numba-blocks-parallel', true],
-      ['momentum-sweep', 'numba-daily-parallel', false],
+      ['sweep-relative-momentum-workers', 'numba-daily-parallel', false],
       ['momentum-sweep-monthly', 'numba-daily-parallel', true],
       ['momentum-sweep-monthly', 'numba-monthly', true],
     ]);
@@ -165,9 +166,9 @@ describe('checkTargets', () => {
   });
 
   it('leaves out targets of benchmarks that did not run and says why a missing peer cannot be judged', () => {
-    const v = checkTargets([{ name: 'momentum-sweep', seconds: 0.005 }], [], ISSUE_17_TARGETS, new Map([['numba-daily-parallel', 'skipped (numba not importable)']]));
+    const v = checkTargets([{ name: 'sweep-relative-momentum-workers', seconds: 0.005 }], [], ISSUE_17_TARGETS, new Map([['numba-daily-parallel', 'skipped (numba not importable)']]));
     expect(v).toHaveLength(1);
-    expect(v[0]).toMatchObject({ benchmark: 'momentum-sweep', met: null, reason: 'numba-daily-parallel skipped (numba not importable)' });
+    expect(v[0]).toMatchObject({ benchmark: 'sweep-relative-momentum-workers', met: null, reason: 'numba-daily-parallel skipped (numba not importable)' });
     expect(v[0].limitSeconds).toBeNaN();
     expect(checkTargets([{ name: 'bootstrap-1m-workers', seconds: 1 }], [])[0].reason).toBe('numba-blocks-parallel did not run');
     expect(checkTargets([{ name: 'bootstrap-1m-workers', seconds: NaN }], peers)[0]).toMatchObject({ met: null, reason: 'a median is not finite' });

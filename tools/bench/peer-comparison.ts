@@ -77,7 +77,6 @@ export const PEER_PROGRAMS: readonly PeerProgram[] = [
 export const BENCHMARK_WORKLOADS: Readonly<Record<string, Workload>> = {
   'bootstrap-1m-single-thread': 'bootstrap',
   'bootstrap-1m-workers': 'bootstrap',
-  'momentum-sweep': 'sweep',
   'momentum-sweep-monthly': 'sweep',
   'sweep-static-mix': 'sweep',
   'sweep-cut-trigger': 'sweep',
@@ -105,7 +104,7 @@ export interface SpeedTarget {
  */
 export const ISSUE_17_TARGETS: readonly SpeedTarget[] = [
   { benchmark: 'bootstrap-1m-workers', peer: 'numba-blocks-parallel', factor: 1 },
-  { benchmark: 'momentum-sweep', peer: 'numba-daily-parallel', factor: 1 },
+  { benchmark: 'sweep-relative-momentum-workers', peer: 'numba-daily-parallel', factor: 1 },
   { benchmark: 'momentum-sweep-monthly', peer: 'numba-daily-parallel', factor: 1 },
   { benchmark: 'momentum-sweep-monthly', peer: 'numba-monthly', factor: 1.5 },
 ];

@@ -66,7 +66,7 @@ describe('built-in targets', () => {
       };
       const [a, b] = variants[builtin.name] ?? [{}, {}];
       // One parameters object changed between calls, and two objects with equal values.
-      const params: Record<string, number | string> = { ...builtin.defaults, ...a };
+      const params: Record<string, number | string | boolean> = { ...builtin.defaults, ...a };
       const first = builtin.targets(params, data);
       Object.assign(params, b);
       const second = builtin.targets(params, data);

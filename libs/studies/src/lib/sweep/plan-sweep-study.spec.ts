@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatSweepTable, parseSweepTable } from '@ratecut/contracts';
 import { loadCatalog, loadEasingCycles, loadMarketData, type Catalog } from '@ratecut/data-loader';
-import { beats, DEFAULT_EASING_CYCLE_RULE, findBuiltinStrategy, formatIssue, momentumSweep, runBacktest, runMetrics, totalReturn } from '@ratecut/sim-core';
+import { beats, DEFAULT_EASING_CYCLE_RULE, findBuiltinStrategy, formatIssue, monthEndMomentumSweep, runBacktest, runMetrics, totalReturn } from '@ratecut/sim-core';
 import { gridCombination, gridSize } from './kernel-sweep-block';
 import { writeFixture } from '../../testing/fixture-market';
 import { runStudy, studyResult } from '../study/run-study';
@@ -25,44 +25,41 @@ const request = (grid: SweepRequest['grid'], strategies: unknown = [{ name: 'rel
 });
 
 describe('the relative-momentum sweep study', () => {
-  it('splits the grid into fixed blocks and gives, row by row, the metrics of one momentumSweep over the whole grid', async () => {
+  it('runs its own on-signal schedule through the portfolio kernel in fixed blocks, with the engine\'s metrics and the k_months, threshold columns', async () => {
     const ks = Array.from({ length: 30 }, (_, i) => i + 1), thresholds = [0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2];
     const planned = planSweepStudy(request([{ name: 'k', values: ks }, { name: 'threshold', values: thresholds }]));
     if (!planned.ok) throw new Error(planned.issues.map(formatIssue).join('\n'));
     const study = planned.value;
+    if (study.context.kind !== 'kernel') throw new Error('expected the portfolio kernel');
     expect(study.blocks).toEqual([{ first: 0, count: 210 }]);
     expect(sweepBlocks(24, 50)).toEqual(Array.from({ length: 2 }, (_, i) => ({ first: i * 1000, count: i === 0 ? 1000 : 200 })));
     const table = await studyResult(runStudy(study));
 
-    // Independent: the whole grid in one call of the fast path, on the data loaded here.
+    // Independent: the engine's run of a few combinations, on the data loaded here.
     const easing = loadEasingCycles(catalog, join(factsDir, 'nber-business-cycles.json'), DEFAULT_EASING_CYCLE_RULE, 12);
     if (!easing.ok) throw new Error('no cycles');
     const market = loadMarketData(catalog, { small: 'rut', large: 'gspc' }, 'fedfunds', easing.value.history);
     if (!market.ok) throw new Error('no market');
     const data = market.value.data;
-    const whole = momentumSweep(data, ks, thresholds, { startRow: 0, endRow: data.days.length - 1, executionLag: 1, costs: { costBps: 5, slippageBps: 5 }, initialCapital: 1 });
-    const fin = (x: number) => (Number.isFinite(x) ? x : null);
-    expect(table.rows.map((r) => r.slice(0, 8))).toEqual(Array.from({ length: whole.combinations }, (_, c) => [
-      ks[Math.floor(c / thresholds.length)], thresholds[c % thresholds.length],
-      fin(whole.totalReturn[c]), fin(whole.cagr[c]), fin(whole.volatility[c]), fin(whole.sharpe[c]), fin(whole.maxDrawdown[c]), fin(whole.rebalances[c]),
-    ]));
-    expect(table.header).toMatchObject({ schema: 'ratecut.sweep/2', pair: 'rut-gspc', first: '2018-01-01', last: '2021-12-31', rows: data.days.length, periodsPerYear: 252, schedule: { kind: 'on-signal' } });
+    const config = { startRow: 0, endRow: data.days.length - 1, executionLag: 1, costs: { costBps: 5, slippageBps: 5 }, initialCapital: 1, limits: { allowLeverage: false, allowShort: false } };
+    for (const c of [0, 1, 37, 100, 209]) {
+      const k = ks[Math.floor(c / thresholds.length)], threshold = thresholds[c % thresholds.length];
+      const run = runBacktest(data, findBuiltinStrategy('relative-momentum')!.build({ k, threshold }, { kind: 'on-signal' }, 252), config);
+      const m = runMetrics(run, null, 252);
+      const row = table.rows[c];
+      expect(row.slice(0, 2)).toEqual([k, threshold]);
+      [m.totalReturn, m.cagr, m.annualizedVolatility, m.sharpeRatio, m.maxDrawdown.depth].forEach((want, i) => {
+        expect(Math.abs((row[2 + i] as number) - want)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want)));
+      });
+      expect(row[7]).toBe(m.rebalanceCount);
+    }
+    expect(table.header).toMatchObject({
+      schema: 'ratecut.sweep/2', parameters: ['k_months', 'threshold'], pair: 'rut-gspc', first: '2018-01-01', last: '2021-12-31', rows: data.days.length, periodsPerYear: 252,
+      schedule: { kind: 'on-signal' },
+    });
     expect(table.comments).toEqual(['ratecut backtest --sweep k=1..30', `relative-momentum sweep on rut-gspc (${market.value.pair.returnBasis}), 2018-01-01 to 2021-12-31, ${data.days.length} rows; lag 1, costs 5+5 bp, cash fedfunds`]);
     expect(parseSweepTable(formatSweepTable(table))).toEqual({ ok: true, table });
-    // The same grid through the portfolio kernel: the same metrics (1e-12) and the same cycle numbers.
-    if (study.context.kind !== 'momentum') throw new Error('expected the fast path');
-    const viaKernel = runSweepBlock({
-      kind: 'kernel', data, strategy: 'relative-momentum', params: {}, grid: [{ name: 'k', values: ks }, { name: 'threshold', values: thresholds }],
-      schedule: { kind: 'on-signal' }, config: { ...study.context.replay.settings, startRow: 0, endRow: data.days.length - 1 }, replay: study.context.replay,
-    }, { first: 0, count: 210 });
-    const stride = viaKernel.length / 210;
-    expect(stride).toBe(8 + study.context.replay.cycles.length);
-    table.rows.forEach((row, c) => row.slice(2).forEach((v, i) => {
-      const k = viaKernel[c * stride + i];
-      if (v === null) expect(Number.isFinite(k)).toBe(false);
-      else expect(Math.abs(v - k)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(k)));
-    }));
-    // Any range of combinations, aligned on lookbacks or not, gives the same numbers.
+    // Any range of combinations gives the same numbers.
     const pieces = [{ first: 0, count: 3 }, { first: 3, count: 12 }, { first: 15, count: 14 }, { first: 29, count: 181 }].map((b) => runSweepBlock(study.context, b));
     expect(Array.from(pieces.flatMap((p) => Array.from(p)))).toEqual(Array.from(runSweepBlock(study.context, { first: 0, count: 210 })));
   });
@@ -74,20 +71,34 @@ describe('the relative-momentum sweep study', () => {
     const table = await studyResult(runStudy(planned.value));
     const data = planned.value.context.data;
     const config = { startRow: 0, endRow: data.days.length - 1, executionLag: 1, costs: { costBps: 5, slippageBps: 5 }, initialCapital: 1 };
-    const monthly = momentumSweep(data, ks, thresholds, { ...config, schedule: { kind: 'month-end' } });
-    const daily = momentumSweep(data, ks, thresholds, config);
+    expect(planned.value.context.kind).toBe('momentum');
+    const monthly = monthEndMomentumSweep(data, ks, thresholds, config);
+    if (monthly === null) throw new Error('expected the fast path');
     const fin = (x: number) => (Number.isFinite(x) ? x : null);
     expect(table.rows.map((r) => r[5])).toEqual(Array.from(monthly.sharpe, fin));
     expect(table.rows.map((r) => r[7])).toEqual(Array.from(monthly.rebalances, fin));
-    expect(Array.from(monthly.sharpe)).not.toEqual(Array.from(daily.sharpe)); // the schedule reached the kernel
+    // The schedule reached the sweep: the engine on its own on-signal schedule gives other numbers.
+    const daily = runBacktest(data, findBuiltinStrategy('relative-momentum')!.build({ k: 1, threshold: 0 }, { kind: 'on-signal' }, 252), { ...config, limits: { allowLeverage: false, allowShort: false } });
+    expect(monthly.sharpe[0]).not.toBeCloseTo(runMetrics(daily, null, 252).sharpeRatio, 6);
     expect(table.header.schedule).toEqual({ kind: 'month-end' });
     expect(table.comments[1]).toMatch(/cash fedfunds, month-end schedule$/);
+    // On data the fast path does not model (a close of 0: a factor not positive), a block runs through the kernel.
+    if (planned.value.context.kind !== 'momentum') throw new Error('expected the fast path');
+    const ctx = planned.value.context;
+    const broken = { ...ctx.data, closes: [ctx.data.closes[0].slice(), ctx.data.closes[1]] };
+    broken.closes[0][300] = 0;
+    const viaKernel = runSweepBlock({
+      kind: 'kernel', data: broken, strategy: 'relative-momentum', params: {}, grid: [{ name: 'k', values: ks }, { name: 'threshold', values: thresholds }],
+      schedule: { kind: 'month-end' }, config: { ...ctx.replay.settings, startRow: 0, endRow: data.days.length - 1 }, replay: ctx.replay,
+    }, { first: 0, count: 9 });
+    expect(Array.from(runSweepBlock({ ...ctx, data: broken }, { first: 0, count: 9 }))).toEqual(Array.from(viaKernel));
+    expect(Array.from(viaKernel.subarray(0, 6))).not.toEqual(Array.from(runSweepBlock(ctx, { first: 0, count: 9 }).subarray(0, 6)));
     expect(parseSweepTable(formatSweepTable(table))).toEqual({ ok: true, table });
   });
 
   it('sweeps the configured value of a parameter not swept, and refuses what no sweep can run', () => {
     const one = planSweepStudy(request([{ name: 'k', values: [1, 2] }], [{ name: 'relative-momentum', params: { threshold: 0.03 } }]));
-    expect(one.ok && one.value.context.kind === 'momentum' && one.value.context.thresholds).toEqual([0.03]);
+    expect(one.ok && one.value.context.kind === 'kernel' && one.value.context.grid.map((g) => g.values)).toEqual([[1, 2], [0.03]]);
     const messages = (r: ReturnType<typeof planSweepStudy>) => (r.ok ? [] : r.issues.map(formatIssue));
     expect(messages(planSweepStudy(request([{ name: 'k', values: [1] }], [{ name: 'cut-trigger' }, { name: 'buy-hold-large' }])))).toEqual([
       `${COMMAND_LINE}: error bad-parameter: strategies: --sweep runs one built-in strategy: pass --strategy <name> (2 strategies configured)`,
@@ -124,7 +135,8 @@ describe('sweeps through the portfolio kernel', () => {
     const table = await studyResult(runStudy(study));
     const builtin = findBuiltinStrategy(name)!;
     const data = context.data, ppy = data.periodsPerYear;
-    expect(table.header.parameters).toEqual(grid.map((g) => g.name));
+    // Relative momentum's table names its lookback in months, on every schedule.
+    expect(table.header.parameters).toEqual(name === 'relative-momentum' ? ['k_months', 'threshold'] : grid.map((g) => g.name));
     expect(context.replay.cycles.length).toBeGreaterThan(0);
     expect(table.header.cycles).toEqual(context.replay.cycles.map((c) => c.id));
     expect(table.rows.length).toBe(gridSize(grid));

@@ -2,7 +2,7 @@ import type { StudyData } from '../inputs/study-data';
 import { describeSweep, SWEEP_METRIC_COLUMNS, SWEEP_SCHEMA, sweepColumns, type DeflatedSharpeJson, type ResolvedBacktestConfig, type SweepHeader, type SweepTable } from '@ratecut/contracts';
 import {
   cycleWindowRows, findBuiltinStrategy, formatDay, runBacktest, totalReturn,
-  type BuiltinStrategy, type Issue, type LoadResult, type MomentumSweepSchedule, type RebalanceSchedule, type ReplaySettings, type WindowRows,
+  type BuiltinStrategy, type Issue, type LoadResult, type RebalanceSchedule, type ReplaySettings, type WindowRows,
 } from '@ratecut/sim-core';
 import { COMMAND_LINE, configIssue, type ConfigSource } from '../backtest/config-source';
 import { executionLagIssues, loadBacktestMarket, type BacktestMarket } from '../backtest/load-backtest-market';
@@ -47,6 +47,8 @@ export function sweepBlocks(ks: number, thresholds: number): ItemRange[] {
 /** The strategy the fast path sweeps, and its sweepable parameters. */
 const SWEPT_STRATEGY = 'relative-momentum';
 const SWEEPABLE = ['k', 'threshold'];
+/** The table's columns for relative momentum's parameters. */
+const MOMENTUM_COLUMNS = ['k_months', 'threshold'] as const;
 
 /** The configured pair's market and the sweep's cycle windows, with the backtest's data, lag, benchmark and cycle issues. */
 function loadSweepMarket(request: SweepRequest, config: ResolvedBacktestConfig): LoadResult<BacktestMarket & { readonly replay: SweepReplay; readonly covered: CoveredCycles }> {
@@ -144,9 +146,10 @@ const flagIssue = (message: string): Issue => ({ code: 'bad-parameter', severity
  * `--sweep` flags make a grid), over the full history of the configured pair with the
  * configured lag, costs, cash and schedule (the strategy's configured `schedule`, else its own).
  * Relative momentum over lookbacks `k` (whole months >= 1) and switch thresholds (decimal return
- * points >= 0) on the `on-signal` or `month-end` schedule runs on sim-core's fast path
- * `momentumSweep`; every other sweep runs through the portfolio kernel (see
- * `planKernelSweep`). Both are checked against the engine in their tests. A configuration that
+ * points >= 0) on the `month-end` schedule runs on sim-core's per-period fast path
+ * `monthEndMomentumSweep` (through the kernel where that does not apply); every other sweep,
+ * relative momentum on its own `on-signal` schedule included, runs through the portfolio kernel
+ * (see `planKernelSweep`). Both are checked against the engine in their tests. A configuration that
  * is not one built-in, a parameter that is not a numeric one of it, or a value out of range is
  * an issue, as are the configuration and data problems of a backtest.
  *
@@ -174,9 +177,8 @@ export function planSweepStudy(request: SweepRequest): LoadResult<SweepStudy> {
     return { ok: false, issues: [flagIssue(`--sweep ${unknown.join(', ')}: ${builtin.name} ${sweepable}`)] };
   }
   const configured = config.strategies[0].schedule ?? builtin.schedule;
-  const momentumFastPath = builtin.name === SWEPT_STRATEGY && swept.every((k) => SWEEPABLE.includes(k)) && (configured.kind === 'on-signal' || configured.kind === 'month-end');
-  if (!momentumFastPath) return planKernelSweep(request, config, builtin, configured);
-  const schedule: MomentumSweepSchedule = { kind: configured.kind };
+  const momentum = builtin.name === SWEPT_STRATEGY && swept.every((k) => SWEEPABLE.includes(k));
+  if (!momentum) return planKernelSweep(request, config, builtin, configured);
   const params = config.strategies[0].params;
   const grid = new Map(request.grid.map((g) => [g.name, g.values]));
   const ks = [...(grid.get('k') ?? [Number(params['k'] ?? 6)])];
@@ -186,18 +188,25 @@ export function planSweepStudy(request: SweepRequest): LoadResult<SweepStudy> {
     ...(thresholds.some((t) => !Number.isFinite(t) || t < 0) ? [flagIssue('--sweep threshold: expected decimal return points >= 0')] : []),
   ];
   if (ranges.length > 0) return { ok: false, issues: ranges };
+  // Relative momentum's table always has both columns (k in months), swept or not. Off the
+  // month-end schedule it runs through the portfolio kernel like every other built-in.
+  if (configured.kind !== 'month-end') {
+    const both = [{ name: 'k', values: ks }, { name: 'threshold', values: thresholds }];
+    return planKernelSweep({ ...request, grid: both }, config, builtin, configured, MOMENTUM_COLUMNS);
+  }
+  const schedule: RebalanceSchedule = { kind: 'month-end' };
 
   const loaded = loadSweepMarket(request, config);
   if (!loaded.ok) return loaded;
   const { market } = loaded.value;
   const { data } = market;
 
-  const header = sweepHeader(request, config, loaded.value, SWEPT_STRATEGY, ['k_months', 'threshold'], schedule);
+  const header = sweepHeader(request, config, loaded.value, SWEPT_STRATEGY, [...MOMENTUM_COLUMNS], schedule);
   const context: MomentumSweepContext = {
     kind: 'momentum', data, ks, thresholds, replay: loaded.value.replay,
     config: {
       startRow: 0, endRow: data.days.length - 1, executionLag: config.executionLag,
-      costs: { costBps: config.costBps, slippageBps: config.slippageBps }, initialCapital: config.initialCapital, schedule,
+      costs: { costBps: config.costBps, slippageBps: config.slippageBps }, initialCapital: config.initialCapital,
     },
   };
   const study = sweepStudy(request, header, context, sweepBlocks(ks.length, thresholds.length), loaded.warnings,
@@ -216,9 +225,12 @@ export const KERNEL_SWEEP_BLOCK_COMBINATIONS = 300;
  * combination of the grid (the last `--sweep` varying fastest) over the full history of the
  * configured pair, with the configured schedule (else the built-in's own), lag, costs, cash and
  * leverage. Combinations the built-in refuses are left empty in the table, with a warning that
- * counts them and gives the first problem; a grid in which none is valid is an issue.
+ * counts them and gives the first problem; a grid in which none is valid is an issue. `columns`:
+ * the table's names for the grid's parameters (default: their names).
  */
-function planKernelSweep(request: SweepRequest, config: ResolvedBacktestConfig, builtin: BuiltinStrategy, schedule: RebalanceSchedule): LoadResult<SweepStudy> {
+function planKernelSweep(
+  request: SweepRequest, config: ResolvedBacktestConfig, builtin: BuiltinStrategy, schedule: RebalanceSchedule, columns?: readonly string[],
+): LoadResult<SweepStudy> {
   const grid = request.grid.filter((g) => g.values.length > 0);
   const total = gridSize(grid);
   if (grid.length === 0) return { ok: false, issues: [flagIssue(`--sweep: give at least one parameter of ${builtin.name} to sweep`)] };
@@ -249,7 +261,7 @@ function planKernelSweep(request: SweepRequest, config: ResolvedBacktestConfig, 
     });
   }
 
-  const header = sweepHeader(request, config, loaded.value, builtin.name, grid.map((g) => g.name), schedule);
+  const header = sweepHeader(request, config, loaded.value, builtin.name, [...(columns ?? grid.map((g) => g.name))], schedule);
   const context: KernelSweepContext = {
     kind: 'kernel', data, strategy: builtin.name, params, grid, schedule, replay: loaded.value.replay,
     config: { ...loaded.value.replay.settings, startRow: 0, endRow: data.days.length - 1 },
