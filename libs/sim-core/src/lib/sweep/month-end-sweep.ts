@@ -472,7 +472,7 @@ function sweepLookback(sh: MonthEndShared, c0: number, first: number, fill: numb
 }
 
 /**
- * The month-end fast path of `momentumSweep`: the metrics of every (k, threshold) combination
+ * The fast path of `monthEndMomentumSweep`: the metrics of every (k, threshold) combination
  * of relative momentum on the `month-end` schedule, written into `out` (metric sections of
  * `firstRows.length × thresholds.length` entries), each combination in O(periods) time.
  *
