@@ -24,7 +24,7 @@ import {
 } from '@ratecut/sim-core';
 import { BlockPool, runStudy, splitRange, studyResult, type ItemRange, type RunStudyOptions, type Study } from '@ratecut/studies';
 import {
-  gridCombination, gridSize, KERNEL_SWEEP_BLOCK_COMBINATIONS, planBacktestStudy, runKernelSweepBlock, SWEEP_BLOCK_EXECUTOR,
+  gridCombination, gridSize, KERNEL_SWEEP_BLOCK_COMBINATIONS, planBacktestStudy, runKernelSweepBlock, SWEEP_BLOCK_EXECUTOR, sweepMerger,
   type KernelSweepContext, type SweepContext, type SweptParameter,
 } from '@ratecut/studies/backtest';
 import { pathOutcomesStudy, pathWarmUp, PATH_STRATEGIES, type PathBlockOutput, type PathJob } from '@ratecut/studies/simulate';
@@ -298,17 +298,19 @@ async function benchKernelSweepWorkers(spec: (typeof KERNEL_SWEEP_BENCHMARKS)[nu
   const context = kernelSweepContext(spec, market.data);
   const combinations = gridSize(spec.grid);
   const alone = runKernelSweepBlock(context, { first: 0, count: combinations });
+  const merge = (outputs: readonly Float64Array[]): Float64Array => {
+    const all = new Float64Array(outputs.reduce((n, o) => n + o.length, 0));
+    let at = 0;
+    for (const o of outputs) {
+      all.set(o, at);
+      at += o.length;
+    }
+    return all;
+  };
+  // As the sweep study: each run's blocks share, per thread, the series their combinations compute once (sweepMerger).
   const study: Study<null, SweepContext, ItemRange, Float64Array, Float64Array> = {
     kind: 'sweep', plan: null, context, blocks: splitRange(combinations, KERNEL_SWEEP_BLOCK_COMBINATIONS), execute: SWEEP_BLOCK_EXECUTOR,
-    merge: (outputs) => {
-      const all = new Float64Array(outputs.reduce((n, o) => n + o.length, 0));
-      let at = 0;
-      for (const o of outputs) {
-        all.set(o, at);
-        at += o.length;
-      }
-      return all;
-    },
+    merge, merger: sweepMerger(merge),
   };
   const pool = await BlockPool.open(study.execute, study.context, 2);
   const seconds: number[] = [];

@@ -8,4 +8,4 @@ export type { BacktestPlan } from './lib/backtest/build-backtest-result';
 export { planSweepStudy, sweepBlocks, SWEEP_BLOCK_COMBINATIONS, MAX_SWEEP_COMBINATIONS, KERNEL_SWEEP_BLOCK_COMBINATIONS, type SweepRequest, type SweepStudy, type SweptParameter } from './lib/sweep/plan-sweep-study';
 export { gridCombination, gridSize, runKernelSweepBlock, type KernelSweepContext } from './lib/sweep/kernel-sweep-block';
 export { runMomentumSweepBlock, type MomentumSweepContext } from './lib/sweep/momentum-sweep-block';
-export { runSweepBlock, SWEEP_BLOCK_EXECUTOR, SWEEP_BLOCK_METRICS, type SweepContext } from './lib/sweep/sweep-block';
+export { runSweepBlock, SWEEP_BLOCK_EXECUTOR, SWEEP_BLOCK_METRICS, sweepMerger, type SweepContext, type SweepRunMemory } from './lib/sweep/sweep-block';

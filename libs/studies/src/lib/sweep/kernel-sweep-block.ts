@@ -105,14 +105,16 @@ export function combinationParams(context: Pick<KernelSweepContext, 'params' | '
  * volatility, Sharpe ratio, maximum drawdown, rebalances (full history), then its cycle numbers
  * ({@link cycleExcessInto}). A combination whose parameters the built-in refuses (such as a fast
  * period not shorter than the slow one) gets NaN throughout. Each
- * combination is computed on its own, so the numbers are the same whatever the blocks. Pure.
+ * combination is computed on its own, so the numbers are the same whatever the blocks.
+ * `signals`: the series already computed on this market (a thread's cache for its blocks of one
+ * run; see `runSweepBlock`), which only saves their computation. Pure.
  */
-export function runKernelSweepBlock(context: KernelSweepContext, block: ItemRange): Float64Array {
+export function runKernelSweepBlock(context: KernelSweepContext, block: ItemRange, signals = new SignalCache()): Float64Array {
   const builtin = findBuiltinStrategy(context.strategy);
   if (builtin === undefined) throw new RangeError(`runKernelSweepBlock: unknown built-in ${context.strategy}`);
   const { data, schedule, config } = context;
   const ppy = data.periodsPerYear;
-  const kernel = new PortfolioKernel(data.closes.length, { prefixTables: true }), tally = new PortfolioTally(), cache = new SignalCache();
+  const kernel = new PortfolioKernel(data.closes.length, { prefixTables: true }), tally = new PortfolioTally(), cache = signals;
   const stride = sweepStride(context.replay);
   const out = new Float64Array(block.count * stride).fill(NaN);
   let plan: TargetPlan | undefined;

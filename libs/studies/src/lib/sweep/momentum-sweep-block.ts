@@ -30,12 +30,12 @@ export interface MomentumSweepContext {
  * (`runKernelSweepBlock`, the same grid and order). Each combination is computed on its own, so
  * the numbers are the same whatever the blocks. Pure.
  */
-export function runMomentumSweepBlock(context: MomentumSweepContext, block: ItemRange): Float64Array {
+export function runMomentumSweepBlock(context: MomentumSweepContext, block: ItemRange, signals = new SignalCache()): Float64Array {
   const nT = context.thresholds.length, stride = sweepStride(context.replay);
   const out = new Float64Array(block.count * stride);
   const momentum = findBuiltinStrategy('relative-momentum');
   if (momentum === undefined) throw new RangeError('runMomentumSweepBlock: no relative-momentum built-in');
-  const kernel = new PortfolioKernel(2, { prefixTables: true }), tally = new PortfolioTally(), cache = new SignalCache();
+  const kernel = new PortfolioKernel(2, { prefixTables: true }), tally = new PortfolioTally(), cache = signals;
   const schedule = { kind: 'month-end' } as const;
   const end = block.first + block.count;
   let c = block.first;
@@ -52,7 +52,7 @@ export function runMomentumSweepBlock(context: MomentumSweepContext, block: Item
         kind: 'kernel', data: context.data, strategy: momentum.name, params: momentum.defaults, schedule, replay: context.replay,
         grid: [{ name: 'k', values: context.ks }, { name: 'threshold', values: context.thresholds }],
         config: { ...context.config, limits: { allowLeverage: false, allowShort: false } },
-      }, block);
+      }, block, signals);
     }
     for (let j = 0; j < r.combinations; j += 1) {
       const at = (c - block.first + j) * stride;

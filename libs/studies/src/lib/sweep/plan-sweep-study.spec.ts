@@ -174,6 +174,11 @@ describe('sweeps through the portfolio kernel', () => {
     const whole = runSweepBlock(context, { first: 0, count: study.blocks.reduce((n, b) => n + b.count, 0) });
     const pieces = [{ first: 0, count: 1 }, { first: 1, count: table.rows.length - 1 }].map((b) => runSweepBlock(context, b));
     expect(Array.from(pieces.flatMap((p) => Array.from(p)))).toEqual(Array.from(whole));
+    // A thread's blocks of one run share the series they compute (its executor cache and the run's memory): the same numbers.
+    const threadCache = new Map<string, unknown>();
+    const shared = [{ first: 0, count: 2 }, { first: 2, count: table.rows.length - 2 }].map((b) => runSweepBlock(context, b, threadCache, { sweepRun: -7 }));
+    expect(Array.from(shared.flatMap((p) => Array.from(p)))).toEqual(Array.from(whole));
+    expect(threadCache.size).toBe(1);
     expect(parseSweepTable(formatSweepTable(table))).toEqual({ ok: true, table });
   }, 60_000);
 

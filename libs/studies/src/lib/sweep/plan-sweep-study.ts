@@ -14,7 +14,7 @@ import { coverCycles, selectCycles, type CoveredCycles } from '../backtest/cover
 import { deflatedSharpe } from '../compare/deflated-sharpe-trials';
 import { combinationParams, gridCombination, gridSize, sweepStride, type KernelSweepContext, type SweepReplay, type SweptParameter } from './kernel-sweep-block';
 import type { MomentumSweepContext } from './momentum-sweep-block';
-import { SWEEP_BLOCK_EXECUTOR, type SweepContext } from './sweep-block';
+import { SWEEP_BLOCK_EXECUTOR, sweepMerger, type SweepContext } from './sweep-block';
 
 export type { SweptParameter } from './kernel-sweep-block';
 
@@ -107,6 +107,13 @@ function sweepStudy(request: SweepRequest, header: Omit<SweepHeader, 'deflatedSh
   const comments = [...(request.notice === null ? [] : [request.notice]), request.commandLine, describeSweep(header)];
   const fin = (x: number): number | null => (Number.isFinite(x) ? x : null);
   const stride = sweepStride(context.replay);
+  const merge = (outputs: readonly Float64Array[]): SweepTable => {
+    const rows = outputs.flatMap((out, b) => Array.from({ length: out.length / stride }, (_, j) => [
+      ...parametersOf(blocks[b].first + j),
+      ...Array.from(out.subarray(j * stride, (j + 1) * stride), fin),
+    ]));
+    return { comments, header: { ...header, deflatedSharpe: bestDeflatedSharpe(header, rows) }, columns: sweepColumns(header), rows };
+  };
   return {
     kind: 'sweep',
     plan: { ...header, deflatedSharpe: null },
@@ -116,13 +123,8 @@ function sweepStudy(request: SweepRequest, header: Omit<SweepHeader, 'deflatedSh
     blockWeight: (b) => b.count,
     unit: 'combinations',
     warnings: [...warnings],
-    merge: (outputs) => {
-      const rows = outputs.flatMap((out, b) => Array.from({ length: out.length / stride }, (_, j) => [
-        ...parametersOf(blocks[b].first + j),
-        ...Array.from(out.subarray(j * stride, (j + 1) * stride), fin),
-      ]));
-      return { comments, header: { ...header, deflatedSharpe: bestDeflatedSharpe(header, rows) }, columns: sweepColumns(header), rows };
-    },
+    merge,
+    merger: sweepMerger(merge),
   };
 }
 
