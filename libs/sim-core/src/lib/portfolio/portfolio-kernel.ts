@@ -692,7 +692,7 @@ export class PortfolioKernel {
       }
       // Then those rows (and a submitting one without an order due), marked to market.
       const upto = submitted >= 0 && !executes ? r + 1 : r;
-      row = this.markRows(row, upto);
+      if (row < upto) row = this.markRows(row, upto);
       if (row < upto || (submitted < 0 && !executes)) break;
       if (executes) {
         // Row r with its order due: marked to market, then the order executed at the close as
@@ -702,7 +702,9 @@ export class PortfolioKernel {
         if (!(value > 0 && value < Infinity)) break;
         this.cash = st[MIX_CASH] * cashFactors[r];
         for (let a = 0; a < n; a += 1) positions[a] *= factors[a][r];
-        const slot = r % (lag + 1);
+        // The order's slot (`r % (lag + 1)`), found among the few slots without a division.
+        let slot = 0;
+        while (slot < lag && dueRow[slot] !== r) slot += 1;
         dueRow[slot] = -1;
         const gross = this.execute(plan.palette, dueTarget[slot], rate, tally);
         value = this.cash;
