@@ -31,7 +31,7 @@ describe('the relative-momentum sweep study', () => {
     if (!planned.ok) throw new Error(planned.issues.map(formatIssue).join('\n'));
     const study = planned.value;
     if (study.context.kind !== 'kernel') throw new Error('expected the portfolio kernel');
-    expect(study.blocks).toEqual([{ first: 0, count: 210 }]);
+    expect(study.blocks).toEqual([{ first: 0, count: 100 }, { first: 100, count: 100 }, { first: 200, count: 10 }]);
     expect(sweepBlocks(24, 50)).toEqual(Array.from({ length: 2 }, (_, i) => ({ first: i * 1000, count: i === 0 ? 1000 : 200 })));
     const table = await studyResult(runStudy(study));
 

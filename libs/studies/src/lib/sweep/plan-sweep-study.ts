@@ -220,7 +220,7 @@ export function planSweepStudy(request: SweepRequest): LoadResult<SweepStudy> {
 export const MAX_SWEEP_COMBINATIONS = 1_000_000;
 
 /** Combinations per block of a kernel sweep: fixed, so the blocks never depend on the worker count. */
-export const KERNEL_SWEEP_BLOCK_COMBINATIONS = 300;
+export const KERNEL_SWEEP_BLOCK_COMBINATIONS = 100;
 
 /**
  * The sweep of any built-in through the portfolio kernel (`runKernelSweepBlock`): every
