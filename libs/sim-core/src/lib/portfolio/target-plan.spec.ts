@@ -1,4 +1,4 @@
-import { changesArray, checkTargetPlan, constantPlan, KEEP, planChanges } from './target-plan';
+import { changesArray, checkTargetPlan, constantPlan, KEEP, noteChange, planChanges } from './target-plan';
 
 describe('planChanges', () => {
   it('lists the warm-up row, each row whose code differs from the one before, then the end mark', () => {
@@ -23,4 +23,21 @@ describe('planChanges', () => {
     expect(() => checkTargetPlan({ ...plan, changes: Int32Array.of(1, 6) }, 6)).toThrow(/changes/);
     expect(Array.from(constantPlan([1], 3, 5).changes ?? [])).toEqual([3, 3]);
   });
+
+  it('is what a maker writing its codes in row order notes with noteChange', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (const warmup of [0, 3, 40]) {
+      const codes = new Int32Array(60), changes = changesArray(60);
+      let c = 0;
+      for (let t = warmup; t < 60; t += 1) {
+        codes[t] = next() < 0.7 && t > warmup ? codes[t - 1] : Math.floor(next() * 3) - 1;
+        c = noteChange(codes, changes, c, t, warmup);
+      }
+      changes[c] = 60;
+      expect(Array.from(changes.subarray(0, c + 1))).toEqual(Array.from(planChanges(codes, warmup).subarray(0, c + 1)));
+      expect(c).toBeGreaterThan(1); // several runs, so the comparison says something
+    }
+  });
 });
+

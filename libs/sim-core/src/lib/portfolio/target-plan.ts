@@ -100,10 +100,22 @@ export function planChanges(codes: Int32Array, warmup: number, previous?: Int32A
  * An array for the {@link TargetPlan.changes} of a plan of `rows` rows (room for every row and
  * the end mark): `previous` when it has that length (see {@link planCodes}), else a new one. A
  * plan maker that writes its codes row by row notes each row whose code differs from the one
- * before (from the warm-up row on) and ends the list with `rows`.
+ * before (from the warm-up row on, {@link noteChange}) and ends the list with `rows`.
  */
 export function changesArray(rows: number, previous?: Int32Array | null): Int32Array {
   return previous !== undefined && previous !== null && previous.length === rows + 1 ? previous : new Int32Array(rows + 1);
+}
+
+/**
+ * For a plan maker that writes its codes in row order from `warmup`: after `codes[t]` is
+ * written, notes `t` in `changes` (at `count`) when it starts a run of equal codes (`t` is the
+ * warm-up row, or its code differs from row `t − 1`'s), and returns the new count. The maker
+ * ends the list with the end mark: `changes[count] = codes.length`.
+ */
+export function noteChange(codes: Int32Array, changes: Int32Array, count: number, t: number, warmup: number): number {
+  if (t > warmup && codes[t] === codes[t - 1]) return count;
+  changes[count] = t;
+  return count + 1;
 }
 
 /** A plan that proposes the same palette target at every row (buy and hold, a fixed mix); `reuse`: see {@link planCodes}. */

@@ -1,8 +1,8 @@
 import { atLeastBp, rateMoveBp } from '../../fed/rate-move-bp';
 import type { MarketData } from '../../market/market-data';
-import { changesArray, planCodes, type TargetPlan } from '../../portfolio/target-plan';
+import { changesArray, noteChange, planCodes, type TargetPlan } from '../../portfolio/target-plan';
 import { addMonths, addMonthsToKey, calendarKey } from '../../time/day-number';
-import { LARGE_TARGET, LEG_PALETTE, NO_CODE, SMALL_TARGET } from './leg-palette';
+import { LARGE_TARGET, LEG_PALETTE, SMALL_TARGET } from './leg-palette';
 import { dayKeys } from './day-keys';
 import type { SignalCache } from './signal-cache';
 
@@ -84,12 +84,7 @@ export function cutWindowTargets(
   const starts = cycleStartKeys(data, minMoveBp, pauseMonths, cache), runs = cycleStartRuns(data, minMoveBp, pauseMonths, cache), keys = dayKeys(data, cache);
   const n = data.days.length;
   const codes = planCodes(n, reuse?.codes), changes = changesArray(n, reuse?.changes);
-  let c = 0, before = NO_CODE;
-  const note = (row: number, code: number): void => {
-    if (code === before) return;
-    changes[c++] = row;
-    before = code;
-  };
+  let c = 0;
   for (let i = 0; i + 1 < runs.length; i += 1) {
     const from = Math.max(runs[i], warmup), to = runs[i + 1];
     if (from >= to) continue;
@@ -108,11 +103,11 @@ export function cutWindowTargets(
     }
     if (lo > from) {
       fillCodes(codes, SMALL_TARGET, from, lo);
-      note(from, SMALL_TARGET);
+      c = noteChange(codes, changes, c, from, warmup);
     }
     if (lo < to) {
       fillCodes(codes, LARGE_TARGET, lo, to);
-      note(lo, LARGE_TARGET);
+      c = noteChange(codes, changes, c, lo, warmup);
     }
   }
   changes[c] = n;

@@ -7,9 +7,6 @@ export const LARGE_TARGET = 1;
 /** All cash. */
 export const CASH_TARGET = 2;
 
-/** No code (before a plan's first row), for a plan maker noting where its codes change (`changesArray`). */
-export const NO_CODE = -2;
-
 /**
  * Small where a condition holds and large where not, indexed by the condition as 0 or 1
  * (`LARGE_OR_SMALL[+(a > b)]`): a table read instead of a branch, which

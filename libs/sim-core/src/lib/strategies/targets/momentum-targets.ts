@@ -1,7 +1,7 @@
 import type { MarketData } from '../../market/market-data';
-import { changesArray, KEEP, planCodes, type TargetPlan } from '../../portfolio/target-plan';
+import { changesArray, KEEP, noteChange, planCodes, type TargetPlan } from '../../portfolio/target-plan';
 import { LARGE, SMALL } from '../select-steps';
-import { LARGE_OR_SMALL, LARGE_TARGET, LEG_PALETTE, NO_CODE, SMALL_TARGET } from './leg-palette';
+import { LARGE_OR_SMALL, LARGE_TARGET, LEG_PALETTE, SMALL_TARGET } from './leg-palette';
 
 /** The code by (small ahead beyond the band, large ahead beyond the band) as bits `10`, `01`: neither keeps, small first. */
 const BY_BAND = Int32Array.of(KEEP, LARGE_TARGET, SMALL_TARGET, SMALL_TARGET);
@@ -54,16 +54,12 @@ export function relativeMomentumTargets(data: MarketData, lookback: number, thre
   // Table reads instead of branches (see LARGE_OR_SMALL): the code by (small beats large by more
   // than the threshold, large beats small by more) as two bits, the first one deciding first.
   const byBand = BY_BAND;
-  let m = 0, before = NO_CODE;
+  let c = 0;
   for (let t = warmup; t < n; t += 1) {
     const rs = small[t], rl = large[t];
-    const code = byBand[(+(rs > rl + threshold) << 1) | +(rl > rs + threshold)];
-    codes[t] = code;
-    if (code !== before) {
-      changes[m++] = t;
-      before = code;
-    }
+    codes[t] = byBand[(+(rs > rl + threshold) << 1) | +(rl > rs + threshold)];
+    c = noteChange(codes, changes, c, t, warmup);
   }
-  changes[m] = n;
+  changes[c] = n;
   return { assets: 2, palette: Float64Array.from(LEG_PALETTE), codes, initial, warmup, changes };
 }

@@ -1,8 +1,8 @@
 import { atLeastBp, rateMoveBp } from '../../fed/rate-move-bp';
 import type { MarketData } from '../../market/market-data';
-import { changesArray, planCodes, type TargetPlan } from '../../portfolio/target-plan';
+import { changesArray, noteChange, planCodes, type TargetPlan } from '../../portfolio/target-plan';
 import { addMonthsToKey } from '../../time/day-number';
-import { CASH_TARGET, LARGE_TARGET, LEG_PALETTE, NO_CODE, SMALL_TARGET } from './leg-palette';
+import { CASH_TARGET, LARGE_TARGET, LEG_PALETTE, SMALL_TARGET } from './leg-palette';
 import { dayKeys } from './day-keys';
 import type { SignalCache } from './signal-cache';
 
@@ -41,15 +41,11 @@ export function rateRegimeTargets(data: MarketData, dropBp: number, months: numb
   // or 1, not a branch (see LARGE_OR_SMALL); both halves of the condition are evaluated.
   const pick = Int32Array.of(otherwise === 'large' ? LARGE_TARGET : CASH_TARGET, SMALL_TARGET);
   const changes = changesArray(n, reuse?.changes);
-  let c = 0, before = NO_CODE;
+  let c = 0;
   for (let t = warmup; t < n; t += 1) {
     const m = moves[t];
-    const code = pick[+(m < 0) & +atLeastBp(m, dropBp)];
-    codes[t] = code;
-    if (code !== before) {
-      changes[c++] = t;
-      before = code;
-    }
+    codes[t] = pick[+(m < 0) & +atLeastBp(m, dropBp)];
+    c = noteChange(codes, changes, c, t, warmup);
   }
   changes[c] = n;
   return { assets: 2, palette: Float64Array.from(LEG_PALETTE), codes, initial: null, warmup, changes };

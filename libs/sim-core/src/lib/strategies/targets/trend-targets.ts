@@ -1,8 +1,8 @@
 import { EMA, MACD, RSI } from 'technicalindicators';
 import type { MarketData } from '../../market/market-data';
-import { changesArray, planCodes, type TargetPlan } from '../../portfolio/target-plan';
+import { changesArray, noteChange, planCodes, type TargetPlan } from '../../portfolio/target-plan';
 import { LARGE, SMALL, type TrendIndicator } from '../select-steps';
-import { LARGE_OR_SMALL, LEG_PALETTE, NO_CODE } from './leg-palette';
+import { LARGE_OR_SMALL, LEG_PALETTE } from './leg-palette';
 import { recycledArray, type SignalCache } from './signal-cache';
 import { simpleMovingAverageInto } from './simple-moving-average';
 
@@ -75,14 +75,10 @@ export function trendTargets(
     level = 50;
   } else above = ratioIndicator(data, 'macd', [fast, slow, signal], cache);
   const pick = LARGE_OR_SMALL; // a table read, not a branch
-  let c = 0, before = NO_CODE;
+  let c = 0;
   for (let t = warmup; t < n; t += 1) {
-    const code = pick[+(above[t] > (below === null ? level : below[t]))];
-    codes[t] = code;
-    if (code !== before) {
-      changes[c++] = t;
-      before = code;
-    }
+    codes[t] = pick[+(above[t] > (below === null ? level : below[t]))];
+    c = noteChange(codes, changes, c, t, warmup);
   }
   changes[c] = n;
   return { assets: 2, palette: Float64Array.from(LEG_PALETTE), codes, initial: null, warmup, changes };
