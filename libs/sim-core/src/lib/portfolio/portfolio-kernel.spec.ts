@@ -241,6 +241,32 @@ describe('PortfolioKernel', () => {
     );
   }, 60_000);
 
+  it('runs a mix at period ends through a close that is not a number, at any row around the decisions and orders, as the engine does', () => {
+    // A NaN close makes the value at that row and the next not a number: the quiet loops stop
+    // there (before a period's decision, between the decision and its order, on the order's row)
+    // and leave the rows to the row loop.
+    const base = randomMarket(9, 160);
+    const mix = BUILTIN_STRATEGIES.find((s) => s.name === 'static-mix') as (typeof BUILTIN_STRATEGIES)[number];
+    const kernel = new PortfolioKernel(2), tally = new PortfolioTally(), cache = new SignalCache();
+    let runs = 0;
+    for (const schedule of [{ kind: 'month-end' as const }, { kind: 'weekly' as const }]) {
+      for (let bad = 20; bad < 70; bad += 1) {
+        const closes = base.closes.map((c) => c.slice());
+        closes[0][bad] = Number.NaN;
+        const data: MarketData = { ...base, closes };
+        const params = { ...mix.defaults, small: 0.4 };
+        for (const executionLag of [1, 2, 3]) {
+          const config: BacktestConfig = { startRow: 0, endRow: 159, executionLag, costs: { costBps: 5, slippageBps: 5 }, limits: { allowLeverage: false, allowShort: false }, initialCapital: 1 };
+          const run = runBacktest(data, mix.build(params, schedule, data.periodsPerYear), config);
+          kernel.run(data, mix.targets(params, data, cache), schedule, config, tally);
+          expectSameTally(run, tally, data.periodsPerYear);
+          runs += 1;
+        }
+      }
+    }
+    expect(runs).toBe(300);
+  });
+
   it('continues a run from a checkpoint with the numbers of the whole run, bit for bit', () => {
     const data = randomMarket(7, 400, 3);
     const kernel = new PortfolioKernel(3), tally = new PortfolioTally(), whole = new PortfolioTally();

@@ -641,10 +641,9 @@ export class PortfolioKernel {
     plan: TargetPlan, row: number, endRow: number, lag: number, periodEnd: boolean, calendar: Uint8Array, rate: number, prevEquity: number,
     metrics: ReturnMetricsAccumulator, tally: PortfolioTally,
   ): number {
-    const n = this.assets, positions = this.positions, codes = plan.codes, size = (plan.palette.length / n) | 0;
+    const n = this.assets, codes = plan.codes, size = (plan.palette.length / n) | 0;
     const dueRow = this.dueRow, dueTarget = this.dueTarget, warmup = plan.warmup, keep = KEEP, differs = this.differs, ends = this.ends;
     let last = this.scanLast;
-    const growth = this.growth as MarketGrowth, factors = growth.assetFactors, cashFactors = growth.cashFactors;
     let nextDue = this.nextDue(row, endRow, lag + 1);
     const st = this.mix;
     st.fill(0);
@@ -654,6 +653,22 @@ export class PortfolioKernel {
     st[MIX_PEAK] = st[MIX_TROUGH] = metrics.drawdown.peak;
     st[MIX_DEPTH] = metrics.drawdown.depth;
     for (;;) {
+      // At period ends, with no order in flight and one target proposed on every row left: the
+      // periods in a loop of their own (periodicTarget).
+      if (periodEnd && lag > 0 && nextDue > endRow && row >= warmup && last >= 0 && this.nextChange(row) > endRow) {
+        const code = codes[row];
+        if (code === keep || (code >= 0 && code < size)) {
+          const target = code === keep ? last : code;
+          const decided = tally.decisions;
+          const stop = this.periodicTarget(plan.palette, target, row, endRow, lag, rate, tally);
+          if (stop > row) {
+            if (tally.decisions > decided) last = target;
+            row = stop;
+            nextDue = this.nextDue(row, endRow, lag + 1);
+            if (!this.mixedLongOnly(st[MIX_CASH], st[MIX_PREV])) break;
+          }
+        }
+      }
       // The rows up to the next one that submits a target or stops the loop, by their codes
       // only: one code per run of equal codes (the plan's changes), and at period ends one row
       // per period.
@@ -695,26 +710,12 @@ export class PortfolioKernel {
       if (row < upto) row = this.markRows(row, upto);
       if (row < upto || (submitted < 0 && !executes)) break;
       if (executes) {
-        // Row r with its order due: marked to market, then the order executed at the close as
-        // in the row loop (`execute`); the row's return is that of the equity after the trade.
-        let value = st[MIX_CASH] * cashFactors[r];
-        for (let a = 0; a < n; a += 1) value += positions[a] * factors[a][r];
-        if (!(value > 0 && value < Infinity)) break;
-        this.cash = st[MIX_CASH] * cashFactors[r];
-        for (let a = 0; a < n; a += 1) positions[a] *= factors[a][r];
+        // Row r with its order due: marked to market, then the order executed (executeMixRow).
         // The order's slot (`r % (lag + 1)`), found among the few slots without a division.
         let slot = 0;
         while (slot < lag && dueRow[slot] !== r) slot += 1;
+        if (!this.executeMixRow(r, plan.palette, dueTarget[slot], rate, tally)) break;
         dueRow[slot] = -1;
-        const gross = this.execute(plan.palette, dueTarget[slot], rate, tally);
-        value = this.cash;
-        for (let a = 0; a < n; a += 1) value += positions[a];
-        if (gross > 0) {
-          tally.rebalances += 1;
-          tally.addTurnover(gross, value);
-        }
-        st[MIX_CASH] = this.cash;
-        this.addMixRow(value, growth.cashReturns[r]);
         row = r + 1;
       }
       if (submitted >= 0) {
@@ -742,6 +743,68 @@ export class PortfolioKernel {
     this.cash = st[MIX_CASH];
     this.scanEquity = st[MIX_PREV];
     return row;
+  }
+
+  /**
+   * For {@link quietMixedRows}: marks row `r` to market, executes palette target `p` at its close
+   * as the row loop does (`execute`), and adds the row's return, that of the equity after the
+   * trade, to the `mix` state. Returns false, changing nothing, when the row's value before the
+   * trade would not be positive and finite (the row loop takes the row).
+   */
+  private executeMixRow(r: number, palette: Float64Array, p: number, rate: number, tally: PortfolioTally): boolean {
+    const st = this.mix, positions = this.positions, n = this.assets;
+    const growth = this.growth as MarketGrowth, factors = growth.assetFactors, cashFactor = growth.cashFactors[r];
+    let value = st[MIX_CASH] * cashFactor;
+    for (let a = 0; a < n; a += 1) value += positions[a] * factors[a][r];
+    if (!(value > 0 && value < Infinity)) return false;
+    this.cash = st[MIX_CASH] * cashFactor;
+    for (let a = 0; a < n; a += 1) positions[a] *= factors[a][r];
+    const gross = this.execute(palette, p, rate, tally);
+    value = this.cash;
+    for (let a = 0; a < n; a += 1) value += positions[a];
+    if (gross > 0) {
+      tally.rebalances += 1;
+      tally.addTurnover(gross, value);
+    }
+    st[MIX_CASH] = this.cash;
+    this.addMixRow(value, growth.cashReturns[r]);
+    return true;
+  }
+
+  /**
+   * For {@link quietMixedRows} at period ends with lag ≥ 1, no order in flight, and target `p`
+   * proposed on every row from `row` to `endRow`: period by period, marks the rows up to the
+   * order's row (`markRows`), counts the decision at the period's end, and executes the order
+   * `lag` rows later (`executeMixRow`), as that loop would, without its search for the next row
+   * that decides (no order slots, no code reads). Stops before a period whose order would fall
+   * after `endRow` or on or after the next period's end, at a row whose value would not be
+   * positive (an order already decided then waits in its slot), or after a trade that leaves the
+   * portfolio not mixed or short. Returns the first row not run.
+   */
+  private periodicTarget(palette: Float64Array, p: number, row: number, endRow: number, lag: number, rate: number, tally: PortfolioTally): number {
+    const ends = this.ends, st = this.mix;
+    for (;;) {
+      const end = ends[row], order = end + lag;
+      if (order > endRow || ends[end + 1] <= order) return row;
+      const marked = this.markRows(row, order);
+      if (marked > end) tally.decisions += 1;
+      if (marked < order) {
+        if (marked > end) {
+          const slot = order % (lag + 1);
+          this.dueRow[slot] = order;
+          this.dueTarget[slot] = p;
+        }
+        return marked;
+      }
+      if (!this.executeMixRow(order, palette, p, rate, tally)) {
+        const slot = order % (lag + 1);
+        this.dueRow[slot] = order;
+        this.dueTarget[slot] = p;
+        return order;
+      }
+      row = order + 1;
+      if (!this.mixedLongOnly(st[MIX_CASH], st[MIX_PREV])) return row;
+    }
   }
 
   /**
