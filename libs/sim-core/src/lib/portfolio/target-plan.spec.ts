@@ -1,4 +1,4 @@
-import { changesArray, checkTargetPlan, constantPlan, KEEP, noteChange, planChanges } from './target-plan';
+import { changesArray, checkTargetPlan, constantPlan, KEEP, NO_CODE, noteChange, planChanges } from './target-plan';
 
 describe('planChanges', () => {
   it('lists the warm-up row, each row whose code differs from the one before, then the end mark', () => {
@@ -29,10 +29,11 @@ describe('planChanges', () => {
     const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (const warmup of [0, 3, 40]) {
       const codes = new Int32Array(60), changes = changesArray(60);
-      let c = 0;
+      let c = 0, previous = NO_CODE;
       for (let t = warmup; t < 60; t += 1) {
         codes[t] = next() < 0.7 && t > warmup ? codes[t - 1] : Math.floor(next() * 3) - 1;
-        c = noteChange(codes, changes, c, t, warmup);
+        c = noteChange(changes, c, t, codes[t], previous);
+        previous = codes[t];
       }
       changes[c] = 60;
       expect(Array.from(changes.subarray(0, c + 1))).toEqual(Array.from(planChanges(codes, warmup).subarray(0, c + 1)));

@@ -1,6 +1,6 @@
 import { atLeastBp, rateMoveBp } from '../../fed/rate-move-bp';
 import type { MarketData } from '../../market/market-data';
-import { changesArray, noteChange, planCodes, type TargetPlan } from '../../portfolio/target-plan';
+import { changesArray, NO_CODE, noteChange, planCodes, type TargetPlan } from '../../portfolio/target-plan';
 import { addMonths, addMonthsToKey, calendarKey } from '../../time/day-number';
 import { LARGE_TARGET, LEG_PALETTE, SMALL_TARGET } from './leg-palette';
 import { dayKeys } from './day-keys';
@@ -84,7 +84,7 @@ export function cutWindowTargets(
   const starts = cycleStartKeys(data, minMoveBp, pauseMonths, cache), runs = cycleStartRuns(data, minMoveBp, pauseMonths, cache), keys = dayKeys(data, cache);
   const n = data.days.length;
   const codes = planCodes(n, reuse?.codes), changes = changesArray(n, reuse?.changes);
-  let c = 0;
+  let c = 0, previous = NO_CODE;
   for (let i = 0; i + 1 < runs.length; i += 1) {
     const from = Math.max(runs[i], warmup), to = runs[i + 1];
     if (from >= to) continue;
@@ -103,11 +103,13 @@ export function cutWindowTargets(
     }
     if (lo > from) {
       fillCodes(codes, SMALL_TARGET, from, lo);
-      c = noteChange(codes, changes, c, from, warmup);
+      c = noteChange(changes, c, from, SMALL_TARGET, previous);
+      previous = SMALL_TARGET;
     }
     if (lo < to) {
       fillCodes(codes, LARGE_TARGET, lo, to);
-      c = noteChange(codes, changes, c, lo, warmup);
+      c = noteChange(changes, c, lo, LARGE_TARGET, previous);
+      previous = LARGE_TARGET;
     }
   }
   changes[c] = n;

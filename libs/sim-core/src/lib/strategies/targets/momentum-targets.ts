@@ -1,5 +1,5 @@
 import type { MarketData } from '../../market/market-data';
-import { changesArray, KEEP, noteChange, planCodes, type TargetPlan } from '../../portfolio/target-plan';
+import { changesArray, KEEP, NO_CODE, noteChange, planCodes, type TargetPlan } from '../../portfolio/target-plan';
 import { LARGE, SMALL } from '../select-steps';
 import { LARGE_OR_SMALL, LARGE_TARGET, LEG_PALETTE, SMALL_TARGET } from './leg-palette';
 
@@ -54,11 +54,12 @@ export function relativeMomentumTargets(data: MarketData, lookback: number, thre
   // Table reads instead of branches (see LARGE_OR_SMALL): the code by (small beats large by more
   // than the threshold, large beats small by more) as two bits, the first one deciding first.
   const byBand = BY_BAND;
-  let c = 0;
+  let c = 0, previous = NO_CODE;
   for (let t = warmup; t < n; t += 1) {
-    const rs = small[t], rl = large[t];
-    codes[t] = byBand[(+(rs > rl + threshold) << 1) | +(rl > rs + threshold)];
-    c = noteChange(codes, changes, c, t, warmup);
+    const rs = small[t], rl = large[t], code = byBand[(+(rs > rl + threshold) << 1) | +(rl > rs + threshold)];
+    codes[t] = code;
+    c = noteChange(changes, c, t, code, previous);
+    previous = code;
   }
   changes[c] = n;
   return { assets: 2, palette: Float64Array.from(LEG_PALETTE), codes, initial, warmup, changes };

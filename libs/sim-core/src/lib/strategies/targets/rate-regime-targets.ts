@@ -1,6 +1,6 @@
 import { atLeastBp, rateMoveBp } from '../../fed/rate-move-bp';
 import type { MarketData } from '../../market/market-data';
-import { changesArray, noteChange, planCodes, type TargetPlan } from '../../portfolio/target-plan';
+import { changesArray, NO_CODE, noteChange, planCodes, type TargetPlan } from '../../portfolio/target-plan';
 import { addMonthsToKey } from '../../time/day-number';
 import { CASH_TARGET, LARGE_TARGET, LEG_PALETTE, SMALL_TARGET } from './leg-palette';
 import { dayKeys } from './day-keys';
@@ -41,11 +41,12 @@ export function rateRegimeTargets(data: MarketData, dropBp: number, months: numb
   // or 1, not a branch (see LARGE_OR_SMALL); both halves of the condition are evaluated.
   const pick = Int32Array.of(otherwise === 'large' ? LARGE_TARGET : CASH_TARGET, SMALL_TARGET);
   const changes = changesArray(n, reuse?.changes);
-  let c = 0;
+  let c = 0, previous = NO_CODE;
   for (let t = warmup; t < n; t += 1) {
-    const m = moves[t];
-    codes[t] = pick[+(m < 0) & +atLeastBp(m, dropBp)];
-    c = noteChange(codes, changes, c, t, warmup);
+    const m = moves[t], code = pick[+(m < 0) & +atLeastBp(m, dropBp)];
+    codes[t] = code;
+    c = noteChange(changes, c, t, code, previous);
+    previous = code;
   }
   changes[c] = n;
   return { assets: 2, palette: Float64Array.from(LEG_PALETTE), codes, initial: null, warmup, changes };

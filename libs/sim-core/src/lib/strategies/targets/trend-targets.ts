@@ -1,6 +1,6 @@
 import { EMA, MACD, RSI } from 'technicalindicators';
 import type { MarketData } from '../../market/market-data';
-import { changesArray, noteChange, planCodes, type TargetPlan } from '../../portfolio/target-plan';
+import { changesArray, NO_CODE, noteChange, planCodes, type TargetPlan } from '../../portfolio/target-plan';
 import { LARGE, SMALL, type TrendIndicator } from '../select-steps';
 import { LARGE_OR_SMALL, LEG_PALETTE } from './leg-palette';
 import { recycledArray, type SignalCache } from './signal-cache';
@@ -75,10 +75,12 @@ export function trendTargets(
     level = 50;
   } else above = ratioIndicator(data, 'macd', [fast, slow, signal], cache);
   const pick = LARGE_OR_SMALL; // a table read, not a branch
-  let c = 0;
+  let c = 0, previous = NO_CODE;
   for (let t = warmup; t < n; t += 1) {
-    codes[t] = pick[+(above[t] > (below === null ? level : below[t]))];
-    c = noteChange(codes, changes, c, t, warmup);
+    const code = pick[+(above[t] > (below === null ? level : below[t]))];
+    codes[t] = code;
+    c = noteChange(changes, c, t, code, previous);
+    previous = code;
   }
   changes[c] = n;
   return { assets: 2, palette: Float64Array.from(LEG_PALETTE), codes, initial: null, warmup, changes };
