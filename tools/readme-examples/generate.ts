@@ -34,7 +34,7 @@ function ratecut(root: string, cwd: string, dataDir: string, args: readonly stri
   const log = path.join(cwd, '.output');
   const fd = fs.openSync(log, 'w');
   try {
-    const r = spawnSync(process.execPath, [path.join(root, 'apps/runner/bin/ratecut.js'), ...args], {
+    const r = spawnSync(process.execPath, [path.join(root, 'dist/cli/ratecut.js'), ...args], {
       cwd, stdio: ['ignore', fd, fd], env: { ...process.env, RATECUT_DATA: dataDir, NO_COLOR: '1' },
     });
     const text = fs.readFileSync(log, 'utf8');

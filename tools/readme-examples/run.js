@@ -2,8 +2,11 @@
 'use strict';
 // Regenerates the example outputs in README.md by running the commands they show:
 // `npm run readme-examples [-- --only id,...] [-- --check]`.
-// Runs the TypeScript source through ts-node in transpile-only mode, as tools/bench/run.js does.
+// Runs the TypeScript source through ts-node in transpile-only mode, as tools/bench/run.js does;
+// the examples run the compiled CLI (dist/cli, what users run), built first.
+const { execFileSync } = require('node:child_process');
 const path = require('node:path');
+execFileSync(process.execPath, [path.join(__dirname, '..', 'build-cli', 'build-cli.js')], { stdio: 'inherit' });
 require('ts-node').register({
   transpileOnly: true,
   skipProject: true,

@@ -114,7 +114,7 @@ export const NO_CODE = -2;
  * `code`, the row before's `previous` ({@link NO_CODE} at the warm-up row); notes `t` in
  * `changes` (at `count`) when it starts a run of equal codes (they differ), and returns the new
  * count. The maker keeps the previous code in a local rather than reading `codes[t − 1]` back
- * (the trend filter's targets: 5.6 → 3.0 ns a row). It ends the list with the end mark:
+ * (the trend filter's targets: 39 → 35 ms per 1,200 combinations, best of alternating runs). It ends the list with the end mark:
  * `changes[count] = codes.length`.
  */
 export function noteChange(changes: Int32Array, count: number, t: number, code: number, previous: number): number {

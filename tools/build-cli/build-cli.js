@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+'use strict';
+// Compiles the `ratecut` command into dist/cli with esbuild (CommonJS for Node 20):
+// - ratecut.js: the command line, the usage texts and the registry, nothing heavy, so that
+//   `ratecut --help` starts fast; the registry's lazy imports of the commands load commands.js;
+// - commands.js: every command (apps/runner/src/commands/all-commands.ts);
+// - executors/<file>.js: each study's block executor on its own (the files of libs/studies that
+//   name their module for worker threads), which worker threads load, so that a thread starts
+//   with only what its blocks need;
+// - block-worker.js: the worker-thread entry of the studies' block pool.
+// Usage: node tools/build-cli/build-cli.js (npm runs it on `npm ci` / `npm install`: the `prepare` script)
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..', '..');
+const out = path.join(root, 'dist', 'cli');
+const COMMANDS_ENTRY = path.join(root, 'apps', 'runner', 'src', 'commands', 'all-commands.ts');
+const WORKER = path.join(root, 'libs', 'studies', 'src', 'lib', 'workers', 'block-worker.js');
+
+/** In ratecut.js, the registry's `import('./<name>/<name>-command')` become `require('./commands.js')`. */
+const commandsExternal = {
+  name: 'commands-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/[a-z-]+\/[a-z-]+-command$/ }, (args) =>
+      args.importer.endsWith(path.join('commands', 'registry.ts')) ? { path: './commands.js', external: true } : undefined);
+  },
+};
+
+/** The studies' block executors: the source files that name their module for worker threads (`module: __filename`). */
+function executorSources() {
+  const found = [];
+  const walk = (dir) => {
+    for (const name of fs.readdirSync(dir)) {
+      const p = path.join(dir, name);
+      if (fs.statSync(p).isDirectory()) walk(p);
+      else if (p.endsWith('.ts') && !p.endsWith('.spec.ts') && /module: __filename/.test(fs.readFileSync(p, 'utf8'))) found.push(p);
+    }
+  };
+  walk(path.join(root, 'libs', 'studies', 'src', 'lib'));
+  return found.sort();
+}
+
+/**
+ * In commands.js, an executor's `module: __filename` (which there would name commands.js) names
+ * the executor's own bundle instead, executors/<file>.js beside it, so that a worker thread loads
+ * only what its blocks need.
+ */
+function executorsApart(sources) {
+  return {
+    name: 'executors-apart',
+    setup(build) {
+      build.onLoad({ filter: /\.ts$/ }, (args) => {
+        if (!sources.includes(args.path)) return undefined;
+        const bundle = `executors/${path.basename(args.path, '.ts')}.js`;
+        const text = fs.readFileSync(args.path, 'utf8').replace(/module: __filename/g, `module: require('node:path').join(__dirname, ${JSON.stringify(bundle)})`);
+        return { contents: text, loader: 'ts' };
+      });
+    },
+  };
+}
+
+async function main() {
+  const esbuild = require('esbuild');
+  const common = {
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', tsconfig: path.join(root, 'tsconfig.base.json'),
+    logLevel: 'warning', legalComments: 'none', absWorkingDir: root,
+  };
+  fs.rmSync(out, { recursive: true, force: true });
+  await esbuild.build({
+    ...common,
+    stdin: {
+      contents: "require('./main').main(process.argv.slice(2)).then((code) => { process.exitCode = code; });",
+      resolveDir: path.join(root, 'apps', 'runner', 'src'), sourcefile: 'ratecut-bin.ts', loader: 'ts',
+    },
+    outfile: path.join(out, 'ratecut.js'),
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [commandsExternal],
+  });
+  const executors = executorSources();
+  await esbuild.build({ ...common, entryPoints: [COMMANDS_ENTRY], outfile: path.join(out, 'commands.js'), plugins: [executorsApart(executors)] });
+  await esbuild.build({
+    ...common, entryPoints: Object.fromEntries(executors.map((f) => [path.basename(f, '.ts'), f])), outdir: path.join(out, 'executors'),
+  });
+  fs.copyFileSync(WORKER, path.join(out, 'block-worker.js'));
+  fs.chmodSync(path.join(out, 'ratecut.js'), 0o755);
+}
+
+main().catch((e) => {
+  process.stderr.write(`build-cli: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});
