@@ -14,7 +14,8 @@ import {
 } from './peer-comparison';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const RUN_JS = path.join(__dirname, 'run.js');
+// From the workspace root, not this file's folder: the benchmarks run bundled from dist/bench.
+const RUN_JS = path.join(ROOT, 'tools', 'bench', 'run.js');
 
 /** The environment variable naming the peers folder. */
 export const PEERS_ENV_VAR = 'RATECUT_PEERS';
@@ -79,7 +80,9 @@ function probePython(python: string, code: string): Outcome<string> {
 /** Runs one workspace benchmark as `node run.js --only <name> --json` and reads its JSON line. */
 function runBenchmark(name: string, data: string | undefined): Outcome<MeasuredBenchmark & Record<string, unknown>> {
   const args = [RUN_JS, '--only', name, '--json', ...(data === undefined ? [] : ['--data', data])];
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, args, {
+    cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024, env: { ...process.env, RATECUT_BENCH_BUILT: '1' },
+  });
   if (r.status !== 0) return { ok: false, message: `its process exited ${r.error?.message ?? r.status ?? r.signal}` };
   const lines = r.stdout.split('\n').filter((l) => l.trim() !== '');
   if (lines.length !== 1) return { ok: false, message: `expected one JSON line from its process, got ${lines.length}` };

@@ -41,17 +41,18 @@ function executorSources() {
 }
 
 /**
- * In commands.js, an executor's `module: __filename` (which there would name commands.js) names
- * the executor's own bundle instead, executors/<file>.js beside it, so that a worker thread loads
- * only what its blocks need.
+ * In a bundle written to `outDir` (commands.js, or the benchmarks), an executor's
+ * `module: __filename` (which there would name that bundle) names the executor's own bundle
+ * instead, dist/cli/executors/<file>.js, so that a worker thread loads only what its blocks need.
  */
-function executorsApart(sources) {
+function executorsApart(sources, outDir) {
+  const executorsDir = path.relative(outDir, path.join(out, 'executors')).split(path.sep).join('/');
   return {
     name: 'executors-apart',
     setup(build) {
       build.onLoad({ filter: /\.ts$/ }, (args) => {
         if (!sources.includes(args.path)) return undefined;
-        const bundle = `executors/${path.basename(args.path, '.ts')}.js`;
+        const bundle = `${executorsDir}/${path.basename(args.path, '.ts')}.js`;
         const text = fs.readFileSync(args.path, 'utf8').replace(/module: __filename/g, `module: require('node:path').join(__dirname, ${JSON.stringify(bundle)})`);
         return { contents: text, loader: 'ts' };
       });
@@ -59,12 +60,27 @@ function executorsApart(sources) {
   };
 }
 
-async function main() {
+/** esbuild's settings for every bundle here: CommonJS for Node 20, the workspace's tsconfig paths. */
+const COMMON = {
+  bundle: true, platform: 'node', target: 'node20', format: 'cjs', tsconfig: path.join(root, 'tsconfig.base.json'),
+  logLevel: 'warning', legalComments: 'none', absWorkingDir: root,
+};
+
+/**
+ * Bundles the TypeScript module `entry` into `outfile` as the CLI's bundles are made (its study
+ * executors pointing at dist/cli/executors, the block pool's worker entry copied beside it), for
+ * tools that run the compiled code (the benchmarks). Build the CLI first ({@link buildCli}).
+ */
+async function bundleModule(entry, outfile) {
   const esbuild = require('esbuild');
-  const common = {
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', tsconfig: path.join(root, 'tsconfig.base.json'),
-    logLevel: 'warning', legalComments: 'none', absWorkingDir: root,
-  };
+  await esbuild.build({ ...COMMON, entryPoints: [entry], outfile, plugins: [executorsApart(executorSources(), path.dirname(outfile))] });
+  fs.copyFileSync(WORKER, path.join(path.dirname(outfile), 'block-worker.js'));
+}
+
+/** Builds dist/cli (see the top of this file). */
+async function buildCli() {
+  const esbuild = require('esbuild');
+  const common = COMMON;
   fs.rmSync(out, { recursive: true, force: true });
   await esbuild.build({
     ...common,
@@ -77,7 +93,7 @@ async function main() {
     plugins: [commandsExternal],
   });
   const executors = executorSources();
-  await esbuild.build({ ...common, entryPoints: [COMMANDS_ENTRY], outfile: path.join(out, 'commands.js'), plugins: [executorsApart(executors)] });
+  await esbuild.build({ ...common, entryPoints: [COMMANDS_ENTRY], outfile: path.join(out, 'commands.js'), plugins: [executorsApart(executors, out)] });
   await esbuild.build({
     ...common, entryPoints: Object.fromEntries(executors.map((f) => [path.basename(f, '.ts'), f])), outdir: path.join(out, 'executors'),
   });
@@ -85,7 +101,11 @@ async function main() {
   fs.chmodSync(path.join(out, 'ratecut.js'), 0o755);
 }
 
-main().catch((e) => {
-  process.stderr.write(`build-cli: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exitCode = 1;
-});
+module.exports = { buildCli, bundleModule };
+
+if (require.main === module) {
+  buildCli().catch((e) => {
+    process.stderr.write(`build-cli: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  });
+}
