@@ -65,6 +65,20 @@ describe('the compiled CLI', () => {
     expect(help.stdout).toMatch(/Usage: ratecut <command>/);
   });
 
+  it('reports the commands\' usage and file errors as the sources do (its two bundles hold two copies of the error classes)', async () => {
+    const cases: { args: string[]; env: NodeJS.ProcessEnv }[] = [
+      { args: ['cycles'], env: { RATECUT_DATA: '' } },
+      { args: ['report', 'missing.json', '--out', 'r.html'], env: {} },
+    ];
+    for (const { args, env } of cases) {
+      const io = captureIo(env, root);
+      const code = await main(args, io);
+      const r = spawnSync(process.execPath, [BIN, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+      expect(code).not.toBe(3);
+      expect([r.status, r.stderr]).toEqual([code, io.err()]);
+    }
+  });
+
   it('runs a sweep on two worker threads, which load the executors from the bundle, with the sources\' numbers', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ratecut-compiled-'));
     try {

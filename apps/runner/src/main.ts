@@ -57,11 +57,12 @@ export async function main(args: readonly string[], io: CommandIo = processIo())
     const run = await command.load();
     return await run(rest, io);
   } catch (e) {
-    if (e instanceof UsageError) {
+    // By mark, not instanceof: in the compiled CLI the commands throw their own copies of these classes.
+    if (UsageError.is(e)) {
       io.stderr(`ratecut ${name}: ${e.message}\n\n${command.usage}`);
       return 2;
     }
-    if (e instanceof FileError) {
+    if (FileError.is(e)) {
       io.stderr(e.message.split('\n').map((l) => `ratecut ${name}: ${l}\n`).join(''));
       return e.exitCode;
     }

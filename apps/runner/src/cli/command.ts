@@ -18,7 +18,19 @@ export interface CommandSpec {
   readonly load: () => Promise<(args: readonly string[], io: CommandIo) => Promise<number>>;
 }
 
+/** The mark of a {@link UsageError}, the same in every copy of this module. */
+const USAGE_ERROR = Symbol.for('ratecut.UsageError');
+
 /** A mistake in the command line: printed with the usage, exit code 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  readonly [USAGE_ERROR] = true;
+
+  /**
+   * Whether `e` is a UsageError. By its mark, not `instanceof`: the compiled CLI has two copies
+   * of this class, one with the command line (which catches) and one with the commands (which throw).
+   */
+  static is(e: unknown): e is UsageError {
+    return typeof e === 'object' && e !== null && (e as { [USAGE_ERROR]?: unknown })[USAGE_ERROR] === true;
+  }
 }

@@ -4,9 +4,22 @@
  * `ratecut <command>: <message>` and exits with its code, without a stack trace.
  */
 
+/** The mark of a {@link FileError}, the same in every copy of this module. */
+const FILE_ERROR = Symbol.for('ratecut.FileError');
+
 /** A file-system problem with its path already in the message; exit 1 (2 when a flag named a wrong path). */
 export class FileError extends Error {
   override readonly name = 'FileError';
+  readonly [FILE_ERROR] = true;
+
+  /**
+   * Whether `e` is a FileError. By its mark, not `instanceof`, for code that may hold another
+   * copy of this class than the one that threw (a bundle of the CLI's command line catching what
+   * the bundle of its commands threw).
+   */
+  static is(e: unknown): e is FileError {
+    return typeof e === 'object' && e !== null && (e as { [FILE_ERROR]?: unknown })[FILE_ERROR] === true;
+  }
 
   constructor(message: string, readonly exitCode: 1 | 2 = 1) {
     super(message);

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+'use strict';
+// Packs the `ratecut` command as npm would publish it (`npm pack` of the workspace root: the
+// compiled dist/cli, the shipped data, LICENSE and README, as package.json's `files` lists them),
+// checks what the tarball holds, installs it with `npm install -g` into a throwaway prefix, and
+// runs the installed `ratecut` from a folder outside the repository, with a throwaway HOME:
+// `--help`, `cycles`, a sweep on two worker threads, a backtest and its report on the bundled
+// synthetic sample, and `cycles --data <folder>` on real data.
+// Exit 0 when all is well.
+// Usage: node tools/install-check/install-check.js [--data <folder>] [--keep]
+const { execFileSync, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..', '..');
+const args = process.argv.slice(2);
+const keep = args.includes('--keep');
+const dataFlag = args.indexOf('--data');
+const realData = dataFlag >= 0 ? path.resolve(args[dataFlag + 1]) : process.env.RATECUT_DATA || undefined;
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const log = (line) => process.stdout.write(`install-check: ${line}\n`);
+const fail = (line) => { throw new Error(line); };
+
+/** What the tarball may hold: the compiled CLI, the shipped data, and the package's own files. */
+const ALLOWED = [/^dist\/cli\//, /^data\/(easing-cycles|nber-business-cycles)\.json$/, /^data\/scenarios\/[a-z-]+\.json$/, /^data\/sample\//, /^(package\.json|README\.md|LICENSE)$/];
+
+const started = Date.now();
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ratecut-install-check-'));
+try {
+  const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+  const { filename, files, size } = packed[0];
+  const names = files.map((f) => f.path);
+  const stray = names.filter((n) => !ALLOWED.some((re) => re.test(n)));
+  if (stray.length > 0) fail(`the tarball holds files it should not: ${stray.slice(0, 10).join(', ')}`);
+  for (const must of ['LICENSE', 'dist/cli/ratecut.js', 'dist/cli/commands.js', 'dist/cli/block-worker.js', 'data/nber-business-cycles.json', 'data/sample/catalog.json']) {
+    if (!names.includes(must)) fail(`the tarball lacks ${must}`);
+  }
+  log(`packed ${filename}: ${names.length} files, ${(size / 1024).toFixed(0)} KB`);
+
+  const prefix = path.join(work, 'prefix'), home = path.join(work, 'home'), outside = path.join(work, 'elsewhere');
+  for (const d of [prefix, home, outside]) fs.mkdirSync(d, { recursive: true });
+  log(`installing it with npm install -g --prefix ${prefix}`);
+  execFileSync(npm, ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', '--loglevel=error', path.join(work, filename)], { cwd: outside, stdio: ['ignore', 'inherit', 'inherit'] });
+  const bin = path.join(prefix, process.platform === 'win32' ? 'ratecut.cmd' : path.join('bin', 'ratecut'));
+  const env = { ...process.env, HOME: home, XDG_CACHE_HOME: path.join(home, '.cache') };
+  delete env.RATECUT_DATA;
+  const ratecut = (argv, expect) => {
+    const r = spawnSync(bin, argv, { cwd: outside, env, encoding: 'utf8' });
+    if (r.status !== 0) fail(`ratecut ${argv.join(' ')} exited ${r.status ?? r.signal}: ${r.stderr.trim().slice(0, 800)}`);
+    if (!expect.test(r.stdout)) fail(`ratecut ${argv.join(' ')} did not print ${expect}: ${r.stdout.slice(0, 400)}`);
+    log(`ratecut ${argv.join(' ')}: ok (${r.stdout.split('\n')[0].slice(0, 90)})`);
+  };
+  ratecut(['--help'], /Usage: ratecut <command>/);
+  ratecut(['cycles'], /^SYNTHETIC SAMPLE/);
+  // Worker threads load the study executors from the installed dist/cli/executors.
+  ratecut(['backtest', '--strategy', 'static-mix', '--sweep', 'small=0..1:0.004', '--workers', '2', '--out', 'sweep.csv'], /wrote /);
+  // The report inlines the Vega bundles of the installed dependencies.
+  ratecut(['backtest', '--strategy', 'cut-trigger', '--out', 'backtest.json'], /wrote /);
+  ratecut(['report', 'backtest.json', '--out', 'report.html'], /report\.html/);
+  if (!/vega-lite/.test(fs.readFileSync(path.join(outside, 'report.html'), 'utf8'))) fail('report.html does not inline Vega-Lite');
+  if (realData !== undefined && fs.existsSync(path.join(realData, 'catalog.json'))) ratecut(['cycles', '--data', realData], /Easing cycles \(/);
+  else log('no real data folder (--data or RATECUT_DATA): skipped cycles on real data');
+  log(`ok in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+} catch (e) {
+  process.stderr.write(`install-check: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+} finally {
+  if (keep) log(`kept ${work}`);
+  else fs.rmSync(work, { recursive: true, force: true });
+}
