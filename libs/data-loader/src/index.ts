@@ -22,6 +22,7 @@ export * from './lib/formats/read-fred-csv';
 export * from './lib/formats/read-ken-french-csv';
 export * from './lib/formats/ken-french-sections';
 export * from './lib/formats/table-observations';
+export * from './lib/source/cache-dir';
 export * from './lib/source/resolve-data-source';
 export * from './lib/source/data-folder';
 export * from './lib/calendar/align-on-common-days';

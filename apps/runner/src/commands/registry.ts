@@ -47,7 +47,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'fetch',
-    summary: 'download real data (FRED, Yahoo Finance, Ken French) into data/cache with a catalog',
+    summary: 'download real data (FRED, Yahoo Finance, Ken French) into the user cache folder with a catalog',
     usage: FETCH_USAGE,
     load: async () => (await import('./fetch/fetch-command')).fetchCommand,
   },

@@ -30,7 +30,7 @@ Options:
   --out <file.json>       result file (default results/backtest.json); side files <name>.*.csv
   --force                 replace existing result files
   --report <file.html>    also write an HTML report of the result (see ratecut report)
-  --data <path>           data folder or catalog.json (default: $RATECUT_DATA, data/cache, sample)
+  --data <path>           data folder or catalog.json (default: $RATECUT_DATA, the fetch cache, sample)
   --allow-outside-data    read catalog files outside the catalog's folder (refused by default)
 
 Built-in strategies: buy-hold-small, buy-hold-large, static-mix (small=0.5), cut-trigger

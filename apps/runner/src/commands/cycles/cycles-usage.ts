@@ -7,7 +7,7 @@ days; 3, 6, 12, 24 months for the monthly Fama-French pair), with mean, median a
 cycles in which small beat large, for all, recession and non-recession cycles.
 
 Options:
-  --data <path>          data folder or catalog.json (default: $RATECUT_DATA, data/cache, sample)
+  --data <path>          data folder or catalog.json (default: $RATECUT_DATA, the fetch cache, sample)
   --allow-outside-data   read catalog files outside the catalog's folder (refused by default)
   --format <fmt>         table (default), csv or json
   --out <file>           write to a file (atomically) instead of stdout

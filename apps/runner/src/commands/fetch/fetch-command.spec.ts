@@ -81,6 +81,19 @@ describe('ratecut fetch', () => {
     expect(requests).toEqual([]);
   });
 
+  it('fetches into the user\'s cache folder by default (XDG_CACHE_HOME, or RATECUT_CACHE), where cycles then finds it', async () => {
+    const xdg = join(dir, 'xdg');
+    const io = captureIo({ RATECUT_FETCH_BASE_URL: base, XDG_CACHE_HOME: xdg }, dir);
+    expect(await main(['fetch', '--series', 'dff'], io)).toBe(0);
+    expect(loadCatalog(join(xdg, 'ratecut')).ok).toBe(true);
+    const named = captureIo({ RATECUT_FETCH_BASE_URL: base, XDG_CACHE_HOME: xdg, RATECUT_CACHE: 'mine' }, dir);
+    expect(await main(['fetch', '--series', 'dff'], named)).toBe(0);
+    expect(loadCatalog(join(dir, 'mine')).ok).toBe(true);
+    const blank = captureIo({ RATECUT_FETCH_BASE_URL: base, RATECUT_CACHE: '' }, dir);
+    expect(await main(['fetch', '--series', 'dff'], blank)).toBe(2);
+    expect(blank.err()).toContain('RATECUT_CACHE: set but empty');
+  });
+
   it('rejects unknown series names as a usage error', async () => {
     const io = captureIo({ RATECUT_FETCH_BASE_URL: base }, dir);
     expect(await main(['fetch', '--series', 'dff,nope'], io)).toBe(2);

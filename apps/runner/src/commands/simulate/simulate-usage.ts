@@ -20,6 +20,6 @@ Options:
   --out <file.json>       result file (default results/<scenario>.json); side files <name>.*.csv
   --force                 replace existing result files
   --report <file.html>    also write an HTML report of the result (see ratecut report)
-  --data <path>           data folder or catalog.json (default: $RATECUT_DATA, data/cache, sample)
+  --data <path>           data folder or catalog.json (default: $RATECUT_DATA, the fetch cache, sample)
   --allow-outside-data    read catalog files outside the catalog's folder (refused by default)
 `;

@@ -14,7 +14,7 @@ describe('resolveDataSource', () => {
       'flagdata/catalog.json': CATALOG,
       'envdata/catalog.json': SYNTHETIC,
       'empty/readme.txt': 'no catalog here',
-      'ws/data/cache/catalog.json': CATALOG,
+      'usercache/ratecut/catalog.json': CATALOG,
       'ws/data/sample/catalog.json': SYNTHETIC,
     });
     ws = path.join(root, 'ws');
@@ -33,11 +33,16 @@ describe('resolveDataSource', () => {
     expect(r.ok && r.value).toEqual({ catalogPath: path.join(root, 'envdata', 'catalog.json'), origin: 'env', synthetic: true });
   });
 
-  it('3. then the fetch cache, 4. then the bundled sample', () => {
-    const cache = resolveDataSource({ env: {}, workspaceRoot: ws });
-    expect(cache.ok && cache.value).toEqual({ catalogPath: path.join(ws, 'data', 'cache', 'catalog.json'), origin: 'cache', synthetic: false });
-    fs.rmSync(path.join(ws, 'data', 'cache'), { recursive: true });
-    const sample = resolveDataSource({ env: {}, workspaceRoot: ws });
+  it('3. then the fetch cache (the user\'s cache folder, or RATECUT_CACHE), 4. then the bundled sample', () => {
+    const xdg = { XDG_CACHE_HOME: path.join(root, 'usercache') };
+    const cache = resolveDataSource({ env: xdg, workspaceRoot: ws });
+    expect(cache.ok && cache.value).toEqual({ catalogPath: path.join(root, 'usercache', 'ratecut', 'catalog.json'), origin: 'cache', synthetic: false });
+    const named = resolveDataSource({ env: { ...xdg, RATECUT_CACHE: path.join(root, 'flagdata') }, workspaceRoot: ws });
+    expect(named.ok && named.value.catalogPath).toBe(path.join(root, 'flagdata', 'catalog.json'));
+    const given = resolveDataSource({ env: xdg, workspaceRoot: ws, cacheDir: path.join(root, 'envdata') });
+    expect(given.ok && given.value).toEqual({ catalogPath: path.join(root, 'envdata', 'catalog.json'), origin: 'cache', synthetic: true });
+    fs.rmSync(path.join(root, 'usercache'), { recursive: true });
+    const sample = resolveDataSource({ env: xdg, workspaceRoot: ws });
     expect(sample.ok && sample.value).toEqual({ catalogPath: path.join(ws, 'data', 'sample', 'catalog.json'), origin: 'sample', synthetic: true });
   });
 
@@ -48,6 +53,8 @@ describe('resolveDataSource', () => {
     }
     const env = resolveDataSource({ env: { RATECUT_DATA: '' }, cwd: root, workspaceRoot: ws });
     expect(!env.ok && env.issues).toEqual([expect.objectContaining({ code: 'bad-option', file: 'RATECUT_DATA', message: expect.stringContaining('set but empty') })]);
+    const cache = resolveDataSource({ env: { RATECUT_CACHE: '' }, cwd: root, workspaceRoot: ws });
+    expect(!cache.ok && cache.issues).toEqual([expect.objectContaining({ code: 'bad-option', file: 'RATECUT_CACHE', message: expect.stringContaining('set but empty') })]);
   });
 
   it('fails, without falling back, when the flag or RATECUT_DATA names a missing path', () => {

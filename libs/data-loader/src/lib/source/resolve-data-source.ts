@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LoadResult } from '@ratecut/sim-core';
 import { failure, success } from '../validation/load-result';
+import { CACHE_ENV_VAR, cacheDir } from './cache-dir';
 
 /** Name of the environment variable that points at a data folder or catalog file. */
 export const DATA_ENV_VAR = 'RATECUT_DATA';
@@ -33,8 +34,10 @@ export interface DataSourceOptions {
   readonly env?: NodeJS.ProcessEnv | Readonly<Record<string, string | undefined>> | undefined;
   /** Folder that relative flag and environment paths are resolved against; default `process.cwd()`. */
   readonly cwd?: string | undefined;
-  /** Workspace root holding `data/cache/catalog.json` and `data/sample/catalog.json`. */
+  /** The package or workspace root holding `data/sample/catalog.json`, the bundled synthetic sample. */
   readonly workspaceRoot: string;
+  /** The cache folder whose `catalog.json` (written by `ratecut fetch`) is used at step 3; default {@link cacheDir} of `env`. */
+  readonly cacheDir?: string | undefined;
 }
 
 function isFile(p: string): boolean {
@@ -68,11 +71,12 @@ function userPath(given: string, cwd: string, origin: 'flag' | 'env'): ResolvedD
  * Chooses the data catalog, first match wins:
  * 1. `flag` (the `--data` option): a folder or a catalog file;
  * 2. the `RATECUT_DATA` environment variable, same forms;
- * 3. `<workspaceRoot>/data/cache/catalog.json` (data fetched earlier), if it exists;
+ * 3. `catalog.json` in the cache folder (data fetched earlier; `cacheDir`: `RATECUT_CACHE`, else
+ *    the user's cache folder), if it exists;
  * 4. `<workspaceRoot>/data/sample/catalog.json`, the bundled synthetic sample (always `synthetic`).
  * A flag or environment path that does not exist is an error (`missing-file`), never a silent
  * fall-back to a later choice; so is a workspace with neither cache nor sample. An empty or
- * blank `--data`, or a `RATECUT_DATA` that is set but empty, is a `bad-option` error (the CLI
+ * blank `--data`, or a `RATECUT_DATA` or `RATECUT_CACHE` that is set but empty, is a `bad-option` error (the CLI
  * exits 2): falling back to the synthetic sample there would hide a typo such as
  * `--data "$UNSET_VAR"`. Never throws.
  */
@@ -93,7 +97,11 @@ export function resolveDataSource(opts: DataSourceOptions): ResolvedDataSource {
     }
     return userPath(fromEnv, cwd, 'env');
   }
-  const cache = path.resolve(opts.workspaceRoot, 'data', 'cache', 'catalog.json');
+  const env = opts.env ?? process.env, cacheEnv = env[CACHE_ENV_VAR];
+  if (opts.cacheDir === undefined && cacheEnv !== undefined && cacheEnv.trim() === '') {
+    return failure([errorIssue('bad-option', CACHE_ENV_VAR, `set but empty; expected the folder ratecut fetch writes to (unset ${CACHE_ENV_VAR} to use the user's cache folder)`)]);
+  }
+  const cache = path.join(opts.cacheDir ?? cacheDir({ env, cwd }), 'catalog.json');
   if (isFile(cache)) return success({ catalogPath: cache, origin: 'cache', synthetic: topLevelSynthetic(cache) });
   const sample = path.resolve(opts.workspaceRoot, 'data', 'sample', 'catalog.json');
   if (isFile(sample)) return success({ catalogPath: sample, origin: 'sample', synthetic: true });
