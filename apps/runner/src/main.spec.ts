@@ -21,19 +21,42 @@ describe('ratecut CLI', () => {
     expect(io.out()).toMatch(/--format <fmt>/);
   });
 
-  it('rejects an unknown command with exit code 2', async () => {
+  it('rejects an unknown command with exit code 2, suggesting a close one', async () => {
     const io = captureIo();
     expect(await main(['rotate'], io)).toBe(2);
-    expect(io.err()).toMatch(/unknown command 'rotate'/);
+    expect(io.err()).toBe("ratecut: unknown command 'rotate'. Commands: demo, cycles, backtest, simulate, compare, report, fetch.\n");
+    const typo = captureIo();
+    expect(await main(['backtets'], typo)).toBe(2);
+    expect(typo.err()).toMatch(/^ratecut: unknown command 'backtets'; did you mean 'backtest'\? Commands: /);
   });
 
-  it('rejects a bad option with the usage and exit code 2', async () => {
+  it('rejects a bad option in one line with exit code 2, suggesting a close option', async () => {
     const io = captureIo();
     expect(await main(['cycles', '--format', 'xml'], io)).toBe(2);
-    expect(io.err()).toMatch(/--format "xml": expected one of table, csv, json/);
+    expect(io.err()).toBe('ratecut cycles: --format "xml": expected one of table, csv, json (usage: ratecut cycles --help)\n');
     const io2 = captureIo();
     expect(await main(['cycles', '--pause-months', 'soon'], io2)).toBe(2);
     expect(io2.err()).toMatch(/--pause-months "soon": expected a whole number/);
+    const typo = captureIo();
+    expect(await main(['cycles', '--fromat', 'json'], typo)).toBe(2);
+    expect(typo.err()).toBe('ratecut cycles: unknown option --fromat; did you mean --format? (usage: ratecut cycles --help)\n');
+    const far = captureIo();
+    expect(await main(['cycles', '--colour'], far)).toBe(2);
+    expect(far.err()).toBe('ratecut cycles: unknown option --colour (usage: ratecut cycles --help)\n');
+  });
+
+  it('prints the version with -V or --version, and a command\'s usage with help <command>', async () => {
+    for (const flag of ['-V', '--version']) {
+      const io = captureIo();
+      expect(await main([flag], io)).toBe(0);
+      expect(io.out()).toBe(`${VERSION}\n`);
+    }
+    const io = captureIo();
+    expect(await main(['help', 'backtest'], io)).toBe(0);
+    expect(io.out()).toMatch(/^Usage: ratecut backtest/);
+    const bad = captureIo();
+    expect(await main(['help', 'cycels'], bad)).toBe(2);
+    expect(bad.err()).toMatch(/unknown command 'cycels'; did you mean 'cycles'\?/);
   });
 
   it('keeps the version equal to package.json', () => {

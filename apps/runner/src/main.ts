@@ -2,6 +2,7 @@ import { FileError, describeStrayErrno, isErrnoError } from '@ratecut/studies/ou
 import { UsageError, type CommandIo } from './cli/command';
 import { COMMANDS } from './commands/registry';
 import { VERSION } from './cli/version';
+import { didYouMean } from './cli/did-you-mean';
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -17,8 +18,11 @@ function helpText(): string {
     'else ~/.cache/ratecut: see `ratecut fetch --help`), else the bundled SYNTHETIC SAMPLE (labelled',
     'as such in every output).',
     '',
-    'Run `ratecut <command> --help` for a command\'s options. Exit codes: 0 ok, 1 bad input file',
-    'or data, 2 bad command line, 3 internal error (`--debug`, anywhere on the line, prints its stack).',
+    'Run `ratecut <command> --help` (or `ratecut help <command>`) for a command\'s options;',
+    '`ratecut -V` prints the version.',
+    '',
+    'Exit codes: 0 ok; 1 bad input file or data, or a file that cannot be written; 2 bad command line;',
+    '3 internal error (`--debug`, anywhere on the line, prints its stack).',
   ].join('\n') + '\n';
 }
 
@@ -37,20 +41,23 @@ export async function main(args: readonly string[], io: CommandIo = processIo())
   const debugFlag = args.includes('--debug');
   const argv = args.filter((a) => a !== '--debug');
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined || name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
     io.stdout(helpText());
     return name === undefined ? 2 : 0;
   }
-  if (name === '--version' || name === '-v') {
+  if (name === '--version' || name === '-V') {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  // `ratecut help <command>` is `ratecut <command> --help`.
+  const wanted = name === 'help' ? rest[0] : name;
+  const command = COMMANDS.find((c) => c.name === wanted);
   if (!command) {
-    io.stderr(`ratecut: unknown command '${name}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')}.\n`);
+    const hint = didYouMean(wanted, COMMANDS.map((c) => c.name));
+    io.stderr(`ratecut: unknown command '${wanted}'${hint === undefined ? '.' : `; did you mean '${hint}'?`} Commands: ${COMMANDS.map((c) => c.name).join(', ')}.\n`);
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  if (name === 'help' || rest.includes('--help') || rest.includes('-h')) {
     io.stdout(command.usage);
     return 0;
   }
@@ -60,7 +67,8 @@ export async function main(args: readonly string[], io: CommandIo = processIo())
   } catch (e) {
     // By mark, not instanceof: in the compiled CLI the commands throw their own copies of these classes.
     if (UsageError.is(e)) {
-      io.stderr(`ratecut ${name}: ${e.message}\n\n${command.usage}`);
+      // One line, and where the usage is (the whole usage would bury the message).
+      io.stderr(`ratecut ${name}: ${e.message} (usage: ratecut ${name} --help)\n`);
       return 2;
     }
     if (FileError.is(e)) {

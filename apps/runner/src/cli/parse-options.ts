@@ -1,17 +1,27 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './command';
+import { didYouMean } from './did-you-mean';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Parsed option values: booleans for flags, strings otherwise, undefined when absent. */
 export type OptionValues<O extends Options> = { [K in keyof O]?: O[K] extends { type: 'boolean' } ? boolean : string };
 
-/** Parses a command's options strictly; an unknown option or a missing value is a {@link UsageError}. */
+/**
+ * Parses a command's options strictly; an unknown option (with the nearest known one, when one
+ * is close: "did you mean"), a missing value or a stray argument is a {@link UsageError}.
+ */
 export function parseOptions<O extends Options>(args: readonly string[], options: O): OptionValues<O> {
   try {
     return parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values as OptionValues<O>;
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
+    const message = e instanceof Error ? e.message : String(e);
+    if ((e as { code?: unknown }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const given = (/'([^']*)'/.exec(message)?.[1] ?? message).replace(/=.*$/, '');
+      const hint = didYouMean(given, Object.keys(options).map((k) => `--${k}`));
+      throw new UsageError(`unknown option ${given}${hint === undefined ? '' : `; did you mean ${hint}?`}`);
+    }
+    throw new UsageError(message);
   }
 }
 
