@@ -2,7 +2,8 @@
  * Regenerates README.md's example outputs: each `<!-- example: ID -->` region is replaced by a
  * caption naming the exact command and a code block with what that command printed on the real
  * data (stdout and stderr interleaved), run in a scratch folder. `--check` only validates the
- * markers. Never edit a region by hand.
+ * markers; `--verify` regenerates in memory and fails when README.md differs (CI). Never edit a
+ * region by hand.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -14,17 +15,20 @@ import { findRegions, replaceRegions } from './markers';
 interface Options {
   readonly only?: readonly string[];
   readonly check: boolean;
+  /** Regenerate in memory and fail (exit 1, naming the regions and their first difference) when README.md differs. */
+  readonly verify: boolean;
 }
 
 function parse(args: readonly string[]): Options {
-  let only: string[] | undefined, check = false;
+  let only: string[] | undefined, check = false, verify = false;
   for (let i = 0; i < args.length; i += 1) {
     const a = args[i];
     if (a === '--check') check = true;
+    else if (a === '--verify') verify = true;
     else if (a === '--only' && args[i + 1] !== undefined) only = args[(i += 1)].split(',');
-    else throw new Error(`unknown argument '${a}'; expected --only id,..., --check`);
+    else throw new Error(`unknown argument '${a}'; expected --only id,..., --check, --verify`);
   }
-  return { check, ...(only === undefined ? {} : { only }) };
+  return { check, verify, ...(only === undefined ? {} : { only }) };
 }
 
 const quote = (a: string): string => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
@@ -85,8 +89,25 @@ export async function main(args: readonly string[], root: string): Promise<numbe
       process.stderr.write(`running example ${ex.id}: ratecut ${ex.args.join(' ')}\n`);
       bodies.set(ex.id, exampleBody(root, dataDir, ex));
     }
+    const updated = replaceRegions(lines, bodies);
+    if (o.verify) {
+      const stale = findRegions(updated).filter((r) => {
+        const before = findRegions(lines).find((b) => b.id === r.id);
+        return before === undefined || lines.slice(before.open + 1, before.close).join('\n') !== updated.slice(r.open + 1, r.close).join('\n');
+      });
+      if (stale.length === 0) { process.stderr.write(`README.md: the ${bodies.size} example outputs are what the code prints\n`); return 0; }
+      for (const r of stale) {
+        const before = findRegions(lines).find((b) => b.id === r.id);
+        const old = before === undefined ? [] : lines.slice(before.open + 1, before.close), now = updated.slice(r.open + 1, r.close);
+        let k = 0;
+        while (k < old.length && k < now.length && old[k] === now[k]) k += 1;
+        process.stderr.write(`README.md: example ${r.id} differs from what the code prints, from its line ${k + 1}:\n  README: ${old[k] ?? '(end)'}\n  code:   ${now[k] ?? '(end)'}\n`);
+      }
+      process.stderr.write('run `npm run docs:examples` to regenerate them\n');
+      return 1;
+    }
     const tmp = `${readme}.tmp-${process.pid}`;
-    fs.writeFileSync(tmp, replaceRegions(lines, bodies).join('\n'));
+    fs.writeFileSync(tmp, updated.join('\n'));
     fs.renameSync(tmp, readme);
     process.stderr.write(`README.md: regenerated ${[...bodies.keys()].join(', ')}\n`);
     return 0;
