@@ -22,6 +22,17 @@ const started = Date.now();
 log('building sim-core and data-loader');
 run(path.join(root, 'node_modules', '.bin', 'nx'), ['run-many', '-t', 'build', '-p', 'sim-core', 'data-loader', '--outputStyle=static'], root);
 
+// What a published library holds: its LICENSE, no source maps (they would point at sources the
+// package does not ship), and "sideEffects": false (no module does anything when loaded).
+for (const lib of ['sim-core', 'data-loader']) {
+  const dir = path.join(root, 'dist', 'libs', lib);
+  if (!fs.existsSync(path.join(dir, 'LICENSE'))) throw new Error(`pack-check: dist/libs/${lib} has no LICENSE`);
+  const maps = fs.readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.map'));
+  if (maps.length > 0) throw new Error(`pack-check: dist/libs/${lib} holds source maps (${maps.slice(0, 3).join(', ')}) of sources it does not ship`);
+  if (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).sideEffects !== false) throw new Error(`pack-check: @ratecut/${lib} is not marked "sideEffects": false`);
+}
+log('packages hold a LICENSE, no source maps, and are marked "sideEffects": false');
+
 const app = fs.mkdtempSync(path.join(os.tmpdir(), 'ratecut-pack-check-'));
 try {
   const tarballs = ['sim-core', 'data-loader'].map((lib) => {
