@@ -41,6 +41,7 @@ export * from './lib/engine/backtest-observable';
 // errors/: the issue model (user mistakes) and parameter errors
 export * from './lib/errors/issue';
 export * from './lib/errors/make-issue';
+export * from './lib/errors/issues-within';
 export * from './lib/errors/parameter-error';
 
 // strategies/: strategy definitions and the built-ins

@@ -1,4 +1,4 @@
-import { describeGap, wealthIndex, type AlignedPair, type Series, type SeriesFrequency, makeIssue } from '@ratecut/sim-core';
+import { describeGap, issuesWithin, wealthIndex, type AlignedPair, type Series, type SeriesFrequency, makeIssue } from '@ratecut/sim-core';
 import type { Catalog } from '../catalog/catalog';
 import { loadSeries } from '../catalog/load-series';
 import { alignOnCommonDays } from '../calendar/align-on-common-days';
@@ -56,7 +56,10 @@ export function loadReturnPair(catalog: Catalog, source: ReturnPairSource): Load
   const gaps = findGapSpans(aligned.days, threshold);
   const basis = pairReturnBasis(small.value.meta, large.value.meta);
   const pairName = `${source.small} vs ${source.large}`;
-  const warnings: Issue[] = [...small.warnings, ...large.warnings];
+  // A leg's own warnings only where the pair has data: a gap in 1933 in one leg's history says
+  // nothing about a pair whose common days start in 1987.
+  const first = aligned.days[0], last = aligned.days[aligned.days.length - 1];
+  const warnings: Issue[] = aligned.days.length === 0 ? [...small.warnings, ...large.warnings] : issuesWithin([...small.warnings, ...large.warnings], first, last);
   for (const gap of gaps) {
     warnings.push(makeIssue('gap', 'warning', catalog.path, `pair ${pairName}: no common observation from ${describeGap(gap)}, more than ${threshold} days; no return is measured across it`));
   }

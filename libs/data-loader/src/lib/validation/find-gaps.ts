@@ -51,7 +51,7 @@ export function findGaps(input: GapInput): Issue[] {
         input.file,
         `gap of ${gap.to - gap.from} calendar days${what} from ${formatDay(gap.from)} (line ${lines[i - 1]}) to ${formatDay(gap.to)}; ` +
           `expected at most ${thresholdDays} days between observations (option gapWarningDays)`,
-        { line: lines[i], column: input.column },
+        { line: lines[i], column: input.column, days: { from: gap.from, to: gap.to } },
       ),
     );
   }

@@ -66,6 +66,12 @@ export interface Issue {
   readonly jsonPath?: string;
   /** What was found and what was expected, in words a person can act on. */
   readonly message: string;
+  /**
+   * The observations the issue is about, as day numbers, when it is about a span of them (a gap
+   * from the observation on `from` to the one on `to`): work that reads none of those days may
+   * leave the issue out ({@link issuesWithin}).
+   */
+  readonly days?: { readonly from: number; readonly to: number };
 }
 
 /** Outcome of work that checks its inputs: a value with any warnings, or every issue that stopped it. */

@@ -5,6 +5,8 @@ export interface IssueLocation {
   readonly line?: number | undefined;
   readonly column?: number | undefined;
   readonly jsonPath?: string | undefined;
+  /** The span of observation days the issue is about (see `Issue.days`). */
+  readonly days?: { readonly from: number; readonly to: number } | undefined;
 }
 
 /**
@@ -26,6 +28,7 @@ export function makeIssue(
     ...(at.column !== undefined ? { column: at.column } : {}),
     ...(at.jsonPath !== undefined ? { jsonPath: at.jsonPath } : {}),
     message,
+    ...(at.days !== undefined ? { days: at.days } : {}),
   };
 }
 
