@@ -67,7 +67,8 @@ describe('ratecut backtest on a fixture', () => {
     const { code, io } = await run(dir, ['--report', 'r.html']);
     expect(code).toBe(0);
     expect(readFileSync(join(dir, 'r.html'), 'utf8')).toMatch(/^<!doctype html>/i);
-    expect(io.out()).toMatch(/wrote .*r\.html/);
+    expect(io.err()).toMatch(/wrote .*r\.html/);
+    expect(io.out()).not.toMatch(/wrote /); // stdout holds the results only
   });
 
   it('runs several strategies from a config file', async () => {

@@ -7,6 +7,7 @@ import { checkOutputs, refuseFolderOut } from '@ratecut/studies/output';
 import { planBacktestStudy, type ConfigSource } from '@ratecut/studies/backtest';
 import { parseWindow } from '../../cli/parse-window';
 import { UsageError, type CommandIo } from '../../cli/command';
+import { reportWritten } from '../../cli/report-written';
 import { commandLine } from '../../cli/command-line';
 import { openCatalog, printIssues } from '../../cli/open-catalog';
 import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';
@@ -139,6 +140,7 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
   for (const w of result.warnings.slice(study.plan.warnings.length)) io.stderr(`warning: ${w}\n`);
   const report = o.report === undefined ? [] : [reportOutput([{ file: out, doc: result }], o.report)];
   const written = writeBacktestFiles(result, out, outputs, report);
-  io.stdout(formatBacktestSummary(result, written));
+  io.stdout(formatBacktestSummary(result));
+  reportWritten(io, written);
   return 0;
 }

@@ -13,7 +13,7 @@ function grid(rows: string[][]): string[] {
 const label = (s: StrategyResultJson): string => (s.sameAsBenchmark && !s.label.startsWith('benchmark:') ? `${s.label} (= benchmark)` : s.label);
 
 /** The printed summary: headline metrics over the full history, then per-cycle aggregates vs the benchmark. */
-export function formatBacktestSummary(r: BacktestResultJson, written: readonly string[]): string {
+export function formatBacktestSummary(r: BacktestResultJson): string {
   const all: StrategyResultJson[] = [r.benchmark, ...r.strategies];
   const lines: string[] = [];
   if (r.notice) lines.push(r.notice);
@@ -46,6 +46,5 @@ export function formatBacktestSummary(r: BacktestResultJson, written: readonly s
       pct(rec.meanExcess), share(rec.hitRate), pct(non.meanExcess), share(non.hitRate)];
   })]).map((l) => `  ${l}`));
   if (r.strategies.some(short)) lines.push('  ! warm-up longer than the history before some cycle windows: the strategy starts there in cash (see the warnings)');
-  if (written.length > 0) lines.push('', ...written.map((w) => `wrote ${w}`));
   return lines.join('\n') + '\n';
 }

@@ -2,6 +2,7 @@ import { formatSweepTable, type SweepTable } from '@ratecut/contracts';
 import { writeResultSet, type WriteOptions } from '@ratecut/studies/output';
 import { planSweepStudy, type SweepRequest } from '@ratecut/studies/backtest';
 import type { CommandIo } from '../../cli/command';
+import { reportWritten } from '../../cli/report-written';
 import { planFailure, runWithProgress } from './study-runner';
 import { parseSweep } from './parse-sweep';
 
@@ -57,8 +58,8 @@ export async function runSweepCommand(
     'best 5 by Sharpe ratio (in-sample: the best of many tries overstates what to expect):',
     ...bestBySharpe(table),
     deflatedSharpeLine(table),
-    `wrote ${written}`,
   ];
   io.stdout(lines.join('\n') + '\n');
+  reportWritten(io, [written]);
   return 0;
 }

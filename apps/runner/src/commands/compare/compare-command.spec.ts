@@ -183,7 +183,8 @@ describe('ratecut compare on fixture results', () => {
       const out = join(dir, 'cmp.json');
       const r = await run(dir, ['compare', a, b, '--format', 'json', '--out', out, '--resamples', '100']);
       expect(r.code).toBe(0);
-      expect(r.out).toContain(`wrote ${out}`);
+      expect(r.err).toContain(`wrote ${out}`);
+      expect(r.out).toBe('');
       const j = JSON.parse(readFileSync(out, 'utf8'));
       expect(j.schema).toBe('ratecut.compare/1');
       expect(j.comparable).toBe(true);

@@ -3,6 +3,7 @@ import { runStudy, studyResult } from '@ratecut/studies';
 import { writeResultSet } from '@ratecut/studies/output';
 import { planCompareStudy, readCompareInput, type CompareInput } from '@ratecut/studies/compare';
 import { UsageError, type CommandIo } from '../../cli/command';
+import { reportWritten } from '../../cli/report-written';
 import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';
 import { outputOptions } from '../../cli/output-options';
 import { VERSION } from '../../cli/version';
@@ -51,7 +52,7 @@ export async function compareCommand(args: readonly string[], io: CommandIo): Pr
   } else {
     const [written] = writeResultSet([{ path: o.out, text }], outputOptions(io, force, files));
     if (format !== 'table') for (const d of comparison.differences) io.stderr(`warning not-comparable: ${d.message}\n`);
-    io.stdout(`wrote ${written}\n`);
+    reportWritten(io, [written]);
   }
   return 0;
 }

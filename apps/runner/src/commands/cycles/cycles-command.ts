@@ -4,6 +4,7 @@ import { runStudy, studyResult } from '@ratecut/studies';
 import { writeResultSet } from '@ratecut/studies/output';
 import { planCyclesStudy } from '@ratecut/studies/cycles';
 import { UsageError, type CommandIo } from '../../cli/command';
+import { reportWritten } from '../../cli/report-written';
 import { openCatalog, printIssues } from '../../cli/open-catalog';
 import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';
 import { workspaceRoot } from '../../cli/workspace-root';
@@ -57,7 +58,7 @@ export async function cyclesCommand(args: readonly string[], io: CommandIo): Pro
   const text = format === 'json' ? formatCyclesJson(report) : format === 'csv' ? formatCyclesCsv(report) : formatCyclesTable(report);
   if (o.out !== undefined) {
     const [written] = writeResultSet([{ path: o.out, text }], outputOptions(io, o.force === true, catalogInputs(opened.catalog)));
-    io.stderr(`wrote ${written}\n`);
+    reportWritten(io, [written]);
   } else {
     io.stdout(text);
   }

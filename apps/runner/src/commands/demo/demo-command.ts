@@ -44,14 +44,14 @@ export async function demoCommand(args: readonly string[], io: CommandIo): Promi
       if (!seen.has(line)) { seen.add(line); io.stderr(`${line}\n`); }
     }
   };
-  // Collect "wrote" lines from each step, print everything else as it comes.
+  // The steps' "wrote <file>" lines (on stderr) are collected for the list at the end; everything else is printed once, as it comes.
+  const collectStderr = (t: string): void => {
+    for (const line of t.split('\n')) if (line.startsWith('wrote ')) written.push(line.slice(6).trim());
+    stderrOnce(t.split('\n').filter((l) => !l.startsWith('wrote ')).join('\n'));
+  };
   const step = (title: string): CommandIo => {
     io.stdout(`\n=== ${title} ===\n`);
-    return {
-      ...io,
-      stdout: (t) => io.stdout(t.split('\n').filter((l) => { if (l.startsWith('wrote ')) { written.push(l.slice(6)); return false; } return true; }).join('\n')),
-      stderr: stderrOnce,
-    };
+    return { ...io, stderr: collectStderr };
   };
 
   // Resolve the data once up front so a synthetic sample is announced on the first line.
@@ -67,8 +67,6 @@ export async function demoCommand(args: readonly string[], io: CommandIo): Promi
   const replaced = await replaceFolder(out, { cwd: io.cwd, mayReplace: (entries) => entries.every(isDemoFile), commit: (c: number) => c === 0 }, async (staging): Promise<number> => {
     // Each step writes into the staging folder with paths relative to it (as recorded in the files).
     const inStage = (x: CommandIo): CommandIo => ({ ...x, cwd: staging, env });
-    // Commands that say `wrote <file>` on stderr (cycles, report): the line is collected, the rest printed once.
-    const collectStderr = (t: string): void => { if (t.startsWith('wrote ')) written.push(t.slice(6).trim()); else stderrOnce(t); };
     let c = await cyclesCommand([...data, '--format', 'json', '--out', 'cycles.json', '--force'], inStage({ ...io, stdout: () => undefined, stderr: collectStderr }));
     if (c !== 0) return c;
     c = await backtestCommand([...data, '--out', 'backtest.json', '--force'], inStage(step('2. Backtest of the built-in rotation strategies across easing cycles')));

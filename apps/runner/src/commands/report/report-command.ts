@@ -4,6 +4,7 @@ import { runStudy, studyResult } from '@ratecut/studies';
 import { writeResultSet } from '@ratecut/studies/output';
 import { planReportStudy } from '@ratecut/studies/report';
 import { UsageError, type CommandIo } from '../../cli/command';
+import { reportWritten } from '../../cli/report-written';
 import { outputOptions } from '../../cli/output-options';
 import { progressBar } from '../../cli/progress-bar';
 import { VERSION } from '../../cli/version';
@@ -36,6 +37,6 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
     bar.done();
   }
   const [written] = writeResultSet([{ path: values.out, text: html }], outputOptions(io, values.force === true, positionals));
-  io.stderr(`wrote ${written}\n`);
+  reportWritten(io, [written]);
   return 0;
 }

@@ -9,7 +9,7 @@ const share = (x: unknown): string => (typeof x === 'number' ? `${(x * 100).toFi
  * `threads` (how many worker threads ran and why) is printed but never stored in the result
  * file, whose bytes do not depend on the thread count.
  */
-export function formatSimulateSummary(doc: SimulateResultJson, written: readonly string[], threads?: string): string {
+export function formatSimulateSummary(doc: SimulateResultJson, threads?: string): string {
   const { scenario, horizon, method, analogs, legs, drawdowns: dd, probabilities: probs, data } = doc;
   const lines: string[] = [];
   if (typeof doc.notice === 'string') lines.push(doc.notice);
@@ -47,6 +47,5 @@ export function formatSimulateSummary(doc: SimulateResultJson, written: readonly
     if (w !== undefined && w.warning !== null) lines.push(`WARNING: ${w.warning}`);
     for (const s of strat.results) lines.push(`  ${s.name.padEnd(18)} ${pct(s.horizonReturn.percentiles.p50).padStart(7)}  ${pct(s.horizonReturn.percentiles.p5).padStart(7)}  ${pct(s.maxDrawdown.percentiles.p50).padStart(7)}`);
   }
-  if (written.length > 0) lines.push('', ...written.map((w) => `wrote ${w}`));
   return lines.join('\n') + '\n';
 }

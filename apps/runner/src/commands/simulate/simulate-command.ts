@@ -6,6 +6,7 @@ import { runStudy, studyResult } from '@ratecut/studies';
 import { checkOutputs, refuseFolderOut } from '@ratecut/studies/output';
 import { defaultWorkers, isUncoveredAnalogsIssue, loadScenario, planSimulateStudy } from '@ratecut/studies/simulate';
 import { UsageError, type CommandIo } from '../../cli/command';
+import { reportWritten } from '../../cli/report-written';
 import { commandLine } from '../../cli/command-line';
 import { openCatalog, printIssues } from '../../cli/open-catalog';
 import { numberOption, parseOptions } from '../../cli/parse-options';
@@ -96,6 +97,7 @@ export async function simulateCommand(args: readonly string[], io: CommandIo, op
   printIssues(io, warnings);
   const report = o.report === undefined ? [] : [reportOutput([{ file: out, doc: result }], o.report)];
   const written = writeSimulationFiles(result, out, outputs, report);
-  io.stdout(formatSimulateSummary(result, written, `${choice.workers} (${choice.reason})`));
+  io.stdout(formatSimulateSummary(result, `${choice.workers} (${choice.reason})`));
+  reportWritten(io, written);
   return 0;
 }
