@@ -45,6 +45,18 @@ describe('ratecut CLI', () => {
     expect(far.err()).toBe('ratecut cycles: unknown option --colour (usage: ratecut cycles --help)\n');
   });
 
+  it('writes to stdout with --out - where one file is written, and refuses it where several are', async () => {
+    const sample = join(root, 'data', 'sample');
+    const plain = captureIo({}), dashed = captureIo({});
+    expect(await main(['cycles', '--data', sample, '--format', 'json'], plain)).toBe(0);
+    expect(await main(['cycles', '--data', sample, '--format', 'json', '--out', '-'], dashed)).toBe(0);
+    expect(dashed.out()).toBe(plain.out());
+    expect(dashed.err()).not.toMatch(/wrote/);
+    const bt = captureIo({});
+    expect(await main(['backtest', '--data', sample, '--out', '-'], bt)).toBe(2);
+    expect(bt.err()).toMatch(/^ratecut backtest: --out -: a backtest writes a result file and its CSV side files/);
+  });
+
   it('prints the version with -V or --version, and a command\'s usage with help <command>', async () => {
     for (const flag of ['-V', '--version']) {
       const io = captureIo();

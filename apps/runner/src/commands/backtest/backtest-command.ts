@@ -117,6 +117,7 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
   }
   const source: ConfigSource = { file: o.config ?? null, ...(at === undefined ? {} : { at }), fromFlags };
 
+  if (o.out === '-') throw new UsageError('--out -: a backtest writes a result file and its CSV side files (a sweep a CSV beside its summary); name a file, or read the summary on stdout');
   const opened = openCatalog(io, o.data, { allowOutsideData: o['allow-outside-data'] });
   if (!opened) return 1;
   const recorded = commandLine('backtest', withoutWorkers(args));

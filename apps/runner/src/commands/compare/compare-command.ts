@@ -47,7 +47,7 @@ export async function compareCommand(args: readonly string[], io: CommandIo): Pr
   }
   const comparison = await studyResult(runStudy(planned.value));
   const text = format === 'json' ? formatComparisonJson(comparison) : format === 'csv' ? formatComparisonCsv(comparison) : formatComparisonTable(comparison);
-  if (o.out === undefined) {
+  if (o.out === undefined || o.out === '-') {
     io.stdout(text);
   } else {
     const [written] = writeResultSet([{ path: o.out, text }], outputOptions(io, force, files));

@@ -56,7 +56,7 @@ export async function cyclesCommand(args: readonly string[], io: CommandIo): Pro
     io.stderr(`warning: no easing cycle has its first cut on or after ${o.since} (${report.filter.detected} detected before --since); the tables are empty\n`);
   }
   const text = format === 'json' ? formatCyclesJson(report) : format === 'csv' ? formatCyclesCsv(report) : formatCyclesTable(report);
-  if (o.out !== undefined) {
+  if (o.out !== undefined && o.out !== '-') {
     const [written] = writeResultSet([{ path: o.out, text }], outputOptions(io, o.force === true, catalogInputs(opened.catalog)));
     reportWritten(io, [written]);
   } else {

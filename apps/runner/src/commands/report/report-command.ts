@@ -36,6 +36,10 @@ export async function reportCommand(args: readonly string[], io: CommandIo): Pro
   } finally {
     bar.done();
   }
+  if (values.out === '-') {
+    io.stdout(html);
+    return 0;
+  }
   const [written] = writeResultSet([{ path: values.out, text: html }], outputOptions(io, values.force === true, positionals));
   reportWritten(io, [written]);
   return 0;

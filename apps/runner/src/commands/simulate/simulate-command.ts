@@ -58,6 +58,7 @@ export async function simulateCommand(args: readonly string[], io: CommandIo, op
   const strategyPaths = numberOption('strategy-paths', o['strategy-paths'], (n) => Number.isInteger(n) && n >= 0 && n <= 100_000, 'a whole number 0 to 100,000');
   const targets = ((o.target as unknown as string[] | undefined) ?? []).map(parseTarget);
 
+  if (o.out === '-') throw new UsageError('--out -: a simulation writes a result file and its CSV side files; name a file, or read the summary on stdout');
   const opened = openCatalog(io, o.data, { allowOutsideData: o['allow-outside-data'] });
   if (!opened) return 1;
   const where = (field: string): string => `${field} in ${file}`;
