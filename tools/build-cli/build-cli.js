@@ -2,27 +2,36 @@
 'use strict';
 // Compiles the `ratecut` command into dist/cli with esbuild (CommonJS for Node 20):
 // - ratecut.js: the command line, the usage texts and the registry, nothing heavy, so that
-//   `ratecut --help` starts fast; the registry's lazy imports of the commands load commands.js;
-// - commands.js: every command (apps/runner/src/commands/all-commands.ts);
+//   `ratecut --help` starts fast; the registry's lazy imports of the commands load commands/<name>.js;
+// - commands/<name>.js: each command with what it uses (apps/runner/src/commands/<name>/<name>-command.ts),
+//   so that a command loads only its own code;
 // - executors/<file>.js: each study's block executor on its own (the files of libs/studies that
 //   name their module for worker threads), which worker threads load, so that a thread starts
 //   with only what its blocks need;
-// - block-worker.js: the worker-thread entry of the studies' block pool.
+// - commands/block-worker.js: the worker-thread entry of the studies' block pool.
 // Usage: node tools/build-cli/build-cli.js (npm runs it on `npm ci` / `npm install`: the `prepare` script)
 const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..', '..');
 const out = path.join(root, 'dist', 'cli');
-const COMMANDS_ENTRY = path.join(root, 'apps', 'runner', 'src', 'commands', 'all-commands.ts');
+const COMMANDS_DIR = path.join(root, 'apps', 'runner', 'src', 'commands');
 const WORKER = path.join(root, 'libs', 'studies', 'src', 'lib', 'workers', 'block-worker.js');
 
-/** In ratecut.js, the registry's `import('./<name>/<name>-command')` become `require('./commands.js')`. */
+/** The commands: the folders of apps/runner/src/commands holding a `<name>-command.ts`. */
+function commandNames() {
+  return fs.readdirSync(COMMANDS_DIR).filter((name) => fs.existsSync(path.join(COMMANDS_DIR, name, `${name}-command.ts`))).sort();
+}
+
+/** In ratecut.js, the registry's `import('./<name>/<name>-command')` become `require('./commands/<name>.js')`. */
 const commandsExternal = {
   name: 'commands-external',
   setup(build) {
-    build.onResolve({ filter: /^\.\/[a-z-]+\/[a-z-]+-command$/ }, (args) =>
-      args.importer.endsWith(path.join('commands', 'registry.ts')) ? { path: './commands.js', external: true } : undefined);
+    build.onResolve({ filter: /^\.\/[a-z-]+\/[a-z-]+-command$/ }, (args) => {
+      const [, name, file] = args.path.split('/');
+      if (!args.importer.endsWith(path.join('commands', 'registry.ts')) || file !== `${name}-command`) return undefined;
+      return { path: `./commands/${name}.js`, external: true };
+    });
   },
 };
 
@@ -41,7 +50,7 @@ function executorSources() {
 }
 
 /**
- * In a bundle written to `outDir` (commands.js, or the benchmarks), an executor's
+ * In a bundle written to `outDir` (a command's, or the benchmarks), an executor's
  * `module: __filename` (which there would name that bundle) names the executor's own bundle
  * instead, dist/cli/executors/<file>.js, so that a worker thread loads only what its blocks need.
  */
@@ -91,13 +100,20 @@ async function buildCli() {
     outfile: path.join(out, 'ratecut.js'),
     banner: { js: '#!/usr/bin/env node' },
     plugins: [commandsExternal],
+    // The registry's lazy `import()` of a command as `require`: a CommonJS file loaded through
+    // import() is first scanned for its exports by Node's ESM loader (about 0.2 s for 1.9 MB).
+    supported: { 'dynamic-import': false },
   });
   const executors = executorSources();
-  await esbuild.build({ ...common, entryPoints: [COMMANDS_ENTRY], outfile: path.join(out, 'commands.js'), plugins: [executorsApart(executors, out)] });
+  await esbuild.build({
+    ...common, entryPoints: Object.fromEntries(commandNames().map((name) => [name, path.join(COMMANDS_DIR, name, `${name}-command.ts`)])),
+    outdir: path.join(out, 'commands'), plugins: [executorsApart(executors, path.join(out, 'commands'))],
+  });
   await esbuild.build({
     ...common, entryPoints: Object.fromEntries(executors.map((f) => [path.basename(f, '.ts'), f])), outdir: path.join(out, 'executors'),
   });
-  fs.copyFileSync(WORKER, path.join(out, 'block-worker.js'));
+  // The block pool starts its threads from block-worker.js beside the bundle that holds it.
+  fs.copyFileSync(WORKER, path.join(out, 'commands', 'block-worker.js'));
   fs.chmodSync(path.join(out, 'ratecut.js'), 0o755);
 }
 

@@ -33,7 +33,7 @@ try {
   const names = files.map((f) => f.path);
   const stray = names.filter((n) => !ALLOWED.some((re) => re.test(n)));
   if (stray.length > 0) fail(`the tarball holds files it should not: ${stray.slice(0, 10).join(', ')}`);
-  for (const must of ['LICENSE', 'dist/cli/ratecut.js', 'dist/cli/commands.js', 'dist/cli/block-worker.js', 'data/nber-business-cycles.json', 'data/sample/catalog.json']) {
+  for (const must of ['LICENSE', 'dist/cli/ratecut.js', 'dist/cli/commands/cycles.js', 'dist/cli/commands/block-worker.js', 'dist/cli/executors/sweep-block.js', 'data/nber-business-cycles.json', 'data/sample/catalog.json']) {
     if (!names.includes(must)) fail(`the tarball lacks ${must}`);
   }
   log(`packed ${filename}: ${names.length} files, ${(size / 1024).toFixed(0)} KB`);
