@@ -13,11 +13,9 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const root = path.resolve(__dirname, '..', '..');
-const args = process.argv.slice(2);
-const keep = args.includes('--keep');
-const dataFlag = args.indexOf('--data');
-const realData = dataFlag >= 0 ? path.resolve(args[dataFlag + 1]) : process.env.RATECUT_DATA || undefined;
+const { checkOptions } = require('../pack-check/check-options');
+
+const { root, keep, data: realData } = checkOptions(process.argv.slice(2));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const log = (line) => process.stdout.write(`install-check: ${line}\n`);
 const fail = (line) => { throw new Error(line); };

@@ -9,11 +9,10 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const root = path.resolve(__dirname, '..', '..');
-const args = process.argv.slice(2);
-const keep = args.includes('--keep');
-const dataFlag = args.indexOf('--data');
-const dataDir = path.resolve(dataFlag >= 0 ? args[dataFlag + 1] : process.env.RATECUT_DATA || path.join(root, 'data', 'sample'));
+const { checkOptions } = require('./check-options');
+
+const { root, keep, data } = checkOptions(process.argv.slice(2));
+const dataDir = data ?? path.join(root, 'data', 'sample');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const run = (cmd, argv, cwd) => execFileSync(cmd, argv, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 const log = (line) => process.stdout.write(`pack-check: ${line}\n`);
