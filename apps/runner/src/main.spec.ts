@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from './main';
 import { VERSION } from './cli/version';
@@ -55,6 +56,21 @@ describe('ratecut CLI', () => {
     const bt = captureIo({});
     expect(await main(['backtest', '--data', sample, '--out', '-'], bt)).toBe(2);
     expect(bt.err()).toMatch(/^ratecut backtest: --out -: a backtest writes a result file and its CSV side files/);
+  });
+
+  it('tells a command\'s arguments from its options\' values, even when they are the same word', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecut-args-'));
+    try {
+      const sample = join(root, 'data', 'sample');
+      const io = captureIo({}, dir);
+      expect(await main(['simulate', 'all-cycles', '--data', sample, '--paths', '2000', '--strategy-paths', '0', '--out', 'all-cycles'], io)).toBe(0);
+      expect(existsSync(join(dir, 'all-cycles.json'))).toBe(true);
+      const two = captureIo({}, dir);
+      expect(await main(['simulate', 'all-cycles', 'resumption', '--data', sample], two)).toBe(2);
+      expect(two.err()).toMatch(/one scenario at a time, got "all-cycles", "resumption"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('prints the version with -V or --version, and a command\'s usage with help <command>', async () => {

@@ -12,8 +12,22 @@ export type OptionValues<O extends Options> = { [K in keyof O]?: O[K] extends { 
  * is close: "did you mean"), a missing value or a stray argument is a {@link UsageError}.
  */
 export function parseOptions<O extends Options>(args: readonly string[], options: O): OptionValues<O> {
+  return parseCommandLine(args, options, false).values;
+}
+
+/**
+ * {@link parseOptions} for a command that also takes arguments that are not options (a scenario,
+ * result files): Node's `parseArgs` tells them apart, so an argument equal to an option's value
+ * (`simulate all-cycles --out all-cycles`) is never mistaken for it.
+ */
+export function parseOptionsAndArguments<O extends Options>(args: readonly string[], options: O): { readonly values: OptionValues<O>; readonly positionals: string[] } {
+  return parseCommandLine(args, options, true);
+}
+
+function parseCommandLine<O extends Options>(args: readonly string[], options: O, allowPositionals: boolean): { values: OptionValues<O>; positionals: string[] } {
   try {
-    return parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values as OptionValues<O>;
+    const parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals });
+    return { values: parsed.values as OptionValues<O>, positionals: parsed.positionals };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if ((e as { code?: unknown }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {

@@ -4,18 +4,14 @@ import { writeResultSet } from '@ratecut/studies/output';
 import { planCompareStudy, readCompareInput, type CompareInput } from '@ratecut/studies/compare';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { reportWritten } from '../../cli/report-written';
-import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';
+import { choiceOption, numberOption, parseOptionsAndArguments } from '../../cli/parse-options';
 import { outputOptions } from '../../cli/output-options';
 import { VERSION } from '../../cli/version';
 import { formatComparisonCsv, formatComparisonJson, formatComparisonTable } from './format-comparison';
 
-const VALUE_OPTIONS = ['--format', '--out', '--seed', '--resamples'];
-
 /** `ratecut compare`: see compare-usage.ts. Exit 0 ok, 1 invalid or incomparable files, 2 bad command line. */
 export async function compareCommand(args: readonly string[], io: CommandIo): Promise<number> {
-  const files = args.filter((a, i) => !a.startsWith('-') && (i === 0 || !VALUE_OPTIONS.includes(args[i - 1])));
-  const rest = args.filter((a, i) => !(!a.startsWith('-') && (i === 0 || !VALUE_OPTIONS.includes(args[i - 1]))));
-  const o = parseOptions(rest, {
+  const { values: o, positionals: files } = parseOptionsAndArguments(args, {
     force: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, resamples: { type: 'string' },
   });
   const format = choiceOption('format', o.format, ['table', 'csv', 'json'] as const, 'table');

@@ -1,23 +1,17 @@
-import { parseArgs } from 'node:util';
 import { formatIssue } from '@ratecut/sim-core';
 import { runStudy, studyResult } from '@ratecut/studies';
 import { writeResultSet } from '@ratecut/studies/output';
 import { planReportStudy } from '@ratecut/studies/report';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { reportWritten } from '../../cli/report-written';
+import { parseOptionsAndArguments } from '../../cli/parse-options';
 import { outputOptions } from '../../cli/output-options';
 import { progressBar } from '../../cli/progress-bar';
 import { VERSION } from '../../cli/version';
 
 /** `ratecut report`: see report-usage.ts. Exit 0 written, 1 a file is not a ratecut result (nothing written), 2 bad command line. */
 export async function reportCommand(args: readonly string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options: { out: { type: 'string' }, force: { type: 'boolean' } }, strict: true, allowPositionals: true });
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptionsAndArguments(args, { out: { type: 'string' }, force: { type: 'boolean' } });
   if (positionals.length === 0) throw new UsageError('name one or more result files (backtest or simulate JSON)');
   if (values.out === undefined) throw new UsageError('--out <file.html> is required');
   const planned = planReportStudy(positionals.map((file) => ({ file })), { ratecutVersion: VERSION, cwd: io.cwd });

@@ -9,7 +9,7 @@ import { UsageError, type CommandIo } from '../../cli/command';
 import { reportWritten } from '../../cli/report-written';
 import { commandLine } from '../../cli/command-line';
 import { openCatalog, printIssues } from '../../cli/open-catalog';
-import { numberOption, parseOptions } from '../../cli/parse-options';
+import { numberOption, parseOptionsAndArguments } from '../../cli/parse-options';
 import { withoutWorkers } from '../../cli/without-workers';
 import { progressBar } from '../../cli/progress-bar';
 import { workspaceRoot } from '../../cli/workspace-root';
@@ -21,7 +21,6 @@ import { formatSimulateSummary } from './format-simulate-summary';
 import { parseTarget } from './parse-target';
 
 
-const VALUE_FLAGS = ['--paths', '--seed', '--method', '--block', '--target', '--workers', '--strategy-paths', '--out', '--data', '--report'];
 
 /** Options of {@link simulateCommand} for commands that run it as a step. */
 export interface SimulateCommandOptions {
@@ -31,14 +30,14 @@ export interface SimulateCommandOptions {
 
 /** `ratecut simulate`: see simulate-usage.ts. */
 export async function simulateCommand(args: readonly string[], io: CommandIo, options: SimulateCommandOptions = {}): Promise<number> {
-  const scenarioArg = args.find((a, i) => !a.startsWith('-') && (i === 0 || !VALUE_FLAGS.includes(args[i - 1])));
-  if (scenarioArg === undefined) throw new UsageError('name a scenario (built-in name or JSON file)');
-  const rest = args.filter((a) => a !== scenarioArg);
-  const o = parseOptions(rest, {
+  const { values: o, positionals } = parseOptionsAndArguments(args, {
     paths: { type: 'string' }, seed: { type: 'string' }, method: { type: 'string' }, block: { type: 'string' },
     target: { type: 'string', multiple: true }, workers: { type: 'string' }, 'strategy-paths': { type: 'string' },
     out: { type: 'string' }, force: { type: 'boolean' }, data: { type: 'string' }, 'allow-outside-data': { type: 'boolean' }, report: { type: 'string' },
   });
+  if (positionals.length === 0) throw new UsageError('name a scenario (built-in name or JSON file)');
+  if (positionals.length > 1) throw new UsageError(`one scenario at a time, got ${positionals.map((p) => JSON.stringify(p)).join(', ')}`);
+  const scenarioArg = positionals[0];
   const dataDir = join(workspaceRoot(), 'data');
   const loaded = loadScenario(scenarioArg, dataDir, io.cwd);
   if (!loaded.ok) { printIssues(io, loaded.issues); return 1; }
