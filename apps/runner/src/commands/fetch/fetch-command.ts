@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { CACHE_ENV_VAR, cacheDir, FETCH_SERIES_KEYS, FetchError, fetchData, type FetchSeriesKey } from '@ratecut/data-loader';
+import { blankCacheSetting, CACHE_ENV_VAR, cacheDir, FETCH_SERIES_KEYS, FetchError, fetchData, type FetchSeriesKey } from '@ratecut/data-loader';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { FileError, describeFileFailure, isErrnoError, acquireLock } from '@ratecut/studies/output';
 import { parseOptions } from '../../cli/parse-options';
@@ -20,8 +20,8 @@ export function parseSeriesOption(text: string | undefined): FetchSeriesKey[] {
 export async function fetchCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const o = parseOptions(args, { out: { type: 'string' }, series: { type: 'string' } });
   const series = parseSeriesOption(o.series);
-  const blankCache = io.env[CACHE_ENV_VAR]?.trim() === '';
-  if (o.out === undefined && blankCache) throw new UsageError(`${CACHE_ENV_VAR}: set but empty; expected the folder to fetch into (unset it to use the user's cache folder, or pass --out)`);
+  const blankCache = o.out === undefined ? blankCacheSetting(io.env) : null;
+  if (blankCache !== null) throw new UsageError(`${CACHE_ENV_VAR}: ${blankCache}, or pass --out`);
   const outDir = o.out === undefined ? cacheDir({ env: io.env, cwd: io.cwd }) : resolve(io.cwd, o.out);
   const shown = o.out ?? outDir;
   // Before any download: --out must be a folder (or not exist yet), and one fetch at a time.

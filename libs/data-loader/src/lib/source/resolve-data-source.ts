@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LoadResult } from '@ratecut/sim-core';
 import { failure, success } from '../validation/load-result';
-import { CACHE_ENV_VAR, cacheDir } from './cache-dir';
+import { blankCacheSetting, CACHE_ENV_VAR, cacheDir } from './cache-dir';
 
 /** Name of the environment variable that points at a data folder or catalog file. */
 export const DATA_ENV_VAR = 'RATECUT_DATA';
@@ -97,10 +97,8 @@ export function resolveDataSource(opts: DataSourceOptions): ResolvedDataSource {
     }
     return userPath(fromEnv, cwd, 'env');
   }
-  const env = opts.env ?? process.env, cacheEnv = env[CACHE_ENV_VAR];
-  if (opts.cacheDir === undefined && cacheEnv !== undefined && cacheEnv.trim() === '') {
-    return failure([errorIssue('bad-option', CACHE_ENV_VAR, `set but empty; expected the folder ratecut fetch writes to (unset ${CACHE_ENV_VAR} to use the user's cache folder)`)]);
-  }
+  const env = opts.env ?? process.env, blankCache = opts.cacheDir === undefined ? blankCacheSetting(env) : null;
+  if (blankCache !== null) return failure([errorIssue('bad-option', CACHE_ENV_VAR, blankCache)]);
   const cache = path.join(opts.cacheDir ?? cacheDir({ env, cwd }), 'catalog.json');
   if (isFile(cache)) return success({ catalogPath: cache, origin: 'cache', synthetic: topLevelSynthetic(cache) });
   const sample = path.resolve(opts.workspaceRoot, 'data', 'sample', 'catalog.json');

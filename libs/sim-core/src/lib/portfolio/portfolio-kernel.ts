@@ -787,20 +787,14 @@ export class PortfolioKernel {
       const end = ends[row], order = end + lag;
       if (order > endRow || ends[end + 1] <= order) return row;
       const marked = this.markRows(row, order);
-      if (marked > end) tally.decisions += 1;
-      if (marked < order) {
-        if (marked > end) {
-          const slot = order % (lag + 1);
-          this.dueRow[slot] = order;
-          this.dueTarget[slot] = p;
-        }
-        return marked;
-      }
-      if (!this.executeMixRow(order, palette, p, rate, tally)) {
+      if (marked <= end) return marked; // the period's end not reached: the row loop decides there
+      tally.decisions += 1;
+      if (marked < order || !this.executeMixRow(order, palette, p, rate, tally)) {
+        // Decided, not executed: the order waits in its slot for the row loop.
         const slot = order % (lag + 1);
         this.dueRow[slot] = order;
         this.dueTarget[slot] = p;
-        return order;
+        return marked;
       }
       row = order + 1;
       if (!this.mixedLongOnly(st[MIX_CASH], st[MIX_PREV])) return row;
