@@ -37,7 +37,7 @@ describe('the compiled CLI', () => {
       expect(typeof (await c.load())).toBe('function');
     }
     expect(readFileSync(BIN, 'utf8')).toContain('require("./commands/cycles.js")');
-  });
+  }, 60_000);
 
   it('bundles each study executor apart, exporting it by its exportName, where worker threads look for it', () => {
     // A study names its executor's module by __filename; the build points it at executors/<file>.js.
@@ -51,13 +51,13 @@ describe('the compiled CLI', () => {
       const users = COMMANDS.filter((c) => readFileSync(join(root, 'dist', 'cli', 'commands', `${c.name}.js`), 'utf8').includes(`join(__dirname, "../executors/${file}.js")`));
       expect(users.length).toBeGreaterThan(0); // some command runs it, and names its bundle
     }
-  });
+  }, 60_000);
 
   it('is built (npm ci and npm test build it: npm run build-cli)', () => {
     expect(existsSync(BIN)).toBe(true);
     expect(existsSync(join(root, 'dist', 'cli', 'commands', 'cycles.js'))).toBe(true);
     expect(existsSync(join(root, 'dist', 'cli', 'commands', 'block-worker.js'))).toBe(true);
-  });
+  }, 60_000);
 
   it('prints what the sources print', async () => {
     const args = ['cycles', '--data', SAMPLE, '--format', 'json'];
@@ -69,7 +69,7 @@ describe('the compiled CLI', () => {
     const help = runBin(['--help'], root);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/Usage: ratecut <command>/);
-  });
+  }, 60_000);
 
   it('reports the commands\' usage and file errors as the sources do (its two bundles hold two copies of the error classes)', async () => {
     const cases: { args: string[]; env: NodeJS.ProcessEnv }[] = [
@@ -83,7 +83,7 @@ describe('the compiled CLI', () => {
       expect(code).not.toBe(3);
       expect([r.status, r.stderr]).toEqual([code, io.err()]);
     }
-  });
+  }, 60_000);
 
   it('runs a sweep on two worker threads, which load the executors from the bundle, with the sources\' numbers', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ratecut-compiled-'));

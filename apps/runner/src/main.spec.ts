@@ -56,7 +56,7 @@ describe('ratecut CLI', () => {
     const bt = captureIo({});
     expect(await main(['backtest', '--data', sample, '--out', '-'], bt)).toBe(2);
     expect(bt.err()).toMatch(/^ratecut backtest: --out -: a backtest writes a result file and its CSV side files/);
-  });
+   }, 60_000); // each run loads the sample: seconds on a loaded machine
 
   it('tells a command\'s arguments from its options\' values, even when they are the same word', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ratecut-args-'));
@@ -71,7 +71,7 @@ describe('ratecut CLI', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 
   it('prints the version with -V or --version, and a command\'s usage with help <command>', async () => {
     for (const flag of ['-V', '--version']) {
