@@ -1,4 +1,5 @@
 import type { WriterFs } from '@ratecut/studies/output';
+import type { OutputStyle } from './output-style';
 
 /** Where a command writes: stdout for results, stderr for progress, warnings and errors. */
 export interface CommandIo {
@@ -8,6 +9,10 @@ export interface CommandIo {
   readonly cwd: string;
   /** File-system calls used to write result files (tests inject failures); node:fs when absent. */
   readonly fs?: WriterFs;
+  /** `--json`, `--quiet`, whether stderr is a terminal, colours: plain when absent (see output-style.ts). */
+  readonly style?: OutputStyle;
+  /** Receives the paths a command wrote instead of its `wrote <path>` lines (a command run as a step of another). */
+  readonly onWritten?: (paths: readonly string[]) => void;
 }
 
 /** A CLI command: its help text, and a runner loaded only when the command is used. */

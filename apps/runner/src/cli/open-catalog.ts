@@ -1,7 +1,8 @@
-import { formatIssue, type Issue } from '@ratecut/sim-core';
 import { loadCatalog, resolveDataSource, type Catalog } from '@ratecut/data-loader';
 import { UsageError, type CommandIo } from './command';
 import { workspaceRoot } from './workspace-root';
+import { printIssues } from './messages';
+import { statusLine } from './progress-bar';
 
 /** The catalog a command runs on, and how it was found. */
 export interface OpenedCatalog {
@@ -13,11 +14,6 @@ export interface OpenedCatalog {
 
 export const SYNTHETIC_NOTICE =
   'SYNTHETIC SAMPLE: generated data, not market history. Point --data or RATECUT_DATA at real data (see README).';
-
-/** Prints data issues as `file:line:column: severity code: message`, one per line. */
-export function printIssues(io: CommandIo, issues: readonly Issue[]): void {
-  for (const issue of issues) io.stderr(`${formatIssue(issue)}\n`);
-}
 
 /** Options of {@link openCatalog}. */
 export interface OpenCatalogOptions {
@@ -47,4 +43,17 @@ export function openCatalog(io: CommandIo, flag: string | undefined, options: Op
   const synthetic = loaded.value.synthetic || resolved.value.synthetic;
   if (synthetic) io.stderr(`${SYNTHETIC_NOTICE}\n`);
   return { catalog: loaded.value, origin: resolved.value.origin, syntheticNotice: synthetic ? SYNTHETIC_NOTICE : null };
+}
+
+/**
+ * Runs `plan` (which reads the catalog's series) with `loading data from <folder> ...` shown on
+ * a terminal meanwhile, erased when it returns.
+ */
+export function whileLoading<T>(io: CommandIo, catalog: Catalog, plan: () => T): T {
+  const status = statusLine(io, `loading data from ${catalog.dir} ...`);
+  try {
+    return plan();
+  } finally {
+    status.done();
+  }
 }

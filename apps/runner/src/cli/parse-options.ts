@@ -1,6 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './command';
 import { didYouMean } from './did-you-mean';
+import type { CommandIo } from './command';
+import { styleOf } from './output-style';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -56,4 +58,14 @@ export function choiceOption<T extends string>(name: string, text: string | unde
     throw new UsageError(`--${name} ${JSON.stringify(text)}: expected one of ${choices.join(', ')}`);
   }
   return text as T;
+}
+
+/**
+ * The `--format` of a command that prints a table, CSV or JSON: `--json` means `--format json`
+ * (and contradicts any other `--format`).
+ */
+export function jsonFormat(io: CommandIo, text: string | undefined): 'table' | 'csv' | 'json' {
+  const format = choiceOption('format', text, ['table', 'csv', 'json'] as const, styleOf(io).json ? 'json' : 'table');
+  if (styleOf(io).json && format !== 'json') throw new UsageError(`--json contradicts --format ${format}; give one of them`);
+  return format;
 }

@@ -7,9 +7,12 @@ import { checkOutputs, refuseFolderOut } from '@ratecut/studies/output';
 import { planBacktestStudy, type ConfigSource } from '@ratecut/studies/backtest';
 import { parseWindow } from '../../cli/parse-window';
 import { UsageError, type CommandIo } from '../../cli/command';
-import { reportWritten } from '../../cli/report-written';
+import { printWarning, reportWritten } from '../../cli/messages';
+import { styleOf } from '../../cli/output-style';
+import { toJsonText } from '../../cli/json-text';
 import { commandLine } from '../../cli/command-line';
-import { openCatalog, printIssues } from '../../cli/open-catalog';
+import { openCatalog, whileLoading } from '../../cli/open-catalog';
+import { printIssues } from '../../cli/messages';
 import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';
 import { withoutWorkers } from '../../cli/without-workers';
 import { workspaceRoot } from '../../cli/workspace-root';
@@ -130,18 +133,18 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
     return runSweepCommand({ config: raw, source, sweeps: sweepOpt, catalog: opened.catalog, notice: opened.syntheticNotice, factsDir, commandLine: recorded }, out, outputs, io, workers);
   }
 
-  const planned = planBacktestStudy({
+  const planned = whileLoading(io, opened.catalog, () => planBacktestStudy({
     config: raw, source, catalog: opened.catalog, origin: opened.origin, notice: opened.syntheticNotice, factsDir,
     commandLine: recorded, ratecutVersion: VERSION,
-  });
+  }));
   if (!planned.ok) return planFailure(io, planned.issues);
   const study = planned.value;
   const result: BacktestResultJson = await runWithProgress(study, io, 'backtest');
   // The result's warnings: the planning warnings (printed as the study started), then the replay's own.
-  for (const w of result.warnings.slice(study.plan.warnings.length)) io.stderr(`warning: ${w}\n`);
+  for (const w of result.warnings.slice(study.plan.warnings.length)) printWarning(io, `warning: ${w}`);
   const report = o.report === undefined ? [] : [reportOutput([{ file: out, doc: result }], o.report)];
   const written = writeBacktestFiles(result, out, outputs, report);
-  io.stdout(formatBacktestSummary(result));
+  io.stdout(styleOf(io).json ? toJsonText(result) : formatBacktestSummary(result));
   reportWritten(io, written);
   return 0;
 }

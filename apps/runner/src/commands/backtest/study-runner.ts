@@ -1,8 +1,8 @@
-import { formatIssue, type Issue } from '@ratecut/sim-core';
+import type { Issue } from '@ratecut/sim-core';
 import { runStudy, studyResult, type AnyStudy } from '@ratecut/studies';
 import { COMMAND_LINE } from '@ratecut/studies/backtest';
 import type { CommandIo } from '../../cli/command';
-import { printIssues } from '../../cli/open-catalog';
+import { printIssues } from '../../cli/messages';
 import { progressBar } from '../../cli/progress-bar';
 
 /** Prints the issues that stopped a study's plan; exit 2 when one is about the command line, else 1 (a file or the data). */
@@ -13,10 +13,10 @@ export function planFailure(io: CommandIo, issues: readonly Issue[]): number {
 
 /** Runs a study in this process, printing its warnings and drawing its progress on stderr. */
 export async function runWithProgress<Result>(study: AnyStudy<Result>, io: CommandIo, label: string, workers = 1): Promise<Result> {
-  const bar = progressBar(label);
+  const bar = progressBar(io, label);
   try {
     return await studyResult(runStudy(study, { workers }), (e) => {
-      if (e.type === 'warning') io.stderr(`${formatIssue(e.issue)}\n`);
+      if (e.type === 'warning') printIssues(io, [e.issue]);
       else if (e.type === 'progress') bar.update(e.done, e.total);
     });
   } finally {

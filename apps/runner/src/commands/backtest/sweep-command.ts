@@ -2,8 +2,11 @@ import { formatSweepTable, type SweepTable } from '@ratecut/contracts';
 import { writeResultSet, type WriteOptions } from '@ratecut/studies/output';
 import { planSweepStudy, type SweepRequest } from '@ratecut/studies/backtest';
 import type { CommandIo } from '../../cli/command';
-import { reportWritten } from '../../cli/report-written';
+import { reportWritten } from '../../cli/messages';
+import { styleOf } from '../../cli/output-style';
+import { toJsonText } from '../../cli/json-text';
 import { planFailure, runWithProgress } from './study-runner';
+import { whileLoading } from '../../cli/open-catalog';
 import { parseSweep } from './parse-sweep';
 
 /** The best five rows of a sweep table by Sharpe ratio (ties in row order), as printed lines. */
@@ -46,7 +49,7 @@ export async function runSweepCommand(
   io: CommandIo,
   workers = 1,
 ): Promise<number> {
-  const planned = planSweepStudy({ ...request, grid: request.sweeps.map(parseSweep) });
+  const planned = whileLoading(io, request.catalog, () => planSweepStudy({ ...request, grid: request.sweeps.map(parseSweep) }));
   if (!planned.ok) return planFailure(io, planned.issues);
   const started = process.hrtime.bigint();
   const table = await runWithProgress(planned.value, io, 'sweep', workers);
@@ -59,7 +62,7 @@ export async function runSweepCommand(
     ...bestBySharpe(table),
     deflatedSharpeLine(table),
   ];
-  io.stdout(lines.join('\n') + '\n');
+  io.stdout(styleOf(io).json ? toJsonText(table) : lines.join('\n') + '\n');
   reportWritten(io, [written]);
   return 0;
 }

@@ -1,11 +1,12 @@
-import { formatIssue, type Issue } from '@ratecut/sim-core';
+import type { Issue } from '@ratecut/sim-core';
 import { runStudy, studyResult } from '@ratecut/studies';
 import { writeResultSet } from '@ratecut/studies/output';
 import { planCompareStudy, readCompareInput, type CompareInput } from '@ratecut/studies/compare';
 import { UsageError, type CommandIo } from '../../cli/command';
-import { reportWritten } from '../../cli/report-written';
-import { choiceOption, numberOption, parseOptionsAndArguments } from '../../cli/parse-options';
+import { printError, printIssues, printWarning, reportWritten } from '../../cli/messages';
+import { jsonFormat, numberOption, parseOptionsAndArguments } from '../../cli/parse-options';
 import { outputOptions } from '../../cli/output-options';
+import { styleOf } from '../../cli/output-style';
 import { VERSION } from '../../cli/version';
 import { formatComparisonCsv, formatComparisonJson, formatComparisonTable } from './format-comparison';
 
@@ -14,7 +15,7 @@ export async function compareCommand(args: readonly string[], io: CommandIo): Pr
   const { values: o, positionals: files } = parseOptionsAndArguments(args, {
     force: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, resamples: { type: 'string' },
   });
-  const format = choiceOption('format', o.format, ['table', 'csv', 'json'] as const, 'table');
+  const format = jsonFormat(io, o.format);
   const seed = numberOption('seed', o.seed, (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 32, 'a whole number 0 to 2^32-1') ?? 1;
   const resamples = numberOption('resamples', o.resamples, (n) => Number.isInteger(n) && n >= 1 && n <= 1_000_000, 'a whole number 1 to 1,000,000') ?? 2000;
   if (files.length === 0) throw new UsageError('name the result files to compare');
@@ -27,17 +28,17 @@ export async function compareCommand(args: readonly string[], io: CommandIo): Pr
     if (r.ok) loaded.push(r.value);
     else issues.push(...r.issues);
   }
-  if (issues.length > 0) { for (const i of issues) io.stderr(`${formatIssue(i)}\n`); return 1; }
+  if (issues.length > 0) { printIssues(io, issues); return 1; }
   const planned = planCompareStudy({ inputs: loaded, seed, resamples, force, ratecutVersion: VERSION });
   if (!planned.ok) {
     const badOption = planned.issues.find((i) => i.code === 'bad-option');
     if (badOption) throw new UsageError(badOption.message);
     const incomparable = planned.issues.filter((i) => i.code === 'not-comparable');
     if (incomparable.length > 0 && incomparable.length === planned.issues.length) {
-      io.stderr(`error not-comparable: the files are not comparable (${incomparable.length} difference${incomparable.length === 1 ? '' : 's'}); pass --force to compare them anyway:\n`);
-      for (const i of incomparable) io.stderr(`  - ${i.message}\n`);
+      printError(io, `error not-comparable: the files are not comparable (${incomparable.length} difference${incomparable.length === 1 ? '' : 's'}); pass --force to compare them anyway:`);
+      for (const i of incomparable) printError(io, `  - ${i.message}`);
     } else {
-      for (const i of planned.issues) io.stderr(`${formatIssue(i)}\n`);
+      printIssues(io, planned.issues);
     }
     return 1;
   }
@@ -47,7 +48,8 @@ export async function compareCommand(args: readonly string[], io: CommandIo): Pr
     io.stdout(text);
   } else {
     const [written] = writeResultSet([{ path: o.out, text }], outputOptions(io, force, files));
-    if (format !== 'table') for (const d of comparison.differences) io.stderr(`warning not-comparable: ${d.message}\n`);
+    if (styleOf(io).json) io.stdout(text);
+    if (format !== 'table') for (const d of comparison.differences) printWarning(io, `warning not-comparable: ${d.message}`);
     reportWritten(io, [written]);
   }
   return 0;

@@ -4,9 +4,10 @@ import { runStudy, studyResult } from '@ratecut/studies';
 import { writeResultSet } from '@ratecut/studies/output';
 import { planCyclesStudy } from '@ratecut/studies/cycles';
 import { UsageError, type CommandIo } from '../../cli/command';
-import { reportWritten } from '../../cli/report-written';
-import { openCatalog, printIssues } from '../../cli/open-catalog';
-import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';
+import { printIssues, printWarning, reportWritten } from '../../cli/messages';
+import { styleOf } from '../../cli/output-style';
+import { openCatalog, whileLoading } from '../../cli/open-catalog';
+import { choiceOption, jsonFormat, numberOption, parseOptions } from '../../cli/parse-options';
 import { workspaceRoot } from '../../cli/workspace-root';
 import { catalogInputs, outputOptions } from '../../cli/output-options';
 import { VERSION } from '../../cli/version';
@@ -28,7 +29,7 @@ export async function cyclesCommand(args: readonly string[], io: CommandIo): Pro
     since: { type: 'string' },
     count: { type: 'string' },
   });
-  const format = choiceOption('format', o.format, ['table', 'csv', 'json'] as const, 'table');
+  const format = jsonFormat(io, o.format);
   const minMoveBp = numberOption('min-move-bp', o['min-move-bp'], (n) => n >= 0, 'a number of basis points >= 0') ?? DEFAULT_EASING_CYCLE_RULE.minMoveBp;
   const pauseMonths = numberOption('pause-months', o['pause-months'], (n) => Number.isInteger(n) && n >= 1, 'a whole number of months >= 1') ?? DEFAULT_EASING_CYCLE_RULE.pauseMonths;
   const recessionWindowMonths = numberOption('recession-months', o['recession-months'], (n) => Number.isInteger(n) && n >= 0, 'a whole number of months >= 0') ?? DEFAULT_RECESSION_WINDOW_MONTHS;
@@ -41,10 +42,10 @@ export async function cyclesCommand(args: readonly string[], io: CommandIo): Pro
 
   const opened = openCatalog(io, o.data, { allowOutsideData: o['allow-outside-data'] });
   if (!opened) return 1;
-  const planned = planCyclesStudy({
+  const planned = whileLoading(io, opened.catalog, () => planCyclesStudy({
     catalog: opened.catalog, origin: opened.origin, settings: { rule: { minMoveBp, pauseMonths }, recessionWindowMonths, since, counting },
     dataDir: join(workspaceRoot(), 'data'), notice: opened.syntheticNotice, ratecutVersion: VERSION,
-  });
+  }));
   if (!planned.ok) {
     const badOption = planned.issues.find((i) => i.code === 'bad-option');
     if (badOption) throw new UsageError(badOption.message);
@@ -53,11 +54,12 @@ export async function cyclesCommand(args: readonly string[], io: CommandIo): Pro
   }
   const report = await studyResult(runStudy(planned.value), (e) => { if (e.type === 'warning') printIssues(io, [e.issue]); });
   if (report.cycles.length === 0) {
-    io.stderr(`warning: no easing cycle has its first cut on or after ${o.since} (${report.filter.detected} detected before --since); the tables are empty\n`);
+    printWarning(io, `warning: no easing cycle has its first cut on or after ${o.since} (${report.filter.detected} detected before --since); the tables are empty`);
   }
   const text = format === 'json' ? formatCyclesJson(report) : format === 'csv' ? formatCyclesCsv(report) : formatCyclesTable(report);
   if (o.out !== undefined && o.out !== '-') {
     const [written] = writeResultSet([{ path: o.out, text }], outputOptions(io, o.force === true, catalogInputs(opened.catalog)));
+    if (styleOf(io).json) io.stdout(text);
     reportWritten(io, [written]);
   } else {
     io.stdout(text);

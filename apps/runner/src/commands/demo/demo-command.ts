@@ -3,6 +3,8 @@ import { isAbsolute, join, resolve } from 'node:path';
 import type { CommandIo } from '../../cli/command';
 import { openCatalog } from '../../cli/open-catalog';
 import { parseOptions } from '../../cli/parse-options';
+import { styleOf } from '../../cli/output-style';
+import { toJsonText } from '../../cli/json-text';
 import { replaceFolder } from '@ratecut/studies/output';
 import { backtestCommand } from '../backtest/backtest-command';
 import { cyclesCommand } from '../cycles/cycles-command';
@@ -36,6 +38,7 @@ export async function demoCommand(args: readonly string[], io: CommandIo): Promi
   ];
   const envData = io.env['RATECUT_DATA'];
   const env = envData === undefined || envData === '' || isAbsolute(envData) ? io.env : { ...io.env, RATECUT_DATA: resolve(io.cwd, envData) };
+  const style = styleOf(io);
   const written: string[] = [];
   const seen = new Set<string>();
   // Every step loads the same data: print each warning (and the synthetic notice) once.
@@ -44,20 +47,21 @@ export async function demoCommand(args: readonly string[], io: CommandIo): Promi
       if (!seen.has(line)) { seen.add(line); io.stderr(`${line}\n`); }
     }
   };
-  // The steps' "wrote <file>" lines (on stderr) are collected for the list at the end; everything else is printed once, as it comes.
-  const collectStderr = (t: string): void => {
-    for (const line of t.split('\n')) if (line.startsWith('wrote ')) written.push(line.slice(6).trim());
-    stderrOnce(t.split('\n').filter((l) => !l.startsWith('wrote ')).join('\n'));
-  };
+  // The steps print their tables (not their JSON) under the demo's titles, or nothing under --json;
+  // the files they write are collected for the list at the end.
+  const stepIo = (x: CommandIo, stdout: boolean): CommandIo => ({
+    ...x, style: { ...style, json: false }, stderr: stderrOnce, stdout: stdout && !style.json ? x.stdout : () => undefined,
+    onWritten: (paths) => { written.push(...paths); },
+  });
   const step = (title: string): CommandIo => {
-    io.stdout(`\n=== ${title} ===\n`);
-    return { ...io, stderr: collectStderr };
+    if (!style.json) io.stdout(`\n=== ${title} ===\n`);
+    return stepIo(io, true);
   };
 
   // Resolve the data once up front so a synthetic sample is announced on the first line.
   const opened = openCatalog({ ...io, stderr: stderrOnce }, o.data, { allowOutsideData: o['allow-outside-data'] });
   if (!opened) return 1;
-  if (opened.syntheticNotice !== null) io.stdout(`${opened.syntheticNotice}\n`);
+  if (opened.syntheticNotice !== null && !style.json) io.stdout(`${opened.syntheticNotice}\n`);
 
   const code = await cyclesCommand(
     [...data, '--since', DEMO_CYCLES_SINCE],
@@ -67,7 +71,7 @@ export async function demoCommand(args: readonly string[], io: CommandIo): Promi
   const replaced = await replaceFolder(out, { cwd: io.cwd, mayReplace: (entries) => entries.every(isDemoFile), commit: (c: number) => c === 0 }, async (staging): Promise<number> => {
     // Each step writes into the staging folder with paths relative to it (as recorded in the files).
     const inStage = (x: CommandIo): CommandIo => ({ ...x, cwd: staging, env });
-    let c = await cyclesCommand([...data, '--format', 'json', '--out', 'cycles.json', '--force'], inStage({ ...io, stdout: () => undefined, stderr: collectStderr }));
+    let c = await cyclesCommand([...data, '--format', 'json', '--out', 'cycles.json', '--force'], inStage(stepIo(io, false)));
     if (c !== 0) return c;
     c = await backtestCommand([...data, '--out', 'backtest.json', '--force'], inStage(step('2. Backtest of the built-in rotation strategies across easing cycles')));
     if (c !== 0) return c;
@@ -83,13 +87,18 @@ export async function demoCommand(args: readonly string[], io: CommandIo): Promi
       if (c !== 0) return c;
       if (existsSync(join(staging, `${name}.json`))) simulated.push(name);
     }
-    c = await reportCommand(['backtest', ...simulated].map((n) => `${n}.json`).concat(['--out', 'report.html', '--force']), inStage({ ...io, stderr: collectStderr }));
+    c = await reportCommand(['backtest', ...simulated].map((n) => `${n}.json`).concat(['--out', 'report.html', '--force']), inStage(stepIo(io, false)));
     if (c !== 0) return c;
     // The files are listed where they will be once the staging folder is swapped in.
     for (const [i, w] of written.entries()) if (w.startsWith(staging)) written[i] = join(resolve(io.cwd, out), w.slice(staging.length));
     return 0;
   });
   if (replaced.value !== 0) return replaced.value;
-  io.stdout(`\n=== Files ===\n${written.map((w) => `  ${w}`).join('\n')}\nOpen the report in a browser: ${written[written.length - 1]}\n`);
+  const report = written[written.length - 1];
+  if (style.json) {
+    io.stdout(toJsonText({ ...(opened.syntheticNotice === null ? {} : { notice: opened.syntheticNotice }), command: 'demo', folder: resolve(io.cwd, out), files: written, report }));
+  } else {
+    io.stdout(`\n=== Files ===\n${written.map((w) => `  ${w}`).join('\n')}\nOpen the report in a browser: ${report}\n`);
+  }
   return 0;
 }

@@ -50,6 +50,15 @@ describe('ratecut fetch', () => {
     expect(requests).toEqual(['/graph/fredgraph.csv?id=DFF']);
   });
 
+  it('prints what it wrote as JSON with --json, and nothing but errors on stderr with --quiet', async () => {
+    const io = captureIo({ RATECUT_FETCH_BASE_URL: base }, dir);
+    expect(await main(['fetch', '--out', 'cache', '--series', 'dff', '--json', '--quiet'], io)).toBe(0);
+    expect(io.err()).toBe('');
+    const doc = JSON.parse(io.out()) as { command: string; folder: string; catalog: string; files: string[]; series: string[] };
+    expect(doc).toMatchObject({ command: 'fetch', folder: join(dir, 'cache'), catalog: join(dir, 'cache', 'catalog.json'), series: ['dff'] });
+    expect(doc.files.length).toBeGreaterThan(0);
+  });
+
   it('exits 1 naming the source and leaves the cache unchanged when a source changed its format', async () => {
     const io = captureIo({ RATECUT_FETCH_BASE_URL: base }, dir);
     expect(await main(['fetch', '--out', dir, '--series', 'dff'], io)).toBe(0);

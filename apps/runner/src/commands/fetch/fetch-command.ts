@@ -4,6 +4,9 @@ import { blankCacheSetting, CACHE_ENV_VAR, cacheDir, FETCH_SERIES_KEYS, FetchErr
 import { UsageError, type CommandIo } from '../../cli/command';
 import { FileError, describeFileFailure, isErrnoError, acquireLock } from '@ratecut/studies/output';
 import { parseOptions } from '../../cli/parse-options';
+import { printError, printNote } from '../../cli/messages';
+import { styleOf } from '../../cli/output-style';
+import { toJsonText } from '../../cli/json-text';
 
 /** Parses `--series a,b,c`; unknown names are a {@link UsageError}. */
 export function parseSeriesOption(text: string | undefined): FetchSeriesKey[] {
@@ -44,14 +47,16 @@ export async function fetchCommand(args: readonly string[], io: CommandIo): Prom
       series,
       env: io.env,
       onProgress: (e) => {
-        if (e.phase === 'start') io.stderr(`[${e.index + 1}/${e.total}] ${e.key} ...\n`);
+        if (e.phase === 'start') printNote(io, `[${e.index + 1}/${e.total}] ${e.key} ...`);
       },
     });
-    io.stderr(`wrote ${result.files.length} files and ${result.catalogPath}\n`);
+    if (styleOf(io).json) io.stdout(toJsonText({ command: 'fetch', folder: outDir, catalog: result.catalogPath, files: result.files, series }));
+    printNote(io, `wrote ${result.files.length} files and ${result.catalogPath}`);
     return 0;
   } catch (e) {
     if (!(e instanceof FetchError)) throw e;
-    io.stderr(`error: ${e.message}\nnothing was changed in ${outDir}\n`);
+    printError(io, `error: ${e.message}`);
+    printError(io, `nothing was changed in ${outDir}`);
     return 1;
   } finally {
     fs.rmSync(lock, { force: true });

@@ -6,9 +6,11 @@ import { runStudy, studyResult } from '@ratecut/studies';
 import { checkOutputs, refuseFolderOut } from '@ratecut/studies/output';
 import { defaultWorkers, isUncoveredAnalogsIssue, loadScenario, planSimulateStudy } from '@ratecut/studies/simulate';
 import { UsageError, type CommandIo } from '../../cli/command';
-import { reportWritten } from '../../cli/report-written';
+import { printIssues, reportWritten } from '../../cli/messages';
+import { styleOf } from '../../cli/output-style';
+import { toJsonText } from '../../cli/json-text';
 import { commandLine } from '../../cli/command-line';
-import { openCatalog, printIssues } from '../../cli/open-catalog';
+import { openCatalog, whileLoading } from '../../cli/open-catalog';
 import { numberOption, parseOptionsAndArguments } from '../../cli/parse-options';
 import { withoutWorkers } from '../../cli/without-workers';
 import { progressBar } from '../../cli/progress-bar';
@@ -61,7 +63,7 @@ export async function simulateCommand(args: readonly string[], io: CommandIo, op
   const opened = openCatalog(io, o.data, { allowOutsideData: o['allow-outside-data'] });
   if (!opened) return 1;
   const where = (field: string): string => `${field} in ${file}`;
-  const planned = planSimulateStudy({
+  const planned = whileLoading(io, opened.catalog, () => planSimulateStudy({
     scenario, scenarioFile: file, catalog: opened.catalog, origin: opened.origin, notice: opened.syntheticNotice, factsDir: dataDir,
     commandLine: commandLine('simulate', withoutWorkers(args)), ratecutVersion: VERSION, targets, ...(strategyPaths === undefined ? {} : { strategyPaths }),
     sizeSources: {
@@ -69,7 +71,7 @@ export async function simulateCommand(args: readonly string[], io: CommandIo, op
       horizon: where('horizon.months'),
       strategyPaths: o['strategy-paths'] !== undefined ? '--strategy-paths' : '--strategy-paths (default: every path up to 100,000)',
     },
-  });
+  }));
   if (!planned.ok) {
     if (options.skipUncovered === true && planned.issues.every(isUncoveredAnalogsIssue)) { io.stdout(`skipped: ${planned.issues[0].message}\n`); return 0; }
     printIssues(io, planned.issues);
@@ -83,7 +85,7 @@ export async function simulateCommand(args: readonly string[], io: CommandIo, op
   const outputs = outputOptions(io, o.force === true, [file, ...catalogInputs(opened.catalog)]);
   refuseFolderOut(out, outputs, 'simulation.json');
   checkOutputs([...Object.values(simulationPaths(out)), ...(o.report === undefined ? [] : [o.report])], outputs);
-  const bar = progressBar(`simulate ${scenario.name}`);
+  const bar = progressBar(io, `simulate ${scenario.name}`);
   const warnings: Issue[] = [];
   let result;
   try {
@@ -97,7 +99,7 @@ export async function simulateCommand(args: readonly string[], io: CommandIo, op
   printIssues(io, warnings);
   const report = o.report === undefined ? [] : [reportOutput([{ file: out, doc: result }], o.report)];
   const written = writeSimulationFiles(result, out, outputs, report);
-  io.stdout(formatSimulateSummary(result, `${choice.workers} (${choice.reason})`));
+  io.stdout(styleOf(io).json ? toJsonText(result) : formatSimulateSummary(result, `${choice.workers} (${choice.reason})`));
   reportWritten(io, written);
   return 0;
 }
