@@ -29,6 +29,7 @@ import {
 } from '@ratecut/studies/backtest';
 import { pathOutcomesStudy, pathWarmUp, PATH_STRATEGIES, type PathBlockOutput, type PathJob } from '@ratecut/studies/simulate';
 import { runPeersSession } from './peers';
+import { nodeCommandCost } from './cli-cpu';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli', 'ratecut.js');
@@ -95,7 +96,7 @@ const KERNEL_SWEEP_BENCHMARKS: readonly { readonly name: string; readonly strate
 ];
 
 const BENCHMARKS = [
-  'momentum-sweep-monthly', 'cli-help', 'student-t-1m-single-thread', 'bootstrap-1m-single-thread', 'bootstrap-1m-workers',
+  'momentum-sweep-monthly', 'cli-help', 'cli-cycles', 'cli-demo', 'student-t-1m-single-thread', 'bootstrap-1m-single-thread', 'bootstrap-1m-workers',
   'strategies-100k-paths', 'backtest-all-builtins',
   ...KERNEL_SWEEP_BENCHMARKS.map((b) => b.name),
   ...KERNEL_SWEEP_BENCHMARKS.map((b) => `${b.name}-workers`),
@@ -406,6 +407,48 @@ function benchCliHelp(): Outcome<Measurement> {
       command: 'node dist/cli/ratecut.js --help', nodeStartSeconds: nodeStart, ratioToNodeStart: median(seconds) / nodeStart,
     }),
   };
+}
+
+/**
+ * `ratecut cycles --data <data>` from the compiled CLI: CPU seconds of the whole process (user +
+ * system, from /proc), median of 5 after one warm-up; issue 12's target is under 1.0 s.
+ */
+function benchCliCycles(source: DataSource): Outcome<Measurement> {
+  const cpu: number[] = [], wall: number[] = [];
+  for (let i = 0; i < 6; i += 1) {
+    const r = nodeCommandCost([CLI, 'cycles', '--data', source.dir], ROOT);
+    if (r.status !== 0 || !r.stdout.includes('Easing cycles')) return { ok: false, message: `ratecut cycles exited ${r.status}: ${r.stderr.trim().slice(0, 400)}` };
+    if (r.cpuSeconds === null) return { ok: false, message: 'no /proc/self/stat here: the CPU time of a child process cannot be read' };
+    if (i > 0) { cpu.push(r.cpuSeconds); wall.push(r.wallSeconds); }
+  }
+  return { ok: true, value: summarise('cli-cycles', cpu, 1, 1, 0, 1.0, { command: 'node dist/cli/ratecut.js cycles', data: source.dir, dataOrigin: source.origin, unit: 'CPU seconds', wallSeconds: median(wall) }) };
+}
+
+/**
+ * `ratecut demo` from the compiled CLI against the same demo from the TypeScript sources through
+ * ts-node (`npm run ratecut-dev`, how the bin ran before issue 12), one run each into a
+ * temporary folder: CPU seconds of each whole process; the target is at most half.
+ */
+function benchCliDemo(source: DataSource): Outcome<Measurement> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ratecut-bench-demo-'));
+  try {
+    const compiled = nodeCommandCost([CLI, 'demo', '--data', source.dir, '--out', path.join(dir, 'compiled')], ROOT);
+    const sources = nodeCommandCost([path.join(ROOT, 'apps', 'runner', 'bin', 'ratecut.js'), 'demo', '--data', source.dir, '--out', path.join(dir, 'sources')], ROOT);
+    for (const [what, r] of [['compiled', compiled], ['ts-node', sources]] as const) {
+      if (r.status !== 0) return { ok: false, message: `the ${what} demo exited ${r.status}: ${r.stderr.trim().slice(0, 400)}` };
+      if (r.cpuSeconds === null) return { ok: false, message: 'no /proc/self/stat here: the CPU time of a child process cannot be read' };
+    }
+    const tsNode = sources.cpuSeconds as number;
+    return {
+      ok: true,
+      value: summarise('cli-demo', [compiled.cpuSeconds as number], 0, 1, 0, 0.5 * tsNode, {
+        command: 'node dist/cli/ratecut.js demo', data: source.dir, dataOrigin: source.origin, unit: 'CPU seconds',
+        tsNodeCpuSeconds: tsNode, ratioToTsNode: (compiled.cpuSeconds as number) / tsNode, wallSeconds: compiled.wallSeconds, tsNodeWallSeconds: sources.wallSeconds,
+      }),
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -743,6 +786,25 @@ export async function main(argv: readonly string[]): Promise<number> {
     else {
       out(humanLine(m.value));
       out(`  the compiled CLI (dist/cli); node -e 0 took ${(Number(m.value.details['nodeStartSeconds']) * 1e3).toFixed(1)} ms in the same runs: ${Number(m.value.details['ratioToNodeStart']).toFixed(2)} times Node's start-up (target at most 1.5)`);
+    }
+  }
+  for (const name of ['cli-cycles', 'cli-demo'] as const) {
+    if (!selected(name)) continue;
+    const source = resolveData(data);
+    const m = !source.ok ? source : name === 'cli-cycles' ? benchCliCycles(source.value) : benchCliDemo(source.value);
+    if (!m.ok) {
+      process.stderr.write(`bench: ${name}: ${m.message}\n`);
+      failed = true;
+      continue;
+    }
+    const d = m.value.details;
+    if (d['dataOrigin'] === 'sample') note(`${name}: using the SYNTHETIC sample (${String(d['data'])})`);
+    if (json) out(JSON.stringify(m.value));
+    else {
+      out(humanLine(m.value).replace(' median ', ' median CPU '));
+      out(name === 'cli-cycles'
+        ? `  the compiled CLI on ${String(d['data'])}: CPU time of the whole process (user + system), wall ${wall(Number(d['wallSeconds']))} (target under 1.0 s CPU)`
+        : `  the compiled CLI's demo against the same demo through ts-node (the sources): ${Number(d['tsNodeCpuSeconds']).toFixed(1)} s CPU there, ratio ${Number(d['ratioToTsNode']).toFixed(2)} (target at most 0.5); wall ${wall(Number(d['wallSeconds']))} against ${wall(Number(d['tsNodeWallSeconds']))}`);
     }
   }
   if (selected('student-t-1m-single-thread')) {
