@@ -73,6 +73,10 @@ function executorsApart(sources, outDir) {
 const COMMON = {
   bundle: true, platform: 'node', target: 'node20', format: 'cjs', tsconfig: path.join(root, 'tsconfig.base.json'),
   logLevel: 'warning', legalComments: 'none', absWorkingDir: root,
+  // A package's ES module build before its CommonJS one where it names both and has no
+  // "exports" map (technicalindicators): only the indicators used are bundled, so a worker
+  // thread that loads an executor starts sooner (about 7 ms of its start-up).
+  mainFields: ['module', 'main'],
 };
 
 /**

@@ -3,7 +3,7 @@
 export { planSimulateStudy, isUncoveredAnalogsIssue, type SimulatePlan, type SimulateRequest, type SimulateStudy } from './lib/simulate/plan-simulate-study';
 export { loadScenario, type LoadedScenario } from './lib/simulate/load-scenario';
 export type { SimulateTarget } from './lib/simulate/simulate-target';
-export { defaultWorkers, type SimulationEstimate, type WorkerChoice } from './lib/simulate/simulation-budget';
+export { defaultWorkers, workerStartupSeconds, type SimulationEstimate, type WorkerChoice } from './lib/simulate/simulation-budget';
 export type { PathJob, PathModel } from './lib/simulate/path-job';
 export { pathOutcomesStudy, type PathOutcomesPlan } from './lib/simulate/path-outcomes-study';
 export type { PathBlockOutput } from './lib/simulate/path-job';

@@ -36,7 +36,7 @@ describe('ratecut simulate on a fixture', () => {
     expect(readFileSync(join(r.dir, 'results', 'fixture-cuts.percentiles.csv'), 'utf8').split('\n')[0]).toBe('outcome,p1,p5,p10,p25,p50,p75,p90,p95,p99,mean,sd');
     expect(readFileSync(join(r.dir, 'results', 'fixture-cuts.fan.csv'), 'utf8').split('\n')).toHaveLength(63 + 3);
     expect(r.out).toMatch(/^Fixture cuts: 3 months \(63 trading days\), 4000 paths, stationary \(mean block 5\), seed 7$/m);
-    expect(r.out).toMatch(/^Threads: 1 \(default for about \d+\.\d s of path work \(strategy paths included\): a thread is used per 2\.8 s of it/m);
+    expect(r.out).toMatch(/^Threads: 1 \(default for about \d+\.\d s of path work \(strategy paths included\): a thread is used per 2\.80 s of it \(4 worker start-ups of 0\.7 s\)/m);
     expect(r.out).toMatch(/^P\(small:\+5%\) +\d+\.\d%$/m);
     expect(r.err).toMatch(/^wrote .*results\/fixture-cuts\.fan\.csv$/m);
     expect(r.out).not.toMatch(/^wrote /m); // stdout holds the results only

@@ -4,7 +4,7 @@ import { SCENARIO_LIMITS } from '@ratecut/contracts';
 import type { Issue } from '@ratecut/sim-core';
 import { runStudy, studyResult } from '@ratecut/studies';
 import { checkOutputs, refuseFolderOut } from '@ratecut/studies/output';
-import { defaultWorkers, isUncoveredAnalogsIssue, loadScenario, planSimulateStudy } from '@ratecut/studies/simulate';
+import { defaultWorkers, isUncoveredAnalogsIssue, loadScenario, planSimulateStudy, workerStartupSeconds } from '@ratecut/studies/simulate';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { printIssues, reportWritten } from '../../cli/messages';
 import { styleOf } from '../../cli/output-style';
@@ -80,7 +80,7 @@ export async function simulateCommand(args: readonly string[], io: CommandIo, op
     return planned.issues.some((i) => i.code === 'too-large') && sizeFlag ? 2 : 1;
   }
   const study = planned.value;
-  const choice = workersFlag === undefined ? defaultWorkers(study.plan.estimate, availableParallelism()) : { workers: workersFlag, reason: '--workers' };
+  const choice = workersFlag === undefined ? defaultWorkers(study.plan.estimate, availableParallelism(), workerStartupSeconds(study.execute.module)) : { workers: workersFlag, reason: '--workers' };
   const out = o.out ?? `results/${scenario.name}.json`;
   const outputs = outputOptions(io, o.force === true, [file, ...catalogInputs(opened.catalog)]);
   refuseFolderOut(out, outputs, 'simulation.json');

@@ -1,7 +1,7 @@
 import { scenarioSchema, type Scenario } from '@ratecut/contracts';
 import {
-  budgetProblems, defaultStrategyPaths, DEFAULT_STRATEGY_PATHS, defaultWorkers, estimateSimulation, formatDuration, horizonSteps, MAX_STRATEGY_PATHS, REFERENCE_COSTS, RUN_LIMITS,
-  STARTUPS_PER_WORKER,
+  budgetProblems, defaultStrategyPaths, DEFAULT_STRATEGY_PATHS, defaultWorkers as defaultWorkersOf, estimateSimulation, formatDuration, horizonSteps, MAX_STRATEGY_PATHS,
+  REFERENCE_COSTS, RUN_LIMITS, STARTUPS_PER_WORKER, workerStartupSeconds, type SimulationEstimate,
 } from './simulation-budget';
 
 const base = {
@@ -79,7 +79,10 @@ describe('simulation budget', () => {
 });
 
 describe('default worker count', () => {
-  const perThread = STARTUPS_PER_WORKER * REFERENCE_COSTS.workerStartup;
+  // Through ts-node (0.7 s a start-up), where the rule's cases are far apart.
+  const startup = REFERENCE_COSTS.workerStartupTsNode;
+  const perThread = STARTUPS_PER_WORKER * startup;
+  const defaultWorkers = (e: SimulationEstimate, cores: number) => defaultWorkersOf(e, cores, startup);
   it('stays on one thread unless each thread gets several worker start-ups of work', () => {
     expect(defaultWorkers(estimateSimulation(scenario({ paths: 100_000 }), 'daily', 200), 2).workers).toBe(1);
     // The strategies on every path are block work too: over two years they take a run to both cores.
@@ -90,6 +93,15 @@ describe('default worker count', () => {
     const paths = Math.ceil((2 * perThread) / (252 * REFERENCE_COSTS.bootstrapStep));
     expect(defaultWorkers(estimateSimulation(scenario({ paths }), 'daily', 0), 2).workers).toBe(2);
     expect(defaultWorkers(estimateSimulation(scenario({ paths: paths - 1000 }), 'daily', 0), 2).workers).toBe(1);
+  });
+
+  it('counts the compiled code\'s start-up by default, and tells the two apart by the executor\'s file', () => {
+    const run = estimateSimulation(scenario({ paths: 100_000 }), 'daily', 100_000);
+    expect(defaultWorkersOf(run, 2).workers).toBe(2);
+    expect(defaultWorkersOf(run, 2, REFERENCE_COSTS.workerStartupTsNode).workers).toBe(1);
+    expect(defaultWorkersOf(run, 2).reason).toMatch(/a thread is used per 0\.24 s of it \(4 worker start-ups of 0\.06 s\)/);
+    expect(workerStartupSeconds('/x/libs/studies/src/lib/simulate/path-job.ts')).toBe(REFERENCE_COSTS.workerStartupTsNode);
+    expect(workerStartupSeconds('/x/dist/cli/executors/path-job.js')).toBe(REFERENCE_COSTS.workerStartup);
   });
 
   it('never uses more threads than cores, and one on one core', () => {

@@ -6,7 +6,7 @@ import { warmUpRowsNeeded } from './path-warm-up';
  * Reference costs of a simulation, measured on the 2-core development machine (Node 20, shared
  * and loaded, so on the slow side) with `process.hrtime` over several runs: the time one path
  * step takes in `simulatePathBlock` for each method, the start-up of one worker thread (Node worker +
- * ts-node registration + loading the simulation modules, until it answers its first job), and
+ * loading the simulation modules, compiled or through ts-node, until it answers its first job), and
  * the time of one strategy path (the seven built-ins through the portfolio kernel over the
  * warm-up rows and the path, their targets included). Start-up and
  * per-step costs are both CPU-bound, so their ratio, which is what the worker rule uses, moves
@@ -19,8 +19,15 @@ export const REFERENCE_COSTS = {
   studentTStep: 75e-9,
   /** Rate-sensitivity regression paths (93 to 125 ns measured). */
   rateSensitivityStep: 110e-9,
-  /** One worker thread's start-up, seconds (0.60 to 1.07 s measured, 5 starts). */
-  workerStartup: 0.7,
+  /**
+   * One worker thread's start-up from the compiled code (dist/cli), seconds: the block worker and
+   * the path executor loaded and the job received, until it answers (`npm run bench -- --only
+   * worker-start`: 60 to 63 ms for two threads started together, a bare Node thread 38 to 45 ms,
+   * 3 December 2026).
+   */
+  workerStartup: 0.06,
+  /** The same through ts-node, which registers itself and transpiles the sources in each thread (the tests, `npm run ratecut-dev`): 0.60 to 1.07 s measured, 5 starts. */
+  workerStartupTsNode: 0.7,
   /**
    * One strategy path, seven built-ins through the portfolio kernel: fixed part (seconds) plus
    * this much per row of warm-up and path (`StrategyPathRunner.runInto`: 42 to 46 µs for 454
@@ -155,23 +162,31 @@ export interface WorkerChoice {
 }
 
 /**
+ * The start-up of a worker thread that loads the executor `module`: through ts-node for a
+ * TypeScript source (`.ts`), else compiled (see {@link REFERENCE_COSTS}).
+ */
+export function workerStartupSeconds(module: string): number {
+  return module.endsWith('.ts') ? REFERENCE_COSTS.workerStartupTsNode : REFERENCE_COSTS.workerStartup;
+}
+
+/**
  * Default `--workers`: one thread (no worker) unless the path work is worth the start-up of
- * workers. A worker costs {@link REFERENCE_COSTS.workerStartup} seconds to start (it loads
- * ts-node and the simulation modules) and is only worth it when it takes over at least
+ * workers. A worker costs `startup` seconds to start (default {@link REFERENCE_COSTS.workerStartup},
+ * the compiled code's; {@link workerStartupSeconds} tells which applies) and is only worth it when it takes over at least
  * {@link STARTUPS_PER_WORKER} start-ups' worth of work, so the count is
  * `clamp(floor(pathSeconds / (STARTUPS_PER_WORKER × startup)), 1, cores)` with
- * `cores = os.availableParallelism()`: every thread then gets at least that much work. With the
- * reference costs a daily bootstrap uses two threads from about 470 million path steps (1.9
- * million paths of 252 trading days, strategies aside). The default run (100,000 × 252 with the
- * strategies on every path, about 4.7 s of block work, most of it the strategies) stays on one,
- * just under two threads' worth (5.6 s).
+ * `cores = os.availableParallelism()`: every thread then gets at least that much work. Compiled,
+ * a thread is used per 0.24 s of work: the default run (100,000 × 252 with the strategies on
+ * every path, about 4.7 s of block work, most of it the strategies) uses two threads on two
+ * cores, and a daily bootstrap without strategies from about 160,000 paths. Through ts-node
+ * (0.7 s a start-up) the default run stays on one thread and a bootstrap needs 1.9 million paths.
  */
-export function defaultWorkers(e: SimulationEstimate, cores: number): WorkerChoice {
-  const perWorker = STARTUPS_PER_WORKER * REFERENCE_COSTS.workerStartup;
+export function defaultWorkers(e: SimulationEstimate, cores: number, startup: number = REFERENCE_COSTS.workerStartup): WorkerChoice {
+  const perWorker = STARTUPS_PER_WORKER * startup;
   const workers = Math.max(1, Math.min(Math.max(1, cores), Math.floor(e.pathSeconds / perWorker)));
   return {
     workers,
-    reason: `default for about ${formatDuration(e.pathSeconds)} of path work (strategy paths included): a thread is used per ${perWorker.toFixed(1)} s of it ` +
-      `(${STARTUPS_PER_WORKER} worker start-ups of ${REFERENCE_COSTS.workerStartup} s), at most one per core (${cores})`,
+    reason: `default for about ${formatDuration(e.pathSeconds)} of path work (strategy paths included): a thread is used per ${perWorker.toFixed(2)} s of it ` +
+      `(${STARTUPS_PER_WORKER} worker start-ups of ${startup} s), at most one per core (${cores})`,
   };
 }
