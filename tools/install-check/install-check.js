@@ -4,7 +4,7 @@
 // compiled dist/cli, the shipped data, LICENSE and README, as package.json's `files` lists them),
 // checks what the tarball holds, installs it with `npm install -g` into a throwaway prefix, and
 // runs the installed `ratecut` from a folder outside the repository, with a throwaway HOME:
-// `--help`, `cycles`, a sweep on two worker threads, a backtest and its report on the bundled
+// `--help`, `cycles` (and with `--json`), a sweep on two worker threads, a backtest and its report on the bundled
 // synthetic sample, and `cycles --data <folder>` on real data.
 // Exit 0 when all is well.
 // Usage: node tools/install-check/install-check.js [--data <folder>] [--keep]
@@ -58,6 +58,9 @@ try {
   ratecut(['backtest', '--strategy', 'cut-trigger', '--out', 'backtest.json'], /wrote /);
   ratecut(['report', 'backtest.json', '--out', 'report.html'], /wrote .*report\.html/);
   if (!/vega-lite/.test(fs.readFileSync(path.join(outside, 'report.html'), 'utf8'))) fail('report.html does not inline Vega-Lite');
+  // --json: one JSON document on stdout (with the sample's notice as its first key).
+  ratecut(['cycles', '--json', '--quiet'], /^\{ "notice": "SYNTHETIC SAMPLE/);
+  if (JSON.parse(spawnSync(bin, ['cycles', '--json'], { cwd: outside, env, encoding: 'utf8' }).stdout).schema !== 'ratecut.cycles/1') fail('ratecut cycles --json did not print the cycles document');
   if (realData !== undefined && fs.existsSync(path.join(realData, 'catalog.json'))) ratecut(['cycles', '--data', realData], /Easing cycles \(/);
   else log('no real data folder (--data or RATECUT_DATA): skipped cycles on real data');
   log(`ok in ${((Date.now() - started) / 1000).toFixed(1)} s`);

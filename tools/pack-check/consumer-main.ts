@@ -1,5 +1,5 @@
 // A small program of a user's own app, compiled against the packed @ratecut packages only.
-import { loadCatalog, loadEasingCycles, loadMarketData } from '@ratecut/data-loader';
+import { loadCatalog, loadCuratedCycles, loadEasingCycles, loadMarketData } from '@ratecut/data-loader';
 import { computeMetrics, findBuiltinStrategy, formatDay, makeJointSource, prepareSource, probabilityGreater, runBacktest, simulateBootstrapPaths, summarizeDistribution, formatIssue } from '@ratecut/sim-core';
 
 function check(condition: boolean, what: string): void {
@@ -9,11 +9,14 @@ function check(condition: boolean, what: string): void {
   }
 }
 
-const [dataDir, nberFile] = process.argv.slice(2);
+const [dataDir] = process.argv.slice(2);
 const catalog = loadCatalog(dataDir);
 if (!catalog.ok) throw new Error(catalog.issues.map(formatIssue).join('\n'));
-const easing = loadEasingCycles(catalog.value, nberFile, { minMoveBp: 25, pauseMonths: 4 }, 12);
+// The NBER dates the package ships (no path given): the facts travel with the library.
+const easing = loadEasingCycles(catalog.value, undefined, { minMoveBp: 25, pauseMonths: 4 }, 12);
 if (!easing.ok) throw new Error(easing.issues.map(formatIssue).join('\n'));
+const curated = loadCuratedCycles();
+check(curated.ok && curated.value.cycles.length > 10, 'the curated cycles ship with the package');
 const market = loadMarketData(catalog.value, { small: 'rut', large: 'gspc' }, 'fedfunds', easing.value.history);
 if (!market.ok) throw new Error(market.issues.map(formatIssue).join('\n'));
 const { data } = market.value;

@@ -30,6 +30,10 @@ for (const lib of ['sim-core', 'data-loader']) {
   if (maps.length > 0) throw new Error(`pack-check: dist/libs/${lib} holds source maps (${maps.slice(0, 3).join(', ')}) of sources it does not ship`);
   if (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).sideEffects !== false) throw new Error(`pack-check: @ratecut/${lib} is not marked "sideEffects": false`);
 }
+// The facts loadEasingCycles and loadCuratedCycles read by default travel with @ratecut/data-loader.
+for (const file of ['nber-business-cycles.json', 'easing-cycles.json']) {
+  if (!fs.existsSync(path.join(root, 'dist', 'libs', 'data-loader', 'data', file))) throw new Error(`pack-check: dist/libs/data-loader has no data/${file}`);
+}
 log('packages hold a LICENSE, no source maps, and are marked "sideEffects": false');
 
 const app = fs.mkdtempSync(path.join(os.tmpdir(), 'ratecut-pack-check-'));
@@ -52,7 +56,7 @@ try {
   log('type-checking and compiling the consumer app against the published declarations');
   run(process.execPath, [path.join(app, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app], app);
   log(`running it on ${dataDir}`);
-  const out = execFileSync(process.execPath, [path.join(app, 'out', 'main.js'), dataDir, path.join(root, 'data', 'nber-business-cycles.json')], { cwd: app, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [path.join(app, 'out', 'main.js'), dataDir], { cwd: app, encoding: 'utf8' });
   process.stdout.write(out);
   log(`ok in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } finally {

@@ -32,6 +32,7 @@ export * from './lib/derive/simple-returns';
 export * from './lib/derive/cash-returns';
 export * from './lib/facts/business-cycles';
 export * from './lib/facts/curated-cycles';
+export * from './lib/facts/shipped-facts';
 export * from './lib/fed/policy-rate-from-series';
 export * from './lib/fed/load-policy-rate-history';
 export * from './lib/pairs/load-return-pair';

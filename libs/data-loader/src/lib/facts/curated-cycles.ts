@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { shippedFactsFolder } from './shipped-facts';
 import { z } from 'zod';
 import type { LoadResult } from '@ratecut/sim-core';
 import { readJsonFile } from '../json/read-json-file';
@@ -35,7 +37,10 @@ export const curatedCyclesFileSchema = z.object({
 export type CuratedCyclesFile = z.infer<typeof curatedCyclesFileSchema>;
 export type CuratedCycle = CuratedCyclesFile['cycles'][number];
 
-/** Loads the curated easing-cycle facts (dates as written, rates in percent). */
-export function loadCuratedCycles(file: string): LoadResult<CuratedCyclesFile> {
+/** The file of curated easing-cycle facts that ships with ratecut, in {@link shippedFactsFolder}. */
+export const CURATED_CYCLES_FILE = 'easing-cycles.json';
+
+/** Loads the curated easing-cycle facts (dates as written, rates in percent) from `file` (default: the shipped ones). */
+export function loadCuratedCycles(file: string = join(shippedFactsFolder(), CURATED_CYCLES_FILE)): LoadResult<CuratedCyclesFile> {
   return readJsonFile(file, curatedCyclesFileSchema, 'bad-catalog');
 }

@@ -6,6 +6,8 @@ import type { Catalog } from '../catalog/catalog';
 import { loadBusinessCycles } from '../facts/business-cycles';
 import type { Issue, LoadResult } from '@ratecut/sim-core';
 import { loadPolicyRateHistory } from './load-policy-rate-history';
+import { join } from 'node:path';
+import { NBER_DATES_FILE, shippedFactsFolder } from '../facts/shipped-facts';
 
 export interface LoadedEasingCycles {
   readonly history: PolicyRateHistory;
@@ -16,7 +18,8 @@ export interface LoadedEasingCycles {
 
 /**
  * The policy-rate history from a catalog, the easing cycles it contains under `rule` (default
- * `DEFAULT_EASING_CYCLE_RULE`), each classified against the NBER dates in `nberFile` with a
+ * `DEFAULT_EASING_CYCLE_RULE`), each classified against the NBER dates in `nberFile` (default:
+ * the dates ratecut ships, `nber-business-cycles.json` in {@link shippedFactsFolder}) with a
  * `recessionWindowMonths` window (default `DEFAULT_RECESSION_WINDOW_MONTHS`, 12 months).
  * Issues from both files are reported together.
  *
@@ -24,7 +27,7 @@ export interface LoadedEasingCycles {
  */
 export function loadEasingCycles(
   catalog: Catalog,
-  nberFile: string,
+  nberFile: string = join(shippedFactsFolder(), NBER_DATES_FILE),
   rule: EasingCycleRule = DEFAULT_EASING_CYCLE_RULE,
   recessionWindowMonths: number = DEFAULT_RECESSION_WINDOW_MONTHS,
 ): LoadResult<LoadedEasingCycles> {
