@@ -69,6 +69,17 @@ function executorsApart(sources, outDir) {
   };
 }
 
+/**
+ * rxjs's ES module build in place of the CommonJS one its "exports" map gives Node: only the
+ * operators used are bundled (about 330 KB less in every command that runs a study).
+ */
+const rxjsAsModules = {
+  name: 'rxjs-as-modules',
+  setup(build) {
+    build.onResolve({ filter: /^rxjs$/ }, () => ({ path: path.join(root, 'node_modules', 'rxjs', 'dist', 'esm', 'index.js') }));
+  },
+};
+
 /** esbuild's settings for every bundle here: CommonJS for Node 20, the workspace's tsconfig paths. */
 const COMMON = {
   bundle: true, platform: 'node', target: 'node20', format: 'cjs', tsconfig: path.join(root, 'tsconfig.base.json'),
@@ -77,6 +88,7 @@ const COMMON = {
   // "exports" map (technicalindicators): only the indicators used are bundled, so a worker
   // thread that loads an executor starts sooner (about 7 ms of its start-up).
   mainFields: ['module', 'main'],
+  plugins: [rxjsAsModules],
 };
 
 /**
@@ -86,7 +98,7 @@ const COMMON = {
  */
 async function bundleModule(entry, outfile) {
   const esbuild = require('esbuild');
-  await esbuild.build({ ...COMMON, entryPoints: [entry], outfile, plugins: [executorsApart(executorSources(), path.dirname(outfile))] });
+  await esbuild.build({ ...COMMON, entryPoints: [entry], outfile, plugins: [rxjsAsModules, executorsApart(executorSources(), path.dirname(outfile))] });
   fs.copyFileSync(WORKER, path.join(path.dirname(outfile), 'block-worker.js'));
 }
 
@@ -103,7 +115,7 @@ async function buildCli() {
     },
     outfile: path.join(out, 'ratecut.js'),
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [commandsExternal],
+    plugins: [rxjsAsModules, commandsExternal],
     // The registry's lazy `import()` of a command as `require`: a CommonJS file loaded through
     // import() is first scanned for its exports by Node's ESM loader (about 0.2 s for 1.9 MB).
     supported: { 'dynamic-import': false },
@@ -111,7 +123,7 @@ async function buildCli() {
   const executors = executorSources();
   await esbuild.build({
     ...common, entryPoints: Object.fromEntries(commandNames().map((name) => [name, path.join(COMMANDS_DIR, name, `${name}-command.ts`)])),
-    outdir: path.join(out, 'commands'), plugins: [executorsApart(executors, path.join(out, 'commands'))],
+    outdir: path.join(out, 'commands'), plugins: [rxjsAsModules, executorsApart(executors, path.join(out, 'commands'))],
   });
   await esbuild.build({
     ...common, entryPoints: Object.fromEntries(executors.map((f) => [path.basename(f, '.ts'), f])), outdir: path.join(out, 'executors'),
