@@ -6,6 +6,9 @@ import { COMMANDS } from './commands/registry';
 import { main } from './main';
 import { captureIo } from './testing/capture-io';
 
+/** This process's environment without colour: Nx runs the tests with FORCE_COLOR set, and the spawned CLI would colour its messages. */
+const PLAIN_ENV: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'FORCE_COLOR'));
+
 /**
  * The compiled CLI (dist/cli, built by tools/build-cli on `npm ci` and before the tests): what
  * it bundles, and that it prints and writes what the sources do. These tests read the build,
@@ -23,7 +26,7 @@ function sourcesUnder(dir: string): string[] {
 }
 
 function runBin(args: readonly string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, RATECUT_DATA: '' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...PLAIN_ENV, RATECUT_DATA: '' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -79,7 +82,7 @@ describe('the compiled CLI', () => {
     for (const { args, env } of cases) {
       const io = captureIo(env, root);
       const code = await main(args, io);
-      const r = spawnSync(process.execPath, [BIN, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+      const r = spawnSync(process.execPath, [BIN, ...args], { cwd: root, encoding: 'utf8', env: { ...PLAIN_ENV, ...env } });
       expect(code).not.toBe(3);
       expect([r.status, r.stderr]).toEqual([code, io.err()]);
     }
