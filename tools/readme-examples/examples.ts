@@ -61,4 +61,13 @@ export const EXAMPLES: readonly Example[] = [
     note: 'after `backtest --out results/all.json`, every built-in strategy in one file',
     abridge: (lines) => between(lines, /deflated Sharpe/i),
   },
+  {
+    id: 'validate-event',
+    args: ['validate', 'event'],
+    abridge: (lines) => {
+      // The first pair's table in full; the others have the same layout.
+      const second = lines.findIndex((l) => /^iwm-spy: /.test(l));
+      return second < 0 ? [...lines] : [...lines.slice(0, second), 'iwm-spy: … and ff-size: … (the same layout)'];
+    },
+  },
 ];

@@ -30,6 +30,7 @@ describe('--json and --quiet, on every command', () => {
       [['backtest', ...d, '--strategy', 'static-mix', '--out', 'bt.json'], (doc) => expect(doc['schema']).toMatch(/^ratecut\.backtest\//)],
       [['backtest', ...d, '--strategy', 'relative-momentum', '--sweep', 'k=2..4', '--out', 'sweep.csv'], (doc) => expect((doc['rows'] as unknown[]).length).toBe(3)],
       [['simulate', 'insurance-cuts', ...d, '--paths', '200', '--strategy-paths', '0', '--out', 'sim.json'], (doc) => expect(doc['schema']).toMatch(/^ratecut\.simulate\//)],
+      [['validate', 'event', ...d, '--resamples', '200', '--placebos', '200'], (doc) => expect(doc['schema']).toMatch(/^ratecut\.event-study\//)],
       [['compare', 'bt.json', 'bt.json'], (doc) => expect(doc['schema']).toMatch(/^ratecut\.compare\//)],
       [['report', 'bt.json', 'sim.json', '--out', 'r.html'], (doc) => expect(doc).toEqual({ command: 'report', inputs: ['bt.json', 'sim.json'], wrote: join(cwd, 'r.html') })],
       [['demo', ...d, '--out', 'demo'], (doc) => {

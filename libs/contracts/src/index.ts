@@ -4,6 +4,8 @@ export * from './lib/backtest-result';
 // Cycles and compare results.
 export * from './lib/cycles-result';
 export * from './lib/compare-result';
+// The event study of `ratecut validate event`.
+export * from './lib/event-study-result';
 
 // backtest and sweep: the backtest configuration and the sweep table
 export * from './lib/backtest-config';

@@ -23,6 +23,7 @@ export * from './lib/fed/post-cut-returns';
 export * from './lib/fed/cycle-return-summary';
 export * from './lib/fed/classified-cycle';
 export * from './lib/fed/cycle-return-table';
+export * from './lib/fed/horizon-spreads';
 export * from './lib/fed/cycle-episodes';
 
 // portfolio/: execution, costs and cash
@@ -94,6 +95,8 @@ export * from './lib/inference/sample-moments';
 export * from './lib/inference/deflated-sharpe';
 export * from './lib/inference/paired-bootstrap';
 export * from './lib/inference/win-share';
+export * from './lib/inference/cycle-bootstrap';
+export * from './lib/inference/placebo-test';
 
 // random/: seeded random streams (the samplers built on them are internal to monte-carlo/)
 export * from './lib/random/xoshiro128';

@@ -6,6 +6,7 @@ import { SIMULATE_USAGE } from './simulate/simulate-usage';
 import { COMPARE_USAGE } from './compare/compare-usage';
 import { REPORT_USAGE } from './report/report-usage';
 import { FETCH_USAGE } from './fetch/fetch-usage';
+import { VALIDATE_USAGE } from './validate/validate-usage';
 
 /** Every command of the CLI, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -32,6 +33,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Monte Carlo distributions of small vs large returns for a rate-cut scenario',
     usage: SIMULATE_USAGE,
     load: async () => (await import('./simulate/simulate-command')).simulateCommand,
+  },
+  {
+    name: 'validate',
+    summary: 'is the edge real? the event study of first cuts, with cycle-bootstrap intervals and a placebo test',
+    usage: VALIDATE_USAGE,
+    load: async () => (await import('./validate/validate-command')).validateCommand,
   },
   {
     name: 'compare',

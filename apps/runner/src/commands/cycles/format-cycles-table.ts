@@ -1,12 +1,10 @@
 import type { CyclesResultJson, PairCyclesJson } from '@ratecut/contracts';
+import { textGrid } from '../../cli/text-grid';
 
 const pct = (x: number | null, digits = 1): string => (x === null ? 'n/a' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(digits)}`);
 const BASIS: Record<string, string> = { 'effective-proxy': 'DFF proxy', 'target-point': 'target', 'target-range': 'range' };
 
-function grid(rows: string[][], rightAlign: (col: number) => boolean): string[] {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => (rightAlign(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd());
-}
+const grid = textGrid;
 
 function cyclesTable(report: CyclesResultJson): string[] {
   const rows = [['cycle', 'first cut', 'last cut', 'cuts', 'easing bp', 'from %', 'to %', 'resumes', 'overlaps', 'joins episode', 'recession', 'basis']];

@@ -1,0 +1,45 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eventStudyResultSchema } from '@ratecut/contracts';
+import { main } from '../../main';
+import { captureIo } from '../../testing/capture-io';
+import { writeFixture } from '../../testing/fixture-market';
+
+function setUp(): { data: string; cwd: string } {
+  const data = mkdtempSync(join(tmpdir(), 'ratecut-validate-data-'));
+  writeFixture(data);
+  return { data, cwd: mkdtempSync(join(tmpdir(), 'ratecut-validate-')) };
+}
+
+describe('ratecut validate event', () => {
+  jest.setTimeout(60_000);
+
+  it('prints the event-study tables, and with --out writes the document --json prints', async () => {
+    const { data, cwd } = setUp();
+    const io = captureIo({}, cwd);
+    expect(await main(['validate', 'event', '--data', data, '--resamples', '500', '--placebos', '500'], io)).toBe(0);
+    expect(io.out()).toMatch(/^Event study of first cuts: small minus large return after the first cut/);
+    expect(io.out()).toMatch(/^ {2}horizon {2}group +n +mean +interval +median +interval +placebo p +pctile +any date: mean/m);
+    expect(io.out()).toMatch(/^ {2}3m +all +\d+ /m);
+    const json = captureIo({}, cwd);
+    expect(await main(['validate', 'event', '--data', data, '--resamples', '500', '--placebos', '500', '--out', 'ev.json', '--json'], json)).toBe(0);
+    const doc = JSON.parse(json.out()) as unknown;
+    expect(eventStudyResultSchema.safeParse(doc).success).toBe(true);
+    expect(readFileSync(join(cwd, 'ev.json'), 'utf8')).toBe(json.out());
+    expect(json.err()).toBe(`wrote ${join(cwd, 'ev.json')}\n`);
+    expect((doc as { commandLine: string }).commandLine).toMatch(/^ratecut validate event --data \S+ --resamples 500 --placebos 500 --out ev\.json$/);
+  });
+
+  it('says which tests there are, in one line, exit 2', async () => {
+    const none = captureIo();
+    expect(await main(['validate'], none)).toBe(2);
+    expect(none.err()).toBe('ratecut validate: name a test: event (the event study of first cuts) (usage: ratecut validate --help)\n');
+    const typo = captureIo();
+    expect(await main(['validate', 'evnt'], typo)).toBe(2);
+    expect(typo.err()).toBe("ratecut validate: unknown test 'evnt'; did you mean 'event'? Tests: event (usage: ratecut validate --help)\n");
+    const bad = captureIo();
+    expect(await main(['validate', 'event', '--resamples', '5'], bad)).toBe(2);
+    expect(bad.err()).toMatch(/--resamples "5": expected a whole number 100 to 1,000,000/);
+  });
+});

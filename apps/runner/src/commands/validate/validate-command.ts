@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import { DEFAULT_CYCLE_COUNTING, DEFAULT_EASING_CYCLE_RULE, DEFAULT_RECESSION_WINDOW_MONTHS } from '@ratecut/sim-core';
+import { checkOutputs, writeResultSet } from '@ratecut/studies/output';
+import { EVENT_STUDY_DEFAULTS, planEventStudy } from '@ratecut/studies/event-study';
+import { UsageError, type CommandIo } from '../../cli/command';
+import { commandLine } from '../../cli/command-line';
+import { didYouMean } from '../../cli/did-you-mean';
+import { toJsonText } from '../../cli/json-text';
+import { reportWritten } from '../../cli/messages';
+import { openCatalog, whileLoading } from '../../cli/open-catalog';
+import { catalogInputs, outputOptions } from '../../cli/output-options';
+import { styleOf } from '../../cli/output-style';
+import { choiceOption, numberOption, parseOptionsAndArguments } from '../../cli/parse-options';
+import { VERSION } from '../../cli/version';
+import { withoutWorkers } from '../../cli/without-workers';
+import { workspaceRoot } from '../../cli/workspace-root';
+import { planFailure, runWithProgress } from '../backtest/study-runner';
+import { formatEventStudy } from './format-event-study';
+
+/** The tests `ratecut validate` runs. */
+const TESTS = ['event'] as const;
+
+/** `ratecut validate`: see validate-usage.ts. argv → the event study → its table or JSON, and the file. */
+export async function validateCommand(args: readonly string[], io: CommandIo): Promise<number> {
+  const { values: o, positionals } = parseOptionsAndArguments(args, {
+    resamples: { type: 'string' }, placebos: { type: 'string' }, seed: { type: 'string' }, confidence: { type: 'string' },
+    'exclude-months': { type: 'string' }, count: { type: 'string' }, 'min-move-bp': { type: 'string' }, 'pause-months': { type: 'string' },
+    'recession-months': { type: 'string' }, workers: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' },
+    data: { type: 'string' }, 'allow-outside-data': { type: 'boolean' },
+  });
+  const [test, ...extra] = positionals;
+  if (test === undefined) throw new UsageError(`name a test: ${TESTS.join(', ')} (the event study of first cuts)`);
+  if (!(TESTS as readonly string[]).includes(test)) {
+    const hint = didYouMean(test, TESTS);
+    throw new UsageError(`unknown test '${test}'${hint === undefined ? '' : `; did you mean '${hint}'?`} Tests: ${TESTS.join(', ')}`);
+  }
+  if (extra.length > 0) throw new UsageError(`one test at a time; unexpected ${extra.map((e) => JSON.stringify(e)).join(', ')}`);
+  const whole = (lo: number, hi: number) => (n: number): boolean => Number.isInteger(n) && n >= lo && n <= hi;
+  const resamples = numberOption('resamples', o.resamples, whole(100, 1_000_000), 'a whole number 100 to 1,000,000') ?? EVENT_STUDY_DEFAULTS.resamples;
+  const placebos = numberOption('placebos', o.placebos, whole(100, 1_000_000), 'a whole number 100 to 1,000,000') ?? EVENT_STUDY_DEFAULTS.placebos;
+  const seed = numberOption('seed', o.seed, whole(0, 2 ** 32 - 1), 'a whole number 0 to 2^32-1') ?? EVENT_STUDY_DEFAULTS.seed;
+  const confidence = numberOption('confidence', o.confidence, (n) => n >= 0.5 && n <= 0.999, 'a level from 0.5 to 0.999, e.g. 0.9') ?? EVENT_STUDY_DEFAULTS.confidence;
+  const excludeMonths = numberOption('exclude-months', o['exclude-months'], whole(0, 24), 'a whole number of months 0 to 24') ?? EVENT_STUDY_DEFAULTS.excludeMonths;
+  const counting = choiceOption('count', o.count, ['episodes', 'first-cuts'] as const, DEFAULT_CYCLE_COUNTING);
+  const minMoveBp = numberOption('min-move-bp', o['min-move-bp'], (n) => n >= 0, 'a number of basis points >= 0') ?? DEFAULT_EASING_CYCLE_RULE.minMoveBp;
+  const pauseMonths = numberOption('pause-months', o['pause-months'], whole(1, 1200), 'a whole number of months >= 1') ?? DEFAULT_EASING_CYCLE_RULE.pauseMonths;
+  const recessionWindowMonths = numberOption('recession-months', o['recession-months'], whole(0, 1200), 'a whole number of months >= 0') ?? DEFAULT_RECESSION_WINDOW_MONTHS;
+  const workers = numberOption('workers', o.workers, whole(1, 64), 'a whole number of threads, 1 to 64') ?? 1;
+  if (o.out === '-') throw new UsageError('--out -: the document goes to stdout with --json; --out names a file');
+
+  const opened = openCatalog(io, o.data, { allowOutsideData: o['allow-outside-data'] });
+  if (!opened) return 1;
+  const outputs = outputOptions(io, o.force === true, catalogInputs(opened.catalog));
+  if (o.out !== undefined) checkOutputs([o.out], outputs);
+  const planned = whileLoading(io, opened.catalog, () => planEventStudy({
+    catalog: opened.catalog, origin: opened.origin, dataDir: join(workspaceRoot(), 'data'), notice: opened.syntheticNotice,
+    commandLine: commandLine('validate', withoutWorkers(args)), ratecutVersion: VERSION,
+    settings: { cycles: { rule: { minMoveBp, pauseMonths }, recessionWindowMonths, counting }, seed, resamples, placebos, confidence, excludeMonths },
+  }));
+  if (!planned.ok) return planFailure(io, planned.issues);
+  const doc = await runWithProgress(planned.value, io, 'validate event', workers);
+  const text = toJsonText(doc);
+  const written = o.out === undefined ? [] : writeResultSet([{ path: o.out, text }], outputs);
+  io.stdout(styleOf(io).json ? text : formatEventStudy(doc));
+  reportWritten(io, written);
+  return 0;
+}

@@ -1,0 +1,31 @@
+/** Help text of `ratecut validate` (kept apart so that `--help` loads no study code). */
+export const VALIDATE_USAGE = `Usage: ratecut validate event [options]
+
+Is the small-cap edge after a first cut real? validate event is the event study of first cuts:
+for each pair (rut-gspc, iwm-spy, ff-size) and horizon (3, 6, 12 and 24 months), the small
+minus large spread after each counted first cut (anchored as ratecut cycles anchors it), its
+mean and median with bootstrap intervals that resample the cycles (the independent units), a
+placebo test of the mean against random dates away from every first cut, and the spread from
+any date (the baseline), for all, recession, non-recession and resumption cycles.
+
+Options:
+  --resamples <n>        bootstrap resamples of the cycles, 100 to 1,000,000 (default 10000)
+  --placebos <n>         placebo draws, 100 to 1,000,000 (default 10000)
+  --seed <n>             seed, 0 to 2^32-1 (default 1): the same seed gives the same numbers
+  --confidence <x>       two-sided interval level, 0.5 to 0.999 (default 0.95)
+  --exclude-months <n>   placebo dates lie more than n calendar months from every detected first
+                         cut, 0 to 24 (default 6)
+  --count <how>          episodes (default) or first-cuts, as in ratecut cycles
+  --min-move-bp <n>      the cycle rule, as in ratecut cycles (default 25)
+  --pause-months <n>     (default 4)
+  --recession-months <k> (default 12)
+  --workers <n>          worker threads, one pair each, 1 to 64 (default 1); same numbers for any count
+  --out <file.json>      also write the document (schema ratecut.event-study/1), atomically
+  --force                replace --out if it exists
+  --data <path>          data folder or catalog.json (default: $RATECUT_DATA, the fetch cache, sample)
+  --allow-outside-data   read catalog files outside the catalog's folder (refused by default)
+
+Reading it: an interval that excludes 0 says the mean (or median) spread after a first cut is
+not 0 with that confidence, given these cycles; the placebo p-value says how often random dates
+give a mean as far out (two-sided); "any date" is what the spread looks like without a cut.
+`;

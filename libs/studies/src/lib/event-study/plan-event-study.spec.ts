@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { eventStudyResultSchema, type EventStudyResultJson } from '@ratecut/contracts';
+import { loadCatalog, type Catalog } from '@ratecut/data-loader';
+import { realDataDir } from '@ratecut/data-loader/testing';
+import { runStudy, studyResult } from '../study/run-study';
+import { FIXTURE_GROWTH, WORKSPACE_DATA_DIR, writeCyclesFixture } from '../../testing/cycles-fixture';
+import type { EventStudySettings } from './event-study-settings';
+import { planEventStudy } from './plan-event-study';
+
+const SETTINGS: EventStudySettings = {
+  cycles: { rule: { minMoveBp: 25, pauseMonths: 4 }, recessionWindowMonths: 12, counting: 'episodes' },
+  seed: 1, resamples: 400, placebos: 400, confidence: 0.9, excludeMonths: 6,
+};
+
+function catalogOf(dir: string): Catalog {
+  const loaded = loadCatalog(dir);
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+  return loaded.value;
+}
+
+async function run(catalog: Catalog, settings: Partial<EventStudySettings> = {}, workers = 1): Promise<EventStudyResultJson> {
+  const planned = planEventStudy({
+    catalog, origin: 'flag', settings: { ...SETTINGS, ...settings }, dataDir: WORKSPACE_DATA_DIR, notice: null, commandLine: 'ratecut validate event', ratecutVersion: '0.0.0-test',
+  });
+  if (!planned.ok) throw new Error(JSON.stringify(planned.issues));
+  return studyResult(runStudy(planned.value, { workers }));
+}
+
+describe('the event study of first cuts', () => {
+  it('finds the known spread where every window has the same one (the fixture grows at constant daily rates)', async () => {
+    const doc = await run(catalogOf(writeCyclesFixture()));
+    expect(eventStudyResultSchema.safeParse(doc).success).toBe(true);
+    const [pair] = doc.pairs;
+    for (const h of pair.horizons) {
+      const known = FIXTURE_GROWTH.small ** h.steps - FIXTURE_GROWTH.large ** h.steps;
+      expect(h.baseline.mean).toBeCloseTo(known, 10);
+      expect(h.baseline.shareSmallBeat).toBe(1);
+      const all = h.groups.find((g) => g.group === 'all');
+      if (all === undefined || all.count === 0) continue;
+      for (const v of [all.mean, all.median, all.meanLower, all.meanUpper, all.medianLower, all.medianUpper]) expect(v).toBeCloseTo(known, 10);
+      // Every placebo mean equals the event mean (to rounding): the placebo distribution is that one value.
+      if (all.placebo !== null) for (const v of [all.placebo.p5, all.placebo.p50, all.placebo.p95]) expect(v).toBeCloseTo(known, 10);
+    }
+  });
+
+  const real = realDataDir();
+  const hasReal = existsSync(join(real, 'catalog.json'));
+
+  (hasReal ? it : it.skip)('is the same for a seed, with any number of worker threads (one block per pair)', async () => {
+    const catalog = catalogOf(real);
+    const small = { resamples: 100, placebos: 100 };
+    const one = await run(catalog, small);
+    expect(await run(catalog, small, 2)).toEqual(one);
+    expect(await run(catalog, small)).toEqual(one);
+    expect((await run(catalog, { ...small, seed: 2 })).pairs[0].horizons[0].groups[0].placebo).not.toEqual(one.pairs[0].horizons[0].groups[0].placebo);
+  }, 60_000);
+
+  (hasReal ? it : it.skip)('on the real data: every pair, the four horizons and groups, p-values and intervals in range', async () => {
+    const doc = await run(catalogOf(real));
+    expect(eventStudyResultSchema.safeParse(doc).success).toBe(true);
+    expect(doc.pairs.map((p) => p.id)).toEqual(['rut-gspc', 'iwm-spy', 'ff-size']);
+    for (const pair of doc.pairs) {
+      expect(pair.horizons.map((h) => h.label)).toEqual(['3m', '6m', '12m', '24m']);
+      for (const h of pair.horizons) {
+        expect(h.groups.map((g) => g.group)).toEqual(['all', 'recession', 'non-recession', 'resumption']);
+        const all = h.groups[0];
+        expect(all.count).toBeGreaterThanOrEqual(4);
+        expect(all.count).toBe(all.spreads.length);
+        const recession = h.groups[1], non = h.groups[2];
+        expect(recession.count + non.count).toBe(all.count);
+        expect(all.meanLower as number).toBeLessThanOrEqual(all.mean as number);
+        expect(all.meanUpper as number).toBeGreaterThanOrEqual(all.mean as number);
+        const p = all.placebo;
+        expect(p).not.toBeNull();
+        if (p !== null) {
+          expect(p.pTwoSided).toBeGreaterThan(0);
+          expect(p.pTwoSided).toBeLessThanOrEqual(1);
+          expect(p.pool).toBeLessThan(h.baseline.count);
+        }
+      }
+    }
+  }, 60_000);
+});

@@ -1,0 +1,87 @@
+import { ANCHOR_CONVENTION, type LoadResult } from '@ratecut/sim-core';
+import type { Catalog } from '@ratecut/data-loader';
+import { EVENT_STUDY_SCHEMA, type EventStudyResultJson, type PairEventStudyJson } from '@ratecut/contracts';
+import type { Study } from '../study/study';
+import { planCyclesStudy } from '../cycles/plan-cycles-study';
+import type { EventStudySettings } from './event-study-settings';
+import { MEASURE_PAIR_EVENTS, type EventStudyBlock, type EventStudyContext } from './measure-pair-events';
+
+/** What an event study is asked: the catalog and how it was found, the settings, and how to label the document. */
+export interface EventStudyRequest {
+  readonly catalog: Catalog;
+  readonly origin: string;
+  readonly settings: EventStudySettings;
+  /** Folder of the bundled facts (`nber-business-cycles.json`). */
+  readonly dataDir: string;
+  readonly notice: string | null;
+  readonly commandLine: string;
+  readonly ratecutVersion: string;
+}
+
+/** The plan of an event study: the document without the pairs' sections, which the blocks measure. */
+export type EventStudyPlan = Omit<EventStudyResultJson, 'pairs'>;
+
+/** An event study: one block per measurable pair, merged in the order of the pair definitions. */
+export type EventStudy = Study<EventStudyPlan, EventStudyContext, EventStudyBlock, PairEventStudyJson, EventStudyResultJson>;
+
+/**
+ * Plans an event study of first cuts. The cycles, pairs and anchors are those of the cycles
+ * study (`planCyclesStudy`: the same detection, classification, counting and data checks, and
+ * its issues); the statistics are stated in the document's conventions.
+ */
+export function planEventStudy(request: EventStudyRequest): LoadResult<EventStudy> {
+  const { settings } = request;
+  const cycles = planCyclesStudy({
+    catalog: request.catalog, origin: request.origin, settings: { ...settings.cycles, since: undefined }, dataDir: request.dataDir,
+    notice: request.notice, ratecutVersion: request.ratecutVersion,
+  });
+  if (!cycles.ok) return cycles;
+  const { plan: cp, context: cc } = cycles.value;
+  const pct = (x: number): string => `${+(x * 100).toFixed(2)}%`;
+  const plan: EventStudyPlan = {
+    ...(request.notice === null ? {} : { notice: request.notice }),
+    schema: EVENT_STUDY_SCHEMA,
+    ratecutVersion: request.ratecutVersion,
+    commandLine: request.commandLine,
+    data: cp.data,
+    conventions: {
+      anchor: ANCHOR_CONVENTION,
+      spread: 'small minus large simple return over the horizon, in decimals (0.05: small beat large by 5 percentage points); each pair states price or total return',
+      counting: cp.conventions.counting,
+      groups: `all counted cycles; recession and non-recession (${cp.conventions.recessionRule}); resumption (a cycle that resumes easing after a pause)`,
+      bootstrap: `percentile intervals (${pct(settings.confidence)}, type-7 percentiles) from ${settings.resamples} resamples of the group's cycles with replacement: the cycles are the independent units (Efron, 1979)`,
+      placebo: `the group's mean spread against ${settings.placebos} means of as many distinct dates drawn at random from the pair's history, among the dates more than ${settings.excludeMonths} calendar months from every detected first cut (counted or not) whose whole horizon is in the data; p-values (1 + k) / (N + 1) (Davison and Hinkley, 1997), two-sided = 2 × the smaller one-sided, at most 1. Random dates may lie close together, which widens the placebo distribution (a conservative test)`,
+      baseline: 'the spread from every date of the pair whose whole horizon is in the data and crosses no gap: what "any time" looks like',
+      recessionSource: cp.conventions.recessionSource,
+    },
+    settings: {
+      seed: settings.seed, resamples: settings.resamples, placebos: settings.placebos, confidence: settings.confidence,
+      excludeMonths: settings.excludeMonths, counting: settings.cycles.counting,
+    },
+    cycles: cp.cycles.map((c) => ({ id: c.id, firstCut: c.firstCut, recession: c.recession, resumption: c.resumption, counted: c.counted })),
+    skippedPairs: cp.skippedPairs,
+  };
+  const context: EventStudyContext = {
+    cycles: cc.cycles,
+    counted: cc.counted,
+    pairs: cc.pairs.map((p) => ({
+      spec: p.spec,
+      meta: { id: p.meta.id, title: p.meta.title, frequency: p.meta.frequency, returnBasis: p.meta.returnBasis, firstDate: p.meta.firstDate, lastDate: p.meta.lastDate },
+    })),
+    settings: { seed: settings.seed, resamples: settings.resamples, placebos: settings.placebos, confidence: settings.confidence, excludeMonths: settings.excludeMonths },
+  };
+  const study: EventStudy = {
+    kind: 'event-study',
+    plan,
+    context,
+    blocks: context.pairs.map((_, pair) => ({ pair })),
+    execute: MEASURE_PAIR_EVENTS,
+    unit: 'pairs',
+    warnings: cycles.value.warnings ?? [],
+    merge: (outputs) => {
+      const { skippedPairs, ...head } = plan;
+      return { ...head, pairs: [...outputs], skippedPairs };
+    },
+  };
+  return { ok: true, value: study, warnings: [] };
+}
