@@ -36,9 +36,8 @@ export const placeboJsonSchema = z.object({
 export const eventGroupJsonSchema = z.object({
   /** `all`, `recession`, `non-recession` or `resumption`. */
   group: z.string(),
-  /** The counted cycles of the group with a spread at this horizon, and their spreads (same order). */
-  cycles: z.array(z.string()),
-  spreads: z.array(z.number()),
+  /** The counted cycles of the group with a spread at this horizon: the base close's date, both legs' returns and the spread. */
+  events: z.array(z.object({ cycle: z.string(), anchorDate: z.string(), small: z.number(), large: z.number(), spread: z.number() })),
   count: z.number(),
   mean: decimal,
   median: decimal,
@@ -108,9 +107,17 @@ export const eventStudyResultSchema = z.object({
     /** Placebo dates lie at least this many calendar months from every detected first cut. */
     excludeMonths: z.number(),
     counting: cycleCountingJsonSchema,
+    /** Which close the spreads start from: `effective`, `announcement` or `cut-day` (see `conventions.anchor`). */
+    anchor: z.enum(['effective', 'announcement', 'cut-day']),
   }),
-  /** The detected cycles: id, first cut, labels, and whether they are counted. */
-  cycles: z.array(z.object({ id: z.string(), firstCut: z.string(), recession: z.boolean(), resumption: z.boolean(), counted: z.boolean() })),
+  /**
+   * The detected cycles: id, first cut (effective date), the day the anchor is taken from (the
+   * effective or announcement date; null when the anchor has none, and the cycle is left out),
+   * labels, and whether they are counted.
+   */
+  cycles: z.array(z.object({
+    id: z.string(), firstCut: z.string(), anchorFrom: z.string().nullable(), recession: z.boolean(), resumption: z.boolean(), counted: z.boolean(),
+  })),
   pairs: z.array(pairEventStudyJsonSchema),
   skippedPairs: z.array(z.object({ id: z.string(), reason: z.string() })),
 });

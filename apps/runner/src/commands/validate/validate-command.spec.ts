@@ -22,6 +22,7 @@ describe('ratecut validate event', () => {
     expect(io.out()).toMatch(/^Event study of first cuts: small minus large return after the first cut/);
     expect(io.out()).toMatch(/^ {2}horizon {2}group +n +mean +interval +median +interval +placebo p +pctile +any date: mean/m);
     expect(io.out()).toMatch(/^ {2}3m +all +\d+ /m);
+    expect(io.out()).toMatch(/^Base \(--anchor effective\): the close before the first cut's effective date\./m);
     const json = captureIo({}, cwd);
     expect(await main(['validate', 'event', '--data', data, '--resamples', '500', '--placebos', '500', '--out', 'ev.json', '--json'], json)).toBe(0);
     const doc = JSON.parse(json.out()) as unknown;
@@ -38,6 +39,9 @@ describe('ratecut validate event', () => {
     const typo = captureIo();
     expect(await main(['validate', 'evnt'], typo)).toBe(2);
     expect(typo.err()).toBe("ratecut validate: unknown test 'evnt'; did you mean 'event'? Tests: event (usage: ratecut validate --help)\n");
+    const anchor = captureIo();
+    expect(await main(['validate', 'event', '--anchor', 'close'], anchor)).toBe(2);
+    expect(anchor.err()).toBe('ratecut validate: --anchor "close": expected one of effective, announcement, cut-day (usage: ratecut validate --help)\n');
     const bad = captureIo();
     expect(await main(['validate', 'event', '--resamples', '5'], bad)).toBe(2);
     expect(bad.err()).toMatch(/--resamples "5": expected a whole number 100 to 1,000,000/);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DEFAULT_CYCLE_COUNTING, DEFAULT_EASING_CYCLE_RULE, DEFAULT_RECESSION_WINDOW_MONTHS } from '@ratecut/sim-core';
 import { checkOutputs, writeResultSet } from '@ratecut/studies/output';
-import { EVENT_STUDY_DEFAULTS, planEventStudy } from '@ratecut/studies/event-study';
+import { EVENT_ANCHORS, EVENT_STUDY_DEFAULTS, planEventStudy } from '@ratecut/studies/event-study';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { commandLine } from '../../cli/command-line';
 import { didYouMean } from '../../cli/did-you-mean';
@@ -26,7 +26,7 @@ export async function validateCommand(args: readonly string[], io: CommandIo): P
     resamples: { type: 'string' }, placebos: { type: 'string' }, seed: { type: 'string' }, confidence: { type: 'string' },
     'exclude-months': { type: 'string' }, count: { type: 'string' }, 'min-move-bp': { type: 'string' }, 'pause-months': { type: 'string' },
     'recession-months': { type: 'string' }, workers: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' },
-    data: { type: 'string' }, 'allow-outside-data': { type: 'boolean' },
+    data: { type: 'string' }, 'allow-outside-data': { type: 'boolean' }, anchor: { type: 'string' },
   });
   const [test, ...extra] = positionals;
   if (test === undefined) throw new UsageError(`name a test: ${TESTS.join(', ')} (the event study of first cuts)`);
@@ -41,6 +41,7 @@ export async function validateCommand(args: readonly string[], io: CommandIo): P
   const seed = numberOption('seed', o.seed, whole(0, 2 ** 32 - 1), 'a whole number 0 to 2^32-1') ?? EVENT_STUDY_DEFAULTS.seed;
   const confidence = numberOption('confidence', o.confidence, (n) => n >= 0.5 && n <= 0.999, 'a level from 0.5 to 0.999, e.g. 0.9') ?? EVENT_STUDY_DEFAULTS.confidence;
   const excludeMonths = numberOption('exclude-months', o['exclude-months'], whole(0, 24), 'a whole number of months 0 to 24') ?? EVENT_STUDY_DEFAULTS.excludeMonths;
+  const anchor = choiceOption('anchor', o.anchor, EVENT_ANCHORS, EVENT_STUDY_DEFAULTS.anchor);
   const counting = choiceOption('count', o.count, ['episodes', 'first-cuts'] as const, DEFAULT_CYCLE_COUNTING);
   const minMoveBp = numberOption('min-move-bp', o['min-move-bp'], (n) => n >= 0, 'a number of basis points >= 0') ?? DEFAULT_EASING_CYCLE_RULE.minMoveBp;
   const pauseMonths = numberOption('pause-months', o['pause-months'], whole(1, 1200), 'a whole number of months >= 1') ?? DEFAULT_EASING_CYCLE_RULE.pauseMonths;
@@ -55,7 +56,7 @@ export async function validateCommand(args: readonly string[], io: CommandIo): P
   const planned = whileLoading(io, opened.catalog, () => planEventStudy({
     catalog: opened.catalog, origin: opened.origin, dataDir: join(workspaceRoot(), 'data'), notice: opened.syntheticNotice,
     commandLine: commandLine('validate', withoutWorkers(args)), ratecutVersion: VERSION,
-    settings: { cycles: { rule: { minMoveBp, pauseMonths }, recessionWindowMonths, counting }, seed, resamples, placebos, confidence, excludeMonths },
+    settings: { cycles: { rule: { minMoveBp, pauseMonths }, recessionWindowMonths, counting }, seed, resamples, placebos, confidence, excludeMonths, anchor },
   }));
   if (!planned.ok) return planFailure(io, planned.issues);
   const doc = await runWithProgress(planned.value, io, 'validate event', workers);

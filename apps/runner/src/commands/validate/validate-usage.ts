@@ -15,6 +15,10 @@ Options:
   --confidence <x>       two-sided interval level, 0.5 to 0.999 (default 0.95)
   --exclude-months <n>   placebo dates lie more than n calendar months from every detected first
                          cut, 0 to 24 (default 6)
+  --anchor <which>       the close a spread starts from: effective (default: the close before the
+                         first cut's effective date, as ratecut cycles), announcement (the close
+                         before the FOMC announced it) or cut-day (the close of the announcement
+                         day, with the market's reaction); announcement dates exist from 1994
   --count <how>          episodes (default) or first-cuts, as in ratecut cycles
   --min-move-bp <n>      the cycle rule, as in ratecut cycles (default 25)
   --pause-months <n>     (default 4)

@@ -14,6 +14,16 @@ describe('postCutReturns', () => {
     expect(r.horizons[2].endDay).toBe(parseIsoDay('2024-09-23'));
   });
 
+  it('anchors on or after a day when asked: the close of an announcement day, or the next close after a day without trading', () => {
+    const r = postCutReturns(pair, parseIsoDay('2024-09-18'), [1], 7, 'on-or-after');
+    expect(r.anchorDay).toBe(parseIsoDay('2024-09-18'));
+    expect(r.horizons[0].small).toBeCloseTo(104 / 102 - 1, 14);
+    // A Sunday announcement (2024-09-22): the Monday close.
+    expect(postCutReturns(pair, parseIsoDay('2024-09-22'), [0], 7, 'on-or-after').anchorDay).toBe(parseIsoDay('2024-09-23'));
+    expect(postCutReturns(pair, parseIsoDay('2024-09-24'), [0], 7, 'on-or-after').anchorDay).toBeNull();
+    expect(postCutReturns(pair, parseIsoDay('2024-09-01'), [0], 7, 'on-or-after').anchorDay).toBeNull();
+  });
+
   it('gives NaN, never a partial horizon, past the end of the data', () => {
     const r = postCutReturns(pair, parseIsoDay('2024-09-19'), [4], 7);
     expect(r.horizons[0]).toEqual({ steps: 4, endDay: null, small: NaN, large: NaN, missing: 'past-data' });

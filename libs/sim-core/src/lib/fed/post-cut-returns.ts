@@ -47,9 +47,18 @@ export interface PostCutReturns {
 }
 
 /**
+ * Where the base of a post-cut return is, relative to a day: the last observation strictly
+ * `before` it (the close before the cut, or before its announcement), or the first observation
+ * `on-or-after` it (the close of the announcement day, which holds the market's reaction; the
+ * next close when the announcement came on a day without trading).
+ */
+export type AnchorSide = 'before' | 'on-or-after';
+
+/**
  * Small and large simple returns from the anchor (see {@link ANCHOR_CONVENTION}) to each
- * horizon. The anchor must lie within `maxAnchorGapDays` calendar days before `firstCut`
- * (otherwise the pair did not exist yet, or has a hole there) and the whole horizon must be
+ * horizon. The anchor is the last observation before `firstCut` (or, with `side`
+ * `on-or-after`, the first observation on or after it) and must lie within `maxAnchorGapDays`
+ * calendar days of it (otherwise the pair did not exist yet, or has a hole there) and the whole horizon must be
  * inside the data and must not cross a gap of `pair.gaps` (a "12-month" return across a
  * three-year hole would span four years); anything else gives NaN returns, never a partial
  * horizon, and `missing` says why.
@@ -59,6 +68,7 @@ export function postCutReturns(
   firstCut: DayNumber,
   horizons: readonly number[],
   maxAnchorGapDays: number,
+  side: AnchorSide = 'before',
 ): PostCutReturns {
   const { days } = pair;
   let lo = 0, hi = days.length - 1, anchor = -1;
@@ -66,7 +76,8 @@ export function postCutReturns(
     const mid = (lo + hi) >>> 1;
     if (days[mid] < firstCut) { anchor = mid; lo = mid + 1; } else { hi = mid - 1; }
   }
-  const usable = anchor >= 0 && firstCut - days[anchor] <= maxAnchorGapDays;
+  if (side === 'on-or-after') anchor = anchor + 1 < days.length ? anchor + 1 : -1;
+  const usable = anchor >= 0 && Math.abs(firstCut - days[anchor]) <= maxAnchorGapDays;
   return {
     anchorDay: usable ? days[anchor] : null,
     horizons: horizons.map((steps) => {

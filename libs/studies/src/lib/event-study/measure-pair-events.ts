@@ -1,4 +1,4 @@
-import { bootstrapLocation, horizonSpreads, percentileOfSorted, placeboTest, postCutReturns, spreadsAwayFrom, type ClassifiedCycle, type ReturnPairSpec } from '@ratecut/sim-core';
+import { bootstrapLocation, horizonSpreads, percentileOfSorted, placeboTest, postCutReturns, spreadsAwayFrom, formatDay, type AnchorSide, type ClassifiedCycle, type ReturnPairSpec } from '@ratecut/sim-core';
 import type { PairEventStudyJson } from '@ratecut/contracts';
 import type { BlockExecutor } from '../study/study';
 import type { EventStudySettings } from './event-study-settings';
@@ -17,6 +17,12 @@ export interface EventStudyContext {
   readonly counted: readonly string[];
   readonly pairs: readonly EventPairInput[];
   readonly settings: Pick<EventStudySettings, 'seed' | 'resamples' | 'placebos' | 'confidence' | 'excludeMonths'>;
+  /**
+   * Per cycle (same order as `cycles`), the day the anchor is taken from (the first cut's
+   * effective or announcement day; null when the anchor has none for the cycle, which is then
+   * left out), and on which side of it the base close lies.
+   */
+  readonly anchor: { readonly days: readonly (number | null)[]; readonly side: AnchorSide };
 }
 
 /** One block: one pair, by its index in {@link EventStudyContext.pairs}. */
@@ -39,7 +45,7 @@ const orNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /**
  * Block executor of the event study: for one pair, at each horizon, the spread after each
- * counted cycle's first cut (anchored as `ratecut cycles` anchors it), then per group of cycles
+ * counted cycle's first cut (from the context's anchor), then per group of cycles
  * the mean and median with cycle-bootstrap intervals ({@link bootstrapLocation}) and the placebo
  * test of the mean ({@link placeboTest}) against the spreads from every date more than
  * `excludeMonths` from every first cut; and the baseline, the spread from every date. Pure: the
@@ -61,10 +67,12 @@ export function measurePairEvents(context: EventStudyContext, block: EventStudyB
       let beat = 0;
       for (const s of all.spreads) if (s > 0) beat += 1;
       const events = context.cycles
-        .filter((c) => counted.has(c.cycle.id))
-        .map((c) => {
-          const r = postCutReturns(spec.data, c.cycle.firstCut, [h.steps], spec.maxAnchorGapDays).horizons[0];
-          return { cycle: c, spread: r.small - r.large };
+        .map((c, i) => ({ cycle: c, day: context.anchor.days[i] }))
+        .filter((e): e is { cycle: ClassifiedCycle; day: number } => counted.has(e.cycle.cycle.id) && e.day !== null)
+        .map(({ cycle, day }) => {
+          const r = postCutReturns(spec.data, day, [h.steps], spec.maxAnchorGapDays, context.anchor.side);
+          const { small, large } = r.horizons[0];
+          return { cycle, anchorDay: r.anchorDay, small, large, spread: small - large };
         })
         .filter((e) => !Number.isNaN(e.spread));
       return {
@@ -87,8 +95,7 @@ export function measurePairEvents(context: EventStudyContext, block: EventStudyB
             : null;
           return {
             group: g.name,
-            cycles: members.map((e) => e.cycle.cycle.id),
-            spreads,
+            events: members.map((e) => ({ cycle: e.cycle.cycle.id, anchorDate: formatDay(e.anchorDay as number), small: e.small, large: e.large, spread: e.spread })),
             count: spreads.length,
             mean: orNull(loc.mean),
             median: orNull(loc.median),

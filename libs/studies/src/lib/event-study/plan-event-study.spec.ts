@@ -10,7 +10,7 @@ import { planEventStudy } from './plan-event-study';
 
 const SETTINGS: EventStudySettings = {
   cycles: { rule: { minMoveBp: 25, pauseMonths: 4 }, recessionWindowMonths: 12, counting: 'episodes' },
-  seed: 1, resamples: 400, placebos: 400, confidence: 0.9, excludeMonths: 6,
+  seed: 1, resamples: 400, placebos: 400, confidence: 0.9, excludeMonths: 6, anchor: 'effective',
 };
 
 function catalogOf(dir: string): Catalog {
@@ -66,7 +66,7 @@ describe('the event study of first cuts', () => {
         expect(h.groups.map((g) => g.group)).toEqual(['all', 'recession', 'non-recession', 'resumption']);
         const all = h.groups[0];
         expect(all.count).toBeGreaterThanOrEqual(4);
-        expect(all.count).toBe(all.spreads.length);
+        expect(all.count).toBe(all.events.length);
         const recession = h.groups[1], non = h.groups[2];
         expect(recession.count + non.count).toBe(all.count);
         expect(all.meanLower as number).toBeLessThanOrEqual(all.mean as number);
@@ -80,5 +80,21 @@ describe('the event study of first cuts', () => {
         }
       }
     }
+  }, 60_000);
+
+  (hasReal ? it : it.skip)('shows what the anchor does: the Russell 2000 a year after the Sept-2007 cut, -8.4 % from the close before it, -16 % from the cut day\'s close (as Schwab\'s table)', async () => {
+    const catalog = catalogOf(real);
+    const year = async (anchor: EventStudySettings['anchor']) => {
+      const doc = await run(catalog, { anchor, resamples: 100, placebos: 100 });
+      const h = doc.pairs[0].horizons.find((x) => x.label === '12m');
+      return h?.groups[0].events.find((e) => e.cycle === '2007-09');
+    };
+    const effective = await year('effective'), cutDay = await year('cut-day'), announced = await year('announcement');
+    expect(effective?.anchorDate).toBe('2007-09-17');
+    expect(Math.round((effective?.small ?? NaN) * 1000) / 10).toBe(-8.4);
+    expect(cutDay?.anchorDate).toBe('2007-09-18');
+    expect(Math.round((cutDay?.small ?? NaN) * 1000) / 10).toBe(-16.1);
+    // Announced and effective the same day in 2007: the same base as the effective anchor.
+    expect(announced).toEqual(effective);
   }, 60_000);
 });

@@ -1,9 +1,24 @@
-import { ANCHOR_CONVENTION, type LoadResult } from '@ratecut/sim-core';
-import type { Catalog } from '@ratecut/data-loader';
+import { join } from 'node:path';
+import { ANCHOR_CONVENTION, formatDay, parseIsoDay, type AnchorSide, type LoadResult } from '@ratecut/sim-core';
+import { CURATED_CYCLES_FILE, loadCuratedCycles, type Catalog } from '@ratecut/data-loader';
 import { EVENT_STUDY_SCHEMA, type EventStudyResultJson, type PairEventStudyJson } from '@ratecut/contracts';
 import type { Study } from '../study/study';
 import { planCyclesStudy } from '../cycles/plan-cycles-study';
-import type { EventStudySettings } from './event-study-settings';
+import type { EventAnchor, EventStudySettings } from './event-study-settings';
+
+/** The anchors in words, as the document states them. */
+const ANCHOR_WORDS: Readonly<Record<EventAnchor, string>> = {
+  effective: `effective: ${ANCHOR_CONVENTION}`,
+  announcement:
+    'announcement: base = close of the last observation strictly before the day the FOMC announced the first cut ' +
+    '(the announcement dates of data/easing-cycles.json, from the Federal Reserve\'s record; the FOMC has announced ' +
+    'its decisions since February 1994, so earlier cycles have no announcement date and are left out); a horizon of h ' +
+    'steps ends h observations after the base.',
+  'cut-day':
+    'cut-day: base = the first close on or after the day the FOMC announced the first cut: the close of the cut day, ' +
+    'which holds the market\'s reaction (the next close when the announcement came on a day without trading); cycles ' +
+    'without an announcement date (before 1994) are left out; a horizon of h steps ends h observations after the base.',
+};
 import { MEASURE_PAIR_EVENTS, type EventStudyBlock, type EventStudyContext } from './measure-pair-events';
 
 /** What an event study is asked: the catalog and how it was found, the settings, and how to label the document. */
@@ -37,6 +52,15 @@ export function planEventStudy(request: EventStudyRequest): LoadResult<EventStud
   });
   if (!cycles.ok) return cycles;
   const { plan: cp, context: cc } = cycles.value;
+  // The announcement dates, by the first cut's effective date (the curated facts list both).
+  const announced = new Map<string, number>();
+  if (settings.anchor !== 'effective') {
+    const curated = loadCuratedCycles(join(request.dataDir, CURATED_CYCLES_FILE));
+    if (!curated.ok) return curated;
+    for (const c of curated.value.cycles) if (c.firstCutAnnounced !== undefined) announced.set(c.firstCut, parseIsoDay(c.firstCutAnnounced));
+  }
+  const anchorDays = cc.cycles.map((c) => (settings.anchor === 'effective' ? c.cycle.firstCut : announced.get(formatDay(c.cycle.firstCut)) ?? null));
+  const side: AnchorSide = settings.anchor === 'cut-day' ? 'on-or-after' : 'before';
   const pct = (x: number): string => `${+(x * 100).toFixed(2)}%`;
   const plan: EventStudyPlan = {
     ...(request.notice === null ? {} : { notice: request.notice }),
@@ -45,7 +69,7 @@ export function planEventStudy(request: EventStudyRequest): LoadResult<EventStud
     commandLine: request.commandLine,
     data: cp.data,
     conventions: {
-      anchor: ANCHOR_CONVENTION,
+      anchor: ANCHOR_WORDS[settings.anchor],
       spread: 'small minus large simple return over the horizon, in decimals (0.05: small beat large by 5 percentage points); each pair states price or total return',
       counting: cp.conventions.counting,
       groups: `all counted cycles; recession and non-recession (${cp.conventions.recessionRule}); resumption (a cycle that resumes easing after a pause)`,
@@ -56,9 +80,12 @@ export function planEventStudy(request: EventStudyRequest): LoadResult<EventStud
     },
     settings: {
       seed: settings.seed, resamples: settings.resamples, placebos: settings.placebos, confidence: settings.confidence,
-      excludeMonths: settings.excludeMonths, counting: settings.cycles.counting,
+      excludeMonths: settings.excludeMonths, counting: settings.cycles.counting, anchor: settings.anchor,
     },
-    cycles: cp.cycles.map((c) => ({ id: c.id, firstCut: c.firstCut, recession: c.recession, resumption: c.resumption, counted: c.counted })),
+    cycles: cp.cycles.map((c, i) => ({
+      id: c.id, firstCut: c.firstCut, anchorFrom: anchorDays[i] === null ? null : formatDay(anchorDays[i] as number),
+      recession: c.recession, resumption: c.resumption, counted: c.counted,
+    })),
     skippedPairs: cp.skippedPairs,
   };
   const context: EventStudyContext = {
@@ -69,6 +96,7 @@ export function planEventStudy(request: EventStudyRequest): LoadResult<EventStud
       meta: { id: p.meta.id, title: p.meta.title, frequency: p.meta.frequency, returnBasis: p.meta.returnBasis, firstDate: p.meta.firstDate, lastDate: p.meta.lastDate },
     })),
     settings: { seed: settings.seed, resamples: settings.resamples, placebos: settings.placebos, confidence: settings.confidence, excludeMonths: settings.excludeMonths },
+    anchor: { days: anchorDays, side },
   };
   const study: EventStudy = {
     kind: 'event-study',
