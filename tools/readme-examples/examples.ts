@@ -70,4 +70,10 @@ export const EXAMPLES: readonly Example[] = [
       return second < 0 ? [...lines] : [...lines.slice(0, second), 'iwm-spy: … and ff-size: … (the same layout)'];
     },
   },
+  {
+    id: 'validate-spa',
+    setup: [['backtest', '--out', 'results/all.json']],
+    args: ['validate', 'spa', 'results/all.json'],
+    note: 'after `backtest --out results/all.json`',
+  },
 ];

@@ -6,6 +6,8 @@ export * from './lib/cycles-result';
 export * from './lib/compare-result';
 // The event study of `ratecut validate event`.
 export * from './lib/event-study-result';
+// The data-snooping tests of `ratecut validate spa`.
+export * from './lib/spa-result';
 
 // backtest and sweep: the backtest configuration and the sweep table
 export * from './lib/backtest-config';

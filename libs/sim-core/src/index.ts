@@ -97,6 +97,7 @@ export * from './lib/inference/paired-bootstrap';
 export * from './lib/inference/win-share';
 export * from './lib/inference/cycle-bootstrap';
 export * from './lib/inference/placebo-test';
+export * from './lib/inference/superior-predictive-ability';
 
 // random/: seeded random streams (the samplers built on them are internal to monte-carlo/)
 export * from './lib/random/xoshiro128';

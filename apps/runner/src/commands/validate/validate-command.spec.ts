@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventStudyResultSchema } from '@ratecut/contracts';
+import { eventStudyResultSchema, spaResultSchema } from '@ratecut/contracts';
 import { main } from '../../main';
 import { captureIo } from '../../testing/capture-io';
 import { writeFixture } from '../../testing/fixture-market';
@@ -32,13 +32,37 @@ describe('ratecut validate event', () => {
     expect((doc as { commandLine: string }).commandLine).toMatch(/^ratecut validate event --data \S+ --resamples 500 --placebos 500 --out ev\.json$/);
   });
 
+  it('runs the Reality Check and the SPA test over a backtest file\'s strategies', async () => {
+    const { data, cwd } = setUp();
+    expect(await main(['backtest', '--data', data, '--out', 'bt.json'], captureIo({}, cwd))).toBe(0);
+    const io = captureIo({}, cwd);
+    expect(await main(['validate', 'spa', 'bt.json', '--resamples', '300', '--out', 'spa.json'], io)).toBe(0);
+    expect(io.out()).toMatch(/^Data snooping over the strategies of bt\.json against /);
+    expect(io.out()).toMatch(/^White's Reality Check \(2000\): +p [<\d.]+$/m);
+    expect(io.out()).toMatch(/^Hansen's SPA \(2005\): +p [<\d.]+ \(consistent; lower [<\d.]+, upper [<\d.]+\)$/m);
+    const doc = spaResultSchema.parse(JSON.parse(readFileSync(join(cwd, 'spa.json'), 'utf8')));
+    expect(doc.strategies.length).toBe(7);
+    expect(doc.spa.pLower).toBeLessThanOrEqual(doc.spa.pConsistent);
+    expect(doc.spa.pConsistent).toBeLessThanOrEqual(doc.spa.pUpper);
+    // The same seed, the same numbers.
+    const again = captureIo({}, cwd);
+    expect(await main(['validate', 'spa', 'bt.json', '--resamples', '300', '--json'], again)).toBe(0);
+    expect(JSON.parse(again.out()).spa).toEqual(doc.spa);
+    const wrong = captureIo({}, cwd);
+    expect(await main(['validate', 'spa', 'spa.json'], wrong)).toBe(1);
+    expect(wrong.err()).toMatch(/spa\.json/);
+    const stray = captureIo({}, cwd);
+    expect(await main(['validate', 'spa', 'bt.json', '--placebos', '500'], stray)).toBe(2);
+    expect(stray.err()).toBe('ratecut validate: --placebos is not an option of validate spa (usage: ratecut validate --help)\n');
+  });
+
   it('says which tests there are, in one line, exit 2', async () => {
     const none = captureIo();
     expect(await main(['validate'], none)).toBe(2);
-    expect(none.err()).toBe('ratecut validate: name a test: event (the event study of first cuts) (usage: ratecut validate --help)\n');
+    expect(none.err()).toBe("ratecut validate: name a test: event (the event study of first cuts) or spa (Reality Check and SPA over a backtest's strategies) (usage: ratecut validate --help)\n");
     const typo = captureIo();
     expect(await main(['validate', 'evnt'], typo)).toBe(2);
-    expect(typo.err()).toBe("ratecut validate: unknown test 'evnt'; did you mean 'event'? Tests: event (usage: ratecut validate --help)\n");
+    expect(typo.err()).toBe("ratecut validate: unknown test 'evnt'; did you mean 'event'? Tests: event, spa (usage: ratecut validate --help)\n");
     const anchor = captureIo();
     expect(await main(['validate', 'event', '--anchor', 'close'], anchor)).toBe(2);
     expect(anchor.err()).toBe('ratecut validate: --anchor "close": expected one of effective, announcement, cut-day (usage: ratecut validate --help)\n');

@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import { DEFAULT_CYCLE_COUNTING, DEFAULT_EASING_CYCLE_RULE, DEFAULT_RECESSION_WINDOW_MONTHS } from '@ratecut/sim-core';
 import { checkOutputs, writeResultSet } from '@ratecut/studies/output';
+import { readResultFile } from '@ratecut/studies';
+import { planSpaStudy } from '@ratecut/studies/spa';
 import { EVENT_ANCHORS, EVENT_STUDY_DEFAULTS, planEventStudy } from '@ratecut/studies/event-study';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { commandLine } from '../../cli/command-line';
 import { didYouMean } from '../../cli/did-you-mean';
 import { toJsonText } from '../../cli/json-text';
-import { reportWritten } from '../../cli/messages';
+import { printIssues, reportWritten } from '../../cli/messages';
 import { openCatalog, whileLoading } from '../../cli/open-catalog';
 import { catalogInputs, outputOptions } from '../../cli/output-options';
 import { styleOf } from '../../cli/output-style';
@@ -16,9 +18,41 @@ import { withoutWorkers } from '../../cli/without-workers';
 import { workspaceRoot } from '../../cli/workspace-root';
 import { planFailure, runWithProgress } from '../backtest/study-runner';
 import { formatEventStudy } from './format-event-study';
+import { formatSpa } from './format-spa';
 
-/** The tests `ratecut validate` runs. */
-const TESTS = ['event'] as const;
+/** A whole number from `lo` to `hi`. */
+const whole = (lo: number, hi: number) => (n: number): boolean => Number.isInteger(n) && n >= lo && n <= hi;
+
+/** `ratecut validate spa <backtest.json>`: the Reality Check and the SPA test over the file's strategies. */
+async function validateSpa(args: readonly string[], files: readonly string[], o: { resamples?: string | undefined; seed?: string | undefined; block?: string | undefined; out?: string | undefined; force?: boolean | undefined }, io: CommandIo): Promise<number> {
+  if (files.length !== 1) throw new UsageError(`name one backtest result file (from ratecut backtest --out), got ${files.length === 0 ? 'none' : files.map((f) => JSON.stringify(f)).join(', ')}`);
+  const resamples = numberOption('resamples', o.resamples, whole(100, 1_000_000), 'a whole number 100 to 1,000,000') ?? SPA_DEFAULTS.resamples;
+  const seed = numberOption('seed', o.seed, whole(0, 2 ** 32 - 1), 'a whole number 0 to 2^32-1') ?? SPA_DEFAULTS.seed;
+  const meanBlock = o.block === undefined || o.block === 'auto' ? undefined : numberOption('block', o.block, (n) => n >= 1 && n <= 10_000, 'a mean block length from 1 to 10,000 periods, or auto');
+  if (o.out === '-') throw new UsageError('--out -: the document goes to stdout with --json; --out names a file');
+  const read = readResultFile(files[0], io.cwd, ['backtest']);
+  if (!read.ok) { printIssues(io, read.issues); return 1; }
+  const outputs = outputOptions(io, o.force === true, [files[0]]);
+  if (o.out !== undefined) checkOutputs([o.out], outputs);
+  const planned = planSpaStudy({ result: read.value, seed, resamples, meanBlock, commandLine: commandLine('validate', args), ratecutVersion: VERSION });
+  if (!planned.ok) { printIssues(io, planned.issues); return 1; }
+  const doc = await runWithProgress(planned.value, io, 'validate spa');
+  const text = toJsonText(doc);
+  const written = o.out === undefined ? [] : writeResultSet([{ path: o.out, text }], outputs);
+  io.stdout(styleOf(io).json ? text : formatSpa(doc));
+  reportWritten(io, written);
+  return 0;
+}
+
+/** The defaults of `ratecut validate spa`. */
+const SPA_DEFAULTS = { resamples: 2000, seed: 1 } as const;
+
+/** The tests `ratecut validate` runs, and the options each takes (besides the global ones). */
+const TESTS = ['event', 'spa'] as const;
+const TEST_OPTIONS: Readonly<Record<(typeof TESTS)[number], readonly string[]>> = {
+  event: ['resamples', 'placebos', 'seed', 'confidence', 'exclude-months', 'count', 'min-move-bp', 'pause-months', 'recession-months', 'workers', 'out', 'force', 'data', 'allow-outside-data', 'anchor'],
+  spa: ['resamples', 'seed', 'block', 'out', 'force'],
+};
 
 /** `ratecut validate`: see validate-usage.ts. argv → the event study → its table or JSON, and the file. */
 export async function validateCommand(args: readonly string[], io: CommandIo): Promise<number> {
@@ -26,16 +60,19 @@ export async function validateCommand(args: readonly string[], io: CommandIo): P
     resamples: { type: 'string' }, placebos: { type: 'string' }, seed: { type: 'string' }, confidence: { type: 'string' },
     'exclude-months': { type: 'string' }, count: { type: 'string' }, 'min-move-bp': { type: 'string' }, 'pause-months': { type: 'string' },
     'recession-months': { type: 'string' }, workers: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' },
-    data: { type: 'string' }, 'allow-outside-data': { type: 'boolean' }, anchor: { type: 'string' },
+    data: { type: 'string' }, 'allow-outside-data': { type: 'boolean' }, anchor: { type: 'string' }, block: { type: 'string' },
   });
-  const [test, ...extra] = positionals;
-  if (test === undefined) throw new UsageError(`name a test: ${TESTS.join(', ')} (the event study of first cuts)`);
+  const [test, ...rest] = positionals;
+  if (test === undefined) throw new UsageError(`name a test: event (the event study of first cuts) or spa (Reality Check and SPA over a backtest's strategies)`);
   if (!(TESTS as readonly string[]).includes(test)) {
     const hint = didYouMean(test, TESTS);
     throw new UsageError(`unknown test '${test}'${hint === undefined ? '' : `; did you mean '${hint}'?`} Tests: ${TESTS.join(', ')}`);
   }
-  if (extra.length > 0) throw new UsageError(`one test at a time; unexpected ${extra.map((e) => JSON.stringify(e)).join(', ')}`);
-  const whole = (lo: number, hi: number) => (n: number): boolean => Number.isInteger(n) && n >= lo && n <= hi;
+  const name = test as (typeof TESTS)[number];
+  const stray = Object.keys(o).filter((k) => o[k as keyof typeof o] !== undefined && !TEST_OPTIONS[name].includes(k));
+  if (stray.length > 0) throw new UsageError(`--${stray[0]} is not an option of validate ${name}`);
+  if (name === 'spa') return validateSpa(args, rest, o, io);
+  if (rest.length > 0) throw new UsageError(`validate event takes no file; unexpected ${rest.map((e) => JSON.stringify(e)).join(', ')}`);
   const resamples = numberOption('resamples', o.resamples, whole(100, 1_000_000), 'a whole number 100 to 1,000,000') ?? EVENT_STUDY_DEFAULTS.resamples;
   const placebos = numberOption('placebos', o.placebos, whole(100, 1_000_000), 'a whole number 100 to 1,000,000') ?? EVENT_STUDY_DEFAULTS.placebos;
   const seed = numberOption('seed', o.seed, whole(0, 2 ** 32 - 1), 'a whole number 0 to 2^32-1') ?? EVENT_STUDY_DEFAULTS.seed;

@@ -1,5 +1,6 @@
 /** Help text of `ratecut validate` (kept apart so that `--help` loads no study code). */
 export const VALIDATE_USAGE = `Usage: ratecut validate event [options]
+       ratecut validate spa <backtest.json> [--resamples 2000] [--block auto|<days>] [--seed 1] [--out FILE]
 
 Is the small-cap edge after a first cut real? validate event is the event study of first cuts:
 for each pair (rut-gspc, iwm-spy, ff-size) and horizon (3, 6, 12 and 24 months), the small
@@ -28,6 +29,14 @@ Options:
   --force                replace --out if it exists
   --data <path>          data folder or catalog.json (default: $RATECUT_DATA, the fetch cache, sample)
   --allow-outside-data   read catalog files outside the catalog's folder (refused by default)
+
+validate spa tests data snooping over the strategies of a backtest result (ratecut backtest
+--out) against its benchmark: White's Reality Check (2000) and Hansen's SPA test (2005), from
+the daily excess returns of the full history, with the stationary bootstrap (Politis and Romano,
+1994). A small p says the best strategy's edge is unlikely to be the luck of trying them all.
+  --resamples <n>        bootstrap resamples, 100 to 1,000,000 (default 2000)
+  --block <auto|n>       mean block length in days (default auto: Politis-White estimates)
+  --seed, --out, --force as above
 
 Reading it: an interval that excludes 0 says the mean (or median) spread after a first cut is
 not 0 with that confidence, given these cycles; the placebo p-value says how often random dates

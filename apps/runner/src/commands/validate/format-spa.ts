@@ -1,0 +1,29 @@
+import type { SpaResultJson } from '@ratecut/contracts';
+import { textGrid } from '../../cli/text-grid';
+
+const p = (x: number): string => (x < 0.001 ? '<0.001' : x.toFixed(3));
+
+/** The SPA document as a person reads it: the strategies' excess and statistics, then the tests' p-values and a verdict. */
+export function formatSpa(doc: SpaResultJson): string {
+  const tested = doc.strategies.filter((s) => s.tested).length;
+  const rows = [['strategy', 'excess %/yr', 't'], ...doc.strategies.map((s) => [
+    s.label, `${s.annualExcess >= 0 ? '+' : ''}${(s.annualExcess * 100).toFixed(2)}`, s.tStatistic === null ? 'n/a *' : s.tStatistic.toFixed(2),
+  ])];
+  const verdict = doc.best === null
+    ? 'No strategy differs from the benchmark: nothing to test.'
+    : doc.spa.pConsistent < 0.05
+      ? `The best (${doc.best}) beats ${doc.benchmark} beyond the luck of trying ${tested} strategies (SPA p ${p(doc.spa.pConsistent)} < 0.05).`
+      : `The best (${doc.best}) does not beat ${doc.benchmark} beyond the luck of trying ${tested} strategies (SPA p ${p(doc.spa.pConsistent)}).`;
+  return [
+    ...(doc.notice === undefined ? [] : [doc.notice]),
+    `Data snooping over the strategies of ${doc.file} against ${doc.benchmark}: daily excess returns, ${doc.firstDate}..${doc.lastDate} (${doc.observations} days)`,
+    `Stationary bootstrap: ${doc.settings.resamples} resamples, mean block ${doc.settings.meanBlock} days (${doc.settings.meanBlockSource}), seed ${doc.settings.seed}`,
+    '',
+    ...textGrid(rows, (c) => c > 0).map((l) => `  ${l}`),
+    ...(tested < doc.strategies.length ? ['  * holds what the benchmark holds: not a trial'] : []),
+    '',
+    `White's Reality Check (2000):  p ${p(doc.realityCheck.pValue)}`,
+    `Hansen's SPA (2005):           p ${p(doc.spa.pConsistent)} (consistent; lower ${p(doc.spa.pLower)}, upper ${p(doc.spa.pUpper)})`,
+    verdict,
+  ].join('\n') + '\n';
+}
