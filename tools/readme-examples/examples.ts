@@ -76,4 +76,8 @@ export const EXAMPLES: readonly Example[] = [
     args: ['validate', 'spa', 'results/all.json'],
     note: 'after `backtest --out results/all.json`',
   },
+  {
+    id: 'validate-spa-sweep',
+    args: ['validate', 'spa', '--strategy', 'relative-momentum', '--sweep', 'k=1..24', '--sweep', 'threshold=0..0.049:0.001', '--resamples', '1000'],
+  },
 ];

@@ -17,8 +17,8 @@ export const spaResultSchema = z.object({
   schema: z.string(),
   ratecutVersion: z.string(),
   commandLine: z.string(),
-  /** The backtest result file, as named, and its benchmark. */
-  file: z.string(),
+  /** What was tested: the backtest result file, as named, or the sweep; and the benchmark. */
+  source: z.string(),
   benchmark: z.string(),
   /** Periods of excess returns (days between the first and the last close), the dates, and periods per year. */
   observations: z.number(),

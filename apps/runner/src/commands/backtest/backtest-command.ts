@@ -1,19 +1,16 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { MAX_COST_BPS, type BacktestResultJson } from '@ratecut/contracts';
+import type { BacktestResultJson } from '@ratecut/contracts';
 import { describeFileType, readScannedJson } from '@ratecut/data-loader';
-import { BUILTIN_STRATEGIES } from '@ratecut/sim-core';
 import { checkOutputs, refuseFolderOut } from '@ratecut/studies/output';
 import { planBacktestStudy, type ConfigSource } from '@ratecut/studies/backtest';
-import { parseWindow } from '../../cli/parse-window';
 import { UsageError, type CommandIo } from '../../cli/command';
-import { printWarning, reportWritten } from '../../cli/messages';
+import { printIssues, printWarning, reportWritten } from '../../cli/messages';
 import { styleOf } from '../../cli/output-style';
 import { toJsonText } from '../../cli/json-text';
 import { commandLine } from '../../cli/command-line';
 import { openCatalog, whileLoading } from '../../cli/open-catalog';
-import { printIssues } from '../../cli/messages';
-import { choiceOption, numberOption, parseOptions } from '../../cli/parse-options';
+import { numberOption, parseOptions } from '../../cli/parse-options';
 import { withoutWorkers } from '../../cli/without-workers';
 import { workspaceRoot } from '../../cli/workspace-root';
 import { VERSION } from '../../cli/version';
@@ -21,35 +18,16 @@ import { catalogInputs, outputOptions } from '../../cli/output-options';
 import { resultPaths, writeBacktestFiles } from './backtest-files';
 import { formatBacktestSummary } from './format-backtest-summary';
 import { runSweepCommand } from './sweep-command';
+import { applyBacktestFlags, BACKTEST_FLAG_OPTIONS } from './backtest-flags';
 import { planFailure, runWithProgress } from './study-runner';
 import { reportOutput } from '../report/write-report';
-
-/** Parses `k=v`: numbers and booleans become typed values. */
-function parseParam(text: string): [string, number | string | boolean] {
-  const eq = text.indexOf('=');
-  if (eq <= 0) throw new UsageError(`--param ${JSON.stringify(text)}: expected key=value`);
-  const key = text.slice(0, eq), raw = text.slice(eq + 1);
-  const num = Number(raw);
-  return [key, raw === 'true' ? true : raw === 'false' ? false : raw.trim() !== '' && Number.isFinite(num) ? num : raw];
-}
 
 /** `ratecut backtest`: see backtest-usage.ts. argv → configuration → the backtest (or sweep) study → files and summary. */
 export async function backtestCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const o = parseOptions(args, {
-    strategy: { type: 'string', multiple: true },
-    param: { type: 'string', multiple: true },
+    ...BACKTEST_FLAG_OPTIONS,
     sweep: { type: 'string', multiple: true },
     config: { type: 'string' },
-    pair: { type: 'string' },
-    cash: { type: 'string' },
-    cycles: { type: 'string' },
-    count: { type: 'string' },
-    window: { type: 'string' },
-    anchor: { type: 'string' },
-    lag: { type: 'string' },
-    'cost-bps': { type: 'string' },
-    'slippage-bps': { type: 'string' },
-    benchmark: { type: 'string' },
     out: { type: 'string' },
     force: { type: 'boolean' },
     data: { type: 'string' },
@@ -57,8 +35,6 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
     report: { type: 'string' },
     workers: { type: 'string' },
   });
-  const strategiesOpt = o.strategy as unknown as string[] | undefined;
-  const paramsOpt = (o.param as unknown as string[] | undefined) ?? [];
   const sweepOpt = (o.sweep as unknown as string[] | undefined) ?? [];
   const workers = numberOption('workers', o.workers, (n) => Number.isInteger(n) && n >= 1 && n <= 64, 'a whole number of threads, 1 to 64');
   if (workers !== undefined && sweepOpt.length === 0) throw new UsageError('--workers runs the combinations of a --sweep on worker threads; give it with --sweep');
@@ -81,43 +57,7 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
     raw = { ...(value as Record<string, unknown>) };
     at = read.value.at;
   }
-  const fromFlags: PropertyKey[][] = [];
-  const set = (key: string, value: unknown): void => { raw[key] = value; fromFlags.push([key]); };
-  if (o.pair !== undefined) set('pair', o.pair);
-  if (o.cash !== undefined) set('cash', o.cash);
-  const lag = numberOption('lag', o.lag, (n) => Number.isInteger(n) && n >= 0, 'a whole number of rows >= 0');
-  if (lag !== undefined) set('executionLag', lag);
-  const costRange = `basis points from 0 to ${MAX_COST_BPS} (10 % of traded value); 5 means 0.05 %`;
-  const cost = numberOption('cost-bps', o['cost-bps'], (n) => n >= 0 && n <= MAX_COST_BPS, costRange);
-  if (cost !== undefined) set('costBps', cost);
-  const slip = numberOption('slippage-bps', o['slippage-bps'], (n) => n >= 0 && n <= MAX_COST_BPS, costRange);
-  if (slip !== undefined) set('slippageBps', slip);
-  if (o.window !== undefined || o.anchor !== undefined) {
-    const anchor = choiceOption('anchor', o.anchor, ['first', 'last'] as const, 'first');
-    const w = parseWindow(o.window ?? '-3m..24m', anchor === 'first' ? 'first-cut' : 'last-cut');
-    if (!w) throw new UsageError(`--window ${JSON.stringify(o.window)}: expected months before and after the cut as -Bm..Am, e.g. -3m..24m`);
-    set('window', w);
-  }
-  if (o.cycles !== undefined) set('cycles', o.cycles === 'all' ? 'all' : o.cycles.split(',').map((s) => s.trim()).filter(Boolean));
-  if (o.count !== undefined) set('count', o.count);
-  if (o.benchmark !== undefined) set('benchmark', { name: o.benchmark });
-  if (strategiesOpt !== undefined || raw['strategies'] === undefined) {
-    const names = (strategiesOpt ?? ['all']).flatMap((s) => (s === 'all' ? BUILTIN_STRATEGIES.map((b) => b.name) : [s]));
-    set('strategies', names.map((name) => ({ name })));
-  }
-  if (paramsOpt.length > 0) {
-    const params = Object.fromEntries(paramsOpt.map(parseParam));
-    const list = Array.isArray(raw['strategies']) ? (raw['strategies'] as { name?: unknown; params?: Record<string, unknown> }[]) : [];
-    for (const key of Object.keys(params)) {
-      // Own properties only: `__proto__` or `constructor` are in every object, not parameters.
-      const takers = list.filter((s) => BUILTIN_STRATEGIES.find((b) => b.name === s?.name && Object.hasOwn(b.defaults, key)));
-      if (takers.length === 0) throw new UsageError(`--param ${key}: no selected strategy has a parameter '${key}'`);
-      for (const s of takers) {
-        s.params = { ...(s.params ?? {}), [key]: params[key] };
-        fromFlags.push(['strategies', list.indexOf(s), 'params', key]);
-      }
-    }
-  }
+  const fromFlags = applyBacktestFlags(raw, o);
   const source: ConfigSource = { file: o.config ?? null, ...(at === undefined ? {} : { at }), fromFlags };
 
   if (o.out === '-') throw new UsageError('--out -: a backtest writes a result file and its CSV side files (a sweep a CSV beside its summary); name a file, or read the summary on stdout');

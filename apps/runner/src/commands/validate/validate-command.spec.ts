@@ -56,6 +56,25 @@ describe('ratecut validate event', () => {
     expect(stray.err()).toBe('ratecut validate: --placebos is not an option of validate spa (usage: ratecut validate --help)\n');
   });
 
+  it('runs them over the combinations of a sweep (3 blocks), the same for any number of workers', async () => {
+    const { data, cwd } = setUp();
+    const args = ['validate', 'spa', '--data', data, '--strategy', 'static-mix', '--sweep', 'small=0..1:0.005', '--resamples', '200', '--json'];
+    const one = captureIo({}, cwd);
+    expect(await main(args, one)).toBe(0);
+    const doc = spaResultSchema.parse(JSON.parse(one.out()));
+    expect(doc.source).toBe('sweep of static-mix over small (201 combinations, rut-gspc)');
+    expect(doc.benchmark).toBe('buy-hold-large');
+    expect(doc.strategies.map((s) => s.label).slice(0, 2)).toEqual(['small=0', 'small=0.005']);
+    // small=0 holds only the large leg: the benchmark, no trial.
+    expect(doc.strategies[0].tested).toBe(false);
+    const two = captureIo({}, cwd);
+    expect(await main([...args, '--workers', '2'], two)).toBe(0);
+    expect(JSON.parse(two.out())).toEqual({ ...doc, commandLine: doc.commandLine });
+    const both = captureIo({}, cwd);
+    expect(await main(['validate', 'spa', 'bt.json', '--sweep', 'small=0..1'], both)).toBe(2);
+    expect(both.err()).toMatch(/give a backtest result file or a --sweep, not both/);
+  });
+
   it('says which tests there are, in one line, exit 2', async () => {
     const none = captureIo();
     expect(await main(['validate'], none)).toBe(2);

@@ -1,6 +1,7 @@
 /** Help text of `ratecut validate` (kept apart so that `--help` loads no study code). */
 export const VALIDATE_USAGE = `Usage: ratecut validate event [options]
        ratecut validate spa <backtest.json> [--resamples 2000] [--block auto|<days>] [--seed 1] [--out FILE]
+       ratecut validate spa --strategy <built-in> --sweep name=a..b[:step] ... [backtest settings] [options]
 
 Is the small-cap edge after a first cut real? validate event is the event study of first cuts:
 for each pair (rut-gspc, iwm-spy, ff-size) and horizon (3, 6, 12 and 24 months), the small
@@ -31,12 +32,14 @@ Options:
   --allow-outside-data   read catalog files outside the catalog's folder (refused by default)
 
 validate spa tests data snooping over the strategies of a backtest result (ratecut backtest
---out) against its benchmark: White's Reality Check (2000) and Hansen's SPA test (2005), from
+--out), or over every combination of a sweep (the --strategy, --sweep, --param, --pair, --cash,
+--lag, --cost-bps, --slippage-bps and --benchmark of ratecut backtest), against the benchmark: White's Reality Check (2000) and Hansen's SPA test (2005), from
 the daily excess returns of the full history, with the stationary bootstrap (Politis and Romano,
 1994). A small p says the best strategy's edge is unlikely to be the luck of trying them all.
   --resamples <n>        bootstrap resamples, 100 to 1,000,000 (default 2000)
   --block <auto|n>       mean block length in days (default auto: Politis-White estimates)
-  --seed, --out, --force as above
+  --workers <n>          with --sweep: worker threads for its blocks of combinations (default 1)
+  --seed, --out, --force, --data as above
 
 Reading it: an interval that excludes 0 says the mean (or median) spread after a first cut is
 not 0 with that confidence, given these cycles; the placebo p-value says how often random dates

@@ -62,12 +62,6 @@ export function stationaryBootstrapBlocks(n: number, meanBlock: number, rng: Xos
   return blocks;
 }
 
-/** The sum of `x` over the circular run of `length` periods from `start`, from its prefix sums `c` (`c[i]` = sum of the first i). */
-function runSum(c: Float64Array, n: number, start: number, length: number): number {
-  const end = start + length;
-  return end <= n ? c[end] - c[start] : c[n] - c[start] + c[end - n];
-}
-
 /** (1 + #{draws ≥ observed}) / (B + 1): the observation counted among the draws, never 0. */
 function pValue(draws: Float64Array, observed: number): number {
   let k = 0;
@@ -79,7 +73,8 @@ function pValue(draws: Float64Array, observed: number): number {
  * Reality Check and SPA over `excess`, one series per strategy of its excess over the benchmark
  * per period (e.g. daily return minus the benchmark's), all of the same length `n`. Every
  * resample applies the same stationary-bootstrap blocks to every series (their correlation is
- * kept); its means come from prefix sums, so a resample costs blocks × strategies, not periods.
+ * kept); its means come from prefix sums (time-major, so each block reads two contiguous rows), so a
+ * resample costs blocks × strategies, not periods × strategies.
  * ω_k² is the bootstrap variance of `sqrt(n) · mean_k` (Hansen, 2005, sec. 2.3). The consistent
  * SPA re-centres a strategy at its mean only when `tStatistic_k >= −sqrt(2 log log n)`, else at 0.
  * A strategy whose excess never varies (it holds what the benchmark holds) has ω = 0 and is left
@@ -93,31 +88,46 @@ export function superiorPredictiveAbility(excess: readonly Float64Array[], optio
   if (!Number.isInteger(options.resamples) || options.resamples < 1) throw new RangeError(`resamples must be an integer >= 1, got ${options.resamples}`);
   if (!(options.meanBlock >= 1)) throw new RangeError(`meanBlock must be >= 1, got ${options.meanBlock}`);
   if (m > 0 && n < 2) throw new RangeError(`the series need at least 2 periods, got ${n}`);
-  const prefix = excess.map((x, k) => {
+  // Prefix sums time-major: row t holds every strategy's sum of its first t periods, so a block
+  // adds two contiguous rows (m values each) and a resample streams through memory in order.
+  const C = new Float64Array((n + 1) * m);
+  excess.forEach((x, k) => {
     if (x.length !== n) throw new RangeError(`series ${k} has ${x.length} periods; series 0 has ${n}`);
-    const c = new Float64Array(n + 1);
-    for (let t = 0; t < n; t += 1) {
-      if (!Number.isFinite(x[t])) throw new RangeError(`series ${k} period ${t} is not finite`);
-      c[t + 1] = c[t] + x[t];
-    }
-    return c;
   });
+  for (let t = 0; t < n; t += 1) {
+    const row = t * m, next = row + m;
+    for (let k = 0; k < m; k += 1) {
+      const v = excess[k][t];
+      if (!Number.isFinite(v)) throw new RangeError(`series ${k} period ${t} is not finite`);
+      C[next + k] = C[row + k] + v;
+    }
+  }
   const B = options.resamples;
-  const means = prefix.map((c) => c[n] / n);
+  const means = Array.from({ length: m }, (_, k) => C[n * m + k] / n);
   const rootN = Math.sqrt(n);
   // Every resample's mean of every strategy, strategy-major.
   const boot = new Float64Array(m * B);
+  const acc = new Float64Array(m);
   const base = options.stream ?? 0;
   const rng = streamFor(options.seed, base);
+  const lastRow = n * m;
   for (let b = 0; b < B; b += 1) {
     reseedInto(rng, options.seed, base + b);
     const blocks = stationaryBootstrapBlocks(n, options.meanBlock, rng);
-    for (let k = 0; k < m; k += 1) {
-      const c = prefix[k];
-      let sum = 0;
-      for (let i = 0; i < blocks.length; i += 2) sum += runSum(c, n, blocks[i], blocks[i + 1]);
-      boot[k * B + b] = sum / n;
+    acc.fill(0);
+    for (let i = 0; i < blocks.length; i += 2) {
+      const start = blocks[i], end = start + blocks[i + 1];
+      const s0 = start * m;
+      if (end <= n) {
+        const e0 = end * m;
+        for (let k = 0; k < m; k += 1) acc[k] += C[e0 + k] - C[s0 + k];
+      } else {
+        // The block wraps past the last period: to the end, then from the start (row 0 is zero).
+        const w0 = (end - n) * m;
+        for (let k = 0; k < m; k += 1) acc[k] += C[lastRow + k] - C[s0 + k] + C[w0 + k];
+      }
     }
+    for (let k = 0; k < m; k += 1) boot[k * B + b] = acc[k] / n;
   }
   const omega = means.map((_, k) => {
     let s = 0, s2 = 0;
