@@ -80,4 +80,16 @@ export const EXAMPLES: readonly Example[] = [
     id: 'validate-spa-sweep',
     args: ['validate', 'spa', '--strategy', 'relative-momentum', '--sweep', 'k=1..24', '--sweep', 'threshold=0..0.049:0.001', '--resamples', '1000'],
   },
+  {
+    id: 'validate-loco',
+    args: ['validate', 'loco'],
+  },
+  {
+    id: 'validate-loco-strategy',
+    args: ['validate', 'loco', '--strategy', 'rate-regime'],
+  },
+  {
+    id: 'validate-walk-forward',
+    args: ['validate', 'walk-forward'],
+  },
 ];

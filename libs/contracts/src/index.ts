@@ -8,6 +8,8 @@ export * from './lib/compare-result';
 export * from './lib/event-study-result';
 // The data-snooping tests of `ratecut validate spa`.
 export * from './lib/spa-result';
+// Leave-one-cycle-out and walk-forward validation of `ratecut validate loco` and `walk-forward`.
+export * from './lib/out-of-sample-result';
 
 // backtest and sweep: the backtest configuration and the sweep table
 export * from './lib/backtest-config';

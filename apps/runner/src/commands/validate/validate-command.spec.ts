@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventStudyResultSchema, spaResultSchema } from '@ratecut/contracts';
+import { eventStudyResultSchema, outOfSampleResultSchema, spaResultSchema } from '@ratecut/contracts';
 import { main } from '../../main';
 import { captureIo } from '../../testing/capture-io';
 import { writeFixture } from '../../testing/fixture-market';
@@ -78,15 +78,60 @@ describe('ratecut validate event', () => {
   it('says which tests there are, in one line, exit 2', async () => {
     const none = captureIo();
     expect(await main(['validate'], none)).toBe(2);
-    expect(none.err()).toBe("ratecut validate: name a test: event (the event study of first cuts) or spa (Reality Check and SPA over a backtest's strategies) (usage: ratecut validate --help)\n");
+    expect(none.err()).toBe("ratecut validate: name a test: event (the event study of first cuts), spa (Reality Check and SPA over a backtest's strategies), loco or walk-forward (parameters chosen on some cycles, tested on another) (usage: ratecut validate --help)\n");
     const typo = captureIo();
     expect(await main(['validate', 'evnt'], typo)).toBe(2);
-    expect(typo.err()).toBe("ratecut validate: unknown test 'evnt'; did you mean 'event'? Tests: event, spa (usage: ratecut validate --help)\n");
+    expect(typo.err()).toBe("ratecut validate: unknown test 'evnt'; did you mean 'event'? Tests: event, spa, loco, walk-forward (usage: ratecut validate --help)\n");
     const anchor = captureIo();
     expect(await main(['validate', 'event', '--anchor', 'close'], anchor)).toBe(2);
     expect(anchor.err()).toBe('ratecut validate: --anchor "close": expected one of effective, announcement, cut-day (usage: ratecut validate --help)\n');
     const bad = captureIo();
     expect(await main(['validate', 'event', '--resamples', '5'], bad)).toBe(2);
     expect(bad.err()).toMatch(/--resamples "5": expected a whole number 100 to 1,000,000/);
+  });
+});
+
+describe('ratecut validate loco and walk-forward', () => {
+  jest.setTimeout(60_000);
+  // The fixture has two first cuts; counted one by one with a short window, both are covered.
+  const cycles = ['--count', 'first-cuts', '--window=-3m..6m'];
+
+  it('walks forward over a grid: the table, --json and --out, the same for any number of workers', async () => {
+    const { data, cwd } = setUp();
+    const args = ['validate', 'walk-forward', '--data', data, '--strategy', 'static-mix', '--sweep', 'small=0..1:0.1', '--min-train', '1', ...cycles];
+    const io = captureIo({}, cwd);
+    expect(await main(args, io)).toBe(0);
+    expect(io.out()).toMatch(/^Walk-forward \(each cycle from the 2nd on, chosen on those before it\) validation of static-mix over small \(11\): 11 combinations, rut-gspc against buy-hold-large, 2 counted cycles$/m);
+    expect(io.out()).toMatch(/^ {2}cycle +trained on +chosen +in-sample +out-of-sample +full-sample choice$/m);
+    expect(io.out()).toMatch(/^ {2}2020-03 +1 +small=\S+ +[+-]\d+\.\d +[+-]\d+\.\d (beat|lost) +[+-]\d+\.\d$/m);
+    expect(io.out()).toMatch(/^Out of sample: mean excess [+-]\d+\.\d pp; the choice beat buy-hold-large in [01] of 1 held-out cycles\.$/m);
+    const json = captureIo({}, cwd);
+    expect(await main([...args, '--json', '--out', 'wf.json'], json)).toBe(0);
+    const doc = outOfSampleResultSchema.parse(JSON.parse(json.out()));
+    expect(readFileSync(join(cwd, 'wf.json'), 'utf8')).toBe(json.out());
+    expect(doc).toMatchObject({ schema: 'ratecut.out-of-sample/1', method: 'walk-forward', objective: 'mean-excess', minTrain: 1, candidates: 11 });
+    expect(doc.cycles.map((c) => c.id)).toEqual(['2019-08', '2020-03']);
+    expect(doc.folds.map((f) => f.test)).toEqual(['2020-03']);
+    const two = captureIo({}, cwd);
+    expect(await main([...args, '--json', '--workers', '2', '--objective', 'mean-excess'], two)).toBe(0);
+    expect({ ...JSON.parse(two.out()), commandLine: '' }).toEqual({ ...doc, commandLine: '' });
+  });
+
+  it('says what is missing: too few cycles, options of the other test, --out without one strategy', async () => {
+    const { data, cwd } = setUp();
+    const few = captureIo({}, cwd);
+    expect(await main(['validate', 'loco', '--data', data, '--strategy', 'cut-trigger'], few)).toBe(2);
+    expect(few.err()).toMatch(/leave-one-cycle-out needs at least 3 counted cycles in the data; rut-gspc has 1/);
+    const usage = async (args: string[], message: RegExp): Promise<void> => {
+      const io = captureIo({}, cwd);
+      expect(await main(['validate', ...args, '--data', data], io)).toBe(2);
+      expect(io.err()).toMatch(message);
+    };
+    await usage(['loco', '--strategy', 'cut-trigger', '--min-train', '2'], /--min-train is not an option of validate loco/);
+    await usage(['loco', '--out', 'x.json'], /--out writes one study: name its --strategy/);
+    await usage(['walk-forward', '--sweep', 'small=0..1'], /--sweep needs --strategy <built-in>/);
+    await usage(['loco', '--strategy', 'buy-hold-small'], /buy-hold-small has no default grid: give --sweep/);
+    await usage(['loco', '--strategy', 'static-mix', '--objective', 'cagr'], /--objective "cagr": expected one of mean-excess, sharpe/);
+    await usage(['loco', '--strategy', 'static-mix', '--resamples', '100'], /--resamples is not an option of validate loco/);
   });
 });

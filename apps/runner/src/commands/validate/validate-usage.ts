@@ -2,6 +2,8 @@
 export const VALIDATE_USAGE = `Usage: ratecut validate event [options]
        ratecut validate spa <backtest.json> [--resamples 2000] [--block auto|<days>] [--seed 1] [--out FILE]
        ratecut validate spa --strategy <built-in> --sweep name=a..b[:step] ... [backtest settings] [options]
+       ratecut validate loco [--strategy <built-in> [--sweep name=a..b[:step] ...]] [--objective mean-excess|sharpe]
+       ratecut validate walk-forward [...as loco] [--min-train 3]
 
 Is the small-cap edge after a first cut real? validate event is the event study of first cuts:
 for each pair (rut-gspc, iwm-spy, ff-size) and horizon (3, 6, 12 and 24 months), the small
@@ -40,6 +42,21 @@ the daily excess returns of the full history, with the stationary bootstrap (Pol
   --block <auto|n>       mean block length in days (default auto: Politis-White estimates)
   --workers <n>          with --sweep: worker threads for its blocks of combinations (default 1)
   --seed, --out, --force, --data as above
+
+validate loco (leave-one-cycle-out) and validate walk-forward choose a strategy's parameters on
+some easing cycles and test the choice on one it did not see: loco holds each counted cycle out
+in turn and chooses on all the others; walk-forward chooses on the cycles before each one. Every
+combination of the --sweep grid (else the built-in's default grid; without --strategy, every
+built-in with one) runs over each counted cycle's window, as ratecut backtest replays it (the
+--pair, --cash, --lag, --cost-bps, --slippage-bps, --benchmark, --cycles, --count, --window and
+--anchor of ratecut backtest). The table puts each cycle's out-of-sample excess next to the
+in-sample figures a table without validation would show.
+  --objective <which>    what the choice maximises over the training cycles: mean-excess (default,
+                         the mean excess total return over the benchmark) or sharpe (the Sharpe
+                         ratio over cash of their days pooled)
+  --min-train <n>        walk-forward: cycles that only train before the first test (default 3)
+  --workers <n>          worker threads for the blocks of combinations (default 1); same numbers
+  --out <file.json>      with --strategy: also write the document (schema ratecut.out-of-sample/1)
 
 Reading it: an interval that excludes 0 says the mean (or median) spread after a first cut is
 not 0 with that confidence, given these cycles; the placebo p-value says how often random dates

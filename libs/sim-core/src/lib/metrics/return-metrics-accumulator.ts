@@ -3,6 +3,7 @@ import { volatilityFromMoments } from './annualized-volatility';
 import { cagrFromGrowth } from './cagr';
 import { DrawdownTracker } from './drawdown-tracker';
 import { sharpeFromMoments } from './sharpe-ratio';
+import type { Moments } from './running-moments';
 
 /**
  * The return-based metrics of a run, accumulated one period at a time without storing the
@@ -106,6 +107,12 @@ export class ReturnMetricsAccumulator {
   /** `mean(r − rf) / sd(r − rf) × sqrt(periodsPerYear)`; NaN below 2 periods or at zero variance. */
   sharpe(periodsPerYear: number): number {
     return sharpeFromMoments(this.merged().excess, periodsPerYear);
+  }
+
+  /** Count, mean and `Σ (e − mean)²` of the excess returns `e = r − rf` over cash (what {@link sharpe} reads). */
+  excessMoments(): Moments {
+    const e = this.merged().excess;
+    return { count: e.count, mean: e.mean, m2: e.m2 };
   }
 
   /** Deepest `wealth / running peak − 1` (a decimal <= 0), starting capital as the first peak; NaN without periods or after a NaN. */

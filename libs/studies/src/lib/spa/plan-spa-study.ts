@@ -7,7 +7,7 @@ import type { Study } from '../study/study';
 import { splitRange, type ItemRange } from '../study/split-range';
 import type { ResultFileOf } from '../result-files/result-file';
 import { equityReturns } from '../compare/compare-entries';
-import { gridCombination, gridSize, type KernelSweepContext } from '../sweep/kernel-sweep-block';
+import { kernelSweepOf } from '../sweep/kernel-sweep-of';
 import { planSweepStudy, type SweepRequest } from '../sweep/plan-sweep-study';
 import { runSpaBlock, SPA_BLOCK, type SpaBlock, type SpaContext } from './spa-block';
 import { SPA_SWEEP_BLOCK, type SpaSweepContext } from './spa-sweep-block';
@@ -135,20 +135,14 @@ export const SPA_SWEEP_BLOCK_COMBINATIONS = 100;
 export function planSpaSweepStudy(request: SpaSweepRequest): LoadResult<SpaSweepStudy> {
   const planned = planSweepStudy(request.sweep);
   if (!planned.ok) return planned;
-  const { plan: header, context: sc } = planned.value;
-  const sweep: KernelSweepContext = sc.kind === 'kernel' ? sc : {
-    kind: 'kernel', data: sc.data, strategy: header.strategy, params: {},
-    grid: [{ name: 'k', values: sc.ks }, { name: 'threshold', values: sc.thresholds }],
-    schedule: { kind: 'month-end' }, config: { ...sc.config, limits: { allowLeverage: false, allowShort: false } }, replay: sc.replay,
-  };
+  const header = planned.value.plan;
+  const { sweep, names, labels } = kernelSweepOf(planned.value);
   const bench = findBuiltinStrategy(header.benchmark);
   if (bench === undefined) return { ok: false, issues: [{ code: 'bad-option', severity: 'error', file: 'command line', message: `the benchmark ${header.benchmark} is not a built-in strategy: the SPA test of a sweep needs one` }] };
   const rows = sweep.config.endRow - sweep.config.startRow + 1;
   const record = allocatePortfolioRecord(rows, sweep.data.closes.length);
   new PortfolioKernel(sweep.data.closes.length).run(sweep.data, bench.targets(bench.defaults, sweep.data), bench.schedule, sweep.config, new PortfolioTally(), record);
-  const total = gridSize(sweep.grid);
-  const names = sweep.grid.map((g) => (header.strategy === 'relative-momentum' && g.name === 'k' ? 'k_months' : g.name));
-  const labels = Array.from({ length: total }, (_, c) => gridCombination(sweep.grid, c).map((v, p) => `${names[p]}=${v}`).join(' '));
+  const total = labels.length;
   const plan: SpaPlan = {
     head: {
       ...(request.sweep.notice === null ? {} : { notice: request.sweep.notice }),
