@@ -92,4 +92,14 @@ export const EXAMPLES: readonly Example[] = [
     id: 'validate-walk-forward',
     args: ['validate', 'walk-forward'],
   },
+  {
+    id: 'validate-calibration',
+    args: ['validate', 'calibration'],
+    abridge: (lines) => {
+      // The first scenario (all-cycles) in full; the others have the same layout.
+      const second = lines.findIndex((l, i) => i > 5 && /^[a-z-]+ \(/.test(l) && !l.startsWith('all-cycles'));
+      const last = lines.length - 1;
+      return second < 0 ? [...lines] : [...lines.slice(0, second), 'emergency-cuts, insurance-cuts, recession-easing, resumption: … (the same layout)', '', lines[last]];
+    },
+  },
 ];

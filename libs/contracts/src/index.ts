@@ -10,6 +10,8 @@ export * from './lib/event-study-result';
 export * from './lib/spa-result';
 // Leave-one-cycle-out and walk-forward validation of `ratecut validate loco` and `walk-forward`.
 export * from './lib/out-of-sample-result';
+// The calibration of the scenario simulator, `ratecut validate calibration`.
+export * from './lib/calibration-result';
 
 // backtest and sweep: the backtest configuration and the sweep table
 export * from './lib/backtest-config';

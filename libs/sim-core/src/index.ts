@@ -99,6 +99,7 @@ export * from './lib/inference/cycle-bootstrap';
 export * from './lib/inference/placebo-test';
 export * from './lib/inference/superior-predictive-ability';
 export * from './lib/inference/cycle-selection';
+export * from './lib/inference/probability-integral-transform';
 
 // random/: seeded random streams (the samplers built on them are internal to monte-carlo/)
 export * from './lib/random/xoshiro128';

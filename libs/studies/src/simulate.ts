@@ -1,7 +1,7 @@
 /** `@ratecut/studies/simulate`: the simulate study, Monte Carlo scenarios. */
 // simulate: Monte Carlo scenarios (see lib/simulate/)
 export { planSimulateStudy, isUncoveredAnalogsIssue, type SimulatePlan, type SimulateRequest, type SimulateStudy } from './lib/simulate/plan-simulate-study';
-export { loadScenario, type LoadedScenario } from './lib/simulate/load-scenario';
+export { builtinScenarioNames, loadScenario, type LoadedScenario } from './lib/simulate/load-scenario';
 export type { SimulateTarget } from './lib/simulate/simulate-target';
 export { defaultWorkers, workerStartupSeconds, type SimulationEstimate, type WorkerChoice } from './lib/simulate/simulation-budget';
 export type { PathJob, PathModel } from './lib/simulate/path-job';

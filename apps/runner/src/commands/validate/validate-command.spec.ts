@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventStudyResultSchema, outOfSampleResultSchema, spaResultSchema } from '@ratecut/contracts';
+import { calibrationResultSchema, eventStudyResultSchema, outOfSampleResultSchema, spaResultSchema } from '@ratecut/contracts';
 import { main } from '../../main';
 import { captureIo } from '../../testing/capture-io';
 import { writeFixture } from '../../testing/fixture-market';
@@ -78,10 +78,10 @@ describe('ratecut validate event', () => {
   it('says which tests there are, in one line, exit 2', async () => {
     const none = captureIo();
     expect(await main(['validate'], none)).toBe(2);
-    expect(none.err()).toBe("ratecut validate: name a test: event (the event study of first cuts), spa (Reality Check and SPA over a backtest's strategies), loco or walk-forward (parameters chosen on some cycles, tested on another) (usage: ratecut validate --help)\n");
+    expect(none.err()).toBe("ratecut validate: name a test: event (the event study of first cuts), spa (Reality Check and SPA over a backtest's strategies), loco or walk-forward (parameters chosen on some cycles, tested on another), calibration (the simulator against held-out cycles) (usage: ratecut validate --help)\n");
     const typo = captureIo();
     expect(await main(['validate', 'evnt'], typo)).toBe(2);
-    expect(typo.err()).toBe("ratecut validate: unknown test 'evnt'; did you mean 'event'? Tests: event, spa, loco, walk-forward (usage: ratecut validate --help)\n");
+    expect(typo.err()).toBe("ratecut validate: unknown test 'evnt'; did you mean 'event'? Tests: event, spa, loco, walk-forward, calibration (usage: ratecut validate --help)\n");
     const anchor = captureIo();
     expect(await main(['validate', 'event', '--anchor', 'close'], anchor)).toBe(2);
     expect(anchor.err()).toBe('ratecut validate: --anchor "close": expected one of effective, announcement, cut-day (usage: ratecut validate --help)\n');
@@ -133,5 +133,42 @@ describe('ratecut validate loco and walk-forward', () => {
     await usage(['loco', '--strategy', 'buy-hold-small'], /buy-hold-small has no default grid: give --sweep/);
     await usage(['loco', '--strategy', 'static-mix', '--objective', 'cagr'], /--objective "cagr": expected one of mean-excess, sharpe/);
     await usage(['loco', '--strategy', 'static-mix', '--resamples', '100'], /--resamples is not an option of validate loco/);
+  });
+});
+
+describe('ratecut validate calibration', () => {
+  jest.setTimeout(60_000);
+
+  it('holds out each analog of the named scenarios: the table, --json and --out, the same on 2 threads', async () => {
+    const { data, cwd } = setUp();
+    const args = ['validate', 'calibration', 'all-cycles', 'insurance-cuts', '--data', data, '--paths', '1000'];
+    const io = captureIo({}, cwd);
+    expect(await main(args, io)).toBe(0);
+    expect(io.out()).toMatch(/^Calibration of the scenario simulator: each analog cycle held out in turn, its scenario simulated from the other analogs \(1000 paths each\)$/m);
+    expect(io.out()).toMatch(/^all-cycles \(All easing cycles\): 252 trading days, stationary, rut-gspc .*; analogs 2019-08, 2020-03$/m);
+    expect(io.out()).toMatch(/^ {2}2019-08 +1 +[+-]\d+\.\d% +0\.\d\d /m);
+    expect(io.out()).toMatch(/^ {2}spread +2 +\d+% +\d+% +\d\.\d{3} +(\d ){4}\d$/m);
+    expect(io.out()).toMatch(/^ {2}not held out: 2019-08 \(no other analog cycle to draw from\)$/m);
+    const json = captureIo({}, cwd);
+    expect(await main([...args, '--json', '--out', 'cal.json'], json)).toBe(0);
+    const doc = calibrationResultSchema.parse(JSON.parse(json.out()));
+    expect(readFileSync(join(cwd, 'cal.json'), 'utf8')).toBe(json.out());
+    expect(doc.scenarios.map((s) => [s.name, s.folds.length])).toEqual([['all-cycles', 2], ['insurance-cuts', 0]]);
+    const two = captureIo({}, cwd);
+    expect(await main([...args, '--json', '--workers', '2'], two)).toBe(0);
+    expect(two.out()).toBe(json.out().replace(' --out cal.json', ''));
+  });
+
+  it('says what is wrong: an unknown scenario (exit 1), a bad --paths or --method (exit 2)', async () => {
+    const { data, cwd } = setUp();
+    const unknown = captureIo({}, cwd);
+    expect(await main(['validate', 'calibration', 'nope', '--data', data], unknown)).toBe(1);
+    expect(unknown.err()).toMatch(/nope: error bad-scenario: no such scenario file, and not a built-in \(built-ins: all-cycles, /);
+    const paths = captureIo({}, cwd);
+    expect(await main(['validate', 'calibration', '--paths', '5', '--data', data], paths)).toBe(2);
+    expect(paths.err()).toMatch(/--paths "5": expected a whole number of paths, 100 to 1,000,000/);
+    const method = captureIo({}, cwd);
+    expect(await main(['validate', 'calibration', '--method', 'garch', '--data', data], method)).toBe(2);
+    expect(method.err()).toMatch(/--method "garch": expected stationary, circular, iid, student-t, rate-sensitivity/);
   });
 });

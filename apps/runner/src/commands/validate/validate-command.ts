@@ -24,6 +24,7 @@ import { planFailure, runWithProgress } from '../backtest/study-runner';
 import { formatEventStudy } from './format-event-study';
 import { formatSpa } from './format-spa';
 import { validateOutOfSample } from './validate-out-of-sample';
+import { validateCalibration } from './validate-calibration';
 
 /** A whole number from `lo` to `hi`. */
 const whole = (lo: number, hi: number) => (n: number): boolean => Number.isInteger(n) && n >= lo && n <= hi;
@@ -86,20 +87,21 @@ const VALIDATE_OPTIONS = {
   'exclude-months': { type: 'string' }, 'min-move-bp': { type: 'string' }, 'pause-months': { type: 'string' },
   'recession-months': { type: 'string' }, workers: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' },
   data: { type: 'string' }, 'allow-outside-data': { type: 'boolean' }, block: { type: 'string' }, sweep: { type: 'string', multiple: true },
-  objective: { type: 'string' }, 'min-train': { type: 'string' },
+  objective: { type: 'string' }, 'min-train': { type: 'string' }, paths: { type: 'string' }, method: { type: 'string' },
 } as const;
 
 /** The parsed options of `ratecut validate`. */
 type ValidateValues = OptionValues<typeof VALIDATE_OPTIONS>;
 
 /** The tests `ratecut validate` runs, and the options each takes (besides the global ones). */
-const TESTS = ['event', 'spa', 'loco', 'walk-forward'] as const;
+const TESTS = ['event', 'spa', 'loco', 'walk-forward', 'calibration'] as const;
 /** The backtest settings a sweep takes (`validate spa --sweep`, `loco`, `walk-forward`). */
 const SWEEP_SETTINGS = ['strategy', 'param', 'sweep', 'pair', 'cash', 'lag', 'cost-bps', 'slippage-bps', 'benchmark'];
 const TEST_OPTIONS: Readonly<Record<(typeof TESTS)[number], readonly string[]>> = {
   event: ['resamples', 'placebos', 'seed', 'confidence', 'exclude-months', 'count', 'min-move-bp', 'pause-months', 'recession-months', 'workers', 'out', 'force', 'data', 'allow-outside-data', 'anchor'],
   spa: ['resamples', 'seed', 'block', 'out', 'force', 'workers', 'data', 'allow-outside-data', ...SWEEP_SETTINGS],
   loco: ['objective', 'out', 'force', 'workers', 'data', 'allow-outside-data', 'cycles', 'count', 'window', 'anchor', ...SWEEP_SETTINGS],
+  calibration: ['paths', 'method', 'workers', 'out', 'force', 'data', 'allow-outside-data'],
   'walk-forward': ['objective', 'min-train', 'out', 'force', 'workers', 'data', 'allow-outside-data', 'cycles', 'count', 'window', 'anchor', ...SWEEP_SETTINGS],
 };
 
@@ -107,7 +109,7 @@ const TEST_OPTIONS: Readonly<Record<(typeof TESTS)[number], readonly string[]>> 
 export async function validateCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const { values: o, positionals } = parseOptionsAndArguments(args, VALIDATE_OPTIONS);
   const [test, ...rest] = positionals;
-  if (test === undefined) throw new UsageError(`name a test: event (the event study of first cuts), spa (Reality Check and SPA over a backtest's strategies), loco or walk-forward (parameters chosen on some cycles, tested on another)`);
+  if (test === undefined) throw new UsageError(`name a test: event (the event study of first cuts), spa (Reality Check and SPA over a backtest's strategies), loco or walk-forward (parameters chosen on some cycles, tested on another), calibration (the simulator against held-out cycles)`);
   if (!(TESTS as readonly string[]).includes(test)) {
     const hint = didYouMean(test, TESTS);
     throw new UsageError(`unknown test '${test}'${hint === undefined ? '' : `; did you mean '${hint}'?`} Tests: ${TESTS.join(', ')}`);
@@ -118,6 +120,7 @@ export async function validateCommand(args: readonly string[], io: CommandIo): P
   if (name === 'spa') return validateSpa(args, rest, o, io);
   if (name === 'loco') return validateOutOfSample('leave-one-cycle-out', args, rest, o, io);
   if (name === 'walk-forward') return validateOutOfSample('walk-forward', args, rest, o, io);
+  if (name === 'calibration') return validateCalibration(args, rest, o, io);
   if (rest.length > 0) throw new UsageError(`validate event takes no file; unexpected ${rest.map((e) => JSON.stringify(e)).join(', ')}`);
   const resamples = numberOption('resamples', o.resamples, whole(100, 1_000_000), 'a whole number 100 to 1,000,000') ?? EVENT_STUDY_DEFAULTS.resamples;
   const placebos = numberOption('placebos', o.placebos, whole(100, 1_000_000), 'a whole number 100 to 1,000,000') ?? EVENT_STUDY_DEFAULTS.placebos;

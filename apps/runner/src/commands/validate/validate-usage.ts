@@ -4,6 +4,7 @@ export const VALIDATE_USAGE = `Usage: ratecut validate event [options]
        ratecut validate spa --strategy <built-in> --sweep name=a..b[:step] ... [backtest settings] [options]
        ratecut validate loco [--strategy <built-in> [--sweep name=a..b[:step] ...]] [--objective mean-excess|sharpe]
        ratecut validate walk-forward [...as loco] [--min-train 3]
+       ratecut validate calibration [scenario ...] [--paths 10000] [--method <kind>]
 
 Is the small-cap edge after a first cut real? validate event is the event study of first cuts:
 for each pair (rut-gspc, iwm-spy, ff-size) and horizon (3, 6, 12 and 24 months), the small
@@ -57,6 +58,17 @@ in-sample figures a table without validation would show.
   --min-train <n>        walk-forward: cycles that only train before the first test (default 3)
   --workers <n>          worker threads for the blocks of combinations (default 1); same numbers
   --out <file.json>      with --strategy: also write the document (schema ratecut.out-of-sample/1)
+
+validate calibration tests the scenario simulator: for each scenario (every built-in when none is
+named) and each of its analog cycles with a realized year, the scenario is simulated from the
+other analogs only, and the realized small, large and small - large returns are placed in the
+simulated distributions (the probability integral transform, PIT). A calibrated simulator puts
+half the cycles inside its 50% interval and 90% inside its 90% interval.
+  --paths <n>            paths per held-out cycle, 100 to 1,000,000 (default 10000)
+  --method <kind>        simulate with another method: stationary, circular, iid, student-t,
+                         rate-sensitivity (default: each scenario's own)
+  --workers <n>          worker threads, one held-out cycle per block (default 1); same numbers
+  --out <file.json>      also write the document (schema ratecut.calibration/1)
 
 Reading it: an interval that excludes 0 says the mean (or median) spread after a first cut is
 not 0 with that confidence, given these cycles; the placebo p-value says how often random dates
