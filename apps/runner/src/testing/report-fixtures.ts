@@ -12,8 +12,9 @@ export const FIXTURE_SCENARIO = {
 };
 
 /**
- * Runs `ratecut backtest` and `ratecut simulate` in-process on the fixture market and returns
- * the folder holding `bt.json` and `sim.json` (for report tests).
+ * Runs `ratecut backtest`, `ratecut simulate` and the `ratecut validate` tests in-process on the
+ * fixture market and returns the folder holding `bt.json`, `sim.json`, `event.json`,
+ * `walk-forward.json` and `calibration.json` (for report tests).
  */
 export async function writeFixtureResults(): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ratecut-report-data-'));
@@ -23,6 +24,9 @@ export async function writeFixtureResults(): Promise<string> {
   const runs: string[][] = [
     ['backtest', '--strategy', 'buy-hold-small', '--strategy', 'cut-trigger', '--strategy', 'static-mix', '--window=-3m..12m', '--data', dataDir, '--out', 'bt.json'],
     ['simulate', 'scenario.json', '--data', dataDir, '--target', 'small:+5%', '--target', 'large:+2%', '--strategy-paths', '20', '--workers', '1', '--out', 'sim.json'],
+    ['validate', 'event', '--data', dataDir, '--resamples', '200', '--placebos', '500', '--out', 'event.json'],
+    ['validate', 'walk-forward', '--strategy', 'static-mix', '--sweep', 'small=0..1:0.25', '--min-train', '1', '--count', 'first-cuts', '--window=-3m..6m', '--data', dataDir, '--out', 'walk-forward.json'],
+    ['validate', 'calibration', 'all-cycles', '--paths', '500', '--data', dataDir, '--out', 'calibration.json'],
   ];
   for (const args of runs) {
     const io = captureIo({}, dir);

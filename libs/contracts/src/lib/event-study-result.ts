@@ -30,6 +30,8 @@ export const placeboJsonSchema = z.object({
   p5: z.number(),
   p50: z.number(),
   p95: z.number(),
+  /** The placebo means in equal bins from the smallest (lo) to the largest (hi), for the report's chart; absent in files written before it. */
+  histogram: z.object({ lo: z.number(), hi: z.number(), counts: z.array(z.number()) }).exactOptional(),
 });
 
 /** One group of cycles at one horizon: the events, their spreads' mean and median with intervals, and the placebo test. */

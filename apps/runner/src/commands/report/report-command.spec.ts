@@ -34,6 +34,26 @@ describe('ratecut report', () => {
     expect(html.length).toBeLessThan(2_000_000);
   });
 
+  it('draws the validate results: the event study with its placebo distributions, walk-forward, calibration', async () => {
+    const r = await report(['event.json', 'walk-forward.json', 'calibration.json', '--out', 'v.html']);
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, 'v.html'), 'utf8');
+    expect(html.match(/class="chart"/g)).toHaveLength(3);
+    expect(html).toContain('<h2 id="file-1">Event study of first cuts (anchor: effective)</h2>');
+    expect(html).toContain('<h2 id="file-2">Walk-forward validation of static-mix (rut-gspc, against buy-hold-large)</h2>');
+    expect(html).toContain('<h2 id="file-3">Calibration of the scenario simulator (500 paths per held-out cycle)</h2>');
+    // The placebo histogram and the event mean travel in the chart data.
+    const specs = JSON.parse(/<script type="application\/json" id="ratecut-specs">(.*?)<\/script>/s.exec(html)![1]) as { spec: { data?: { values: { kind?: string }[] } } }[];
+    const placebo = specs[0].spec.data!.values;
+    expect(placebo.filter((v) => v.kind === 'placebo').length).toBe(30 * placebo.filter((v) => v.kind === 'event').length);
+    // A document written before the placebo histogram existed still reads; its chart becomes a note.
+    const event = JSON.parse(readFileSync(join(dir, 'event.json'), 'utf8')) as { pairs: { horizons: { groups: { placebo: Record<string, unknown> | null }[] }[] }[] };
+    for (const p of event.pairs) for (const h of p.horizons) for (const g of h.groups) if (g.placebo !== null) delete g.placebo['histogram'];
+    writeFileSync(join(dir, 'old-event.json'), JSON.stringify(event));
+    expect((await report(['old-event.json', '--out', 'old.html'])).code).toBe(0);
+    expect(readFileSync(join(dir, 'old.html'), 'utf8')).toContain('Placebo distributions (all cycles)</h3>\n<p class="note">');
+  });
+
   it('is the same report through reportOutput (backtest and simulate --report)', () => {
     const docs = ['bt.json', 'sim.json'].map((file) => ({ file, doc: JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown }));
     expect(reportOutput(docs, 'c.html')).toEqual({ path: 'c.html', text: readFileSync(join(dir, 'a.html'), 'utf8') });

@@ -4,7 +4,10 @@ export const REPORT_USAGE = `Usage: ratecut report <result files...> --out repor
 Writes one self-contained HTML file (no network needed to view it) with charts of backtest and
 simulate result files: equity curves per cycle rebased at the first cut (small, large and each
 strategy), the per-cycle table, a drawdown chart, and for simulations the fan chart and the
-histogram of horizon returns with the targets and their probabilities marked. Charts are
+histogram of horizon returns with the targets and their probabilities marked; for validate
+results, the event study's tables and placebo distributions (validate event), the in- vs
+out-of-sample excess per cycle (validate loco, walk-forward) and the calibration plot (validate
+calibration). Charts are
 Vega-Lite specifications rendered by the Vega runtime inlined into the file.
 
 Options:

@@ -18,7 +18,7 @@ export class ReportInputError extends Error {
  * (checked before any of them is written). An in-memory result document gives the same bytes
  * as its written file.
  *
- * @throws ReportInputError when a document is not a backtest or simulate result (every problem listed).
+ * @throws ReportInputError when a document is not a result a report draws (every problem listed).
  */
 export function reportOutput(docs: readonly { file: string; doc: unknown }[], out: string): OutputFile {
   const planned = planReportStudy(docs.map(({ file, doc }) => ({ file, doc })), { ratecutVersion: VERSION });

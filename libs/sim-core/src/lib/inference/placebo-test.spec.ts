@@ -61,3 +61,19 @@ describe('placeboTest', () => {
     expect(r.pTwoSided).toBeCloseTo(0.2, 12);
   });
 });
+
+describe('placeboTest histogram', () => {
+  it('counts every placebo mean in equal bins from the smallest to the largest', () => {
+    const pool = normals(500, 7);
+    const r = placeboTest(0, pool, 5, { seed: 3, placebos: 999 });
+    const means = placeboMeans(pool, 5, { seed: 3, placebos: 999 });
+    expect(r.histogram.lo).toBe(means[0]);
+    expect(r.histogram.hi).toBe(means[means.length - 1]);
+    expect(r.histogram.counts.length).toBe(30);
+    expect(r.histogram.counts.reduce((a, b) => a + b, 0)).toBe(999);
+    // Counted apart: the means in the first and the last bin.
+    const width = (r.histogram.hi - r.histogram.lo) / 30;
+    expect(r.histogram.counts[0]).toBe(Array.from(means).filter((m) => m < r.histogram.lo + width).length);
+    expect(r.histogram.counts[29]).toBe(Array.from(means).filter((m) => m >= r.histogram.lo + 29 * width).length);
+  });
+});

@@ -33,6 +33,21 @@ export interface PlaceboResult {
   readonly p5: number;
   readonly p50: number;
   readonly p95: number;
+  /** The placebo means in {@link PLACEBO_HISTOGRAM_BINS} equal bins from the smallest to the largest (the last bin closed). */
+  readonly histogram: { readonly lo: number; readonly hi: number; readonly counts: readonly number[] };
+}
+
+/** Bins of {@link PlaceboResult.histogram}. */
+export const PLACEBO_HISTOGRAM_BINS = 30;
+
+/** Counts of the ascending-sorted `sorted` in `bins` equal bins of `[sorted[0], sorted[n − 1]]` (all in the first when they are equal). */
+function histogramOfSorted(sorted: Float64Array, bins: number): { lo: number; hi: number; counts: number[] } {
+  const n = sorted.length;
+  const lo = n === 0 ? NaN : sorted[0], hi = n === 0 ? NaN : sorted[n - 1];
+  const counts = new Array<number>(bins).fill(0);
+  const width = (hi - lo) / bins;
+  for (let i = 0; i < n; i += 1) counts[width > 0 ? Math.min(bins - 1, Math.floor((sorted[i] - lo) / width)) : 0] += 1;
+  return { lo, hi, counts };
 }
 
 /**
@@ -90,5 +105,6 @@ export function placeboTest(eventMean: number, pool: ArrayLike<number>, size: nu
     percentile: below / N,
     pLower, pUpper, pTwoSided: Math.min(1, 2 * Math.min(pLower, pUpper)),
     p5: percentileOfSorted(means, 5), p50: percentileOfSorted(means, 50), p95: percentileOfSorted(means, 95),
+    histogram: histogramOfSorted(means, PLACEBO_HISTOGRAM_BINS),
   };
 }

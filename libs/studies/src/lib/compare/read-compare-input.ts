@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { describeSweep, SWEEP_METRIC_COLUMNS, type SweepTable } from '@ratecut/contracts';
 import type { LoadResult } from '@ratecut/sim-core';
 import { readResultFile } from '../result-files/read-result-file';
-import type { ResultFile } from '../result-files/result-file';
+import type { ResultFileOf } from '../result-files/result-file';
 import type { CompareInput, SweepInput } from './compare-input';
 
 /** The result kinds `compare` reads. */
@@ -21,7 +21,7 @@ function sweepInput(file: string, table: SweepTable): SweepInput {
 }
 
 /** A checked result file as a comparison input, labelled by its base name. */
-export function compareInputOf(result: ResultFile): CompareInput {
+export function compareInputOf(result: ResultFileOf<(typeof COMPARE_KINDS)[number]>): CompareInput {
   if (result.kind === 'sweep') return sweepInput(result.file, result.table);
   return { ...result, name: basename(result.file) };
 }

@@ -106,7 +106,7 @@ export function measurePairEvents(context: EventStudyContext, block: EventStudyB
             placebo: placebo === null ? null : {
               pool: placebo.pool, size: placebo.size, percentile: placebo.percentile,
               pLower: placebo.pLower, pUpper: placebo.pUpper, pTwoSided: placebo.pTwoSided,
-              p5: placebo.p5, p50: placebo.p50, p95: placebo.p95,
+              p5: placebo.p5, p50: placebo.p50, p95: placebo.p95, histogram: { lo: placebo.histogram.lo, hi: placebo.histogram.hi, counts: [...placebo.histogram.counts] },
             },
           };
         }),

@@ -1,16 +1,10 @@
 import { cycleEquitySpec, cycleTitle, drawdownSpec, fanSpec, histogramSpec, type VegaLiteSpec } from './report-charts';
 import type { BacktestReportDoc, ReportInput, SimulateReportDoc } from './report-input';
 import type { VegaBundle } from './vega-assets';
+import { definitionList, esc, plainPct, SectionParts, signedPct, type ReportPart } from './section-parts';
+import { calibrationSection, eventStudySection, outOfSampleSection } from './validation-sections';
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const signedPct = (x: number | null | undefined, digits = 1): string => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(digits)}%`);
-const plainPct = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${(x * 100).toFixed(1)}%`);
-
-/**
- * One piece of a report section, in page order: HTML, or a chart whose container (and id,
- * numbered across the whole page) is made when the sections are put together.
- */
-export type ReportPart = { readonly html: string } | { readonly chart: VegaLiteSpec; readonly caption: string };
+export type { ReportPart } from './section-parts';
 
 /** The report section of one result file: its parts in order, and what the page header needs to know of it. */
 export interface ReportSection {
@@ -19,24 +13,6 @@ export interface ReportSection {
   /** True when the result carries a synthetic-sample notice or was run on synthetic data. */
   readonly synthetic: boolean;
   readonly parts: readonly ReportPart[];
-}
-
-/** Collects a section's parts; a chart without data becomes a note. */
-class SectionParts {
-  readonly parts: ReportPart[] = [];
-
-  html(...html: string[]): void {
-    for (const h of html) this.parts.push({ html: h });
-  }
-
-  chart(spec: VegaLiteSpec | null, caption: string): void {
-    if (spec === null) this.parts.push({ html: `<p class="note">${esc(caption)}: no data to draw.</p>` });
-    else this.parts.push({ chart: spec, caption });
-  }
-}
-
-function definitionList(entries: readonly (readonly [string, string])[]): string {
-  return `<dl>${entries.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`;
 }
 
 type DataOrigin = BacktestReportDoc['data'] | SimulateReportDoc['data'];
@@ -147,14 +123,21 @@ const BOOT = `
  * with the data origin, input fingerprints and the conventions as the result states them,
  * then for a backtest the per-cycle equity chart, the table of excess returns per cycle and
  * the drawdown chart, and for a simulation the probabilities, the table of horizon-return
- * percentiles, the fan chart and the histogram. `index` is the section's 1-based place on the
+ * percentiles, the fan chart and the histogram; for the validation tests, see
+ * `validation-sections.ts`. `index` is the section's 1-based place on the
  * page (its anchor `file-<index>`). Pure: the same input gives the same section.
  */
 export function reportSection(input: ReportInput, index: number): ReportSection {
   const parts = new SectionParts();
-  if (input.kind === 'backtest') backtestSection(parts, input, index);
-  else simulateSection(parts, input, index);
-  return { file: input.file, synthetic: input.doc.notice !== undefined || input.doc.data.synthetic, parts: parts.parts };
+  switch (input.kind) {
+    case 'backtest': backtestSection(parts, input, index); break;
+    case 'simulate': simulateSection(parts, input, index); break;
+    case 'event-study': eventStudySection(parts, input, index); break;
+    case 'out-of-sample': outOfSampleSection(parts, input, index); break;
+    case 'calibration': calibrationSection(parts, input, index); break;
+  }
+  const synthetic = input.doc.notice !== undefined || ('data' in input.doc && input.doc.data.synthetic);
+  return { file: input.file, synthetic, parts: parts.parts };
 }
 
 /** What a page needs besides its sections: the ratecut version it names and the browser bundles it inlines. */

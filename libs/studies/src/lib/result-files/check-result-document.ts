@@ -1,12 +1,23 @@
-import { backtestResultSchema, checkSchemaVersion, simulateResultSchema } from '@ratecut/contracts';
+import {
+  backtestResultSchema, calibrationResultSchema, checkSchemaVersion, eventStudyResultSchema, outOfSampleResultSchema, simulateResultSchema,
+} from '@ratecut/contracts';
 import { jsonPathOf, type Issue, type LoadResult } from '@ratecut/sim-core';
 import type { z } from 'zod';
 import type { JsonResultKind, ResultDocument, ResultFileOf } from './result-file';
 
+/** The contracts schema of each JSON result kind. */
+const RESULT_SCHEMAS: { readonly [K in JsonResultKind]: z.ZodType<ResultFileOf<K>['doc']> } = {
+  backtest: backtestResultSchema,
+  simulate: simulateResultSchema,
+  'event-study': eventStudyResultSchema,
+  'out-of-sample': outOfSampleResultSchema,
+  calibration: calibrationResultSchema,
+};
+
 /**
  * Checks one parsed JSON document against the result kinds a command reads: the schema-version
  * rule of `@ratecut/contracts` (`checkSchemaVersion(value, kinds)`), then the kind's full schema
- * (`backtestResultSchema`, `simulateResultSchema`). Every problem is an issue naming the file:
+ * ({@link RESULT_SCHEMAS}). Every problem is an issue naming the file:
  * - `not-a-result` (not a result, or a kind the command does not read), `newer-schema` or
  *   `old-schema` for the `schema` key, with the rule's message;
  * - one `bad-result` per missing or mistyped field, its message starting with the value's JSON
@@ -32,10 +43,7 @@ export function checkResultDocument<K extends JsonResultKind>(document: ResultDo
     })),
   });
   const ok = (checked: ResultFileOf<JsonResultKind>): LoadResult<ResultFileOf<K>> => ({ ok: true, value: checked as ResultFileOf<K>, warnings: [] });
-  if (version.kind === 'backtest') {
-    const parsed = backtestResultSchema.safeParse(value);
-    return parsed.success ? ok({ kind: 'backtest', file, schema, doc: parsed.data }) : fail(parsed.error);
-  }
-  const parsed = simulateResultSchema.safeParse(value);
-  return parsed.success ? ok({ kind: 'simulate', file, schema, doc: parsed.data }) : fail(parsed.error);
+  const kind = version.kind as JsonResultKind;
+  const parsed = RESULT_SCHEMAS[kind].safeParse(value);
+  return parsed.success ? ok({ kind, file, schema, doc: parsed.data } as ResultFileOf<JsonResultKind>) : fail(parsed.error);
 }

@@ -1,0 +1,35 @@
+import type { VegaLiteSpec } from './report-charts';
+
+/** Text escaped for HTML content and attribute values. */
+export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A decimal as a signed percentage, `digits` decimals; "n/a" when missing or not finite. */
+export const signedPct = (x: number | null | undefined, digits = 1): string => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(digits)}%`);
+
+/** A decimal as a percentage with one decimal; "n/a" when missing or not finite. */
+export const plainPct = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+
+/**
+ * One piece of a report section, in page order: HTML, or a chart whose container (and id,
+ * numbered across the whole page) is made when the sections are put together.
+ */
+export type ReportPart = { readonly html: string } | { readonly chart: VegaLiteSpec; readonly caption: string };
+
+/** Collects a section's parts; a chart without data becomes a note. */
+export class SectionParts {
+  readonly parts: ReportPart[] = [];
+
+  html(...html: string[]): void {
+    for (const h of html) this.parts.push({ html: h });
+  }
+
+  chart(spec: VegaLiteSpec | null, caption: string): void {
+    if (spec === null) this.parts.push({ html: `<p class="note">${esc(caption)}: no data to draw.</p>` });
+    else this.parts.push({ chart: spec, caption });
+  }
+}
+
+/** Key–value pairs as an HTML definition list, escaped. */
+export function definitionList(entries: readonly (readonly [string, string])[]): string {
+  return `<dl>${entries.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`;
+}
