@@ -1,7 +1,7 @@
-import { findBuiltinStrategy, PortfolioKernel, PortfolioTally, SignalCache, type TargetPlan } from '@ratecut/sim-core';
+import { PortfolioKernel, PortfolioTally, SignalCache } from '@ratecut/sim-core';
 import type { BlockExecutor } from '../study/study';
 import type { ItemRange } from '../study/split-range';
-import { combinationParams, type KernelSweepContext, type SweepCycle } from '../sweep/kernel-sweep-block';
+import { forEachCombinationPlan, type KernelSweepContext, type SweepCycle } from '../sweep/kernel-sweep-block';
 
 /** What every block of an out-of-sample study reads: the sweep through the kernel and the cycles it is validated on. */
 export interface CycleScoresContext {
@@ -22,26 +22,20 @@ export const CYCLE_SCORE_FIELDS = 4;
  */
 export function runCycleScoresBlock(context: CycleScoresContext, block: ItemRange): Float64Array {
   const { sweep, cycles } = context;
-  const builtin = findBuiltinStrategy(sweep.strategy);
-  if (builtin === undefined) throw new RangeError(`runCycleScoresBlock: unknown built-in ${sweep.strategy}`);
   const { data, schedule, replay } = sweep;
-  const kernel = new PortfolioKernel(data.closes.length), tally = new PortfolioTally(), cache = new SignalCache();
+  const kernel = new PortfolioKernel(data.closes.length), tally = new PortfolioTally();
   const stride = cycles.length * CYCLE_SCORE_FIELDS;
   const out = new Float64Array(block.count * stride).fill(NaN);
-  let plan: TargetPlan | undefined;
-  for (let j = 0; j < block.count; j += 1) {
-    const params = combinationParams(sweep, block.first + j);
-    if (builtin.check(params, data.periodsPerYear).length > 0) continue;
-    plan = builtin.targets(params, data, cache, plan);
+  forEachCombinationPlan(sweep, block, new SignalCache(), (j, plan) => {
     cycles.forEach((c, i) => {
-      kernel.run(data, plan as TargetPlan, schedule, { ...replay.settings, startRow: c.startRow, endRow: c.endRow }, tally);
+      kernel.run(data, plan, schedule, { ...replay.settings, startRow: c.startRow, endRow: c.endRow }, tally);
       const m = tally.metrics.excessMoments(), at = j * stride + i * CYCLE_SCORE_FIELDS;
       out[at] = tally.metrics.totalReturn();
       out[at + 1] = m.count;
       out[at + 2] = m.mean;
       out[at + 3] = m.m2;
     });
-  }
+  });
   return out;
 }
 

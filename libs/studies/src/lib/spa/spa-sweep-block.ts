@@ -1,7 +1,7 @@
-import { allocatePortfolioRecord, findBuiltinStrategy, PortfolioKernel, PortfolioTally, SignalCache, type TargetPlan } from '@ratecut/sim-core';
+import { allocatePortfolioRecord, PortfolioKernel, PortfolioTally, SignalCache } from '@ratecut/sim-core';
 import type { BlockExecutor } from '../study/study';
 import type { ItemRange } from '../study/split-range';
-import { combinationParams, type KernelSweepContext } from '../sweep/kernel-sweep-block';
+import { forEachCombinationPlan, type KernelSweepContext } from '../sweep/kernel-sweep-block';
 
 /** What every block of an SPA sweep reads: the sweep through the kernel, and the benchmark's daily returns over the same rows. */
 export interface SpaSweepContext {
@@ -17,23 +17,16 @@ export interface SpaSweepContext {
  */
 export function runSpaSweepBlock(context: SpaSweepContext, block: ItemRange): Float64Array {
   const { sweep, benchmarkReturns } = context;
-  const builtin = findBuiltinStrategy(sweep.strategy);
-  if (builtin === undefined) throw new RangeError(`runSpaSweepBlock: unknown built-in ${sweep.strategy}`);
   const { data, schedule, config } = sweep;
-  const rows = config.endRow - config.startRow + 1;
-  const periods = rows - 1;
-  const kernel = new PortfolioKernel(data.closes.length), tally = new PortfolioTally(), cache = new SignalCache();
-  const record = allocatePortfolioRecord(rows, data.closes.length);
+  const periods = config.endRow - config.startRow;
+  const kernel = new PortfolioKernel(data.closes.length), tally = new PortfolioTally();
+  const record = allocatePortfolioRecord(periods + 1, data.closes.length);
   const out = new Float64Array(block.count * periods).fill(NaN);
-  let plan: TargetPlan | undefined;
-  for (let j = 0; j < block.count; j += 1) {
-    const params = combinationParams(sweep, block.first + j);
-    if (builtin.check(params, data.periodsPerYear).length > 0) continue;
-    plan = builtin.targets(params, data, cache, plan);
+  forEachCombinationPlan(sweep, block, new SignalCache(), (j, plan) => {
     kernel.run(data, plan, schedule, config, tally, record);
     const at = j * periods;
     for (let t = 0; t < periods; t += 1) out[at + t] = record.returns[t] - benchmarkReturns[t];
-  }
+  });
   return out;
 }
 

@@ -98,6 +98,27 @@ export function combinationParams(context: Pick<KernelSweepContext, 'params' | '
 }
 
 /**
+ * Calls `visit(j, plan)` for each combination `block.first + j` of the block that the built-in
+ * accepts, in order, with its targets: the built-in vectorised on the context's market, the
+ * series its parameters share taken from `signals`, the previous combination's arrays reused
+ * (so `plan` is valid until the next call). Combinations the built-in refuses are skipped.
+ * @throws RangeError for an unknown built-in (a programmer error: plans check it).
+ */
+export function forEachCombinationPlan(
+  context: Pick<KernelSweepContext, 'strategy' | 'params' | 'grid' | 'data'>, block: ItemRange, signals: SignalCache, visit: (j: number, plan: TargetPlan) => void,
+): void {
+  const builtin = findBuiltinStrategy(context.strategy);
+  if (builtin === undefined) throw new RangeError(`unknown built-in ${context.strategy}`);
+  let plan: TargetPlan | undefined;
+  for (let j = 0; j < block.count; j += 1) {
+    const params = combinationParams(context, block.first + j);
+    if (builtin.check(params, context.data.periodsPerYear).length > 0) continue;
+    plan = builtin.targets(params, context.data, signals, plan);
+    visit(j, plan);
+  }
+}
+
+/**
  * Runs the combinations `[first, first + count)` of a sweep: each combination's targets (the
  * built-in vectorised, with the series its parameters share computed once per block) through
  * the portfolio kernel over the configured rows and over each cycle window, and returns
@@ -110,18 +131,12 @@ export function combinationParams(context: Pick<KernelSweepContext, 'params' | '
  * run; see `runSweepBlock`), which only saves their computation. Pure.
  */
 export function runKernelSweepBlock(context: KernelSweepContext, block: ItemRange, signals = new SignalCache()): Float64Array {
-  const builtin = findBuiltinStrategy(context.strategy);
-  if (builtin === undefined) throw new RangeError(`runKernelSweepBlock: unknown built-in ${context.strategy}`);
   const { data, schedule, config } = context;
   const ppy = data.periodsPerYear;
-  const kernel = new PortfolioKernel(data.closes.length, { prefixTables: true }), tally = new PortfolioTally(), cache = signals;
+  const kernel = new PortfolioKernel(data.closes.length, { prefixTables: true }), tally = new PortfolioTally();
   const stride = sweepStride(context.replay);
   const out = new Float64Array(block.count * stride).fill(NaN);
-  let plan: TargetPlan | undefined;
-  for (let j = 0; j < block.count; j += 1) {
-    const params = combinationParams(context, block.first + j);
-    if (builtin.check(params, ppy).length > 0) continue;
-    plan = builtin.targets(params, data, cache, plan);
+  forEachCombinationPlan(context, block, signals, (j, plan) => {
     kernel.run(data, plan, schedule, config, tally);
     const m = tally.metrics, at = j * stride;
     out[at] = m.totalReturn();
@@ -131,6 +146,6 @@ export function runKernelSweepBlock(context: KernelSweepContext, block: ItemRang
     out[at + 4] = m.maxDrawdown();
     out[at + 5] = tally.rebalances;
     cycleExcessInto(out, at + SWEEP_BLOCK_METRICS, data, plan, schedule, context.replay, kernel, tally);
-  }
+  });
   return out;
 }
