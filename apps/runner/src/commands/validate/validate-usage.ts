@@ -11,7 +11,8 @@ for each pair (rut-gspc, iwm-spy, ff-size) and horizon (3, 6, 12 and 24 months),
 minus large spread after each counted first cut (anchored as ratecut cycles anchors it), its
 mean and median with bootstrap intervals that resample the cycles (the independent units), a
 placebo test of the mean against random dates away from every first cut, and the spread from
-any date (the baseline), for all, recession, non-recession and resumption cycles.
+any date (the baseline), for all, recession, non-recession and resumption cycles and for the
+cycles each built-in scenario draws from (emergency-cuts, insurance-cuts, recession-easing).
 
 Options:
   --resamples <n>        bootstrap resamples of the cycles, 100 to 1,000,000 (default 10000)

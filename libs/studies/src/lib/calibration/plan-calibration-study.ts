@@ -2,9 +2,10 @@ import { join } from 'node:path';
 import {
   CALIBRATION_LEGS, CALIBRATION_SCHEMA, type CalibrationResultJson, type Scenario,
 } from '@ratecut/contracts';
-import { loadCuratedCycles, loadEasingCycles, loadMarketData, PAIRS } from '@ratecut/data-loader';
+import { loadEasingCycles, loadMarketData, PAIRS } from '@ratecut/data-loader';
+import { loadCycleFacts } from '../inputs/cycle-facts';
 import {
-  binomialTwoSided, centralCoverage, DEFAULT_EASING_CYCLE_RULE, DEFAULT_RECESSION_WINDOW_MONTHS, monthlyRateChanges, parseIsoDay, pitHistogram,
+  binomialTwoSided, centralCoverage, DEFAULT_EASING_CYCLE_RULE, DEFAULT_RECESSION_WINDOW_MONTHS, monthlyRateChanges, pitHistogram,
   type ClassifiedCycle, type CycleFacts, type Issue, type LoadResult, type MarketData,
 } from '@ratecut/sim-core';
 import type { StudyData } from '../inputs/study-data';
@@ -59,11 +60,9 @@ function compound(returns: Float64Array, steps: number): number {
 export function planCalibrationStudy(request: CalibrationRequest): LoadResult<CalibrationStudy> {
   const { catalog, factsDir } = request;
   const nberFile = join(factsDir, 'nber-business-cycles.json');
-  const curated = loadCuratedCycles(join(factsDir, 'easing-cycles.json'));
-  if (!curated.ok) return curated;
-  const facts: CycleFacts = {
-    emergency: new Map(curated.value.cycles.flatMap((c) => (c.emergency === undefined ? [] : [[parseIsoDay(c.firstCut), c.emergency] as const]))),
-  };
+  const loadedFacts = loadCycleFacts(factsDir);
+  if (!loadedFacts.ok) return loadedFacts;
+  const { facts } = loadedFacts.value;
   const easing = loadEasingCycles(catalog, nberFile, DEFAULT_EASING_CYCLE_RULE, DEFAULT_RECESSION_WINDOW_MONTHS);
   if (!easing.ok) return easing;
   const warnings: Issue[] = [...easing.warnings];

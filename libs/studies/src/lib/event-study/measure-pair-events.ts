@@ -23,6 +23,8 @@ export interface EventStudyContext {
    * left out), and on which side of it the base close lies.
    */
   readonly anchor: { readonly days: readonly (number | null)[]; readonly side: AnchorSide };
+  /** Groups after {@link EVENT_GROUPS}: the cycles each built-in scenario draws from, by id (at most 4). */
+  readonly scenarioGroups: readonly { readonly name: string; readonly ids: readonly string[] }[];
 }
 
 /** One block: one pair, by its index in {@link EventStudyContext.pairs}. */
@@ -37,6 +39,12 @@ export const EVENT_GROUPS: readonly { readonly name: string; readonly member: (c
   { name: 'non-recession', member: (c) => !c.recession.recession },
   { name: 'resumption', member: (c) => c.cycle.resumption },
 ];
+
+/** The fixed groups, then the scenarios' groups by their cycle ids. */
+function groupsOf(context: EventStudyContext): { readonly name: string; readonly member: (c: ClassifiedCycle) => boolean }[] {
+  if (EVENT_GROUPS.length + context.scenarioGroups.length > 8) throw new RangeError(`an event study has at most 8 groups (streams are numbered for 8); got ${EVENT_GROUPS.length + context.scenarioGroups.length}`);
+  return [...EVENT_GROUPS, ...context.scenarioGroups.map((g) => ({ name: g.name, member: (c: ClassifiedCycle) => g.ids.includes(c.cycle.id) }))];
+}
 
 /** Streams per statistic: pair, horizon, group and kind (bootstrap or placebo) each get their own range of 2^26. */
 const streamBase = (pair: number, horizon: number, group: number, kind: 0 | 1): number => (((pair * 8 + horizon) * 8 + group) * 2 + kind) * 2 ** 26;
@@ -86,7 +94,7 @@ export function measurePairEvents(context: EventStudyContext, block: EventStudyB
           p90: sorted.length === 0 ? null : percentileOfSorted(sorted, 90),
           shareSmallBeat: sorted.length === 0 ? null : beat / sorted.length,
         },
-        groups: EVENT_GROUPS.map((g, gi) => {
+        groups: groupsOf(context).map((g, gi) => {
           const members = events.filter((e) => g.member(e.cycle));
           const spreads = members.map((e) => e.spread);
           const loc = bootstrapLocation(spreads, { seed, resamples, confidence, stream: streamBase(block.pair, hi, gi, 0) });

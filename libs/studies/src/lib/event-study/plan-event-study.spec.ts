@@ -63,7 +63,13 @@ describe('the event study of first cuts', () => {
     for (const pair of doc.pairs) {
       expect(pair.horizons.map((h) => h.label)).toEqual(['3m', '6m', '12m', '24m']);
       for (const h of pair.horizons) {
-        expect(h.groups.map((g) => g.group)).toEqual(['all', 'recession', 'non-recession', 'resumption']);
+        expect(h.groups.map((g) => g.group)).toEqual(['all', 'recession', 'non-recession', 'resumption', 'emergency-cuts', 'insurance-cuts', 'recession-easing']);
+        // A scenario's group holds the counted cycles it draws from (simulate's selection).
+        if (pair.id === 'rut-gspc') {
+          expect(h.groups[5].events.map((e) => e.cycle).slice(0, 3)).toEqual(['1995-07', '1998-09', '2019-08']);
+          expect(h.groups[4].events.every((e) => ['1987-11', '2008-10', '2020-03'].includes(e.cycle))).toBe(true);
+          expect(h.groups[6].events.every((e) => h.groups[1].events.some((r) => r.cycle === e.cycle))).toBe(true);
+        }
         const all = h.groups[0];
         expect(all.count).toBeGreaterThanOrEqual(4);
         expect(all.count).toBe(all.events.length);

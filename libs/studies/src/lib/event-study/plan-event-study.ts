@@ -19,7 +19,10 @@ const ANCHOR_WORDS: Readonly<Record<EventAnchor, string>> = {
     'which holds the market\'s reaction (the next close when the announcement came on a day without trading); cycles ' +
     'without an announcement date (before 1994) are left out; a horizon of h steps ends h observations after the base.',
 };
-import { MEASURE_PAIR_EVENTS, type EventStudyBlock, type EventStudyContext } from './measure-pair-events';
+import { EVENT_GROUPS, MEASURE_PAIR_EVENTS, type EventStudyBlock, type EventStudyContext } from './measure-pair-events';
+import { loadCycleFacts } from '../inputs/cycle-facts';
+import { builtinScenarioNames, loadScenario } from '../simulate/load-scenario';
+import { scenarioAnalogs } from '../simulate/simulation-inputs';
 
 /** What an event study is asked: the catalog and how it was found, the settings, and how to label the document. */
 export interface EventStudyRequest {
@@ -59,6 +62,18 @@ export function planEventStudy(request: EventStudyRequest): LoadResult<EventStud
     if (!curated.ok) return curated;
     for (const c of curated.value.cycles) if (c.firstCutAnnounced !== undefined) announced.set(c.firstCut, parseIsoDay(c.firstCutAnnounced));
   }
+  // The cycles each built-in scenario draws from (as simulate selects them), a group each,
+  // unless a fixed group is the same selection (all-cycles, resumption).
+  const loadedFacts = loadCycleFacts(request.dataDir);
+  if (!loadedFacts.ok) return loadedFacts;
+  const scenarioGroups: { name: string; ids: string[] }[] = [];
+  for (const name of builtinScenarioNames(request.dataDir)) {
+    const loaded = loadScenario(name, request.dataDir, request.dataDir);
+    if (!loaded.ok) return loaded;
+    const { scenario } = loaded.value;
+    if (scenario.history.kind === 'full-history' || scenario.history.kind === 'all-cycles' || EVENT_GROUPS.some((g) => g.name === name)) continue;
+    scenarioGroups.push({ name, ids: scenarioAnalogs(cc.cycles, scenario, loadedFacts.value.facts).cycles.map((c) => c.cycle.id) });
+  }
   const anchorDays = cc.cycles.map((c) => (settings.anchor === 'effective' ? c.cycle.firstCut : announced.get(formatDay(c.cycle.firstCut)) ?? null));
   const side: AnchorSide = settings.anchor === 'cut-day' ? 'on-or-after' : 'before';
   const pct = (x: number): string => `${+(x * 100).toFixed(2)}%`;
@@ -72,7 +87,7 @@ export function planEventStudy(request: EventStudyRequest): LoadResult<EventStud
       anchor: ANCHOR_WORDS[settings.anchor],
       spread: 'small minus large simple return over the horizon, in decimals (0.05: small beat large by 5 percentage points); each pair states price or total return',
       counting: cp.conventions.counting,
-      groups: `all counted cycles; recession and non-recession (${cp.conventions.recessionRule}); resumption (a cycle that resumes easing after a pause)`,
+      groups: `all counted cycles; recession and non-recession (${cp.conventions.recessionRule}); resumption (a cycle that resumes easing after a pause); ${scenarioGroups.map((g) => g.name).join(', ')}: the counted cycles among those the built-in scenario of that name draws from (its analog filter or list, as ratecut simulate selects them: ${scenarioGroups.map((g) => `${g.name} ${g.ids.join(' ') || 'none'}`).join('; ')})`,
       bootstrap: `percentile intervals (${pct(settings.confidence)}, type-7 percentiles) from ${settings.resamples} resamples of the group's cycles with replacement: the cycles are the independent units (Efron, 1979)`,
       placebo: `the group's mean spread against ${settings.placebos} means of as many distinct dates drawn at random from the pair's history, among the dates more than ${settings.excludeMonths} calendar months from every detected first cut (counted or not) whose whole horizon is in the data; p-values (1 + k) / (N + 1) (Davison and Hinkley, 1997), two-sided = 2 × the smaller one-sided, at most 1. Random dates may lie close together, which widens the placebo distribution (a conservative test)`,
       baseline: 'the spread from every date of the pair whose whole horizon is in the data and crosses no gap: what "any time" looks like',
@@ -97,6 +112,7 @@ export function planEventStudy(request: EventStudyRequest): LoadResult<EventStud
     })),
     settings: { seed: settings.seed, resamples: settings.resamples, placebos: settings.placebos, confidence: settings.confidence, excludeMonths: settings.excludeMonths },
     anchor: { days: anchorDays, side },
+    scenarioGroups,
   };
   const study: EventStudy = {
     kind: 'event-study',

@@ -1,10 +1,11 @@
 import type { StudyData } from '../inputs/study-data';
 import { join } from 'node:path';
 import type { Scenario, SimulateMethodJson, SimulateResultJson } from '@ratecut/contracts';
-import { loadCuratedCycles, loadEasingCycles, loadMarketData, PAIRS } from '@ratecut/data-loader';
+import { loadEasingCycles, loadMarketData, PAIRS } from '@ratecut/data-loader';
+import { loadCycleFacts } from '../inputs/cycle-facts';
 import {
-  DEFAULT_EASING_CYCLE_RULE, DEFAULT_RECESSION_WINDOW_MONTHS, formatDay, jsonPathOf, monthlyRateChanges, parseIsoDay,
-  type CycleFacts, type Issue, type LoadResult,
+  DEFAULT_EASING_CYCLE_RULE, DEFAULT_RECESSION_WINDOW_MONTHS, formatDay, jsonPathOf, monthlyRateChanges,
+  type Issue, type LoadResult,
 } from '@ratecut/sim-core';
 import type { ItemRange } from '../study/split-range';
 import type { Study } from '../study/study';
@@ -109,12 +110,9 @@ export function planSimulateStudy(request: SimulateRequest): LoadResult<Simulate
   const market = loadMarketData(catalog, { small: pair.small, large: pair.large }, 'fedfunds', easing.value.history);
   if (!market.ok) return market;
   const { data } = market.value;
-  const curatedFile = join(factsDir, 'easing-cycles.json');
-  const curated = loadCuratedCycles(curatedFile);
-  if (!curated.ok) return curated;
-  const facts: CycleFacts = {
-    emergency: new Map(curated.value.cycles.flatMap((c) => (c.emergency === undefined ? [] : [[parseIsoDay(c.firstCut), c.emergency] as const]))),
-  };
+  const loadedFacts = loadCycleFacts(factsDir);
+  if (!loadedFacts.ok) return loadedFacts;
+  const { facts, curated, file: curatedFile } = loadedFacts.value;
   const inputs = buildSimulationInputs(data, easing.value.cycles, scenario, facts);
   if (inputs.missingIds.length > 0) {
     const detected = easing.value.cycles.map((c) => c.cycle.id).join(', ');
@@ -144,7 +142,7 @@ export function planSimulateStudy(request: SimulateRequest): LoadResult<Simulate
     pair: { id: pair.id, small: pair.small, large: pair.large, returnBasis: market.value.pair.returnBasis },
     first: formatDay(data.days[0]), last: formatDay(data.days[data.days.length - 1]),
   };
-  const emergencyRule = scenario.history.kind === 'analogs' && scenario.history.emergency !== undefined ? curated.value.emergencyRule : undefined;
+  const emergencyRule = scenario.history.kind === 'analogs' && scenario.history.emergency !== undefined ? curated.emergencyRule : undefined;
   const blocks = pathBlocks(scenario.paths);
   const dailyPaths = bootstrap && data.periodsPerYear !== 12;
   const warmUp = pathWarmUp(data, !dailyPaths);

@@ -1,4 +1,4 @@
-import { addMonths, cycleWindowRows, monthIndex, NO_CYCLE_FACTS, selectAnalogCycles, type ClassifiedCycle, type CycleFacts, type MarketData } from '@ratecut/sim-core';
+import { addMonths, cycleWindowRows, monthIndex, NO_CYCLE_FACTS, selectAnalogCycles, type AnalogSelection, type ClassifiedCycle, type CycleFacts, type MarketData } from '@ratecut/sim-core';
 import type { Scenario } from '@ratecut/contracts';
 
 /** Per-period simple returns of both legs over one analog window. */
@@ -34,18 +34,27 @@ function returnsBetween(closes: Float64Array, rows: readonly number[]): Float64A
 }
 
 /**
- * Picks the scenario's analog cycles (features or ids, then the regime filter for feature
- * selections) and cuts each one's window out of the data: from the last row before the first
+ * The cycles a scenario draws from, before the data's coverage is looked at: its history
+ * selection (`selectAnalogCycles`: features, ids or every cycle), then, for feature selections
+ * and every-cycle scenarios, its regime filter (recession or non-recession cycles only).
+ */
+export function scenarioAnalogs(cycles: readonly ClassifiedCycle[], scenario: Pick<Scenario, 'history' | 'regime'>, facts: CycleFacts = NO_CYCLE_FACTS): AnalogSelection {
+  const selected = selectAnalogCycles(cycles, scenario.history, facts);
+  if ((scenario.history.kind === 'analogs' || scenario.history.kind === 'all-cycles') && scenario.regime !== 'any') {
+    return { ...selected, cycles: selected.cycles.filter((c) => c.recession.recession === (scenario.regime === 'recession')) };
+  }
+  return selected;
+}
+
+/**
+ * Picks the scenario's analog cycles ({@link scenarioAnalogs}) and cuts each one's window out of the data: from the last row before the first
  * cut to `windowMonths` after it, as daily and month-end return series. `full-history` uses all
  * rows as one window. `facts` give the curated features (emergency) that the rates cannot tell;
  * a covered analog they do not list is named in a warning.
  */
 export function buildSimulationInputs(data: MarketData, cycles: readonly ClassifiedCycle[], scenario: Scenario, facts: CycleFacts = NO_CYCLE_FACTS): SimulationInputs {
-  const selected = selectAnalogCycles(cycles, scenario.history, facts);
+  const selected = scenarioAnalogs(cycles, scenario, facts);
   let picked = selected.cycles;
-  if (scenario.history.kind === 'analogs' || scenario.history.kind === 'all-cycles') {
-    if (scenario.regime !== 'any') picked = picked.filter((c) => c.recession.recession === (scenario.regime === 'recession'));
-  }
   const [small, large] = data.closes;
   const windows: { id: string | null; rows: number[] }[] = [];
   if (scenario.history.kind === 'full-history') {
