@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deflatedSharpeJsonSchema } from './compare-result';
 import { resultSchemaId } from './schema-version';
 
 /**
@@ -45,6 +46,8 @@ export const spaResultSchema = z.object({
   best: z.string().nullable(),
   realityCheck: z.object({ statistic: z.number(), pValue: z.number() }),
   spa: z.object({ statistic: z.number(), pLower: z.number(), pConsistent: z.number(), pUpper: z.number() }),
+  /** The deflated Sharpe ratio of the best excess-return Sharpe ratio among the tested strategies, as `ratecut compare` gives it; null with fewer than 2. */
+  deflatedSharpe: deflatedSharpeJsonSchema.nullable(),
 });
 
 /** A `ratecut.spa/1` document, as written by `ratecut validate spa`. */

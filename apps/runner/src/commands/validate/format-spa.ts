@@ -6,6 +6,12 @@ const SHOW_ALL = 20, SHOWN_BEST = 10;
 
 const p = (x: number): string => (x < 0.001 ? '<0.001' : x.toFixed(3));
 
+/** The deflated Sharpe ratio in one line: the best information ratio, what luck would give, the probability. */
+function deflatedLine(d: NonNullable<SpaResultJson['deflatedSharpe']>): string {
+  const n = (x: number | null): string => (x === null ? 'n/a' : x.toFixed(2));
+  return `Deflated Sharpe (2014):        P ${d.probability === null ? 'n/a' : d.probability.toFixed(3)} that ${d.best}'s excess Sharpe ${n(d.bestSharpe)} beats the ${n(d.expectedMaxSharpe)} expected from the best of ${d.trials} with no skill`;
+}
+
 /** The SPA document as a person reads it: the strategies' excess and statistics, then the tests' p-values and a verdict. */
 export function formatSpa(doc: SpaResultJson): string {
   const tested = doc.strategies.filter((s) => s.tested).length;
@@ -31,6 +37,7 @@ export function formatSpa(doc: SpaResultJson): string {
     '',
     `White's Reality Check (2000):  p ${p(doc.realityCheck.pValue)}`,
     `Hansen's SPA (2005):           p ${p(doc.spa.pConsistent)} (consistent; lower ${p(doc.spa.pLower)}, upper ${p(doc.spa.pUpper)})`,
+    ...(doc.deflatedSharpe === null ? [] : [deflatedLine(doc.deflatedSharpe)]),
     verdict,
   ].join('\n') + '\n';
 }

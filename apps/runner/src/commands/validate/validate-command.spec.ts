@@ -48,6 +48,14 @@ describe('ratecut validate event', () => {
     const again = captureIo({}, cwd);
     expect(await main(['validate', 'spa', 'bt.json', '--resamples', '300', '--json'], again)).toBe(0);
     expect(JSON.parse(again.out()).spa).toEqual(doc.spa);
+    // The deflated Sharpe ratio beside the tests is the one ratecut compare gives for the file.
+    expect(io.out()).toMatch(/^Deflated Sharpe \(2014\): +P [\d.]+ that \S+'s excess Sharpe -?[\d.]+ beats the [\d.]+ expected from the best of \d+ with no skill$/m);
+    const compared = captureIo({}, cwd);
+    expect(await main(['compare', 'bt.json', '--json'], compared)).toBe(0);
+    const dsr = (JSON.parse(compared.out()) as { deflatedSharpe: { probability: number; bestSharpe: number; trials: number }[] }).deflatedSharpe[0];
+    expect(doc.deflatedSharpe?.trials).toBe(dsr.trials);
+    expect(doc.deflatedSharpe?.probability).toBeCloseTo(dsr.probability, 12);
+    expect(doc.deflatedSharpe?.bestSharpe).toBeCloseTo(dsr.bestSharpe, 12);
     const wrong = captureIo({}, cwd);
     expect(await main(['validate', 'spa', 'spa.json'], wrong)).toBe(1);
     expect(wrong.err()).toMatch(/spa\.json/);

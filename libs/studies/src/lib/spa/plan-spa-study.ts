@@ -1,8 +1,9 @@
 import {
-  allocatePortfolioRecord, findBuiltinStrategy, optimalBlockLength, PortfolioKernel, PortfolioTally,
+  allocatePortfolioRecord, findBuiltinStrategy, optimalBlockLength, PortfolioKernel, PortfolioTally, sampleMoments, sharpeRatio,
   type Issue, type LoadResult, type SpaResult,
 } from '@ratecut/sim-core';
-import { SPA_SCHEMA, type SpaResultJson } from '@ratecut/contracts';
+import { SPA_SCHEMA, type DeflatedSharpeJson, type SpaResultJson } from '@ratecut/contracts';
+import { deflatedSharpe } from '../compare/deflated-sharpe-trials';
 import type { Study } from '../study/study';
 import { splitRange, type ItemRange } from '../study/split-range';
 import type { ResultFileOf } from '../result-files/result-file';
@@ -32,7 +33,7 @@ export interface SpaSweepRequest extends SpaSettings {
 }
 
 /** The document's head: everything but the strategies and the tests' outcome. */
-type SpaHead = Omit<SpaResultJson, 'strategies' | 'best' | 'realityCheck' | 'spa' | 'settings' | 'conventions'>;
+type SpaHead = Omit<SpaResultJson, 'strategies' | 'best' | 'realityCheck' | 'spa' | 'settings' | 'conventions' | 'deflatedSharpe'>;
 
 /** The plan of an SPA study: the document's head and the strategies' labels. */
 export interface SpaPlan {
@@ -75,7 +76,25 @@ function spaDocument(plan: SpaPlan, settings: SpaSettings, excess: readonly Floa
     best: r.best < 0 ? null : labels[r.best],
     realityCheck: r.realityCheck,
     spa: r.spa,
+    deflatedSharpe: deflatedExcessSharpe(head.source, labels, excess, r, ppy),
   };
+}
+
+/**
+ * The deflated Sharpe ratio (Bailey and López de Prado, 2014) of the tested strategy with the
+ * best Sharpe ratio of its excess returns over the benchmark (mean / sd × sqrt(periods per
+ * year): its information ratio), every tested strategy a trial, the higher moments from that
+ * strategy's excess returns, as `ratecut compare` computes it; null with fewer than 2 trials.
+ */
+function deflatedExcessSharpe(source: string, labels: readonly string[], excess: readonly Float64Array[], r: SpaResult, ppy: number): DeflatedSharpeJson | null {
+  const trials = r.strategies.map((_, k) => k).filter((k) => Number.isFinite(r.strategies[k].tStatistic));
+  if (trials.length < 2) return null;
+  const zero = new Float64Array(excess[trials[0]].length);
+  const ratios = trials.map((k) => sharpeRatio(excess[k], zero, ppy));
+  let best = 0;
+  for (let i = 1; i < ratios.length; i += 1) if (ratios[i] > ratios[best]) best = i;
+  const m = sampleMoments(excess[trials[best]]);
+  return deflatedSharpe(source, 'excess over benchmark', trials.map((k) => labels[k]), ratios, ppy, zero.length, { skewness: m.skewness, kurtosis: m.kurtosis });
 }
 
 function runSpaBlockOn(excess: readonly Float64Array[], settings: SpaSettings, meanBlock: number): SpaResult {
