@@ -102,4 +102,8 @@ export const EXAMPLES: readonly Example[] = [
       return second < 0 ? [...lines] : [...lines.slice(0, second), 'emergency-cuts, insurance-cuts, recession-easing, resumption: … (the same layout)', '', lines[last]];
     },
   },
+  {
+    id: 'now',
+    args: ['now', '--today', '2026-12-04'],
+  },
 ];

@@ -12,6 +12,8 @@ export * from './lib/spa-result';
 export * from './lib/out-of-sample-result';
 // The calibration of the scenario simulator, `ratecut validate calibration`.
 export * from './lib/calibration-result';
+// The current cycle against history, `ratecut now`.
+export * from './lib/now-result';
 
 // backtest and sweep: the backtest configuration and the sweep table
 export * from './lib/backtest-config';

@@ -120,6 +120,10 @@ export * from './lib/scenarios/cut-path';
 export * from './lib/replay/cycle-window';
 export * from './lib/replay/replay-cycles';
 
+// now/: the current cycle against past ones
+export * from './lib/now/cycle-path';
+export * from './lib/now/analog-distance';
+
 // sweep/: parameter sweeps
 export * from './lib/sweep/momentum-sweep';
 

@@ -7,6 +7,7 @@ import { COMPARE_USAGE } from './compare/compare-usage';
 import { REPORT_USAGE } from './report/report-usage';
 import { FETCH_USAGE } from './fetch/fetch-usage';
 import { VALIDATE_USAGE } from './validate/validate-usage';
+import { NOW_USAGE } from './now/now-usage';
 
 /** Every command of the CLI, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -35,8 +36,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: async () => (await import('./simulate/simulate-command')).simulateCommand,
   },
   {
+    name: 'now',
+    summary: 'the current easing cycle against past ones, and the strategists\' claim as a probability',
+    usage: NOW_USAGE,
+    load: async () => (await import('./now/now-command')).nowCommand,
+  },
+  {
     name: 'validate',
-    summary: 'is the edge real? the event study of first cuts, with cycle-bootstrap intervals and a placebo test',
+    summary: 'is the edge real? event study, SPA, leave-one-cycle-out, walk-forward, simulator calibration',
     usage: VALIDATE_USAGE,
     load: async () => (await import('./validate/validate-command')).validateCommand,
   },

@@ -14,7 +14,7 @@ export const FIXTURE_SCENARIO = {
 /**
  * Runs `ratecut backtest`, `ratecut simulate` and the `ratecut validate` tests in-process on the
  * fixture market and returns the folder holding `bt.json`, `sim.json`, `event.json`,
- * `walk-forward.json` and `calibration.json` (for report tests).
+ * `walk-forward.json`, `calibration.json` and `now.json` (for report tests).
  */
 export async function writeFixtureResults(): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ratecut-report-data-'));
@@ -27,6 +27,7 @@ export async function writeFixtureResults(): Promise<string> {
     ['validate', 'event', '--data', dataDir, '--resamples', '200', '--placebos', '500', '--out', 'event.json'],
     ['validate', 'walk-forward', '--strategy', 'static-mix', '--sweep', 'small=0..1:0.25', '--min-train', '1', '--count', 'first-cuts', '--window=-3m..6m', '--data', dataDir, '--out', 'walk-forward.json'],
     ['validate', 'calibration', 'all-cycles', '--paths', '500', '--data', dataDir, '--out', 'calibration.json'],
+    ['now', '--horizon', '1m', '--analogs', '1', '--paths', '1000', '--data', dataDir, '--out', 'now.json'],
   ];
   for (const args of runs) {
     const io = captureIo({}, dir);

@@ -17,7 +17,7 @@ describe('the schema-version rule', () => {
   });
 
   it('says what it found when the value is not a ratecut result', () => {
-    const every = 'expected "schema": "ratecut.cycles/1" or "ratecut.backtest/2" or "ratecut.sweep/2" or "ratecut.simulate/1" or "ratecut.compare/1" or "ratecut.event-study/1" or "ratecut.spa/1" or "ratecut.out-of-sample/1" or "ratecut.calibration/1"';
+    const every = 'expected "schema": "ratecut.cycles/1" or "ratecut.backtest/2" or "ratecut.sweep/2" or "ratecut.simulate/1" or "ratecut.compare/1" or "ratecut.event-study/1" or "ratecut.spa/1" or "ratecut.out-of-sample/1" or "ratecut.calibration/1" or "ratecut.now/1"';
     expect(checkSchemaVersion([1])).toEqual({ ok: false, code: 'not-a-result', message: `not a ratecut result file (not a JSON object; ${every})` });
     const expected = 'expected "schema": "ratecut.backtest/2" or "ratecut.simulate/1"';
     expect(checkSchemaVersion([1], ['backtest', 'simulate'])).toEqual({ ok: false, code: 'not-a-result', message: `not a ratecut result file (not a JSON object; ${expected})` });

@@ -6,13 +6,13 @@
  */
 
 /** Kinds of JSON result files this version reads. */
-export const RESULT_KINDS = ['cycles', 'backtest', 'sweep', 'simulate', 'compare', 'event-study', 'spa', 'out-of-sample', 'calibration'] as const;
+export const RESULT_KINDS = ['cycles', 'backtest', 'sweep', 'simulate', 'compare', 'event-study', 'spa', 'out-of-sample', 'calibration', 'now'] as const;
 
 /** A kind of JSON result file. */
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
 /** The schema major each kind is written and read with by this version. */
-export const RESULT_SCHEMA_MAJOR: Readonly<Record<ResultKind, number>> = { cycles: 1, backtest: 2, sweep: 2, simulate: 1, compare: 1, 'event-study': 1, spa: 1, 'out-of-sample': 1, calibration: 1 };
+export const RESULT_SCHEMA_MAJOR: Readonly<Record<ResultKind, number>> = { cycles: 1, backtest: 2, sweep: 2, simulate: 1, compare: 1, 'event-study': 1, spa: 1, 'out-of-sample': 1, calibration: 1, now: 1 };
 
 /** The `schema` value a writer of `kind` puts in its files, e.g. `ratecut.backtest/2`. */
 export function resultSchemaId<K extends ResultKind>(kind: K): `ratecut.${K}/${number}` {

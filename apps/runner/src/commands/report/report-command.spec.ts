@@ -54,6 +54,16 @@ describe('ratecut report', () => {
     expect(readFileSync(join(dir, 'old.html'), 'utf8')).toContain('Placebo distributions (all cycles)</h3>\n<p class="note">');
   });
 
+  it('draws a now result: the answer first, the overlay chart, the probabilities and every past cycle', async () => {
+    const r = await report(['now.json', '--out', 'now.html']);
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, 'now.html'), 'utf8');
+    expect(html).toMatch(/<h2 id="file-1">Now: the 2020-03 easing cycle at step \d+ \(2021-12-31\)<\/h2>/);
+    expect(html).toContain('<b>Next 1 month</b>');
+    expect(html.match(/class="chart"/g)).toHaveLength(1);
+    expect(html).toContain('<h3>Every past cycle at step');
+  });
+
   it('is the same report through reportOutput (backtest and simulate --report)', () => {
     const docs = ['bt.json', 'sim.json'].map((file) => ({ file, doc: JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown }));
     expect(reportOutput(docs, 'c.html')).toEqual({ path: 'c.html', text: readFileSync(join(dir, 'a.html'), 'utf8') });

@@ -7,7 +7,8 @@ strategy), the per-cycle table, a drawdown chart, and for simulations the fan ch
 histogram of horizon returns with the targets and their probabilities marked; for validate
 results, the event study's tables and placebo distributions (validate event), the in- vs
 out-of-sample excess per cycle (validate loco, walk-forward) and the calibration plot (validate
-calibration). Charts are
+calibration); for ratecut now, the current cycle over every past one with the band of its
+analogs' continuations and the probability table. Charts are
 Vega-Lite specifications rendered by the Vega runtime inlined into the file.
 
 Options:

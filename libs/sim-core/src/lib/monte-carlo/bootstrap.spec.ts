@@ -170,6 +170,18 @@ describe('simulateBootstrapPaths', () => {
     expect(Math.abs(mean(firstRows) - (n - 1) / 2)).toBeLessThan(4 * Math.sqrt((n * n - 1) / 12 / paths));
   });
 
+  it('draws stationary blocks of mean 1 as blocks of exactly one row (p = 1)', () => {
+    const prepared = THREE_SEGMENTS, horizon = 50;
+    const index = new Int32Array(horizon), starts = new Uint8Array(horizon);
+    for (let path = 0; path < 200; path += 1) {
+      starts.fill(0);
+      expect(pathIndicesInto(prepared, { method: 'stationary', meanBlock: 1, horizon, seed: 4 }, path, index, starts)).toBe(horizon);
+      expect(Array.from(starts).every((x) => x === 1)).toBe(true);
+    }
+    const out = run(prepared, { method: 'stationary', meanBlock: 1, horizon, seed: 4, firstPath: 0, pathCount: 100 });
+    expect(out.smallReturn.every(Number.isFinite)).toBe(true);
+  });
+
   it('draws circular blocks of fixed length that wrap inside their segment', () => {
     // A segment shorter than the block: blocks starting there wrap around it.
     const prepared = prepareSource(makeJointSource([window(7, 5), window(8, 50)], 252));

@@ -99,9 +99,12 @@ function makePlan(prepared: PreparedSource, options: BootstrapPathOptions): Plan
   if (!isCount(horizon) || horizon < 1) throw new RangeError(`bootstrap: horizon must be an integer >= 1, got ${horizon}`);
   if (!isCount(seed)) throw new RangeError(`bootstrap: seed must be an integer in [0, 2^53), got ${seed}`);
   if (!(prepared.length >= 1) || prepared.segmentOf.length !== prepared.length) throw new RangeError('bootstrap: the prepared source has no rows');
+  // A stationary bootstrap with mean block 1 (p = 1) has blocks of exactly one row: the
+  // geometric law has no spread left to draw, so it runs as fixed blocks of one.
+  const one = code === STATIONARY && meanBlock === 1;
   return {
-    method: code,
-    invLogQ: code === STATIONARY ? 1 / Math.log1p(-1 / meanBlock) : 0,
+    method: one ? CIRCULAR : code,
+    invLogQ: code === STATIONARY && !one ? 1 / Math.log1p(-1 / meanBlock) : 0,
     fixedLength: code === CIRCULAR ? Math.round(meanBlock) : 1,
     horizon,
     seed,

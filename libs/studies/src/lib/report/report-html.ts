@@ -3,6 +3,7 @@ import type { BacktestReportDoc, ReportInput, SimulateReportDoc } from './report
 import type { VegaBundle } from './vega-assets';
 import { definitionList, esc, plainPct, SectionParts, signedPct, type ReportPart } from './section-parts';
 import { calibrationSection, eventStudySection, outOfSampleSection } from './validation-sections';
+import { nowSection } from './now-section';
 
 export type { ReportPart } from './section-parts';
 
@@ -135,6 +136,7 @@ export function reportSection(input: ReportInput, index: number): ReportSection 
     case 'event-study': eventStudySection(parts, input, index); break;
     case 'out-of-sample': outOfSampleSection(parts, input, index); break;
     case 'calibration': calibrationSection(parts, input, index); break;
+    case 'now': nowSection(parts, input, index); break;
   }
   const synthetic = input.doc.notice !== undefined || ('data' in input.doc && input.doc.data.synthetic);
   return { file: input.file, synthetic, parts: parts.parts };

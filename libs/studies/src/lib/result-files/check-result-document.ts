@@ -1,5 +1,5 @@
 import {
-  backtestResultSchema, calibrationResultSchema, checkSchemaVersion, eventStudyResultSchema, outOfSampleResultSchema, simulateResultSchema,
+  backtestResultSchema, calibrationResultSchema, checkSchemaVersion, eventStudyResultSchema, nowResultSchema, outOfSampleResultSchema, simulateResultSchema,
 } from '@ratecut/contracts';
 import { jsonPathOf, type Issue, type LoadResult } from '@ratecut/sim-core';
 import type { z } from 'zod';
@@ -12,6 +12,7 @@ const RESULT_SCHEMAS: { readonly [K in JsonResultKind]: z.ZodType<ResultFileOf<K
   'event-study': eventStudyResultSchema,
   'out-of-sample': outOfSampleResultSchema,
   calibration: calibrationResultSchema,
+  now: nowResultSchema,
 };
 
 /**

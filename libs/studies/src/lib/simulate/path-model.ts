@@ -36,8 +36,10 @@ export function chooseMeanBlock(
   if (given !== 'auto') return { meanBlock: given, blockRule: 'given' };
   const concat = (leg: 'small' | 'large'): Float64Array => Float64Array.from(windows.flatMap((w) => Array.from(w[leg])));
   const a = optimalBlockLength(concat('small')), b = optimalBlockLength(concat('large'));
-  const meanBlock = Math.max(1, Math.round(((method === 'stationary' ? a.stationary + b.stationary : a.circular + b.circular) / 2) * 10) / 10);
-  return { meanBlock, blockRule: 'automatic: mean of the two legs\' Politis-White (2004) estimates with the Patton, Politis and White (2009) correction' };
+  const estimate = Math.max(1, Math.round(((method === 'stationary' ? a.stationary + b.stationary : a.circular + b.circular) / 2) * 10) / 10);
+  // Returns without variance (or too few) give no estimate: blocks of one observation, said so.
+  if (!Number.isFinite(estimate)) return { meanBlock: 1, blockRule: 'automatic, but the Politis-White (2004) estimate is undefined for these returns (no variance or too few): 1' };
+  return { meanBlock: estimate, blockRule: 'automatic: mean of the two legs\' Politis-White (2004) estimates with the Patton, Politis and White (2009) correction' };
 }
 
 /** The coefficients of one regression fit as written (no residuals or t statistics). */
