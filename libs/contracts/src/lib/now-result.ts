@@ -22,6 +22,8 @@ const cycleAtStepSchema = z.object({
   recession: z.boolean(),
   resumption: z.boolean(),
   cutsSoFar: z.number(),
+  /** The policy rate at the base close minus the rate at the step, in basis points. */
+  easedBp: z.number(),
   /** Returns from the base close to the same step (null when the data end first). */
   atStep: perLeg(z.number().nullable()),
   /** Distance to the current cycle (see conventions.distance) and its path gap in log points; null when the path is too short. */

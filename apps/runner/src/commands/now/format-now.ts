@@ -21,12 +21,12 @@ export function formatNow(doc: NowResultJson, today: string): string {
   const label = (x: { recession: boolean; resumption: boolean }): string => [x.recession ? 'recession' : 'non-recession', ...(x.resumption ? ['resumption'] : [])].join(', ');
   const analogs = new Set(doc.forecast.analogs);
   const rows = [
-    ['cycle', 'first cut', 'kind', 'cuts', 'small', 'large', 'spread', 'distance', ''],
+    ['cycle', 'first cut', 'kind', 'cuts', 'eased bp', 'small', 'large', 'spread', 'distance', ''],
     ...doc.past.map((p) => [
-      p.id, p.firstCut, label(p), String(p.cutsSoFar), pct(p.atStep.small), pct(p.atStep.large), pp(p.atStep.spread),
+      p.id, p.firstCut, label(p), String(p.cutsSoFar), p.easedBp.toFixed(0), pct(p.atStep.small), pct(p.atStep.large), pp(p.atStep.spread),
       p.distance === null ? 'n/a' : p.distance.toFixed(2), analogs.has(p.id) ? 'analog' : p.continuation ? '' : 'no continuation',
     ]),
-    [`${c.id} now`, c.firstCut, label(c), String(c.cutsSoFar), pct(c.atStep.small), pct(c.atStep.large), pp(c.atStep.spread), '', ''],
+    [`${c.id} now`, c.firstCut, label(c), String(c.cutsSoFar), c.easedBp.toFixed(0), pct(c.atStep.small), pct(c.atStep.large), pp(c.atStep.spread), '', ''],
   ];
   const f = doc.forecast;
   const folds = doc.backtest.folds.length;
@@ -47,10 +47,10 @@ export function formatNow(doc: NowResultJson, today: string): string {
     latest
       ? `Step ${c.step}: ${c.step} ${unit} after the base close, at the data's last close ${c.stepDate}${age > 0 ? `, ${age} days before ${today}: ratecut fetch brings the data up to date` : ''}.`
       : `Step ${c.step}: ${c.step} ${unit} after the base close, the close of ${c.stepDate} (--step; the data go on to ${doc.data.last}).`,
-    `So far: small ${pct(c.atStep.small)}, large ${pct(c.atStep.large)}, spread ${pp(c.atStep.spread)} pp after ${c.cutsSoFar} cut${c.cutsSoFar === 1 ? '' : 's'}; the spread is higher than in ${doc.rank.below} of the ${count(doc.rank.of, 'past cycle')} at this step${doc.rank.equal > 0 ? ` (equal in ${doc.rank.equal})` : ''}.`,
+    `So far: small ${pct(c.atStep.small)}, large ${pct(c.atStep.large)}, spread ${pp(c.atStep.spread)} pp after ${count(c.cutsSoFar, 'cut')} (${c.easedBp.toFixed(0)} bp); the spread is higher than in ${doc.rank.below} of the ${count(doc.rank.of, 'past cycle')} at this step${doc.rank.equal > 0 ? ` (equal in ${doc.rank.equal})` : ''}.`,
     '',
     `Every past cycle at step ${c.step} (returns from its base close; distance: path gap and features, lower is nearer):`,
-    ...textGrid(rows, (i) => i >= 3 && i <= 7).map((l) => `  ${l}`),
+    ...textGrid(rows, (i) => i >= 3 && i <= 8).map((l) => `  ${l}`),
     '',
     `Forecast of the next ${s.horizonSteps} ${unit} (${count(s.horizonMonths, 'month')}) from what followed step ${c.step} in the nearest ${count(f.analogs.length, 'analog')} (${f.analogs.join(', ')}):`,
     `stationary bootstrap, mean block ${f.meanBlock}, ${s.paths} paths, seed ${s.seed}.`,

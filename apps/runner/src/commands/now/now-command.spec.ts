@@ -23,7 +23,7 @@ describe('ratecut now', () => {
     expect(await main([...base, '--data', data], io)).toBe(0);
     expect(io.out()).toMatch(/^Now: the 2020-03 easing cycle \(recession, resumption\), first cut 2020-03-04, base close 2020-03-03; rut-gspc/);
     expect(io.out()).toMatch(/^Step \d+: \d+ trading days after the base close, at the data's last close 2021-12-31, 10 days before 2022-01-10: ratecut fetch brings the data up to date\.$/m);
-    expect(io.out()).toMatch(/^So far: small [+-]\d+\.\d%, large [+-]\d+\.\d%, spread [+-]\d+\.\d pp after 2 cuts; the spread is higher than in [01] of the 1 past cycle at this step\.$/m);
+    expect(io.out()).toMatch(/^So far: small [+-]\d+\.\d%, large [+-]\d+\.\d%, spread [+-]\d+\.\d pp after 2 cuts \(150 bp\); the spread is higher than in [01] of the 1 past cycle at this step\.$/m);
     expect(io.out()).toMatch(/^ {2}P\(small at least \+20\.0%\) +\d+\.\d% +n\/a$/m);
     expect(io.out()).toMatch(/^ {2}P\(spread at least \+9\.0 pp\) +\d+\.\d% +n\/a$/m);
     expect(io.out()).toMatch(/^warning: only 1 past cycle with data after step \d+: the forecast rests on very few episodes$/m);

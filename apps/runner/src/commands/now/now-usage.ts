@@ -5,7 +5,7 @@ Where does the current easing cycle stand against history, and how likely is the
 claim? The current cycle (the latest in the data, or --cycle) at its latest step (trading days
 since the close before its first cut): small and large returns so far, every past cycle at the
 same step, the rank of today's small - large spread among theirs, the nearest analogs (path so
-far plus recession, resumption and cuts so far), and a forecast of the next --horizon from what
+far plus recession, resumption and the easing so far in bp), and a forecast of the next --horizon from what
 followed the same step in those analogs (a joint stationary bootstrap), with the probability of
 each --target. The same forecast is made for every past cycle from its own analogs and checked
 against what happened (interval coverage and Brier scores), so you can see how far to trust it.

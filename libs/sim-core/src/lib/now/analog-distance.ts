@@ -5,21 +5,26 @@
  * ({@link ANALOG_DISTANCE}), so the ranking can be reproduced by hand.
  */
 
-/** What a cycle is known by at a given step: its recession label, whether it resumed easing after a pause, and its counted cuts so far. */
+/**
+ * What a cycle is known by at a given step: its recession label, whether it resumed easing after
+ * a pause, and how much it has eased so far (the policy rate at its base close minus the rate at
+ * the step, in basis points: the size of the easing, and at a common step its pace).
+ */
 export interface CycleFeatures {
   readonly recession: boolean;
   readonly resumption: boolean;
-  readonly cutsSoFar: number;
+  readonly easedBp: number;
 }
 
 /**
  * The weights of {@link analogDistance}: 10 percentage points of path gap count 1; a different
- * recession label counts 1, a different resumption flag 1, each cut more or fewer so far 0.5.
+ * recession label counts 1, a different resumption flag 1, and each 25 bp more or less easing
+ * so far 0.5 (100 bp count 2).
  */
-export const ANALOG_DISTANCE = { pathPoints: 10, recession: 1, resumption: 1, perCut: 0.5 } as const;
+export const ANALOG_DISTANCE = { pathPoints: 10, recession: 1, resumption: 1, per25Bp: 0.5 } as const;
 
 /**
- * `100 · gap / 10 + 1·[recession differs] + 1·[resumption differs] + 0.5·|cuts so far differ|`,
+ * `100 · gap / 10 + 1·[recession differs] + 1·[resumption differs] + 0.5·|eased bp differ| / 25`,
  * `gap` the two paths' RMS difference of cumulative log returns (`pathGap`, log points). NaN
  * when the gap is NaN (a path too short).
  */
@@ -28,5 +33,5 @@ export function analogDistance(gap: number, a: CycleFeatures, b: CycleFeatures):
   return (100 * gap) / w.pathPoints
     + (a.recession === b.recession ? 0 : w.recession)
     + (a.resumption === b.resumption ? 0 : w.resumption)
-    + w.perCut * Math.abs(a.cutsSoFar - b.cutsSoFar);
+    + (w.per25Bp * Math.abs(a.easedBp - b.easedBp)) / 25;
 }

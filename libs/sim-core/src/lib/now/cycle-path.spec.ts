@@ -25,10 +25,10 @@ describe('pathGap', () => {
 });
 
 describe('analogDistance and rankAmong', () => {
-  it('adds the path gap in 10-point units and the feature differences', () => {
-    const f = { recession: false, resumption: true, cutsSoFar: 3 };
+  it('adds the path gap in 10-point units, the label differences and 0.5 per 25 bp of easing', () => {
+    const f = { recession: false, resumption: true, easedBp: 75 };
     expect(analogDistance(0.05, f, f)).toBeCloseTo(0.5, 14);
-    expect(analogDistance(0, f, { recession: true, resumption: false, cutsSoFar: 1 })).toBe(3);
+    expect(analogDistance(0, f, { recession: true, resumption: false, easedBp: 25 })).toBe(3);
     expect(analogDistance(NaN, f, f)).toBeNaN();
   });
 

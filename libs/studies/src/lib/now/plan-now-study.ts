@@ -47,9 +47,14 @@ interface PlacedCycle {
 const issue = (file: string, message: string): Issue => ({ code: 'bad-option', severity: 'error', file, message });
 
 /** The features of a placed cycle at `step` rows after its base. */
-function featuresAt(p: PlacedCycle, data: MarketData, step: number): CycleFeatures {
-  const day = data.days[Math.min(p.base + step, data.days.length - 1)];
-  return { recession: p.c.recession.recession, resumption: p.c.cycle.resumption, cutsSoFar: p.c.cycle.cutDays.filter((d) => d <= day).length };
+function featuresAt(p: PlacedCycle, data: MarketData, step: number): CycleFeatures & { readonly cutsSoFar: number } {
+  const row = Math.min(p.base + step, data.days.length - 1);
+  // Eased so far: the policy rate at the base close minus the rate at the step, in bp (0.01 bp steps).
+  const eased = Math.round((data.policyRate[p.base] - data.policyRate[row]) * 1e6) / 100;
+  return {
+    recession: p.c.recession.recession, resumption: p.c.cycle.resumption,
+    easedBp: Number.isFinite(eased) ? eased : 0, cutsSoFar: p.c.cycle.cutDays.filter((d) => d <= data.days[row]).length,
+  };
 }
 
 /** The bootstrap job of a forecast from `analogs`: their joint daily returns from `step` to `step + horizon` after their base (blocks stay in a window). */
@@ -154,7 +159,8 @@ export function planNowStudy(request: NowRequest): LoadResult<NowStudy> {
   };
   const describe = (p: PlacedCycle) => ({
     id: p.c.cycle.id, firstCut: formatDay(p.c.cycle.firstCut), baseDate: formatDay(data.days[p.base]),
-    recession: p.c.recession.recession, resumption: p.c.cycle.resumption, cutsSoFar: featuresAt(p, data, step).cutsSoFar, atStep: atStep(p),
+    recession: p.c.recession.recession, resumption: p.c.cycle.resumption, cutsSoFar: featuresAt(p, data, step).cutsSoFar,
+    easedBp: featuresAt(p, data, step).easedBp, atStep: atStep(p),
   });
   const curFeatures = featuresAt(current, data, step);
   const curAt = atStep(current);
@@ -195,12 +201,12 @@ export function planNowStudy(request: NowRequest): LoadResult<NowStudy> {
       conventions: {
         steps: `a step is a row of the pair's data (${data.periodsPerYear === 12 ? 'a month' : 'a trading day'}); the current cycle is at step ${step}, ${step === available ? 'the data\'s last row' : `${formatDay(data.days[current.base + step])} (--step; the data go on to ${formatDay(data.days[last])}, and a past cycle's continuation may run past that date when cycles lie close together)`}; past cycles are compared at the same step after their own base close`,
         base: 'the base close of a cycle is the last close before its first cut\'s effective date; returns are simple returns from it (small, large, and small − large)',
-        distance: `100 × path gap / ${ANALOG_DISTANCE.pathPoints} + ${ANALOG_DISTANCE.recession} if the recession labels differ + ${ANALOG_DISTANCE.resumption} if one is a resumption and the other not + ${ANALOG_DISTANCE.perCut} per counted cut more or fewer so far; path gap: the root mean square over steps 1..${step} and both legs of the difference of cumulative log returns`,
+        distance: `100 × path gap / ${ANALOG_DISTANCE.pathPoints} + ${ANALOG_DISTANCE.recession} if the recession labels differ + ${ANALOG_DISTANCE.resumption} if one is a resumption and the other not + ${ANALOG_DISTANCE.per25Bp} per 25 bp more or less easing so far (the policy rate at the base close minus the rate at the step); path gap: the root mean square over steps 1..${step} and both legs of the difference of cumulative log returns`,
         forecast: `the next ${horizon} rows (${request.horizonMonths} month${request.horizonMonths === 1 ? '' : 's'}) from the last close, simulated from the ${k} nearest past cycles whose data hold them after step ${step}: a joint stationary bootstrap (Politis and Romano 1994) of both legs' returns in what followed the same step in each, blocks inside one cycle, mean block by the Politis-White (2004) rule; ${request.paths} paths, seed ${request.seed}`,
         backtest: 'each past cycle with those rows, forecast at the same step from its own nearest analogs among the other such cycles (earlier and later: cross-validation, not real time), against what followed: PIT coverage of the 50 % and 90 % intervals and Brier scores of the probabilities',
       },
       settings: { horizonMonths: request.horizonMonths, horizonSteps: horizon, analogs: k, paths: request.paths, seed: request.seed, every },
-      current: { ...describe(current), cutsSoFar: curFeatures.cutsSoFar, small: sample(current.path.small, step), large: sample(current.path.large, step), step, stepDate: formatDay(data.days[current.base + step]) },
+      current: { ...describe(current), small: sample(current.path.small, step), large: sample(current.path.large, step), step, stepDate: formatDay(data.days[current.base + step]) },
       past: past.map((p) => {
         const gap = pathGap(current.path, p.path, step);
         const distance = analogDistance(gap, curFeatures, featuresAt(p, data, step));
