@@ -1,3 +1,2 @@
 /** `@ratecut/studies/calibration`: the calibration of the scenario simulator by held-out cycles (`ratecut validate calibration`). */
-export { runCalibrationBlock, CALIBRATION_BLOCK, CALIBRATION_PERCENTILES, type CalibrationContext, type CalibrationFold } from './lib/calibration/calibration-block';
 export { planCalibrationStudy, CALIBRATION_DEFAULTS, type CalibrationRequest, type CalibrationStudy } from './lib/calibration/plan-calibration-study';

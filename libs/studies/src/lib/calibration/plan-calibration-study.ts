@@ -14,7 +14,7 @@ import { splitRange, type ItemRange } from '../study/split-range';
 import { choosePathModel } from '../simulate/path-model';
 import { horizonSteps } from '../simulate/simulation-budget';
 import { buildSimulationInputs } from '../simulate/simulation-inputs';
-import { CALIBRATION_BLOCK, CALIBRATION_FOLD_FIELDS, CALIBRATION_PERCENTILES, type CalibrationContext, type CalibrationFold } from './calibration-block';
+import { FORECAST_BLOCK, FORECAST_PERCENTILES, forecastFields, type ForecastContext, type ForecastRun } from '../now/forecast-block';
 
 /** What a calibration study is asked: the scenarios (each with its file, named in issues) and the paths per held-out cycle. */
 export interface CalibrationRequest extends StudyData {
@@ -24,8 +24,12 @@ export interface CalibrationRequest extends StudyData {
   readonly ratecutVersion: string;
 }
 
-/** The calibration study: one block per held-out cycle, merged into the `ratecut.calibration/1` document. */
-export type CalibrationStudy = Study<{ readonly folds: number }, CalibrationContext, ItemRange, Float64Array, CalibrationResultJson>;
+/**
+ * The calibration study: one block per held-out cycle, merged into the `ratecut.calibration/1`
+ * document. Each block is a forecast run of `ratecut now`'s executor (the paths of the fold's
+ * model, the PIT of the realized outcomes and the percentiles), with no targets.
+ */
+export type CalibrationStudy = Study<{ readonly folds: number }, ForecastContext, ItemRange, Float64Array, CalibrationResultJson>;
 
 /** The defaults of the calibration study: paths per held-out cycle, and bins of the PIT histogram. */
 export const CALIBRATION_DEFAULTS = { paths: 10_000, bins: 5 } as const;
@@ -80,7 +84,7 @@ export function planCalibrationStudy(request: CalibrationRequest): LoadResult<Ca
     return { ok: true, value, warnings: [] };
   };
 
-  const folds: CalibrationFold[] = [];
+  const folds: ForecastRun[] = [];
   const heads: (Omit<ScenarioDoc, 'folds' | 'calibration'> & { readonly foldCycles: string[]; readonly drawn: string[][]; readonly realized: [number, number, number][] })[] = [];
   for (const { scenario, file } of request.scenarios) {
     const loaded = pairData(scenario.pair, file);
@@ -126,7 +130,7 @@ export function planCalibrationStudy(request: CalibrationRequest): LoadResult<Ca
     return { ok: false, issues: [{ code: 'bad-scenario', severity: 'error', file: request.scenarios.map((s) => s.file).join(', '), message: 'no analog cycle can be held out: each needs a realized outcome over the horizon and another analog to draw from' }] };
   }
 
-  const bins = CALIBRATION_DEFAULTS.bins, P = CALIBRATION_PERCENTILES.length;
+  const bins = CALIBRATION_DEFAULTS.bins, P = FORECAST_PERCENTILES.length, fields = forecastFields(0);
   const blocks = splitRange(folds.length, 1);
   const merge = (outputs: readonly Float64Array[]): CalibrationResultJson => {
     let next = 0;
@@ -134,10 +138,11 @@ export function planCalibrationStudy(request: CalibrationRequest): LoadResult<Ca
       const rows = foldCycles.map((cycle, i) => {
         const out = outputs[next + i];
         const legs = <T>(f: (leg: number) => T) => ({ small: f(0), large: f(1), spread: f(2) });
-        if (out.length !== CALIBRATION_FOLD_FIELDS) throw new RangeError(`calibration: block ${next + i} gave ${out.length} numbers, expected ${CALIBRATION_FOLD_FIELDS}`);
+        if (out.length !== fields) throw new RangeError(`calibration: block ${next + i} gave ${out.length} numbers, expected ${fields}`);
+        // The forecast run's layout without targets: P(small > large), the percentiles of each outcome, then the PITs.
         return {
-          cycle, drawnFrom: drawn[i], realized: legs((l) => realized[i][l]), pit: legs((l) => out[l]),
-          quantiles: legs((l) => Array.from(out.subarray(3 + l * P, 3 + (l + 1) * P))),
+          cycle, drawnFrom: drawn[i], realized: legs((l) => realized[i][l]), pit: legs((l) => out[1 + 3 * P + l]),
+          quantiles: legs((l) => Array.from(out.subarray(1 + l * P, 1 + (l + 1) * P))),
         };
       });
       next += foldCycles.length;
@@ -170,8 +175,8 @@ export function planCalibrationStudy(request: CalibrationRequest): LoadResult<Ca
     ok: true,
     warnings,
     value: {
-      kind: 'calibration', plan: { folds: folds.length }, unit: 'held-out cycles', blocks, execute: CALIBRATION_BLOCK, warnings,
-      context: { folds, paths: request.paths }, merge,
+      kind: 'calibration', plan: { folds: folds.length }, unit: 'held-out cycles', blocks, execute: FORECAST_BLOCK, warnings,
+      context: { runs: folds, paths: request.paths, targets: [] }, merge,
     },
   };
 }
