@@ -8,6 +8,7 @@ export {
   type ReportSource, type ReportStudyOptions, type ReportPlan, type ReportBlock, type ReportStudy,
 } from './lib/report/report-study';
 export { REPORT_KINDS, type ReportInput, type BacktestReportDoc, type SimulateReportDoc } from './lib/report/report-input';
-export { reportSection, reportPage, type ReportPart, type ReportSection, type ReportPageAssets } from './lib/report/report-html';
+export { reportSection, type ReportPart, type ReportSection } from './lib/report/report-html';
+export { reportPage, type ReportPageAssets } from './lib/report/report-page';
 export { cycleEquitySpec, drawdownSpec, fanSpec, histogramSpec, equityLines, cycleTitle, SAMPLE_EVERY, type VegaLiteSpec, type EquityLine } from './lib/report/report-charts';
 export { readVegaBundles, packageFolder, VEGA_BUNDLES, type VegaBundle } from './lib/report/vega-assets';

@@ -1,6 +1,7 @@
 import type { Issue, LoadResult } from '@ratecut/sim-core';
 import type { Study } from '../study/study';
-import { reportPage, reportSection, type ReportSection } from './report-html';
+import { reportSection, type ReportSection } from './report-html';
+import { reportPage } from './report-page';
 import { checkResultDocument } from '../result-files/check-result-document';
 import { readResultDocument } from '../result-files/read-result-file';
 import type { ResultDocument } from '../result-files/result-file';

@@ -18,6 +18,22 @@ export type ReportPart = { readonly html: string } | { readonly chart: VegaLiteS
 /** Collects a section's parts; a chart without data becomes a note. */
 export class SectionParts {
   readonly parts: ReportPart[] = [];
+  /** The section's answer as set by {@link SectionParts.headline} (HTML), for the top of the page. */
+  headlineHtml: string | undefined;
+
+  /**
+   * The section's question and its answer in one or two sentences with the key numbers (HTML,
+   * already escaped), placed at this point of the section and kept for the page's summary at the top.
+   */
+  headline(question: string, answerHtml: string): void {
+    this.headlineHtml = answerHtml;
+    this.parts.push({ html: `<div class="headline"><p class="question">${esc(question)}</p><p class="answer">${answerHtml}</p></div>` });
+  }
+
+  /** Key–value pairs folded away under a summary line (conventions, inputs, settings). */
+  details(summary: string, entries: readonly (readonly [string, string])[], extraHtml = ''): void {
+    this.parts.push({ html: `<details><summary>${esc(summary)}</summary>${definitionList(entries)}${extraHtml}</details>` });
+  }
 
   html(...html: string[]): void {
     for (const h of html) this.parts.push({ html: h });
