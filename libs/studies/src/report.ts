@@ -10,5 +10,7 @@ export {
 export { REPORT_KINDS, type ReportInput, type BacktestReportDoc, type SimulateReportDoc } from './lib/report/report-input';
 export { reportSection, type ReportPart, type ReportSection } from './lib/report/report-html';
 export { reportPage, type ReportPageAssets } from './lib/report/report-page';
-export { cycleEquitySpec, drawdownSpec, fanSpec, histogramSpec, equityLines, cycleTitle, SAMPLE_EVERY, type VegaLiteSpec, type EquityLine } from './lib/report/report-charts';
+export type { VegaLiteSpec } from './lib/report/chart-spec';
+export { cycleEquitySpec, drawdownSpec, equityLines, cycleTitle, SAMPLE_EVERY, type EquityLine } from './lib/report/backtest-charts';
+export { fanSpec, histogramSpec } from './lib/report/simulate-charts';
 export { readVegaBundles, packageFolder, VEGA_BUNDLES, type VegaBundle } from './lib/report/vega-assets';

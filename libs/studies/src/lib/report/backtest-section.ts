@@ -1,4 +1,4 @@
-import { cycleEquitySpec, cycleTitle, drawdownSpec } from './report-charts';
+import { cycleEquitySpec, cycleTitle, drawdownSpec } from './backtest-charts';
 import type { BacktestReportDoc, ReportInput } from './report-input';
 import { esc, plainPct, signedPct, type SectionParts } from './section-parts';
 import { fileHeader } from './file-header';

@@ -1,5 +1,5 @@
 import type { NowResultJson } from '@ratecut/contracts';
-import type { VegaLiteSpec } from './report-charts';
+import type { VegaLiteSpec } from './chart-spec';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 

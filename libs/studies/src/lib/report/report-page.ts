@@ -1,4 +1,4 @@
-import type { VegaLiteSpec } from './report-charts';
+import type { VegaLiteSpec } from './chart-spec';
 import type { ReportSection } from './report-html';
 import { esc } from './section-parts';
 import type { VegaBundle } from './vega-assets';

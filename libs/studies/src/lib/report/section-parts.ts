@@ -1,4 +1,4 @@
-import type { VegaLiteSpec } from './report-charts';
+import type { VegaLiteSpec } from './chart-spec';
 
 /** Text escaped for HTML content and attribute values. */
 export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

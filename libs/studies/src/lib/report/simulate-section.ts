@@ -1,4 +1,4 @@
-import { fanSpec, histogramSpec } from './report-charts';
+import { fanSpec, histogramSpec } from './simulate-charts';
 import type { ReportInput, SimulateReportDoc } from './report-input';
 import { definitionList, esc, plainPct, signedPct, type SectionParts } from './section-parts';
 import { fileHeader } from './file-header';
