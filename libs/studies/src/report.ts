@@ -12,5 +12,10 @@ export { reportSection, type ReportPart, type ReportSection } from './lib/report
 export { reportPage, type ReportPageAssets } from './lib/report/report-page';
 export type { VegaLiteSpec } from './lib/report/chart-spec';
 export { cycleEquitySpec, drawdownSpec, equityLines, cycleTitle, SAMPLE_EVERY, type EquityLine } from './lib/report/backtest-charts';
-export { fanSpec, histogramSpec } from './lib/report/simulate-charts';
+export { fanSpec, fanSteps, histogramSpec, spreadHistogramSpec, innerBins, type InnerBins } from './lib/report/simulate-charts';
+export { exceedanceSpec } from './lib/report/exceedance-chart';
+export { exceedanceCurve, exceedanceAt, simulatedExceedance, type ExceedancePoint, type ExceedanceValue, type ExceedanceLeg } from './lib/report/exceedance';
+export { simulateHeadline, type SimulateHeadline } from './lib/report/simulate-headline';
+export { probabilityTable, type ProbabilityTable, type ProbabilityRow } from './lib/report/simulate-tables';
+export { legNames, PAIR_LEG_NAMES, type LegNames } from './lib/report/leg-names';
 export { readVegaBundles, packageFolder, VEGA_BUNDLES, type VegaBundle } from './lib/report/vega-assets';

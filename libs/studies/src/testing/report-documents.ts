@@ -1,6 +1,7 @@
 import { TEST_BACKTEST_CONFIG, testBacktestConventions } from './backtest-document-parts';
 import type { BacktestResultJson, MetricsJson, StrategyResultJson } from '@ratecut/contracts';
 import type { SimulateResultJson } from '@ratecut/contracts';
+import { distributionJson, histogramJson } from '../lib/simulate/outcome-summary';
 
 /**
  * Small, hand-made result documents for the report's tests: made up (not market data), valid
@@ -136,4 +137,45 @@ export function simulateDocument(): SimulateResultJson {
     fan: { paths: 1000, stepUnit: 'months', percentiles: [...FAN_PERCENTILES], small: fanRows(0.05), large: fanRows(0.025) },
     strategies: { paths: 0, note: 'no strategies replayed', results: [] },
   };
+}
+
+/**
+ * Known draws for {@link simulateDocumentFromDraws}: `n` horizon returns of small and large
+ * (decimals) from a fixed recurrence (no randomness), small more spread out than large.
+ */
+export function knownDraws(n = 2000): { small: Float64Array; large: Float64Array } {
+  const small = new Float64Array(n), large = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const u = (i + 0.5) / n;
+    const z = Math.log(u / (1 - u)); // logistic quantile
+    const w = Math.sin(i * 12.9898) * 0.5; // a second, deterministic wobble
+    small[i] = 0.12 + 0.18 * z + 0.05 * w;
+    large[i] = 0.08 + 0.1 * z * 0.8 + 0.06 * w;
+  }
+  return { small, large };
+}
+
+/**
+ * {@link simulateDocument} with its distributions, probabilities and histograms made from
+ * known draws by the simulate study's own summaries (`distributionJson`, `histogramJson` with
+ * `bins` bins), and targets `small:+20%`, `large:+10%` and `spread:+5%` counted over the draws;
+ * the fan stays the base document's.
+ */
+export function simulateDocumentFromDraws(draws: { small: Float64Array; large: Float64Array }, bins = 60): SimulateResultJson {
+  const doc = simulateDocument();
+  const { small, large } = draws;
+  const spread = small.map((s, i) => s - large[i]);
+  const share = (xs: Float64Array, ok: (x: number, i: number) => boolean) => xs.reduce((n, x, i) => n + (ok(x, i) ? 1 : 0), 0) / xs.length;
+  doc.paths = small.length;
+  doc.legs = { small: distributionJson(small), large: distributionJson(large), spread: distributionJson(spread) };
+  doc.histograms = { bins, small: histogramJson(small, bins), large: histogramJson(large, bins), spread: histogramJson(spread, bins) };
+  doc.probabilities = {
+    smallBeatsLarge: share(small, (s, i) => s > large[i]),
+    targets: [
+      { target: 'small:+20%', leg: 'small', level: 0.2, probability: share(small, (x) => x >= 0.2) },
+      { target: 'large:+10%', leg: 'large', level: 0.1, probability: share(large, (x) => x >= 0.1) },
+      { target: 'spread:+5%', leg: 'spread', level: 0.05, probability: share(spread, (x) => x >= 0.05) },
+    ],
+  };
+  return doc;
 }

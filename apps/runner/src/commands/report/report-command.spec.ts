@@ -27,9 +27,9 @@ describe('ratecut report', () => {
     expect(html).toBe(readFileSync(join(dir, 'b.html'), 'utf8'));
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|@import/);
     expect(html).toContain('vegaEmbed');
-    expect(html.match(/class="chart"/g)).toHaveLength(4);
+    expect(html.match(/class="chart"/g)).toHaveLength(6); // backtest 2, simulate 4
     expect(html).toContain('cut-trigger');
-    expect(html).toContain('small:+5%: P = ');
+    expect(html).toContain('Russell 2000 ≥ +5\u00a0%: ');
     expect(html).toContain('decide at the close of row t');
     expect(html.length).toBeLessThan(2_000_000);
   });

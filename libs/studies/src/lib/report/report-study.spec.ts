@@ -59,15 +59,16 @@ describe('the report page', () => {
     writeFileSync(join(dir, 'sim.json'), JSON.stringify(sim, null, 2));
     const fromFile = reportHtmlOf(plan([{ file: 'sim.json' }], dir));
     expect(reportHtmlOf(plan([{ file: 'sim.json', doc: sim }]))).toBe(fromFile);
-    expect(fromFile).toContain('<dt>P(small beats large)</dt><dd>n/a</dd>');
+    expect(fromFile).toContain('The Russell 2000 beats the S&amp;P 500 in <b>n/a</b> of 1,000 simulated paths');
   });
 
   it('numbers the charts across sections, inlines specs and bundles, and loads nothing from the network', () => {
     const html = reportHtmlOf(plan(sources()));
     const specs = specsOf(html);
-    expect(specs.map((s) => s.id)).toEqual(['chart-1', 'chart-2', 'chart-3', 'chart-4']);
-    expect([...html.matchAll(/<div class="chart" id="(chart-\d+)">/g)].map((m) => m[1])).toEqual(['chart-1', 'chart-2', 'chart-3', 'chart-4']);
-    expect(specs.map((s) => Object.keys(s.spec).includes('facet') ? 'facet' : 'hconcat')).toEqual(['facet', 'facet', 'hconcat', 'hconcat']);
+    const ids = ['chart-1', 'chart-2', 'chart-3', 'chart-4', 'chart-5', 'chart-6'];
+    expect(specs.map((s) => s.id)).toEqual(ids);
+    expect([...html.matchAll(/<div class="chart" id="(chart-\d+)">/g)].map((m) => m[1])).toEqual(ids);
+    expect(specs.map((s) => Object.keys(s.spec).find((k) => ['facet', 'hconcat', 'vconcat', 'layer'].includes(k)))).toEqual(['facet', 'facet', 'layer', 'hconcat', 'vconcat', 'layer']);
     expect(html.indexOf('id="file-1"')).toBeLessThan(html.indexOf('id="file-2"'));
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|@import/);
     expect(html.match(/<script>/g)).toHaveLength(4); // three bundles and the boot script
@@ -84,12 +85,14 @@ describe('the report page', () => {
     expect(html).toContain('<tr><th>large-again (= benchmark)</th><td class="na">n/a</td><td class="na">n/a</td><td class="agg">n/a</td><td class="agg">n/a</td><td class="agg">n/a</td></tr>');
   });
 
-  it('draws the simulation: probabilities, analog warnings, percentiles of each leg', () => {
+  it('draws the simulation: headline, probabilities in words, analog warnings, percentiles of each leg', () => {
     const html = reportHtmlOf(plan(sources()));
-    expect(html).toContain('<dt>method</dt><dd>stationary (mean block 16.5), 1000 paths, seed 1995</dd>');
-    expect(html).toContain('<dt>P(small:+20%)</dt><dd>45.7%</dd><dt>P(spread:0%)</dt><dd>61.0%</dd>');
+    expect(html).toContain('<p class="question">What could the next 4 months bring in the Insurance cuts scenario?</p>');
+    expect(html).toContain('<dt>method</dt><dd>stationary block bootstrap, mean block 16.5 rows (given); Politis and Romano (1994)</dd>');
+    expect(html).toContain('<dt>P(Russell 2000 ≥ +20\u00a0%)</dt><dd>45.7\u00a0%</dd><dt>P(Russell 2000 ≥ S&amp;P 500)</dt><dd>61.0\u00a0%</dd>');
+    expect(html).not.toMatch(/P\((small|large|spread):/);
     expect(html).toContain('<p class="warn">warning: only 2 analog cycles</p>');
-    expect(html).toContain('<tr><th>small (rut)</th><td>+0.0%</td><td>+10.0%</td><td>+20.0%</td><td>+30.0%</td><td>+40.0%</td><td>+20.0%</td><td>15.0%</td></tr>');
+    expect(html).toContain('<tr><th>Russell 2000</th><td>+0.0%</td><td>+10.0%</td><td>+20.0%</td><td>+30.0%</td><td>+40.0%</td><td>+20.0%</td><td>15.0%</td>');
   });
 
   it('marks synthetic data in the title and the section, and notes a chart without data instead of drawing it', () => {
@@ -99,6 +102,6 @@ describe('the report page', () => {
     expect(html).toContain('<title>ratecut report (SYNTHETIC): a&lt;b&gt;.json, sim.json</title>');
     expect(html).toContain('<p class="synthetic">SYNTHETIC SAMPLE: test data</p>');
     expect(html).toMatch(/<p class="note">Full-history equity of each series over each cycle window.*: no data to draw\.<\/p>/);
-    expect(specsOf(html).map((s) => s.id)).toEqual(['chart-1', 'chart-2', 'chart-3']);
+    expect(specsOf(html).map((s) => s.id)).toEqual(['chart-1', 'chart-2', 'chart-3', 'chart-4', 'chart-5']);
   });
 });
