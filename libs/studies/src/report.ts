@@ -19,3 +19,4 @@ export { simulateHeadline, type SimulateHeadline } from './lib/report/simulate-h
 export { probabilityTable, type ProbabilityTable, type ProbabilityRow } from './lib/report/simulate-tables';
 export { legNames, PAIR_LEG_NAMES, type LegNames } from './lib/report/leg-names';
 export { readVegaBundles, packageFolder, VEGA_BUNDLES, type VegaBundle } from './lib/report/vega-assets';
+export { sweepSpec, sweepGrid, sweepMetric, sweepDeflatedSharpe, type SweepGrid, type SweepCell, type SweepMetric } from './lib/report/sweep-charts';

@@ -12,9 +12,21 @@ export const FIXTURE_SCENARIO = {
 };
 
 /**
+ * The runs that write `spa.json` (`validate spa` over the strategies of `bt.json`, which must be
+ * written first) and `sweep.csv` (a 4 × 3 `backtest --sweep` of relative momentum, k months ×
+ * threshold) on the fixture market in `dataDir`.
+ */
+export function spaAndSweepRuns(dataDir: string): string[][] {
+  return [
+    ['validate', 'spa', 'bt.json', '--resamples', '300', '--out', 'spa.json'],
+    ['backtest', '--strategy', 'relative-momentum', '--sweep', 'k=1..4', '--sweep', 'threshold=0..0.02:0.01', '--window=-3m..12m', '--data', dataDir, '--out', 'sweep.csv'],
+  ];
+}
+
+/**
  * Runs `ratecut backtest`, `ratecut simulate` and the `ratecut validate` tests in-process on the
  * fixture market and returns the folder holding `bt.json`, `sim.json`, `event.json`,
- * `walk-forward.json`, `calibration.json` and `now.json` (for report tests).
+ * `walk-forward.json`, `calibration.json`, `now.json`, `spa.json` and `sweep.csv` (for report tests).
  */
 export async function writeFixtureResults(): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ratecut-report-data-'));
@@ -28,6 +40,7 @@ export async function writeFixtureResults(): Promise<string> {
     ['validate', 'walk-forward', '--strategy', 'static-mix', '--sweep', 'small=0..1:0.25', '--min-train', '1', '--count', 'first-cuts', '--window=-3m..6m', '--data', dataDir, '--out', 'walk-forward.json'],
     ['validate', 'calibration', 'all-cycles', '--paths', '500', '--data', dataDir, '--out', 'calibration.json'],
     ['now', '--horizon', '1m', '--analogs', '1', '--paths', '1000', '--data', dataDir, '--out', 'now.json'],
+    ...spaAndSweepRuns(dataDir),
   ];
   for (const args of runs) {
     const io = captureIo({}, dir);

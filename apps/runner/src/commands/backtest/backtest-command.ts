@@ -67,10 +67,10 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
   const out = o.out ?? (sweepOpt.length > 0 ? 'results/sweep.csv' : 'results/backtest.json');
   const outputs = outputOptions(io, o.force === true, [o.config, ...catalogInputs(opened.catalog)]);
   if (sweepOpt.length === 0) refuseFolderOut(out, outputs, 'backtest.json');
-  checkOutputs(sweepOpt.length > 0 ? [out] : [...Object.values(resultPaths(out)), ...(o.report === undefined ? [] : [o.report])], outputs);
+  checkOutputs([...(sweepOpt.length > 0 ? [out] : Object.values(resultPaths(out))), ...(o.report === undefined ? [] : [o.report])], outputs);
   const factsDir = join(workspaceRoot(), 'data');
   if (sweepOpt.length > 0) {
-    return runSweepCommand({ config: raw, source, sweeps: sweepOpt, catalog: opened.catalog, notice: opened.syntheticNotice, factsDir, commandLine: recorded }, out, outputs, io, workers);
+    return runSweepCommand({ config: raw, source, sweeps: sweepOpt, catalog: opened.catalog, notice: opened.syntheticNotice, factsDir, commandLine: recorded }, out, outputs, io, workers, o.report);
   }
 
   const planned = whileLoading(io, opened.catalog, () => planBacktestStudy({

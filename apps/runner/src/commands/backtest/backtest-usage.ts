@@ -30,6 +30,7 @@ Options:
   --out <file.json>       result file (default results/backtest.json); side files <name>.*.csv
   --force                 replace existing result files
   --report <file.html>    also write an HTML report of the result (see ratecut report)
+                          (with --sweep: the sweep's heatmap and its deflated Sharpe ratio)
   --data <path>           data folder or catalog.json (default: $RATECUT_DATA, the fetch cache, sample)
   --allow-outside-data    read catalog files outside the catalog's folder (refused by default)
 

@@ -8,6 +8,7 @@ import { toJsonText } from '../../cli/json-text';
 import { planFailure, runWithProgress } from './study-runner';
 import { whileLoading } from '../../cli/open-catalog';
 import { parseSweep } from './parse-sweep';
+import { reportOutput } from '../report/write-report';
 
 /** The best five rows of a sweep table by Sharpe ratio (ties in row order), as printed lines. */
 function bestBySharpe(table: SweepTable): string[] {
@@ -40,7 +41,8 @@ function deflatedSharpeLine(table: SweepTable): string {
  * `ratecut backtest --strategy <built-in> --sweep name=a..b[:step] ...` (e.g. `--strategy
  * relative-momentum --sweep k=1..24 --sweep threshold=0..0.049:0.001`): runs the sweep study
  * over the full history and writes its
- * `ratecut.sweep/2` table, one row per combination, printing the best five by Sharpe ratio.
+ * `ratecut.sweep/2` table, one row per combination, printing the best five by Sharpe ratio;
+ * with `report`, the HTML report of the table (its heatmap) in the same set of files.
  */
 export async function runSweepCommand(
   request: Omit<SweepRequest, 'grid'> & { readonly sweeps: readonly string[] },
@@ -48,13 +50,14 @@ export async function runSweepCommand(
   outputs: WriteOptions,
   io: CommandIo,
   workers = 1,
+  report?: string,
 ): Promise<number> {
   const planned = whileLoading(io, request.catalog, () => planSweepStudy({ ...request, grid: request.sweeps.map(parseSweep) }));
   if (!planned.ok) return planFailure(io, planned.issues);
   const started = process.hrtime.bigint();
   const table = await runWithProgress(planned.value, io, 'sweep', workers);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  const [written] = writeResultSet([{ path: out, text: formatSweepTable(table) }], outputs);
+  const written = writeResultSet([{ path: out, text: formatSweepTable(table) }, ...(report === undefined ? [] : [reportOutput([{ file: out, doc: table }], report)])], outputs);
   const lines = [
     ...(request.notice === null ? [] : [request.notice]),
     `${table.header.strategy} sweep: ${table.rows.length} combinations over ${table.header.rows} rows in ${ms.toFixed(1)} ms`,
@@ -63,6 +66,6 @@ export async function runSweepCommand(
     deflatedSharpeLine(table),
   ];
   io.stdout(styleOf(io).json ? toJsonText(table) : lines.join('\n') + '\n');
-  reportWritten(io, [written]);
+  reportWritten(io, written);
   return 0;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nowResultSchema } from '@ratecut/contracts';
@@ -37,6 +37,31 @@ describe('ratecut now', () => {
     const two = captureIo({}, cwd);
     expect(await main([...base, '--data', data, '--json', '--target', 'small:+5%', '--workers', '2'], two)).toBe(0);
     expect({ ...JSON.parse(two.out()), commandLine: '' }).toEqual({ ...doc, commandLine: '' });
+  });
+
+  it('writes the report with --out in one set, or alone; its headline gives the document\'s numbers; a bad --report path writes nothing', async () => {
+    const { data, cwd } = setUp();
+    const io = captureIo({}, cwd);
+    expect(await main([...base, '--data', data, '--json', '--out', 'now.json', '--report', 'now.html'], io)).toBe(0);
+    expect(io.err()).toBe(`wrote ${join(cwd, 'now.json')}\nwrote ${join(cwd, 'now.html')}\n`);
+    const doc = nowResultSchema.parse(JSON.parse(io.out()));
+    const html = readFileSync(join(cwd, 'now.html'), 'utf8');
+    const top = /<div class="headline">[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
+    const pct = (x: number | null, signed: boolean): string => (x === null ? 'n/a' : `${signed && x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`);
+    expect(top).toContain(`At step ${doc.current.step} of the ${doc.current.id} cycle (${doc.current.stepDate}), small caps are ${pct(doc.current.atStep.small, true)} and large caps ${pct(doc.current.atStep.large, true)}`);
+    expect(top).toContain(`higher than in <b>${doc.rank.below} of ${doc.rank.of}</b> past cycles`);
+    expect(top).toContain(`P(small beats large) = <b>${pct(doc.forecast.smallBeatsLarge, false)}</b>`);
+    expect(top).toContain(`P(small caps at least +20%) = ${pct(doc.forecast.targets[0].probability, false)}`);
+    expect(html).not.toContain('P(small:+20%)');
+    const alone = captureIo({}, cwd);
+    expect(await main([...base, '--data', data, '--report', 'alone.html'], alone)).toBe(0);
+    expect(alone.err()).toBe(`wrote ${join(cwd, 'alone.html')}\n`);
+    expect(readFileSync(join(cwd, 'alone.html'), 'utf8')).toContain('now (no --out) (ratecut.now/1)');
+    mkdirSync(join(cwd, 'adir'));
+    const bad = captureIo({}, cwd);
+    expect(await main([...base, '--data', data, '--out', 'again.json', '--report', 'adir'], bad)).not.toBe(0);
+    expect(bad.err()).toContain('adir is a folder; name a file to write instead');
+    expect(existsSync(join(cwd, 'again.json'))).toBe(false);
   });
 
   it('places a cycle at an earlier step with --step', async () => {

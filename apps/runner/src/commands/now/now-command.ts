@@ -17,6 +17,7 @@ import { workspaceRoot } from '../../cli/workspace-root';
 import { planFailure, runWithProgress } from '../backtest/study-runner';
 import { parseTarget } from '../simulate/parse-target';
 import { formatNow } from './format-now';
+import { outputTargets, resultAndReport } from '../validate/result-and-report';
 
 /** The strategists' claim the command prices when no --target is given: +20 % for the Russell 2000, +11 % for the S&P 500, a 9-point spread. */
 const CLAIM = ['small:+20%', 'large:+11%', 'spread:+9%'];
@@ -29,7 +30,7 @@ export async function nowCommand(args: readonly string[], io: CommandIo): Promis
   const { values: o, positionals } = parseOptionsAndArguments(args, {
     cycle: { type: 'string' }, step: { type: 'string' }, pair: { type: 'string' }, horizon: { type: 'string' }, target: { type: 'string', multiple: true },
     analogs: { type: 'string' }, paths: { type: 'string' }, seed: { type: 'string' }, today: { type: 'string' }, workers: { type: 'string' },
-    out: { type: 'string' }, force: { type: 'boolean' }, data: { type: 'string' }, 'allow-outside-data': { type: 'boolean' },
+    out: { type: 'string' }, report: { type: 'string' }, force: { type: 'boolean' }, data: { type: 'string' }, 'allow-outside-data': { type: 'boolean' },
   });
   if (positionals.length > 0) throw new UsageError(`now takes no arguments; unexpected ${positionals.map((p) => JSON.stringify(p)).join(', ')}`);
   const horizonText = o.horizon ?? `${NOW_DEFAULTS.horizonMonths}m`;
@@ -49,7 +50,7 @@ export async function nowCommand(args: readonly string[], io: CommandIo): Promis
   const opened = openCatalog(io, o.data, { allowOutsideData: o['allow-outside-data'] });
   if (!opened) return 1;
   const outputs = outputOptions(io, o.force === true, catalogInputs(opened.catalog));
-  if (o.out !== undefined) checkOutputs([o.out], outputs);
+  checkOutputs(outputTargets(o.out, o.report), outputs);
   const planned = whileLoading(io, opened.catalog, () => planNowStudy({
     catalog: opened.catalog, origin: opened.origin, notice: opened.syntheticNotice, factsDir: join(workspaceRoot(), 'data'),
     pair: o.pair ?? NOW_DEFAULTS.pair, cycle: o.cycle ?? null, step, horizonMonths, analogs, paths, seed, targets,
@@ -58,7 +59,8 @@ export async function nowCommand(args: readonly string[], io: CommandIo): Promis
   if (!planned.ok) return planFailure(io, planned.issues);
   const doc = await runWithProgress<NowResultJson>(planned.value, io, 'now', workers);
   const text = toJsonText(doc);
-  const written = o.out === undefined ? [] : writeResultSet([{ path: o.out, text }], outputs);
+  const toWrite = resultAndReport(doc, text, o.out, o.report, 'now (no --out)');
+  const written = toWrite.length === 0 ? [] : writeResultSet(toWrite, outputs);
   io.stdout(styleOf(io).json ? text : formatNow(doc, today));
   reportWritten(io, written);
   return 0;

@@ -24,6 +24,8 @@ Options:
   --today <YYYY-MM-DD>   the date the data's age is told against (default: today's date)
   --workers <n>          worker threads, one forecast per block (default 1); same numbers for any count
   --out <file.json>      also write the document (schema ratecut.now/1), atomically
+  --report <file.html>   also write an HTML report of the document (see ratecut report), in the
+                         same set of files as --out (all or nothing), or alone without --out
   --force                replace --out if it exists
   --data <path>          data folder or catalog.json (default: $RATECUT_DATA, the fetch cache, sample)
   --allow-outside-data   read catalog files outside the catalog's folder (refused by default)

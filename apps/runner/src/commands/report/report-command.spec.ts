@@ -59,7 +59,7 @@ describe('ratecut report', () => {
     expect(r.code).toBe(0);
     const html = readFileSync(join(dir, 'now.html'), 'utf8');
     expect(html).toMatch(/<h2 id="file-1">Now: the 2020-03 easing cycle at step \d+ \(2021-12-31\)<\/h2>/);
-    expect(html).toContain('<b>Next 1 month</b>');
+    expect(html).toMatch(/<div class="headline">[^]*?Over the next 1 month, from the 1 nearest analog: P\(small beats large\) = <b>/);
     expect(html.match(/class="chart"/g)).toHaveLength(1);
     expect(html).toContain('<h3>Every past cycle at step');
   });

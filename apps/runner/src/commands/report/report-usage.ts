@@ -8,7 +8,10 @@ histogram of horizon returns with the targets and their probabilities marked; fo
 results, the event study's tables and placebo distributions (validate event), the in- vs
 out-of-sample excess per cycle (validate loco, walk-forward) and the calibration plot (validate
 calibration); for ratecut now, the current cycle over every past one with the band of its
-analogs' continuations and the probability table. Charts are
+analogs' continuations and the probability table; for validate spa, the strategies' excess with
+the best marked and the Reality Check, SPA and deflated Sharpe verdict; for a sweep table (the
+CSV of ratecut backtest --sweep), the heatmap of the mean excess over the benchmark (or the
+Sharpe ratio) over two parameters with the best marked and its deflated Sharpe ratio. Charts are
 Vega-Lite specifications rendered by the Vega runtime inlined into the file.
 
 Options:

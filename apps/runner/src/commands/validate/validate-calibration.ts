@@ -16,6 +16,7 @@ import { withoutWorkers } from '../../cli/without-workers';
 import { workspaceRoot } from '../../cli/workspace-root';
 import { planFailure, runWithProgress } from '../backtest/study-runner';
 import { formatCalibration } from './format-calibration';
+import { outputTargets, resultAndReport } from './result-and-report';
 
 /** The options `validate calibration` reads. */
 export interface CalibrationValues {
@@ -23,6 +24,7 @@ export interface CalibrationValues {
   readonly method?: string | undefined;
   readonly workers?: string | undefined;
   readonly out?: string | undefined;
+  readonly report?: string | undefined;
   readonly force?: boolean | undefined;
   readonly data?: string | undefined;
   readonly 'allow-outside-data'?: boolean | undefined;
@@ -56,7 +58,7 @@ export async function validateCalibration(args: readonly string[], names: readon
   const opened = openCatalog(io, o.data, { allowOutsideData: o['allow-outside-data'] });
   if (!opened) return 1;
   const outputs = outputOptions(io, o.force === true, catalogInputs(opened.catalog));
-  if (o.out !== undefined) checkOutputs([o.out], outputs);
+  checkOutputs(outputTargets(o.out, o.report), outputs);
   const planned = whileLoading(io, opened.catalog, () => planCalibrationStudy({
     catalog: opened.catalog, origin: opened.origin, notice: opened.syntheticNotice, factsDir: dataDir,
     scenarios, paths, commandLine: commandLine('validate', withoutWorkers(args)), ratecutVersion: VERSION,
@@ -64,7 +66,8 @@ export async function validateCalibration(args: readonly string[], names: readon
   if (!planned.ok) return planFailure(io, planned.issues);
   const doc = await runWithProgress<CalibrationResultJson>(planned.value, io, 'validate calibration', workers);
   const text = toJsonText(doc);
-  const written = o.out === undefined ? [] : writeResultSet([{ path: o.out, text }], outputs);
+  const toWrite = resultAndReport(doc, text, o.out, o.report, 'validate calibration (no --out)');
+  const written = toWrite.length === 0 ? [] : writeResultSet(toWrite, outputs);
   io.stdout(styleOf(io).json ? text : formatCalibration(doc));
   reportWritten(io, written);
   return 0;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { calibrationResultSchema, eventStudyResultSchema, outOfSampleResultSchema, spaResultSchema } from '@ratecut/contracts';
@@ -178,5 +178,83 @@ describe('ratecut validate calibration', () => {
     const method = captureIo({}, cwd);
     expect(await main(['validate', 'calibration', '--method', 'garch', '--data', data], method)).toBe(2);
     expect(method.err()).toMatch(/--method "garch": expected stationary, circular, iid, student-t, rate-sensitivity/);
+  });
+});
+
+describe('ratecut validate --report', () => {
+  jest.setTimeout(120_000);
+  const p3 = (x: number): string => (x < 0.001 ? '&lt;0.001' : x.toFixed(3));
+  const pp = (x: number | null): string => (x === null ? 'n/a' : `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)} pp`);
+  const headline = (html: string): string => /<div class="headline">[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
+
+  it('writes the SPA report with --out in one set, or alone; its headline gives the document\'s p-values', async () => {
+    const { data, cwd } = setUp();
+    expect(await main(['backtest', '--data', data, '--out', 'bt.json'], captureIo({}, cwd))).toBe(0);
+    const io = captureIo({}, cwd);
+    expect(await main(['validate', 'spa', 'bt.json', '--resamples', '300', '--out', 'spa.json', '--report', 'spa.html'], io)).toBe(0);
+    expect(io.err()).toContain(`wrote ${join(cwd, 'spa.json')}`);
+    expect(io.err()).toContain(`wrote ${join(cwd, 'spa.html')}`);
+    const doc = spaResultSchema.parse(JSON.parse(readFileSync(join(cwd, 'spa.json'), 'utf8')));
+    const html = readFileSync(join(cwd, 'spa.html'), 'utf8');
+    const top = headline(html);
+    expect(top).toContain(`<b>${doc.best}</b>`);
+    expect(top).toContain(`Reality Check p = ${p3(doc.realityCheck.pValue)}, SPA p = ${p3(doc.spa.pConsistent)}, deflated Sharpe P = ${doc.deflatedSharpe?.probability?.toFixed(2)}`);
+    expect(top).toContain(doc.spa.pConsistent < 0.05 ? '<b>significant at 5 %</b>' : '<b>not significant at 5 %</b>');
+    expect(html).toContain('spa.json (ratecut.spa/1)');
+    // Alone (no --out): the report names the document as not written.
+    const alone = captureIo({}, cwd);
+    expect(await main(['validate', 'spa', 'bt.json', '--resamples', '300', '--report', 'alone.html'], alone)).toBe(0);
+    expect(alone.err()).toBe(`wrote ${join(cwd, 'alone.html')}\n`);
+    const again = readFileSync(join(cwd, 'alone.html'), 'utf8');
+    expect(headline(again)).toBe(top);
+    expect(again).toContain('validate spa (no --out) (ratecut.spa/1)');
+    // ratecut report reads the written document to the same headline.
+    expect(await main(['report', 'spa.json', '--out', 'from-file.html'], captureIo({}, cwd))).toBe(0);
+    expect(headline(readFileSync(join(cwd, 'from-file.html'), 'utf8'))).toBe(top);
+  });
+
+  it('refuses a bad --report path before running, and writes nothing (not even --out)', async () => {
+    const { data, cwd } = setUp();
+    mkdirSync(join(cwd, 'adir'));
+    writeFileSync(join(cwd, 'afile'), 'x');
+    for (const report of ['adir', 'afile/r.html']) {
+      const io = captureIo({}, cwd);
+      expect(await main(['validate', 'event', '--data', data, '--resamples', '200', '--placebos', '200', '--out', 'ev.json', '--report', report], io)).not.toBe(0);
+      expect(io.err()).toContain(report === 'adir' ? 'adir is a folder; name a file to write instead' : 'afile/r.html');
+      expect(existsSync(join(cwd, 'ev.json'))).toBe(false);
+    }
+    const dash = captureIo({}, cwd);
+    expect(await main(['validate', 'event', '--data', data, '--report', '-'], dash)).toBe(2);
+    expect(dash.err()).toMatch(/--report -: the report is an HTML file; name it/);
+    expect(readdirSync(cwd).sort()).toEqual(['adir', 'afile']);
+  });
+
+  it('writes the event-study, walk-forward and calibration reports, each headline from its document', async () => {
+    const { data, cwd } = setUp();
+    const ev = captureIo({}, cwd);
+    expect(await main(['validate', 'event', '--data', data, '--resamples', '200', '--placebos', '500', '--json', '--report', 'ev.html'], ev)).toBe(0);
+    const event = eventStudyResultSchema.parse(JSON.parse(ev.out()));
+    const pair = event.pairs[0];
+    const h = pair.horizons.find((x) => x.label === '12m') ?? pair.horizons[pair.horizons.length - 1];
+    const all = h.groups.find((g) => g.group === 'all');
+    const evTop = headline(readFileSync(join(cwd, 'ev.html'), 'utf8'));
+    expect(evTop).toContain(`After the ${all?.count === 1 ? 'one first cut' : `${all?.count} first cuts`} in ${pair.title.replace(/&/g, '&amp;')}`);
+    expect(evTop).toContain(`averaged <b>${pp(all?.mean ?? null)}</b>`);
+    expect(evTop).toContain(`against ${pp(h.baseline.mean)} from any date`);
+    if (all?.placebo) expect(evTop).toContain(p3(all.placebo.pTwoSided));
+
+    const wf = captureIo({}, cwd);
+    expect(await main(['validate', 'walk-forward', '--data', data, '--strategy', 'static-mix', '--sweep', 'small=0..1:0.25', '--min-train', '1', '--count', 'first-cuts', '--window=-3m..6m', '--json', '--report', 'wf.html'], wf)).toBe(0);
+    const oos = outOfSampleResultSchema.parse(JSON.parse(wf.out()));
+    const wfTop = headline(readFileSync(join(cwd, 'wf.html'), 'utf8'));
+    expect(wfTop).toContain(`beat buy-hold-large in <b>${oos.folds.filter((f) => f.beat).length} of ${oos.folds.length}</b> tested cycles`);
+    expect(wfTop).toContain(`mean excess <b>${pp(oos.summary.outOfSampleMean)}</b> out of sample against ${pp(oos.summary.inSampleMean)}`);
+
+    const cal = captureIo({}, cwd);
+    expect(await main(['validate', 'calibration', 'all-cycles', '--paths', '500', '--data', data, '--json', '--report', 'cal.html'], cal)).toBe(0);
+    const calibration = calibrationResultSchema.parse(JSON.parse(cal.out()));
+    let n = 0, in90 = 0;
+    for (const s of calibration.scenarios) for (const leg of ['small', 'large', 'spread'] as const) { n += s.calibration[leg].n; in90 += Math.round((s.calibration[leg].coverage90 ?? 0) * s.calibration[leg].n); }
+    expect(headline(readFileSync(join(cwd, 'cal.html'), 'utf8'))).toContain(`the 90 % intervals held <b>${in90} of ${n}</b> realized outcomes`);
   });
 });

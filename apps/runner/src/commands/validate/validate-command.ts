@@ -25,6 +25,7 @@ import { formatEventStudy } from './format-event-study';
 import { formatSpa } from './format-spa';
 import { validateOutOfSample } from './validate-out-of-sample';
 import { validateCalibration } from './validate-calibration';
+import { outputTargets, resultAndReport } from './result-and-report';
 
 /** A whole number from `lo` to `hi`. */
 const whole = (lo: number, hi: number) => (n: number): boolean => Number.isInteger(n) && n >= lo && n <= hi;
@@ -53,7 +54,7 @@ async function validateSpa(args: readonly string[], files: readonly string[], o:
     const read = readResultFile(files[0], io.cwd, ['backtest']);
     if (!read.ok) { printIssues(io, read.issues); return 1; }
     outputs = outputOptions(io, o.force === true, [files[0]]);
-    if (o.out !== undefined) checkOutputs([o.out], outputs);
+    checkOutputs(outputTargets(o.out, o.report), outputs);
     planned = planSpaStudy({ ...settings, result: read.value });
   } else {
     const raw: Record<string, unknown> = {};
@@ -61,7 +62,7 @@ async function validateSpa(args: readonly string[], files: readonly string[], o:
     const opened = openCatalog(io, o.data, { allowOutsideData: o['allow-outside-data'] });
     if (!opened) return 1;
     outputs = outputOptions(io, o.force === true, catalogInputs(opened.catalog));
-    if (o.out !== undefined) checkOutputs([o.out], outputs);
+    checkOutputs(outputTargets(o.out, o.report), outputs);
     const sweep = {
       config: raw, source: { file: null, fromFlags }, grid: sweeps.map(parseSweep), catalog: opened.catalog,
       notice: opened.syntheticNotice, factsDir: join(workspaceRoot(), 'data'), commandLine: settings.commandLine,
@@ -71,7 +72,8 @@ async function validateSpa(args: readonly string[], files: readonly string[], o:
   if (!planned.ok) return planFailure(io, planned.issues);
   const doc: SpaResultJson = await runWithProgress<SpaResultJson>(planned.value, io, 'validate spa', workers);
   const text = toJsonText(doc);
-  const written = o.out === undefined ? [] : writeResultSet([{ path: o.out, text }], outputs);
+  const toWrite = resultAndReport(doc, text, o.out, o.report, 'validate spa (no --out)');
+  const written = toWrite.length === 0 ? [] : writeResultSet(toWrite, outputs);
   io.stdout(styleOf(io).json ? text : formatSpa(doc));
   reportWritten(io, written);
   return 0;
@@ -85,7 +87,7 @@ const VALIDATE_OPTIONS = {
   ...BACKTEST_FLAG_OPTIONS,
   resamples: { type: 'string' }, placebos: { type: 'string' }, seed: { type: 'string' }, confidence: { type: 'string' },
   'exclude-months': { type: 'string' }, 'min-move-bp': { type: 'string' }, 'pause-months': { type: 'string' },
-  'recession-months': { type: 'string' }, workers: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' },
+  'recession-months': { type: 'string' }, workers: { type: 'string' }, out: { type: 'string' }, report: { type: 'string' }, force: { type: 'boolean' },
   data: { type: 'string' }, 'allow-outside-data': { type: 'boolean' }, block: { type: 'string' }, sweep: { type: 'string', multiple: true },
   objective: { type: 'string' }, 'min-train': { type: 'string' }, paths: { type: 'string' }, method: { type: 'string' },
 } as const;
@@ -98,11 +100,11 @@ const TESTS = ['event', 'spa', 'loco', 'walk-forward', 'calibration'] as const;
 /** The backtest settings a sweep takes (`validate spa --sweep`, `loco`, `walk-forward`). */
 const SWEEP_SETTINGS = ['strategy', 'param', 'sweep', 'pair', 'cash', 'lag', 'cost-bps', 'slippage-bps', 'benchmark'];
 const TEST_OPTIONS: Readonly<Record<(typeof TESTS)[number], readonly string[]>> = {
-  event: ['resamples', 'placebos', 'seed', 'confidence', 'exclude-months', 'count', 'min-move-bp', 'pause-months', 'recession-months', 'workers', 'out', 'force', 'data', 'allow-outside-data', 'anchor'],
-  spa: ['resamples', 'seed', 'block', 'out', 'force', 'workers', 'data', 'allow-outside-data', ...SWEEP_SETTINGS],
-  loco: ['objective', 'out', 'force', 'workers', 'data', 'allow-outside-data', 'cycles', 'count', 'window', 'anchor', ...SWEEP_SETTINGS],
-  calibration: ['paths', 'method', 'workers', 'out', 'force', 'data', 'allow-outside-data'],
-  'walk-forward': ['objective', 'min-train', 'out', 'force', 'workers', 'data', 'allow-outside-data', 'cycles', 'count', 'window', 'anchor', ...SWEEP_SETTINGS],
+  event: ['resamples', 'placebos', 'seed', 'confidence', 'exclude-months', 'count', 'min-move-bp', 'pause-months', 'recession-months', 'workers', 'out', 'report', 'force', 'data', 'allow-outside-data', 'anchor'],
+  spa: ['resamples', 'seed', 'block', 'out', 'report', 'force', 'workers', 'data', 'allow-outside-data', ...SWEEP_SETTINGS],
+  loco: ['objective', 'out', 'report', 'force', 'workers', 'data', 'allow-outside-data', 'cycles', 'count', 'window', 'anchor', ...SWEEP_SETTINGS],
+  calibration: ['paths', 'method', 'workers', 'out', 'report', 'force', 'data', 'allow-outside-data'],
+  'walk-forward': ['objective', 'min-train', 'out', 'report', 'force', 'workers', 'data', 'allow-outside-data', 'cycles', 'count', 'window', 'anchor', ...SWEEP_SETTINGS],
 };
 
 /** `ratecut validate`: see validate-usage.ts. argv → the event study → its table or JSON, and the file. */
@@ -138,7 +140,7 @@ export async function validateCommand(args: readonly string[], io: CommandIo): P
   const opened = openCatalog(io, o.data, { allowOutsideData: o['allow-outside-data'] });
   if (!opened) return 1;
   const outputs = outputOptions(io, o.force === true, catalogInputs(opened.catalog));
-  if (o.out !== undefined) checkOutputs([o.out], outputs);
+  checkOutputs(outputTargets(o.out, o.report), outputs);
   const planned = whileLoading(io, opened.catalog, () => planEventStudy({
     catalog: opened.catalog, origin: opened.origin, dataDir: join(workspaceRoot(), 'data'), notice: opened.syntheticNotice,
     commandLine: commandLine('validate', withoutWorkers(args)), ratecutVersion: VERSION,
@@ -147,7 +149,8 @@ export async function validateCommand(args: readonly string[], io: CommandIo): P
   if (!planned.ok) return planFailure(io, planned.issues);
   const doc = await runWithProgress(planned.value, io, 'validate event', workers);
   const text = toJsonText(doc);
-  const written = o.out === undefined ? [] : writeResultSet([{ path: o.out, text }], outputs);
+  const toWrite = resultAndReport(doc, text, o.out, o.report, 'validate event (no --out)');
+  const written = toWrite.length === 0 ? [] : writeResultSet(toWrite, outputs);
   io.stdout(styleOf(io).json ? text : formatEventStudy(doc));
   reportWritten(io, written);
   return 0;

@@ -17,6 +17,7 @@ import { applyBacktestFlags, type BacktestFlagValues } from '../backtest/backtes
 import { parseSweep } from '../backtest/parse-sweep';
 import { planFailure, runWithProgress } from '../backtest/study-runner';
 import { formatOutOfSample, formatOutOfSampleSummary } from './format-out-of-sample';
+import { outputTargets, resultAndReport } from './result-and-report';
 
 /** The options `validate loco` and `validate walk-forward` read (besides the backtest flags). */
 export interface OutOfSampleValues extends BacktestFlagValues {
@@ -25,6 +26,7 @@ export interface OutOfSampleValues extends BacktestFlagValues {
   readonly 'min-train'?: string | undefined;
   readonly workers?: string | undefined;
   readonly out?: string | undefined;
+  readonly report?: string | undefined;
   readonly force?: boolean | undefined;
   readonly data?: string | undefined;
   readonly 'allow-outside-data'?: boolean | undefined;
@@ -45,6 +47,7 @@ export async function validateOutOfSample(method: OutOfSampleMethod, args: reado
   if (named.length === 0 && sweeps.length > 0) throw new UsageError('--sweep needs --strategy <built-in>');
   if (named.length === 0 && o.param !== undefined) throw new UsageError('--param needs --strategy <built-in>');
   if (named.length === 0 && o.out !== undefined) throw new UsageError('--out writes one study: name its --strategy (--json prints every study)');
+  if (named.length === 0 && o.report !== undefined) throw new UsageError('--report draws one study: name its --strategy');
   if (named.length === 1 && sweeps.length === 0 && DEFAULT_SELECTION_GRIDS[named[0]] === undefined) {
     throw new UsageError(`${named[0]} has no default grid: give --sweep name=a..b[:step] (built-ins with one: ${Object.keys(DEFAULT_SELECTION_GRIDS).join(', ')})`);
   }
@@ -56,7 +59,7 @@ export async function validateOutOfSample(method: OutOfSampleMethod, args: reado
   const opened = openCatalog(io, o.data, { allowOutsideData: o['allow-outside-data'] });
   if (!opened) return 1;
   const outputs = outputOptions(io, o.force === true, catalogInputs(opened.catalog));
-  if (o.out !== undefined) checkOutputs([o.out], outputs);
+  checkOutputs(outputTargets(o.out, o.report), outputs);
   const line = commandLine('validate', withoutWorkers(args));
   const runs = named.length === 1 ? [{ strategy: named[0], grid: sweeps.length > 0 ? sweeps : DEFAULT_SELECTION_GRIDS[named[0]] }]
     : Object.entries(DEFAULT_SELECTION_GRIDS).map(([strategy, grid]) => ({ strategy, grid }));
@@ -75,7 +78,8 @@ export async function validateOutOfSample(method: OutOfSampleMethod, args: reado
   const json = styleOf(io).json;
   if (docs.length === 1) {
     const text = toJsonText(docs[0]);
-    const written = o.out === undefined ? [] : writeResultSet([{ path: o.out, text }], outputs);
+    const toWrite = resultAndReport(docs[0], text, o.out, o.report, `validate ${test} (no --out)`);
+    const written = toWrite.length === 0 ? [] : writeResultSet(toWrite, outputs);
     io.stdout(json ? text : formatOutOfSample(docs[0]));
     reportWritten(io, written);
   } else {

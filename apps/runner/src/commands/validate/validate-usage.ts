@@ -1,6 +1,6 @@
 /** Help text of `ratecut validate` (kept apart so that `--help` loads no study code). */
 export const VALIDATE_USAGE = `Usage: ratecut validate event [options]
-       ratecut validate spa <backtest.json> [--resamples 2000] [--block auto|<days>] [--seed 1] [--out FILE]
+       ratecut validate spa <backtest.json> [--resamples 2000] [--block auto|<days>] [--seed 1] [--out FILE] [--report FILE]
        ratecut validate spa --strategy <built-in> --sweep name=a..b[:step] ... [backtest settings] [options]
        ratecut validate loco [--strategy <built-in> [--sweep name=a..b[:step] ...]] [--objective mean-excess|sharpe]
        ratecut validate walk-forward [...as loco] [--min-train 3]
@@ -31,6 +31,9 @@ Options:
   --recession-months <k> (default 12)
   --workers <n>          worker threads, one pair each, 1 to 64 (default 1); same numbers for any count
   --out <file.json>      also write the document (schema ratecut.event-study/1), atomically
+  --report <file.html>   also write an HTML report of the document (see ratecut report), in the
+                         same set of files as --out (all or nothing), or alone without --out;
+                         every test below takes it too
   --force                replace --out if it exists
   --data <path>          data folder or catalog.json (default: $RATECUT_DATA, the fetch cache, sample)
   --allow-outside-data   read catalog files outside the catalog's folder (refused by default)
@@ -43,7 +46,7 @@ the daily excess returns of the full history, with the stationary bootstrap (Pol
   --resamples <n>        bootstrap resamples, 100 to 1,000,000 (default 2000)
   --block <auto|n>       mean block length in days (default auto: Politis-White estimates)
   --workers <n>          with --sweep: worker threads for its blocks of combinations (default 1)
-  --seed, --out, --force, --data as above
+  --seed, --out, --report, --force, --data as above
 
 validate loco (leave-one-cycle-out) and validate walk-forward choose a strategy's parameters on
 some easing cycles and test the choice on one it did not see: loco holds each counted cycle out
@@ -59,6 +62,7 @@ in-sample figures a table without validation would show.
   --min-train <n>        walk-forward: cycles that only train before the first test (default 3)
   --workers <n>          worker threads for the blocks of combinations (default 1); same numbers
   --out <file.json>      with --strategy: also write the document (schema ratecut.out-of-sample/1)
+  --report <file.html>   with --strategy: also write its HTML report
 
 validate calibration tests the scenario simulator: for each scenario (every built-in when none is
 named) and each of its analog cycles with a realized year, the scenario is simulated from the

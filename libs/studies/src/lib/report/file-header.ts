@@ -10,7 +10,7 @@ export function fileHeader(input: ReportInput, index: number, title: string, not
     `<h2 id="file-${index}">${esc(title)}</h2>`,
     synthetic === undefined ? '' : `<p class="synthetic">${esc(synthetic)}</p>`,
     definitionList([
-      ['file', `${input.file} (${input.doc.schema})`],
+      ['file', `${input.file} (${input.schema})`],
       ['command', commandLine],
       ['data', `${data.catalog} (found via ${data.origin})${data.synthetic ? ', SYNTHETIC' : ''}`],
       ['pair', `${data.pair.id}: small ${data.pair.small}, large ${data.pair.large}; ${data.pair.returnBasis}`],

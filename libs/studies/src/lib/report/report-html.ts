@@ -4,6 +4,8 @@ import { backtestSection } from './backtest-section';
 import { simulateSection } from './simulate-section';
 import { calibrationSection, eventStudySection, outOfSampleSection } from './validation-sections';
 import { nowSection } from './now-section';
+import { spaSection } from './spa-section';
+import { sweepNotice, sweepSection } from './sweep-section';
 
 export type { ReportPart } from './section-parts';
 
@@ -39,8 +41,11 @@ export function reportSection(input: ReportInput, index: number): ReportSection 
     case 'out-of-sample': outOfSampleSection(parts, input, index); break;
     case 'calibration': calibrationSection(parts, input, index); break;
     case 'now': nowSection(parts, input, index); break;
+    case 'spa': spaSection(parts, input, index); break;
+    case 'sweep': sweepSection(parts, input, index); break;
   }
-  const synthetic = input.doc.notice !== undefined || ('data' in input.doc && input.doc.data.synthetic);
+  const synthetic = input.kind === 'sweep' ? sweepNotice(input.table) !== undefined
+    : input.doc.notice !== undefined || ('data' in input.doc && input.doc.data.synthetic);
   return { file: input.file, synthetic, ...(parts.headlineHtml === undefined ? {} : { headline: parts.headlineHtml }), parts: parts.parts };
 }
 

@@ -2,9 +2,10 @@ import type { Issue, LoadResult } from '@ratecut/sim-core';
 import type { Study } from '../study/study';
 import { reportSection, type ReportSection } from './report-html';
 import { reportPage } from './report-page';
+import { formatSweepTable, sweepTableSchema } from '@ratecut/contracts';
 import { checkResultDocument } from '../result-files/check-result-document';
-import { readResultDocument } from '../result-files/read-result-file';
-import type { ResultDocument } from '../result-files/result-file';
+import { checkSweepText } from '../result-files/check-sweep-text';
+import { readResultFile } from '../result-files/read-result-file';
 import { REPORT_KINDS, type ReportInput } from './report-input';
 import { readVegaBundles, type VegaBundle } from './vega-assets';
 
@@ -52,10 +53,30 @@ export function reportSectionBlock(_context: null, block: ReportBlock): ReportSe
   return reportSection(block.input, block.section);
 }
 
+/** The JSON kinds among {@link REPORT_KINDS} (all but the sweep table). */
+const JSON_REPORT_KINDS = REPORT_KINDS.filter((k): k is Exclude<(typeof REPORT_KINDS)[number], 'sweep'> => k !== 'sweep');
+
 /**
- * Plans a report of backtest and simulate results: reads each file source (see
- * `readResultDocument`), checks every document against {@link REPORT_KINDS} (see
- * `checkResultDocument`: the schema-version rule, then the full contracts schema) and reads the Vega
+ * One source read and checked as a report input: a file with `readResultFile` (any of
+ * {@link REPORT_KINDS}: JSON results, or a sweep table by its `#` header or `.csv` name); a sweep
+ * table in memory (an object with `header`, `columns` and `rows` and no `schema` key) through
+ * its file text, and any other document in memory through JSON, so either reads exactly like its file.
+ */
+function readReportSource(source: ReportSource, cwd: string): LoadResult<ReportInput> {
+  if (!('doc' in source)) return readResultFile(source.file, cwd, REPORT_KINDS);
+  const doc = source.doc;
+  if (doc !== null && typeof doc === 'object' && !('schema' in doc) && 'header' in doc) {
+    const table = sweepTableSchema.safeParse(doc);
+    if (table.success) return checkSweepText(source.file, formatSweepTable(table.data));
+  }
+  // Through JSON first, so an in-memory result (NaN, undefined) reads exactly like its file.
+  return checkResultDocument({ file: source.file, value: doc === undefined ? undefined : (JSON.parse(JSON.stringify(doc)) as unknown) }, JSON_REPORT_KINDS);
+}
+
+/**
+ * Plans a report of result files: reads each file source (see `readResultFile`), checks every
+ * document against {@link REPORT_KINDS} (see `checkResultDocument`: the schema-version rule,
+ * then the full contracts schema; a sweep table with `checkSweepText`) and reads the Vega
  * bundles the page inlines. Every problem of every source is returned, not only the first;
  * none is thrown. No source at all is an issue too. The study has one block per document, in
  * the order given; its result is the HTML page, the same bytes for the same documents.
@@ -66,16 +87,7 @@ export function planReportStudy(sources: readonly ReportSource[], options: Repor
   const issues: Issue[] = [];
   const inputs: ReportInput[] = [];
   for (const source of sources) {
-    let document: ResultDocument;
-    if ('doc' in source) {
-      // Through JSON first, so an in-memory result (NaN, undefined) reads exactly like its file.
-      document = { file: source.file, value: source.doc === undefined ? undefined : (JSON.parse(JSON.stringify(source.doc)) as unknown) };
-    } else {
-      const read = readResultDocument(source.file, options.cwd ?? process.cwd(), REPORT_KINDS);
-      if (!read.ok) { issues.push(...read.issues); continue; }
-      document = read.value;
-    }
-    const checked = checkResultDocument(document, REPORT_KINDS);
+    const checked = readReportSource(source, options.cwd ?? process.cwd());
     if (checked.ok) inputs.push(checked.value);
     else issues.push(...checked.issues);
   }

@@ -1,7 +1,6 @@
-import type { CalibrationResultJson, EventStudyResultJson, OutOfSampleResultJson } from '@ratecut/contracts';
-import type { VegaLiteSpec } from './chart-spec';
-
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+import type { CalibrationResultJson, EventStudyResultJson, OutOfSampleResultJson, SpaResultJson } from '@ratecut/contracts';
+import { round, SCHEMA, type VegaLiteSpec } from './chart-spec';
+import { CONTEXT_GREY, GAIN_GREEN, HIGHLIGHT_RED, LEG_COLOURS, STRATEGY_COLOURS } from './palette';
 
 /** Percentage points from a decimal, to 0.01; null for a missing value. */
 const pp = (x: number | null | undefined): number | null => (x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 10_000) / 100);
@@ -30,11 +29,11 @@ export function placeboSpec(doc: EventStudyResultJson): VegaLiteSpec | null {
     data: { values: rows },
     facet: { row: { field: 'pair', type: 'nominal', title: null, sort: doc.pairs.map((p) => p.id) }, column: { field: 'horizon', type: 'ordinal', sort: ['3m', '6m', '12m', '24m'], title: null } },
     spec: {
-      width: 200, height: 110,
+      width: 150, height: 110,
       layer: [
         {
           transform: [{ filter: "datum.kind === 'placebo'" }],
-          mark: { type: 'rect', color: '#9aa5b1' },
+          mark: { type: 'rect', color: CONTEXT_GREY },
           encoding: {
             x: { field: 'x0', type: 'quantitative', title: 'mean spread, pp (small minus large)' },
             x2: { field: 'x1' },
@@ -44,7 +43,7 @@ export function placeboSpec(doc: EventStudyResultJson): VegaLiteSpec | null {
         },
         {
           transform: [{ filter: "datum.kind === 'event'" }],
-          mark: { type: 'rule', color: '#c0392b', strokeWidth: 2 },
+          mark: { type: 'rule', color: HIGHLIGHT_RED, strokeWidth: 2 },
           encoding: {
             x: { field: 'x', type: 'quantitative' },
             tooltip: [{ field: 'x', title: 'mean after first cuts, pp' }, { field: 'n', title: 'cycles' }, { field: 'p', title: 'placebo p (two-sided)', format: '.3f' }],
@@ -56,8 +55,8 @@ export function placeboSpec(doc: EventStudyResultJson): VegaLiteSpec | null {
   };
 }
 
-/** Colours of the three figures of a fold, the same in every chart of the report. */
-const FOLD_COLOURS = { domain: ['in-sample', 'out-of-sample', 'full-sample choice'], range: ['#b0b7c0', '#1f4e79', '#e3a21a'] };
+/** Colours of the three figures of a fold: in-sample in grey (context), out-of-sample and the full-sample choice in the first two strategy colours. */
+const FOLD_COLOURS = { domain: ['in-sample', 'out-of-sample', 'full-sample choice'], range: [CONTEXT_GREY, STRATEGY_COLOURS[0], STRATEGY_COLOURS[1]] };
 
 /**
  * Leave-one-cycle-out or walk-forward, per tested cycle: the choice's mean excess on the cycles
@@ -86,8 +85,8 @@ export function outOfSampleSpec(doc: OutOfSampleResultJson): VegaLiteSpec | null
   };
 }
 
-/** Colours of the three outcomes of a simulation, the same in every chart of the report. */
-const OUTCOME_COLOURS = { domain: ['small', 'large', 'spread'], range: ['#d95f02', '#1f77b4', '#6a3d9a'] };
+/** Colours of the three outcomes of a simulation: the report's leg colours. */
+const OUTCOME_COLOURS = { domain: ['small', 'large', 'spread'], range: [LEG_COLOURS.small, LEG_COLOURS.large, LEG_COLOURS.spread] };
 
 /**
  * The calibration plot: each held-out cycle's PIT (small, large, spread) as a dot per scenario
@@ -106,7 +105,7 @@ export function calibrationSpec(doc: CalibrationResultJson): VegaLiteSpec | null
     layer: [
       {
         data: { values: [{ x0: 0.05, x1: 0.95, band: '90% interval' }, { x0: 0.25, x1: 0.75, band: '50% interval' }] },
-        mark: { type: 'rect', opacity: 0.12, color: '#2e7d32' },
+        mark: { type: 'rect', opacity: 0.12, color: GAIN_GREEN },
         encoding: { x: { field: 'x0', type: 'quantitative', scale: { domain: [0, 1] }, title: 'PIT: share of simulated outcomes below the realized one' }, x2: { field: 'x1' } },
       },
       {
@@ -120,6 +119,57 @@ export function calibrationSpec(doc: CalibrationResultJson): VegaLiteSpec | null
           tooltip: [{ field: 'scenario' }, { field: 'cycle', title: 'held out' }, { field: 'outcome' }, { field: 'realized', title: 'realized, %' }, { field: 'pit', title: 'PIT' }],
         },
       },
+    ],
+  };
+}
+
+/** Up to this many strategies the SPA chart draws one bar each; with more (a sweep), one dot each. */
+export const SPA_BARS_UP_TO = 30;
+
+/**
+ * The strategies of an SPA document (`ratecut validate spa`, White 2000; Hansen 2005): each
+ * tested strategy's annualised mean excess over the benchmark, percentage points a year. Up to
+ * {@link SPA_BARS_UP_TO} strategies: horizontal bars, largest statistic first; with more (a
+ * sweep's combinations): one dot per strategy, its statistic across and its excess up. The best
+ * (the largest studentized statistic, the document's `best`) in {@link HIGHLIGHT_RED}, the
+ * others in {@link CONTEXT_GREY}. Strategies that are not tested (their excess never varies) are
+ * left out. Null when none is tested.
+ */
+export function spaSpec(doc: SpaResultJson): VegaLiteSpec | null {
+  const tested = doc.strategies.filter((s) => s.tested && s.tStatistic !== null);
+  if (tested.length === 0) return null;
+  const rows = [...tested].sort((a, b) => (b.tStatistic as number) - (a.tStatistic as number) || a.label.localeCompare(b.label)).map((s) => ({
+    strategy: s.label, excess: round(s.annualExcess * 100, 3), t: round(s.tStatistic, 3), best: s.label === doc.best ? 'best' : 'other',
+  }));
+  const colour = { field: 'best', type: 'nominal', scale: { domain: ['best', 'other'], range: [HIGHLIGHT_RED, CONTEXT_GREY] }, legend: null };
+  const tooltip = [{ field: 'strategy' }, { field: 'excess', title: `mean excess over ${doc.benchmark}, pp a year` }, { field: 't', title: 'studentized statistic' }];
+  const excessTitle = `mean excess over ${doc.benchmark}, percentage points a year`;
+  if (rows.length <= SPA_BARS_UP_TO) {
+    return {
+      $schema: SCHEMA,
+      width: 640, height: { step: 18 },
+      data: { values: rows },
+      layer: [
+        { mark: { type: 'bar' }, encoding: { y: { field: 'strategy', type: 'nominal', sort: null, title: null }, x: { field: 'excess', type: 'quantitative', title: excessTitle }, color: colour, tooltip } },
+        { mark: { type: 'rule', color: '#555' }, encoding: { x: { datum: 0 } } },
+      ],
+    };
+  }
+  return {
+    $schema: SCHEMA,
+    width: 720, height: 300,
+    data: { values: rows },
+    layer: [
+      {
+        mark: { type: 'point', filled: true, size: 24, opacity: 0.7 },
+        encoding: { x: { field: 't', type: 'quantitative', title: 'studentized statistic (mean excess over its bootstrap standard error)' }, y: { field: 'excess', type: 'quantitative', title: excessTitle }, color: colour, tooltip },
+      },
+      {
+        transform: [{ filter: "datum.best === 'best'" }],
+        mark: { type: 'point', shape: 'diamond', filled: true, size: 160, color: HIGHLIGHT_RED },
+        encoding: { x: { field: 't', type: 'quantitative' }, y: { field: 'excess', type: 'quantitative' }, tooltip },
+      },
+      { mark: { type: 'rule', color: '#555' }, encoding: { y: { datum: 0 } } },
     ],
   };
 }

@@ -1,5 +1,5 @@
 import {
-  backtestResultSchema, calibrationResultSchema, checkSchemaVersion, eventStudyResultSchema, nowResultSchema, outOfSampleResultSchema, simulateResultSchema,
+  backtestResultSchema, calibrationResultSchema, checkSchemaVersion, eventStudyResultSchema, nowResultSchema, outOfSampleResultSchema, simulateResultSchema, spaResultSchema,
 } from '@ratecut/contracts';
 import { jsonPathOf, type Issue, type LoadResult } from '@ratecut/sim-core';
 import type { z } from 'zod';
@@ -13,6 +13,7 @@ const RESULT_SCHEMAS: { readonly [K in JsonResultKind]: z.ZodType<ResultFileOf<K
   'out-of-sample': outOfSampleResultSchema,
   calibration: calibrationResultSchema,
   now: nowResultSchema,
+  spa: spaResultSchema,
 };
 
 /**
