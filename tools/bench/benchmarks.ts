@@ -31,6 +31,7 @@ import {
 import { pathOutcomesStudy, pathWarmUp, PATH_STRATEGIES, type PathBlockOutput, type PathJob } from '@ratecut/studies/simulate';
 import { runPeersSession } from './peers';
 import { nodeCommandCost } from './cli-cpu';
+import { measureReportRender } from './report-render';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli', 'ratecut.js');
@@ -98,7 +99,7 @@ const KERNEL_SWEEP_BENCHMARKS: readonly { readonly name: string; readonly strate
 
 const BENCHMARKS = [
   'momentum-sweep-monthly', 'cli-help', 'cli-cycles', 'cli-demo', 'worker-start', 'student-t-1m-single-thread', 'bootstrap-1m-single-thread', 'bootstrap-1m-workers',
-  'strategies-100k-paths', 'backtest-all-builtins',
+  'strategies-100k-paths', 'backtest-all-builtins', 'report-render',
   ...KERNEL_SWEEP_BENCHMARKS.map((b) => b.name),
   ...KERNEL_SWEEP_BENCHMARKS.map((b) => `${b.name}-workers`),
 ] as const;
@@ -450,6 +451,27 @@ function benchCliDemo(source: DataSource): Outcome<Measurement> {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The demo's report (`ratecut demo` from the compiled CLI on the data) in Chromium: its size,
+ * and the time from the start of the navigation to the first chart drawn (the median, against
+ * the issue-15 target of 1 s) and to the last; 1 warm-up + 7 timed page loads.
+ */
+async function benchReportRender(source: DataSource): Promise<Outcome<Measurement>> {
+  const measured = await measureReportRender(ROOT, CLI, source.dir, 1, 7);
+  if (!measured.ok) return measured;
+  const r = measured.value;
+  const first = r.timed.map((l) => l.firstChartSeconds);
+  const all = r.timed.map((l) => l.allChartsSeconds);
+  return {
+    ok: true,
+    value: summarise('report-render', first, r.warmup.length, 1, 0, 1.0, {
+      command: 'node dist/cli/ratecut.js demo, then report.html in Chromium at 1200 x 900', data: source.dir, dataOrigin: source.origin,
+      bytes: r.bytes, charts: r.charts, scrollWidth: r.scrollWidth, chromium: r.chromiumVersion,
+      allChartsSeconds: median(all), allChartsMinSeconds: Math.min(...all), allChartsMaxSeconds: Math.max(...all),
+    }),
+  };
 }
 
 /**
@@ -947,6 +969,22 @@ export async function main(argv: readonly string[]): Promise<number> {
     else {
       out(humanLine(m.value));
       out(`  the benchmark and ${String(m.value.details['strategies'])} built-ins over the full history and ${String(m.value.details['cycles'])} cycle windows, event engine, this thread (data loaded once, not timed)`);
+    }
+  }
+  if (selected('report-render')) {
+    const source = resolveData(data);
+    const m = source.ok ? await benchReportRender(source.value) : source;
+    if (!m.ok) {
+      process.stderr.write(`bench: report-render: ${m.message}\n`);
+      failed = true;
+    } else {
+      const d = m.value.details;
+      if (d['dataOrigin'] === 'sample') note(`report-render: using the SYNTHETIC sample (${String(d['data'])})`);
+      if (json) out(JSON.stringify(m.value));
+      else {
+        out(humanLine(m.value).replace(' median ', ' median first chart '));
+        out(`  the demo's report.html: ${Number(d['bytes']).toLocaleString('en-US')} bytes, ${String(d['charts'])} charts, all drawn after ${wall(Number(d['allChartsSeconds']))} (median; min ${wall(Number(d['allChartsMinSeconds']))}), page ${String(d['scrollWidth'])} px wide at 1,200; Chromium ${String(d['chromium'])} (target: first chart under 1 s)`);
+      }
     }
   }
   for (const spec of KERNEL_SWEEP_BENCHMARKS) {

@@ -18,5 +18,8 @@ export { exceedanceCurve, exceedanceAt, simulatedExceedance, type ExceedancePoin
 export { simulateHeadline, type SimulateHeadline } from './lib/report/simulate-headline';
 export { probabilityTable, type ProbabilityTable, type ProbabilityRow } from './lib/report/simulate-tables';
 export { legNames, PAIR_LEG_NAMES, type LegNames } from './lib/report/leg-names';
-export { readVegaBundles, packageFolder, VEGA_BUNDLES, type VegaBundle } from './lib/report/vega-assets';
+export { readVegaRuntime, readBundle, packageFolder, packageVersion, loadUmdBundle, VEGA_RUNTIME, VEGA_LITE_COMPILER, type VegaBundle } from './lib/report/vega-assets';
+export { compileChart, vegaLiteVersion, type VegaSpec, type CompiledChart } from './lib/report/compile-charts';
+export { PAGE_BOOT } from './lib/report/page-boot';
+export { packText, unpackText, readPackedBlock, readPageCharts, SPECS_BLOCK_ID, RUNTIME_BLOCK_ID } from './lib/report/page-packing';
 export { sweepSpec, sweepGrid, sweepMetric, sweepDeflatedSharpe, type SweepGrid, type SweepCell, type SweepMetric } from './lib/report/sweep-charts';

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readPageCharts } from '@ratecut/studies/report';
 import { main } from '../../main';
 import { captureIo } from '../../testing/capture-io';
 import { writeFixtureResults } from '../../testing/report-fixtures';
@@ -26,10 +27,11 @@ describe('ratecut report', () => {
     const html = readFileSync(join(dir, 'a.html'), 'utf8');
     expect(html).toBe(readFileSync(join(dir, 'b.html'), 'utf8'));
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|@import/);
-    expect(html).toContain('vegaEmbed');
+    expect(html).toContain('<script type="application/gzip" id="ratecut-vega"');
     expect(html.match(/class="chart"/g)).toHaveLength(6); // backtest 2, simulate 4
     expect(html).toContain('cut-trigger');
-    expect(html).toContain('Russell 2000 ≥ +5\u00a0%: ');
+    // A target's label is chart data, packed in the page: read with the charts.
+    expect(JSON.stringify(readPageCharts(html))).toContain('Russell 2000 ≥ +5\u00a0%: ');
     expect(html).toContain('decide at the close of row t');
     expect(html.length).toBeLessThan(2_000_000);
   });
@@ -43,8 +45,8 @@ describe('ratecut report', () => {
     expect(html).toContain('<h2 id="file-2">Walk-forward validation of static-mix (rut-gspc, against buy-hold-large)</h2>');
     expect(html).toContain('<h2 id="file-3">Calibration of the scenario simulator (500 paths per held-out cycle)</h2>');
     // The placebo histogram and the event mean travel in the chart data.
-    const specs = JSON.parse(/<script type="application\/json" id="ratecut-specs">(.*?)<\/script>/s.exec(html)![1]) as { spec: { data?: { values: { kind?: string }[] } } }[];
-    const placebo = specs[0].spec.data!.values;
+    const specs = readPageCharts(html) as unknown as { spec: { data: { values?: { kind?: string }[] }[] } }[];
+    const placebo = specs[0].spec.data.flatMap((d) => d.values ?? []);
     expect(placebo.filter((v) => v.kind === 'placebo').length).toBe(30 * placebo.filter((v) => v.kind === 'event').length);
     // A document written before the placebo histogram existed still reads; its chart becomes a note.
     const event = JSON.parse(readFileSync(join(dir, 'event.json'), 'utf8')) as { pairs: { horizons: { groups: { placebo: Record<string, unknown> | null }[] }[] }[] };

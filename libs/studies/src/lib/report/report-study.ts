@@ -7,7 +7,8 @@ import { checkResultDocument } from '../result-files/check-result-document';
 import { checkSweepText } from '../result-files/check-sweep-text';
 import { readResultFile } from '../result-files/read-result-file';
 import { REPORT_KINDS, type ReportInput } from './report-input';
-import { readVegaBundles, type VegaBundle } from './vega-assets';
+import { vegaLiteVersion } from './compile-charts';
+import { readVegaRuntime, type VegaBundle } from './vega-assets';
 
 /**
  * Where a report section comes from: a result file to read (`{ file }`, resolved against
@@ -31,7 +32,7 @@ export interface ReportPlan {
   /** Each file's result kind, in the same order. */
   readonly kinds: readonly ReportInput['kind'][];
   readonly ratecutVersion: string;
-  /** Versions of the inlined Vega, Vega-Lite and vega-embed. */
+  /** Versions of the inlined Vega runtime and of the Vega-Lite that compiles the charts to Vega. */
   readonly vega: readonly { readonly name: VegaBundle['name']; readonly version: string }[];
 }
 
@@ -76,9 +77,9 @@ function readReportSource(source: ReportSource, cwd: string): LoadResult<ReportI
 /**
  * Plans a report of result files: reads each file source (see `readResultFile`), checks every
  * document against {@link REPORT_KINDS} (see `checkResultDocument`: the schema-version rule,
- * then the full contracts schema; a sweep table with `checkSweepText`) and reads the Vega
- * bundles the page inlines. Every problem of every source is returned, not only the first;
- * none is thrown. No source at all is an issue too. The study has one block per document, in
+ * then the full contracts schema; a sweep table with `checkSweepText`), reads the Vega runtime
+ * the page inlines and loads the Vega-Lite compiler that turns its charts into Vega. Every
+ * problem of every source is returned, not only the first; none is thrown. No source at all is an issue too. The study has one block per document, in
  * the order given; its result is the HTML page, the same bytes for the same documents.
  *
  * @throws Error when the Vega packages are not installed (a broken installation).
@@ -93,20 +94,21 @@ export function planReportStudy(sources: readonly ReportSource[], options: Repor
   }
   if (sources.length === 0) issues.push({ code: 'bad-option', severity: 'error', file: 'command line', message: 'no result files to report; name one or more result files (backtest, simulate, validate)' });
   if (issues.length > 0) return { ok: false, issues };
-  const bundles = readVegaBundles();
+  const runtime = readVegaRuntime();
+  const vegaLite = vegaLiteVersion();
   const study: ReportStudy = {
     kind: 'report',
     plan: {
       files: inputs.map((i) => i.file),
       kinds: inputs.map((i) => i.kind),
       ratecutVersion: options.ratecutVersion,
-      vega: bundles.map(({ name, version }) => ({ name, version })),
+      vega: [{ name: runtime.name, version: runtime.version }, { name: 'vega-lite', version: vegaLite }],
     },
     context: null,
     blocks: inputs.map((input, i) => ({ section: i + 1, input })),
     execute: { module: __filename, exportName: 'reportSectionBlock', run: reportSectionBlock },
     unit: 'sections',
-    merge: (sections) => reportPage(sections, { ratecutVersion: options.ratecutVersion, bundles }),
+    merge: (sections) => reportPage(sections, { ratecutVersion: options.ratecutVersion, runtime, vegaLiteVersion: vegaLite }),
   };
   return { ok: true, value: study, warnings: [] };
 }
