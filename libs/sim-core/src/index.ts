@@ -74,6 +74,7 @@ export * from './lib/metrics/hit-rate';
 export * from './lib/metrics/tracking-error';
 export * from './lib/metrics/information-ratio';
 export * from './lib/metrics/beta';
+export * from './lib/metrics/equity-returns';
 export * from './lib/metrics/alpha';
 export * from './lib/metrics/compute-metrics';
 export * from './lib/metrics/return-metrics-accumulator';

@@ -11,7 +11,14 @@ export { REPORT_KINDS, type ReportInput, type BacktestReportDoc, type SimulateRe
 export { reportSection, type ReportPart, type ReportSection } from './lib/report/report-html';
 export { reportPage, type ReportPageAssets } from './lib/report/report-page';
 export type { VegaLiteSpec } from './lib/report/chart-spec';
-export { cycleEquitySpec, drawdownSpec, equityLines, cycleTitle, SAMPLE_EVERY, type EquityLine } from './lib/report/backtest-charts';
+export { cycleEquitySpec, cycleGridData, drawdownSpec } from './lib/report/backtest-charts';
+export { equityLines, type EquityLine } from './lib/report/backtest-lines';
+export { backtestHeadline, type BacktestHeadline } from './lib/report/backtest-headline';
+export { backtestMetrics, type MetricsTable } from './lib/report/backtest-metrics-table';
+export { cycleExcess, cycleLabel, type CycleExcess } from './lib/report/cycle-excess';
+export { cycleExcessHeatmapSpec } from './lib/report/cycle-excess-heatmap';
+export { growthSpec } from './lib/report/growth-chart';
+export { weeklyRows, weekGroups } from './lib/report/row-sampling';
 export { fanSpec, fanSteps, histogramSpec, spreadHistogramSpec, innerBins, type InnerBins } from './lib/report/simulate-charts';
 export { exceedanceSpec } from './lib/report/exceedance-chart';
 export { exceedanceCurve, exceedanceAt, simulatedExceedance, type ExceedancePoint, type ExceedanceValue, type ExceedanceLeg } from './lib/report/exceedance';

@@ -19,46 +19,104 @@ export function weekdays(first: string, count: number): string[] {
   return out;
 }
 
-const metrics = (periods: number): MetricsJson => ({
-  periods, periodsPerYear: 252, totalReturn: null, cagr: null, annualizedVolatility: null, sharpeRatio: null, sortinoRatio: null,
+const metrics = (periods: number, periodsPerYear: number, full: Partial<MetricsJson> = {}): MetricsJson => ({
+  periods, periodsPerYear, totalReturn: null, cagr: null, annualizedVolatility: null, sharpeRatio: null, sortinoRatio: null,
   maxDrawdown: { depth: null, peak: null, trough: null, recovery: null }, calmarRatio: null, turnover: null, rebalanceCount: null,
-  tradeCount: null, excessReturn: null, hitRate: null, trackingError: null, informationRatio: null, beta: null, alpha: null,
+  tradeCount: null, excessReturn: null, hitRate: null, trackingError: null, informationRatio: null, beta: null, alpha: null, ...full,
 });
 
-/** The two cycle windows of {@link backtestDocument}: one inside the data, one running past its end. */
-export const TEST_CYCLES = [
-  { cycleId: '2001-01', recession: true, start: '2001-01-15', end: '2001-06-29', anchor: '2001-02-01', complete: true },
-  { cycleId: '2001-09', recession: false, start: '2001-09-03', end: '2002-06-28', anchor: '2001-10-01', complete: false },
-] as const;
-
-/** Deterministic equity columns: a benchmark, a small-cap leg, a strategy, and a strategy identical to the benchmark. */
-export function testEquity(dates: readonly string[]): Record<string, number[]> {
-  const large = dates.map((_, i) => 100 * (1 + 0.0003 * i) * (1 + 0.05 * Math.sin(i / 9)));
-  const small = dates.map((_, i) => 100 * (1 + 0.0005 * i) * (1 + 0.09 * Math.sin(i / 7 + 1)));
-  const trigger = dates.map((_, i) => 100 * (1 + 0.0004 * i) * (1 + 0.07 * Math.cos(i / 11)));
-  return { 'buy-hold-large': large, 'buy-hold-small': small, 'cut-trigger': trigger, 'large-again': [...large] };
-}
-
-function strategy(label: string, name: string, excess: readonly (number | null)[], rows: number): StrategyResultJson {
-  const same = excess.every((x) => x === null);
-  return {
-    label, sameAsBenchmark: same, name, description: `${name} (test)`, params: {}, schedule: { kind: 'on-signal' }, warmupRows: 0,
-    full: { first: '2001-01-01', last: '2001-12-31', metrics: metrics(rows), trades: [], rejected: [] },
-    cycles: TEST_CYCLES.map((c, i) => ({
-      ...c, totalReturn: 0.1, benchmarkTotalReturn: 0.05, excessTotalReturn: excess[i], warmupShortRows: 0, metrics: metrics(50),
-    })),
-    aggregates: [{ group: 'all', cycles: 2, meanExcess: same ? null : 0.0125, medianExcess: same ? null : 0.0125, hitRate: same ? null : 0.5, worstCycle: null, worstExcess: null }],
-  };
+/** `count` month-end dates from the month of `first` (ISO `YYYY-MM`). */
+export function monthEnds(first: string, count: number): string[] {
+  const [y0, m0] = first.split('-').map(Number);
+  return Array.from({ length: count }, (_, k) => new Date(Date.UTC(y0, m0 - 1 + k + 1, 0)).toISOString().slice(0, 10));
 }
 
 /**
- * A `ratecut.backtest/2` document over 260 weekdays from 2001-01-01: benchmark `buy-hold-large`,
- * strategies `buy-hold-small`, `cut-trigger` (excess +3.0% and -0.5% in the two cycles) and
- * `large-again` (defined as the benchmark: same equity, null excess).
+ * The three cycle windows of {@link backtestDocument}: a recession cycle inside the data, a
+ * resumption that joins its episode (listed, not counted) and one running past the data's end.
  */
-export function backtestDocument(options: { synthetic?: boolean } = {}): BacktestResultJson {
-  const dates = weekdays('2001-01-01', 260);
+export const TEST_CYCLES = [
+  { cycleId: '2001-01', recession: true, start: '2001-01-15', end: '2001-06-29', anchor: '2001-02-01', complete: true },
+  { cycleId: '2001-05', recession: true, start: '2001-03-01', end: '2001-10-31', anchor: '2001-05-15', complete: true },
+  { cycleId: '2001-09', recession: false, start: '2001-09-03', end: '2002-06-28', anchor: '2001-10-01', complete: false },
+] as const;
+
+/** Ids of the {@link TEST_CYCLES} that enter the aggregates (2001-05 joins 2001-01's episode). */
+export const TEST_COUNTED = ['2001-01', '2001-09'] as const;
+
+/** Window total returns of `cut-trigger` in the {@link TEST_CYCLES}. */
+export const TEST_TRIGGER_RETURNS = [0.08, -0.02, 0.05] as const;
+
+/** Deterministic equity columns: the benchmark (large caps), small caps, a strategy, and large caps again (the benchmark's duplicate). */
+export function testEquity(dates: readonly string[]): Record<string, number[]> {
+  const large = dates.map((_, i) => (1 + 0.0003 * i) * (1 + 0.05 * Math.sin(i / 9)));
+  const small = dates.map((_, i) => (1 + 0.0005 * i) * (1 + 0.09 * Math.sin(i / 7 + 1)));
+  const trigger = dates.map((_, i) => (1 + 0.0004 * i) * (1 + 0.07 * Math.cos(i / 11)));
+  return { 'benchmark:buy-hold-large': large, 'buy-hold-small': small, 'buy-hold-large': [...large], 'cut-trigger': trigger };
+}
+
+/** First index with `dates[i] >= d` and last with `dates[i] <= d`, by a linear scan. */
+const firstAtOrAfter = (dates: readonly string[], d: string): number => dates.findIndex((x) => x >= d);
+const lastAtOrBefore = (dates: readonly string[], d: string): number => dates.reduce((k, x, i) => (x <= d ? i : k), -1);
+
+/**
+ * The window total return of a buy-and-hold run in a test cycle: the column's value at the
+ * window's last row over its value `lag` rows after the window's first row, minus 1 (no costs).
+ */
+export function testHoldReturn(dates: readonly string[], col: readonly number[], c: { start: string; end: string }, lag: number): number {
+  const i0 = firstAtOrAfter(dates, c.start), i1 = lastAtOrBefore(dates, c.end);
+  return col[i1] / col[Math.min(i0 + lag, i1)] - 1;
+}
+
+function strategy(
+  label: string, name: string, totals: readonly number[], benchTotals: readonly number[], compared: boolean,
+  rows: number, periodsPerYear: number, full: Partial<MetricsJson>,
+): StrategyResultJson {
+  const excess = TEST_CYCLES.map((_, i) => (compared ? totals[i] - benchTotals[i] : null));
+  const counted = TEST_CYCLES.map((c, i) => ({ c, x: excess[i] })).filter((e) => (TEST_COUNTED as readonly string[]).includes(e.c.cycleId));
+  const aggregate = (group: string, keep: (c: (typeof TEST_CYCLES)[number]) => boolean) => {
+    const ys = counted.filter((e) => keep(e.c)).map((e) => e.x ?? NaN);
+    const sorted = [...ys].sort((a, b) => a - b);
+    const med = sorted.length === 0 ? NaN : sorted.length % 2 === 1 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    const ok = (x: number): number | null => (compared && Number.isFinite(x) ? x : null);
+    return {
+      group, cycles: ys.length,
+      meanExcess: ok(ys.reduce((a, b) => a + b, 0) / ys.length), medianExcess: ok(med),
+      hitRate: ok(ys.filter((y) => y > 0).length / ys.length), worstCycle: null, worstExcess: null,
+    };
+  };
+  return {
+    label, sameAsBenchmark: !compared, name, description: `${name} (test)`, params: {}, schedule: { kind: 'on-signal' }, warmupRows: 0,
+    full: { first: '2001-01-01', last: '2001-12-31', metrics: metrics(rows, periodsPerYear, full), trades: [], rejected: [] },
+    cycles: TEST_CYCLES.map((c, i) => ({
+      ...c, totalReturn: totals[i], benchmarkTotalReturn: benchTotals[i], excessTotalReturn: excess[i], warmupShortRows: 0, metrics: metrics(50, periodsPerYear),
+    })),
+    aggregates: [aggregate('all', () => true), aggregate('recession', (c) => c.recession), aggregate('non-recession', (c) => !c.recession)],
+  };
+}
+
+/** A drawdown in the metrics of the test runs. */
+const dd = (depth: number) => ({ depth, peak: '2001-02-01', trough: '2001-05-01', recovery: null });
+
+/**
+ * A `ratecut.backtest/2` document, made up, over 260 weekdays from 2001-01-01 (or, with
+ * `frequency: 'monthly'`, 51 month ends from 1998-01): benchmark `benchmark:buy-hold-large`,
+ * strategies `buy-hold-small`, `buy-hold-large` (defined as the benchmark: same equity, null
+ * excess) and `cut-trigger` (window total returns {@link TEST_TRIGGER_RETURNS}); the legs'
+ * window total returns follow their equity columns ({@link testHoldReturn}); the cycles of
+ * {@link TEST_CYCLES}, with 2001-05 listed as joining 2001-01's episode (not counted), and
+ * aggregates over the counted ones; full-history CAGR 5 % (benchmark), 7 % (small), 6 % (trigger).
+ */
+export function backtestDocument(options: { synthetic?: boolean; frequency?: 'daily' | 'monthly' } = {}): BacktestResultJson {
+  const monthly = options.frequency === 'monthly';
+  const dates = monthly ? monthEnds('1998-01', 51) : weekdays('2001-01-01', 260);
+  const periodsPerYear = monthly ? 12 : 252;
   const synthetic = options.synthetic === true;
+  const series = testEquity(dates);
+  const lag = TEST_BACKTEST_CONFIG.executionLag;
+  const hold = (key: string) => TEST_CYCLES.map((c) => testHoldReturn(dates, series[key], c, lag));
+  const bench = hold('benchmark:buy-hold-large');
+  const n = dates.length;
   return {
     ...(synthetic ? { notice: 'SYNTHETIC SAMPLE: test data' } : {}),
     schema: 'ratecut.backtest/2',
@@ -69,18 +127,26 @@ export function backtestDocument(options: { synthetic?: boolean } = {}): Backtes
       catalog: 'data/catalog.json', origin: 'flag', synthetic,
       inputs: [{ file: 'rut.csv', sha256: 'ab'.repeat(32) }],
       pair: { id: 'rut-gspc', small: 'rut', large: 'gspc', returnBasis: 'price return <test>' },
-      first: dates[0], last: dates[dates.length - 1], rows: dates.length, periodsPerYear: 252,
+      first: dates[0], last: dates[n - 1], rows: n, periodsPerYear,
     },
     conventions: testBacktestConventions({ execution: 'decide at the close of row t, trade at the close of row t+1', costs: 'none & "free"' }),
     warnings: [],
-    cycles: [],
-    benchmark: strategy('buy-hold-large', 'buy-hold-large', [null, null], dates.length),
+    cycles: TEST_CYCLES.map((c) => ({
+      id: c.cycleId, firstCut: c.anchor, lastCut: c.cycleId === '2001-01' ? '2001-03-20' : c.anchor, cuts: c.cycleId === '2001-01' ? 3 : 1, totalEasingBp: 100,
+      resumption: c.cycleId === '2001-05', recession: c.recession, covered: true, overlapsPrevious: c.cycleId === '2001-05' ? '2001-01' : null,
+      episode: c.cycleId === '2001-05' ? '2001-01' : c.cycleId, counted: (TEST_COUNTED as readonly string[]).includes(c.cycleId),
+    })),
+    benchmark: strategy('benchmark:buy-hold-large', 'buy-hold-large', bench, bench, false, n, periodsPerYear,
+      { cagr: 0.05, annualizedVolatility: 0.15, sharpeRatio: 0.2, sortinoRatio: 0.3, maxDrawdown: dd(-0.2), calmarRatio: 0.25 }),
     strategies: [
-      strategy('buy-hold-small', 'buy-hold-small', [0.2, -0.1], dates.length),
-      strategy('cut-trigger', 'cut-trigger', [0.03, -0.005], dates.length),
-      strategy('large-again', 'buy-hold-large', [null, null], dates.length),
+      strategy('buy-hold-small', 'buy-hold-small', hold('buy-hold-small'), bench, true, n, periodsPerYear,
+        { cagr: 0.07, annualizedVolatility: 0.22, sharpeRatio: 0.25, sortinoRatio: 0.35, maxDrawdown: dd(-0.3), calmarRatio: 0.2333 }),
+      strategy('buy-hold-large', 'buy-hold-large', bench, bench, false, n, periodsPerYear,
+        { cagr: 0.05, annualizedVolatility: 0.15, sharpeRatio: 0.2, sortinoRatio: 0.3, maxDrawdown: dd(-0.2), calmarRatio: 0.25 }),
+      strategy('cut-trigger', 'cut-trigger', [...TEST_TRIGGER_RETURNS], bench, true, n, periodsPerYear,
+        { cagr: 0.06, annualizedVolatility: 0.18, sharpeRatio: 0.3, sortinoRatio: 0.4, maxDrawdown: dd(-0.25), calmarRatio: 0.24, beta: 0.9 }),
     ],
-    equity: { dates, series: testEquity(dates) },
+    equity: { dates, series },
   };
 }
 

@@ -28,7 +28,7 @@ describe('planReportStudy', () => {
     expect((require(study.execute.module) as Record<string, unknown>)[study.execute.exportName]).toBe(study.execute.run);
     const first = study.execute.run(null, study.blocks[0], new Map());
     expect(study.execute.run(null, study.blocks[0], new Map())).toEqual(first);
-    expect(first.parts.filter((p) => 'chart' in p)).toHaveLength(2);
+    expect(first.parts.filter((p) => 'chart' in p)).toHaveLength(4); // growth, excess heatmap, window runs, drawdown
   });
 
   it('returns every problem of every source as an issue, reads nothing else, and throws none', () => {
@@ -66,7 +66,11 @@ describe('the report page', () => {
   it('numbers the charts across sections, inlines specs and bundles, and loads nothing from the network', () => {
     const html = reportHtmlOf(plan(sources()));
     const specs = specsOf(html);
-    const ids = ['chart-1', 'chart-2', 'chart-3', 'chart-4', 'chart-5', 'chart-6'];
+    // Every chart part of every section, numbered across the page (4 in the backtest section).
+    const study = plan(sources());
+    const counts = study.blocks.map((b) => study.execute.run(null, b, new Map()).parts.filter((p) => 'chart' in p).length);
+    expect(counts[0]).toBe(4);
+    const ids = Array.from({ length: counts[0] + counts[1] }, (_, i) => `chart-${i + 1}`);
     expect(specs.map((s) => s.id)).toEqual(ids);
     expect([...html.matchAll(/<div class="chart" id="(chart-\d+)">/g)].map((m) => m[1])).toEqual(ids);
     // Compiled to Vega in Node (report-page.spec.ts checks the page builder itself).
@@ -78,13 +82,14 @@ describe('the report page', () => {
     expect(html).not.toContain('(SYNTHETIC)');
   });
 
-  it('draws the backtest: conventions escaped, excess returns per cycle, the benchmark twin as n/a', () => {
+  it('draws the backtest: headline, conventions escaped, excess returns per cycle as rows, the benchmark twin left out', () => {
     const html = reportHtmlOf(plan(sources()));
+    expect(html).toContain('<p class="question">Did the strategies beat the benchmark after first cuts?</p>');
     expect(html).toContain('<dt>costs</dt><dd>none &amp; &quot;free&quot;</dd>');
     expect(html).toContain('<dd>rut-gspc: small rut, large gspc; price return &lt;test&gt;</dd>');
-    expect(html).toContain('<tr><th>strategy</th><th>2001-01 R</th><th>2001-09 *</th><th>mean</th><th>median</th><th>hit rate</th></tr>');
-    expect(html).toContain('<tr><th>cut-trigger</th><td class="pos">+3.0%</td><td class="neg">-0.5%</td><td class="agg">+1.3%</td><td class="agg">+1.3%</td><td class="agg">50.0%</td></tr>');
-    expect(html).toContain('<tr><th>large-again (= benchmark)</th><td class="na">n/a</td><td class="na">n/a</td><td class="agg">n/a</td><td class="agg">n/a</td><td class="agg">n/a</td></tr>');
+    expect(html).toContain('<tr><th>cycle</th><th>window</th><th>buy-hold-small</th><th>cut-trigger</th></tr>');
+    expect(html).toContain('<tr><th>mean over 2 counted</th>');
+    expect(html).toContain('<tr style="color:#888"><th>2001-05, recession (joins 2001-01)</th>');
   });
 
   it('draws the simulation: headline, probabilities in words, analog warnings, percentiles of each leg', () => {
@@ -103,7 +108,9 @@ describe('the report page', () => {
     const html = reportHtmlOf(plan([{ file: 'a<b>.json', doc: bt }, { file: 'sim.json', doc: simulateDocument() }]));
     expect(html).toContain('<title>ratecut report (SYNTHETIC): a&lt;b&gt;.json, sim.json</title>');
     expect(html).toContain('<p class="synthetic">SYNTHETIC SAMPLE: test data</p>');
-    expect(html).toMatch(/<p class="note">Full-history equity of each series over each cycle window.*: no data to draw\.<\/p>/);
-    expect(specsOf(html).map((s) => s.id)).toEqual(['chart-1', 'chart-2', 'chart-3', 'chart-4', 'chart-5']);
+    expect(html).toMatch(/<p class="note">Each panel is one cycle window.*: no data to draw\.<\/p>/);
+    // The window-run grid is a note: one chart fewer than with the cycles inside the data.
+    const full = specsOf(reportHtmlOf(plan([{ file: 'a<b>.json', doc: backtestDocument({ synthetic: true }) }, { file: 'sim.json', doc: simulateDocument() }]))).length;
+    expect(specsOf(html)).toHaveLength(full - 1);
   });
 });
