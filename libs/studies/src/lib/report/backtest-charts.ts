@@ -179,7 +179,6 @@ export function drawdownSpec(doc: BacktestReportDoc): VegaLiteSpec | null {
     transform: [
       { flatten: ['t', 'v'] },
       { calculate: `datum.t * ${MS_PER_DAY}`, as: 'd' },
-      { calculate: `utcFormat(datum.d, '%Y-%m-%d')`, as: 'date' },
     ],
     facet: { row: { field: 's', type: 'nominal', sort: names, title: null, header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontWeight: 'bold', labelPadding: 2 } } },
     spec: {
@@ -188,11 +187,11 @@ export function drawdownSpec(doc: BacktestReportDoc): VegaLiteSpec | null {
       mark: { type: 'area', line: { strokeWidth: 0.8 }, opacity: 0.6 },
       encoding: {
         x: { field: 'd', type: 'temporal', title: null, scale: { type: 'utc' }, axis: { format: '%Y' } },
-        y: { field: 'v', type: 'quantitative', title: null, axis: { format: '.0%', tickCount: 3 } },
+        y: { field: 'v', type: 'quantitative', title: null, stack: null, axis: { format: '.0%', tickCount: 3 } },
         color: { field: 's', type: 'nominal', legend: null, scale: lineColours(lines) },
         tooltip: [
           { field: 's', type: 'nominal', title: 'run' },
-          { field: 'date', type: 'nominal', title: 'date' },
+          { field: 'd', type: 'temporal', title: 'date', format: '%Y-%m-%d', formatType: 'utc' },
           { field: 'v', type: 'quantitative', title: 'drawdown', format: '.1%' },
         ],
       },

@@ -82,7 +82,6 @@ export function growthSpec(doc: BacktestReportDoc): VegaLiteSpec | null {
         transform: [
           { flatten: ['t', 'v'] },
           { calculate: `datum.t * ${MS_PER_DAY}`, as: 'd' },
-          { calculate: `utcFormat(datum.d, '%Y-%m-%d')`, as: 'date' },
         ],
         encoding: {
           x,
@@ -90,7 +89,7 @@ export function growthSpec(doc: BacktestReportDoc): VegaLiteSpec | null {
           color: { field: 's', type: 'nominal', title: null, scale: colours, legend: { orient: 'bottom', columns: 4, labelLimit: 280 } },
           tooltip: [
             { field: 's', type: 'nominal', title: 'run' },
-            { field: 'date', type: 'nominal', title: 'date' },
+            { field: 'd', type: 'temporal', title: 'date', format: '%Y-%m-%d', formatType: 'utc' },
             { field: 'v', type: 'quantitative', title: 'growth of 1', format: '.3~f' },
           ],
         },
