@@ -19,7 +19,7 @@ export { cycleExcess, cycleLabel, type CycleExcess } from './lib/report/cycle-ex
 export { cycleExcessHeatmapSpec } from './lib/report/cycle-excess-heatmap';
 export { growthSpec } from './lib/report/growth-chart';
 export { weeklyRows, weekGroups } from './lib/report/row-sampling';
-export { fanSpec, fanSteps, histogramSpec, spreadHistogramSpec, innerBins, type InnerBins } from './lib/report/simulate-charts';
+export { fanSpec, fanSteps, histogramSpec, spreadFanSpec, spreadHistogramSpec, innerBins, type InnerBins } from './lib/report/simulate-charts';
 export { exceedanceSpec } from './lib/report/exceedance-chart';
 export { exceedanceCurve, exceedanceAt, simulatedExceedance, type ExceedancePoint, type ExceedanceValue, type ExceedanceLeg } from './lib/report/exceedance';
 export { simulateHeadline, type SimulateHeadline } from './lib/report/simulate-headline';

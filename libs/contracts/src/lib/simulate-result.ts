@@ -203,6 +203,8 @@ export const simulateResultSchema = z.object({
     percentiles: z.array(z.number()),
     small: z.array(z.array(decimal)),
     large: z.array(z.array(decimal)),
+    /** Percentiles of small minus large (simple returns, the same paths) at every step; written since the report draws a spread fan. */
+    spread: z.array(z.array(decimal)).exactOptional(),
   }),
   /** Every built-in on the first `paths` paths, after the real warm-up rows (`warmUp`; written since the warm-up existed). */
   strategies: z.object({ paths: z.number(), note: z.string(), warmUp: pathWarmUpJsonSchema.exactOptional(), results: z.array(pathStrategyJsonSchema) }),

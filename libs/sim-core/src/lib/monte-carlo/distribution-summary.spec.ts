@@ -163,6 +163,22 @@ describe('fanPercentilesInto', () => {
     expect(q25[2]).toBeCloseTo(-0.05, 6);
   });
 
+  it('gives percentiles of the difference of two legs per step, not the difference of their percentiles', () => {
+    const steps = 2, paths = 4;
+    const a = [[0, 0.3], [0, -0.2], [0, 0.1], [0, 0.0]];
+    const b = [[0, 0.1], [0, 0.2], [0, -0.1], [0, 0.05]];
+    const la = new Float64Array(paths * steps), lb = new Float64Array(paths * steps);
+    a.forEach((row, p) => row.forEach((r, t) => (la[p * steps + t] = Math.log1p(r))));
+    b.forEach((row, p) => row.forEach((r, t) => (lb[p * steps + t] = Math.log1p(r))));
+    const out = new Float64Array(3 * steps);
+    fanPercentilesInto(out, la, paths, steps, [0, 50, 100], lb);
+    // Differences at step 1: 0.2, -0.4, 0.2, -0.05 -> sorted -0.4, -0.05, 0.2, 0.2 (median h = 1.5 -> 0.075).
+    expect([out[1], out[3], out[5]].map((v) => Math.round(v * 1e9) / 1e9)).toEqual([-0.4, 0.075, 0.2]);
+    // The difference of the medians would be 0.05 - 0.075 = -0.025: not what is asked.
+    expect(out[0]).toBe(0);
+    expect(() => fanPercentilesInto(out, la, paths, steps, [50], new Float64Array(3))).toThrow(RangeError);
+  });
+
   it('writes NaN for no paths or a NaN column and checks its buffers', () => {
     const out = new Float64Array(2);
     fanPercentilesInto(out, new Float32Array(0), 0, 2, [50]);

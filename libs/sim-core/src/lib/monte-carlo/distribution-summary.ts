@@ -274,12 +274,17 @@ export function probabilityGreater(a: Float64Array, b: Float64Array, start = 0, 
  * `out[q · steps + t]` (decimals). Allocates one column buffer of `paths` numbers per call,
  * nothing per element. Returns `out`.
  *
+ * With `minusLogWealth` (a second leg's log wealth, laid out the same way) the fan is of the
+ * difference of the two simple returns, `expm1(logWealth) − expm1(minusLogWealth)` (e.g. small
+ * minus large on the same paths), percentile by percentile of the difference, not the
+ * difference of the two legs' percentiles.
+ *
  * Degenerate input: with `paths = 0` every output is NaN; a column holding a NaN gives NaN for
  * that step.
  *
- * @throws RangeError when `paths` or `steps` is not an integer >= 0, `logWealth` holds fewer
- * than `paths · steps` values, `out` fewer than `percentiles.length · steps`, or a percentile is
- * outside `[0, 100]` (programmer errors).
+ * @throws RangeError when `paths` or `steps` is not an integer >= 0, `logWealth` (or
+ * `minusLogWealth`) holds fewer than `paths · steps` values, `out` fewer than
+ * `percentiles.length · steps`, or a percentile is outside `[0, 100]` (programmer errors).
  */
 export function fanPercentilesInto(
   out: Float64Array,
@@ -287,18 +292,20 @@ export function fanPercentilesInto(
   paths: number,
   steps: number,
   percentiles: ArrayLike<number>,
+  minusLogWealth?: Float32Array | Float64Array,
 ): Float64Array {
   if (!Number.isSafeInteger(paths) || paths < 0 || !Number.isSafeInteger(steps) || steps < 0) {
     throw new RangeError(`fanPercentilesInto: paths ${paths} and steps ${steps} must be integers >= 0`);
   }
   if (logWealth.length < paths * steps) throw new RangeError(`fanPercentilesInto: logWealth holds ${logWealth.length} values, ${paths * steps} needed`);
+  if (minusLogWealth !== undefined && minusLogWealth.length < paths * steps) throw new RangeError(`fanPercentilesInto: minusLogWealth holds ${minusLogWealth.length} values, ${paths * steps} needed`);
   if (out.length < percentiles.length * steps) throw new RangeError(`fanPercentilesInto: out holds ${out.length} values, ${percentiles.length * steps} needed`);
   for (let q = 0; q < percentiles.length; q += 1) checkPercent(percentiles[q]);
   const column = new Float64Array(paths);
   for (let t = 0; t < steps; t += 1) {
     let bad = paths === 0;
     for (let p = 0; p < paths; p += 1) {
-      const v = expm1(logWealth[p * steps + t]);
+      const v = minusLogWealth === undefined ? expm1(logWealth[p * steps + t]) : expm1(logWealth[p * steps + t]) - expm1(minusLogWealth[p * steps + t]);
       if (v !== v) bad = true; // NaN
       column[p] = v;
     }

@@ -1,7 +1,7 @@
 import { FAN_PERCENTILES, knownDraws, simulateDocument, simulateDocumentFromDraws } from '../../testing/report-documents';
 import { exceedanceSpec } from './exceedance-chart';
 import { LEG_COLOURS } from './palette';
-import { fanSpec, histogramSpec, spreadHistogramSpec } from './simulate-charts';
+import { fanSpec, histogramSpec, spreadFanSpec, spreadHistogramSpec } from './simulate-charts';
 
 /** Rounding as the charts do it (NaN to null, -0 to 0), for expected values computed here. */
 const round = (x: number, digits: number): number | null => {
@@ -51,6 +51,29 @@ describe('fanSpec', () => {
     expect(band.m).toEqual(drawn.map((s) => round((s * 12) / steps, 3)));
     expect(band.m[band.m.length - 1]).toBe(12);
     expect(band.lo).toEqual(drawn.map((s) => round(0.001 * s - 0.045, 5)));
+  });
+});
+
+describe('spreadFanSpec', () => {
+  it('draws the percentiles of small minus large in the spread colour, with the even line at 0 and the spread targets', () => {
+    const doc = simulateDocument();
+    expect(spreadFanSpec(doc)).toBeNull(); // a file written before the result held a spread fan
+    const rows = [0, 1, 2, 3, 4].map((s) => FAN_PERCENTILES.map((p) => (s === 0 ? 0 : 0.01 * s + ((p - 50) / 100) * 0.05 * Math.sqrt(s))));
+    doc.fan = { ...doc.fan, spread: rows };
+    doc.probabilities.targets = [...doc.probabilities.targets, { target: 'spread:+9%', leg: 'spread', level: 0.09, probability: 0.25 }];
+    const spec = spreadFanSpec(doc) as unknown as Panel;
+    const [outer, inner, median, rule] = spec.layer;
+    const col = (p: number) => rows.map((row) => round(row[FAN_PERCENTILES.indexOf(p as never)] as number, 5));
+    expect(outer.data.values).toEqual([{ band: '5th to 95th percentile', m: [0, 1, 2, 3, 4], lo: col(5), hi: col(95) }]);
+    expect(inner.data.values).toEqual([{ band: '25th to 75th percentile', m: [0, 1, 2, 3, 4], lo: col(25), hi: col(75) }]);
+    expect(median.data.values).toEqual([{ m: [0, 1, 2, 3, 4], v: col(50) }]);
+    for (const l of [outer, inner, median]) expect(l.mark.color).toBe(LEG_COLOURS.spread);
+    // The document's own spread target sits at 0, so no separate even line is drawn.
+    expect((rule.data.values as { level: number }[]).map((v) => v.level)).toEqual([0, 0.09]);
+    doc.probabilities.targets = doc.probabilities.targets.filter((t) => t.leg !== 'spread');
+    const noTargets = spreadFanSpec(doc) as unknown as Panel;
+    expect(noTargets.layer[3].data.values).toEqual([{ level: 0, label: `even: Russell 2000 ahead above this line`, px: 4 }]);
+    expect(spec.width).toBeLessThanOrEqual(1040 - 80);
   });
 });
 

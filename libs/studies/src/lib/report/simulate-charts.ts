@@ -65,14 +65,14 @@ function targetLayers(marks: readonly TargetMark[], axis: 'x' | 'y'): Record<str
  * drawn step (shaded, inner bands darker where they overlap), the median as a line and each
  * target as a horizontal rule, x in months.
  */
-function fanPanel(doc: SimulateReportDoc, rows: readonly (readonly (number | null)[])[], colour: string, title: string, targets: readonly TargetMark[]): Record<string, unknown> {
+function fanPanel(doc: SimulateReportDoc, rows: readonly (readonly (number | null)[])[], colour: string, title: string, targets: readonly TargetMark[], width = FAN_PANEL_WIDTH, yTitle = 'cumulative return'): Record<string, unknown> {
   const fan = doc.fan;
   const steps = fanSteps(doc);
   const months = steps.map((s) => s.month);
   const col = (q: number) => steps.map((s) => round(rows[s.row]?.[q], 5));
   const median = fan.percentiles.indexOf(50);
   const x = { field: 'm', type: 'quantitative', title: 'months from the start', scale: { domain: [0, doc.horizon.months], nice: false }, axis: { tickMinStep: 1 } };
-  const y = { type: 'quantitative', title: 'cumulative return', axis: { format: '+.0%' } };
+  const y = { type: 'quantitative', title: yTitle, axis: { format: '+.0%' } };
   const layer: Record<string, unknown>[] = fanBands(fan.percentiles).map((b) => ({
     data: { values: [{ band: b.label, m: months, lo: col(b.lo), hi: col(b.hi) }] },
     transform: [{ flatten: ['m', 'lo', 'hi'] }],
@@ -91,7 +91,7 @@ function fanPanel(doc: SimulateReportDoc, rows: readonly (readonly (number | nul
     });
   }
   layer.push(...targetLayers(targets, 'y'));
-  return { title, width: FAN_PANEL_WIDTH, height: 240, layer };
+  return { title, width, height: 240, layer };
 }
 
 /**
@@ -112,6 +112,24 @@ export function fanSpec(doc: SimulateReportDoc): VegaLiteSpec | null {
     ],
     resolve: { scale: { y: 'shared' } },
   };
+}
+
+/**
+ * Fan chart of small minus large, x in months: the bands between symmetric percentiles of the
+ * difference of the two legs' cumulative returns on the same paths at each step (the result's
+ * `fan.spread`: percentiles of the difference, not differences of percentiles), the median as a
+ * line, a rule at 0 (above it small caps are ahead) and each spread `--target`. Null when the
+ * result holds no spread fan (files written before it did) or no steps.
+ */
+export function spreadFanSpec(doc: SimulateReportDoc): VegaLiteSpec | null {
+  const rows = doc.fan.spread;
+  if (rows === undefined || rows.length === 0 || doc.fan.small.length === 0) return null;
+  const names = simulateLegNames(doc);
+  const targets = targetMarks(doc, 'spread');
+  // The even line, unless a target already sits at 0.
+  const even: TargetMark[] = targets.some((t) => t.level === 0) ? [] : [{ level: 0, label: `even: ${names.small} ahead above this line` }];
+  const panel = fanPanel(doc, rows, LEG_COLOURS.spread, `${names.small} minus ${names.large}`, [...even, ...targets], 2 * FAN_PANEL_WIDTH + 60, 'difference of cumulative returns');
+  return { $schema: SCHEMA, ...panel };
 }
 
 /** The inner bins of a histogram (all but the two end bins, which also count the tails) and what the end bins hold. */

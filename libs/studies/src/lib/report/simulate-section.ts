@@ -2,7 +2,7 @@ import { exceedanceSpec } from './exceedance-chart';
 import { fileHeader } from './file-header';
 import type { ReportInput, SimulateReportDoc } from './report-input';
 import { esc, type SectionParts } from './section-parts';
-import { endBinWords, fanSpec, histogramSpec, innerBins, spreadHistogramSpec } from './simulate-charts';
+import { endBinWords, fanSpec, histogramSpec, innerBins, spreadFanSpec, spreadHistogramSpec } from './simulate-charts';
 import { simulateHeadline } from './simulate-headline';
 import { drawdownTableHtml, probabilityTable, probabilityTableHtml, returnsTableHtml, strategiesTableHtml, targetEntries } from './simulate-tables';
 import { methodWords, simulateLegNames, sourceWords } from './simulate-words';
@@ -64,7 +64,10 @@ export function simulateSection(page: SectionParts, input: Extract<ReportInput, 
   }
 
   page.html(`<h3>Along the way: the fan chart</h3>`);
-  page.chart(fanSpec(doc), `Percentiles of the cumulative return at each point of the ${months} months (the first ${doc.fan.paths.toLocaleString('en-US')} paths): shaded bands from the ${doc.fan.percentiles[0]}th to the ${doc.fan.percentiles[doc.fan.percentiles.length - 1]}th percentile, darker towards the middle; line = median; dashed = the run's targets.${doc.fan.stepUnit === 'trading days' ? ' Trading-day steps drawn about weekly (every fifth day).' : ''} The result holds no per-step percentiles of ${names.small} minus ${names.large}, so no spread fan is drawn; its distribution at the horizon is below.`);
+  page.chart(fanSpec(doc), `Percentiles of the cumulative return at each point of the ${months} months (the first ${doc.fan.paths.toLocaleString('en-US')} paths): shaded bands from the ${doc.fan.percentiles[0]}th to the ${doc.fan.percentiles[doc.fan.percentiles.length - 1]}th percentile, darker towards the middle; line = median; dashed = the run's targets.${doc.fan.stepUnit === 'trading days' ? ' Trading-day steps drawn about weekly (every fifth day).' : ''}`);
+  page.chart(spreadFanSpec(doc), doc.fan.spread === undefined
+    ? `The result holds no per-step percentiles of ${names.small} minus ${names.large} (a file written before it did), so no spread fan is drawn; its distribution at the horizon is below`
+    : `Percentiles of ${names.small} minus ${names.large} at each point of the ${months} months, on the same paths (the percentiles of the difference, not the difference of the two fans above); above the line at 0 ${names.small} is ahead.`);
 
   page.html(`<h3>Distribution at the horizon</h3>`);
   const small = innerBins(doc.histograms.small), large = innerBins(doc.histograms.large), spread = innerBins(doc.histograms.spread);

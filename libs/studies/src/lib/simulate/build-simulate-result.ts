@@ -110,7 +110,7 @@ export function buildSimulateResult(frame: SimulateFrame, merged: MergedPathOutc
     drawdowns: { small: distributionJson(out.smallMaxDrawdown, acc.smallMaxDrawdown), large: distributionJson(out.largeMaxDrawdown, acc.largeMaxDrawdown) },
     drawdownSampling,
     histograms: { bins: HISTOGRAM_BINS, small: histogramJson(out.smallReturn, HISTOGRAM_BINS), large: histogramJson(out.largeReturn, HISTOGRAM_BINS), spread: histogramJson(spread, HISTOGRAM_BINS) },
-    fan: { paths: fanPaths, stepUnit: unit, percentiles: FAN_PERCENTILES, small: fanJson(logS, fanPaths, steps, FAN_PERCENTILES), large: fanJson(logL, fanPaths, steps, FAN_PERCENTILES) },
+    fan: { paths: fanPaths, stepUnit: unit, percentiles: FAN_PERCENTILES, small: fanJson(logS, fanPaths, steps, FAN_PERCENTILES), large: fanJson(logL, fanPaths, steps, FAN_PERCENTILES), spread: fanJson(logS, fanPaths, steps, FAN_PERCENTILES, logL) },
     strategies: {
       paths: strategies.paths,
       note: strategyPathsNote(warmUp, span.first, span.last),

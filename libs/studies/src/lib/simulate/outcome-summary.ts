@@ -32,11 +32,14 @@ export const probabilityAbove = (values: Float64Array, level: number): number | 
 /** Share of paths in which `a` is strictly above `b`. */
 export const probabilityGreater = (a: Float64Array, b: Float64Array): number | null => fin(pGreater(a, b));
 
-/** Percentiles of the simple return at every step (rows) for each requested percentile (columns). */
-export function fanJson(logWealth: Float32Array, paths: number, steps: number, percentiles: readonly number[]): (number | null)[][] {
+/**
+ * Percentiles of the simple return at every step (rows) for each requested percentile (columns);
+ * with `minusLogWealth`, of the difference of the two legs' simple returns (small minus large).
+ */
+export function fanJson(logWealth: Float32Array, paths: number, steps: number, percentiles: readonly number[], minusLogWealth?: Float32Array): (number | null)[][] {
   const columns = steps + 1; // log wealth at steps 0..steps, row-major by path
   const out = new Float64Array(columns * percentiles.length);
-  fanPercentilesInto(out, logWealth, paths, columns, percentiles);
+  fanPercentilesInto(out, logWealth, paths, columns, percentiles, minusLogWealth);
   const rows: (number | null)[][] = [];
   for (let t = 0; t < columns; t += 1) rows.push(percentiles.map((_, q) => fin(out[q * columns + t])));
   return rows;

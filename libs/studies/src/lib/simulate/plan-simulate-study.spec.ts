@@ -79,6 +79,15 @@ describe('planSimulateStudy on the bundled sample', () => {
     expect(doc.legs.spread.mean).toBeCloseTo(spreadMean, 12);
     expect(doc.drawdowns.small.percentiles.p99).toBeLessThanOrEqual(0);
     expect(doc.histograms.small.counts.reduce((a, b) => a + b, 0)).toBe(3001);
+    // The spread fan's last row: percentiles of small minus large over the fan's first paths,
+    // sorted and interpolated here (type 7); the fan works from single-precision log wealth.
+    const n = doc.fan.paths;
+    const diffs = small.slice(0, n).map((s, i) => s - large[i]).sort((a, b) => a - b);
+    const type7 = (p: number): number => { const h = (p / 100) * (n - 1), lo = Math.floor(h); return diffs[lo] + (h - lo) * ((diffs[Math.min(lo + 1, n - 1)] ?? 0) - diffs[lo]); };
+    const last = doc.fan.spread?.[doc.fan.spread.length - 1] ?? [];
+    expect(last).toHaveLength(doc.fan.percentiles.length);
+    doc.fan.percentiles.forEach((p, q) => expect(Math.abs((last[q] as number) - type7(p))).toBeLessThan(1e-5));
+    expect(doc.fan.spread?.[0]).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('runs the parametric and other bootstrap methods, with drawdowns sampled at each step', async () => {
