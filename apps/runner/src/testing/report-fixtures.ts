@@ -24,9 +24,25 @@ export function spaAndSweepRuns(dataDir: string): string[][] {
 }
 
 /**
- * Runs `ratecut backtest`, `ratecut simulate` and the `ratecut validate` tests in-process on the
- * fixture market and returns the folder holding `bt.json`, `sim.json`, `event.json`,
- * `walk-forward.json`, `calibration.json`, `now.json`, `spa.json` and `sweep.csv` (for report tests).
+ * The runs that write `cycles.json` (`ratecut cycles --format json` on the fixture market in
+ * `dataDir`) and `compare.json` (`ratecut compare --format json` of two one-strategy backtests,
+ * `compare-a.json` with cut-trigger and `compare-b.json` with buy-and-hold small caps, written
+ * first by the same runs), all in the working folder.
+ */
+export function cyclesAndCompareRuns(dataDir: string): string[][] {
+  return [
+    ['cycles', '--format', 'json', '--data', dataDir, '--out', 'cycles.json'],
+    ['backtest', '--strategy', 'cut-trigger', '--window=-3m..12m', '--data', dataDir, '--out', 'compare-a.json'],
+    ['backtest', '--strategy', 'buy-hold-small', '--window=-3m..12m', '--data', dataDir, '--out', 'compare-b.json'],
+    ['compare', 'compare-a.json', 'compare-b.json', '--resamples', '300', '--format', 'json', '--out', 'compare.json'],
+  ];
+}
+
+/**
+ * Runs `ratecut cycles`, `ratecut backtest`, `ratecut simulate`, the `ratecut validate` tests and
+ * `ratecut compare` in-process on the fixture market and returns the folder holding `cycles.json`,
+ * `bt.json`, `sim.json`, `event.json`, `walk-forward.json`, `calibration.json`, `now.json`,
+ * `spa.json`, `sweep.csv` and `compare.json` (for report tests).
  */
 export async function writeFixtureResults(): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ratecut-report-data-'));
@@ -41,6 +57,7 @@ export async function writeFixtureResults(): Promise<string> {
     ['validate', 'calibration', 'all-cycles', '--paths', '500', '--data', dataDir, '--out', 'calibration.json'],
     ['now', '--horizon', '1m', '--analogs', '1', '--paths', '1000', '--data', dataDir, '--out', 'now.json'],
     ...spaAndSweepRuns(dataDir),
+    ...cyclesAndCompareRuns(dataDir),
   ];
   for (const args of runs) {
     const io = captureIo({}, dir);

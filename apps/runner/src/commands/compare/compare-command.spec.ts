@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -191,6 +191,32 @@ describe('ratecut compare on fixture results', () => {
       expect(j.paired.resamples).toBe(100);
       expect(j.paired.sharpe.lower).toBeLessThanOrEqual(j.paired.sharpe.upper);
       expect((await run(dir, ['compare', a, b, '--out', out])).code).toBe(2);
+    });
+
+    it('writes the report with --out in one set, or alone; its headline gives the document\'s findings; a bad --report path writes nothing', async () => {
+      const out = join(dir, 'cmp-report.json'), html = join(dir, 'cmp-report.html');
+      const r = await run(dir, ['compare', a, b, '--format', 'json', '--out', out, '--report', html, '--resamples', '100']);
+      expect(r.code).toBe(0);
+      expect(r.err).toBe(`wrote ${out}\nwrote ${html}\n`);
+      const j = JSON.parse(readFileSync(out, 'utf8'));
+      const page = readFileSync(html, 'utf8');
+      expect(page).toContain(`${out} (ratecut.compare/1)`);
+      expect(page).toContain(`<b>a.json:cut-trigger beat b.json:relative-momentum in ${j.cycles.aBeatB.wins} of ${j.cycles.aBeatB.count} cycles</b>`);
+      const signed = (x: number): string => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toFixed(2)}`;
+      expect(page).toContain(`Sharpe ratio difference ${signed(j.paired.sharpe.estimate)} (95 % interval ${signed(j.paired.sharpe.lower)} to ${signed(j.paired.sharpe.upper)})`);
+      // Alone: the table on stdout, the report written, naming the comparison as not written.
+      const alone = await run(dir, ['compare', a, b, '--report', 'alone.html', '--resamples', '100']);
+      expect(alone.code).toBe(0);
+      expect(alone.out).toMatch(/^ratecut compare: 2 files$/m);
+      expect(alone.err).toBe(`wrote ${join(dir, 'alone.html')}\n`);
+      expect(readFileSync(join(dir, 'alone.html'), 'utf8')).toContain('compare (not written: no --out) (ratecut.compare/1)');
+      mkdirSync(join(dir, 'report-dir'));
+      const bad = await run(dir, ['compare', a, b, '--format', 'json', '--out', 'never.json', '--report', 'report-dir']);
+      expect(bad.code).toBe(2);
+      expect(bad.err).toContain('report-dir is a folder; name a file to write instead');
+      expect(existsSync(join(dir, 'never.json'))).toBe(false);
+      expect((await run(dir, ['compare', a, b, '--report', a])).code).toBe(2);
+      expect(JSON.parse(readFileSync(a, 'utf8')).schema).toBe('ratecut.backtest/2');
     });
 
     it('rejects bad options with exit 2', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cyclesResultSchema } from '@ratecut/contracts';
@@ -65,6 +65,36 @@ describe('ratecut cycles on a fixture market', () => {
     expect(await main(['cycles', '--data', dataDir, '--format', 'csv', '--out', 'cycles.csv', '--force'], io2)).toBe(0);
     expect(io2.err()).toBe(`wrote ${file}\n`);
     expect(readFileSync(file, 'utf8').split('\n')[0]).toMatch(/^row_type,pair,cycle_id,/);
+  });
+
+  it('writes the report with --out in one set, or alone; its headline counts the document\'s cycles; a bad --report path writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecut-cycles-report-'));
+    const io = captureIo({}, dir);
+    expect(await main(['cycles', '--data', dataDir, '--format', 'json', '--out', 'cycles.json', '--report', 'cycles.html'], io)).toBe(0);
+    expect(io.err()).toBe(`wrote ${join(dir, 'cycles.json')}\nwrote ${join(dir, 'cycles.html')}\n`);
+    expect(io.out()).toBe('');
+    const doc = cyclesResultSchema.parse(JSON.parse(readFileSync(join(dir, 'cycles.json'), 'utf8')));
+    const html = readFileSync(join(dir, 'cycles.html'), 'utf8');
+    expect(html).toContain('cycles.json (ratecut.cycles/1)');
+    // The fixture has one counted cycle (2019-08; 2020-03 joins its episode): the headline's 12-month count is the document's.
+    const twelve = doc.pairs[0].summary.find((r) => r.horizon === '12m' && r.group === 'all');
+    const won = Math.round((twelve?.shareSmallBeat ?? NaN) * (twelve?.count ?? NaN));
+    expect(twelve?.count).toBe(1);
+    expect(html).toContain(`<b>Russell 2000 beat the S&amp;P 500 over 12 months in ${won} of 1</b>`);
+    const alone = captureIo({}, dir);
+    expect(await main(['cycles', '--data', dataDir, '--report', 'alone.html'], alone)).toBe(0);
+    expect(alone.err()).toBe(`wrote ${join(dir, 'alone.html')}\n`);
+    expect(alone.out()).toMatch(/^Easing cycles \(2; 1 episodes; /m);
+    expect(readFileSync(join(dir, 'alone.html'), 'utf8')).toContain('cycles (not written: no --out) (ratecut.cycles/1)');
+    mkdirSync(join(dir, 'adir'));
+    const bad = captureIo({}, dir);
+    expect(await main(['cycles', '--data', dataDir, '--format', 'json', '--out', 'again.json', '--report', 'adir'], bad)).toBe(2);
+    expect(bad.err()).toContain('adir is a folder; name a file to write instead');
+    expect(existsSync(join(dir, 'again.json'))).toBe(false);
+    const dash = captureIo({}, dir);
+    expect(await main(['cycles', '--data', dataDir, '--report', '-'], dash)).toBe(2);
+    expect(dash.err()).toMatch(/--report -: the report is an HTML file/);
+    expect(readdirSync(dir).sort()).toEqual(['adir', 'alone.html', 'cycles.html', 'cycles.json']);
   });
 
   it('prints a data warning as file:line:column: warning code: message', async () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DEFAULT_CYCLE_COUNTING, DEFAULT_EASING_CYCLE_RULE, DEFAULT_RECESSION_WINDOW_MONTHS, parseIsoDay } from '@ratecut/sim-core';
 import { runStudy, studyResult } from '@ratecut/studies';
-import { writeResultSet } from '@ratecut/studies/output';
+import { checkOutputs, writeResultSet } from '@ratecut/studies/output';
 import { planCyclesStudy } from '@ratecut/studies/cycles';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { printIssues, printWarning, reportWritten } from '../../cli/messages';
@@ -14,6 +14,7 @@ import { VERSION } from '../../cli/version';
 import { formatCyclesCsv } from './format-cycles-csv';
 import { formatCyclesJson } from './format-cycles-json';
 import { formatCyclesTable } from './format-cycles-table';
+import { outputTargets, resultAndReport } from '../validate/result-and-report';
 
 /** `ratecut cycles`: see cycles-usage.ts. */
 export async function cyclesCommand(args: readonly string[], io: CommandIo): Promise<number> {
@@ -28,6 +29,7 @@ export async function cyclesCommand(args: readonly string[], io: CommandIo): Pro
     'recession-months': { type: 'string' },
     since: { type: 'string' },
     count: { type: 'string' },
+    report: { type: 'string' },
   });
   const format = jsonFormat(io, o.format);
   const minMoveBp = numberOption('min-move-bp', o['min-move-bp'], (n) => n >= 0, 'a number of basis points >= 0') ?? DEFAULT_EASING_CYCLE_RULE.minMoveBp;
@@ -40,8 +42,11 @@ export async function cyclesCommand(args: readonly string[], io: CommandIo): Pro
     if (Number.isNaN(since)) throw new UsageError(`--since ${JSON.stringify(o.since)}: expected a date as YYYY-MM-DD`);
   }
 
+  const out = o.out === '-' ? undefined : o.out;
   const opened = openCatalog(io, o.data, { allowOutsideData: o['allow-outside-data'] });
   if (!opened) return 1;
+  const outputs = outputOptions(io, o.force === true, catalogInputs(opened.catalog));
+  checkOutputs(outputTargets(out, o.report), outputs);
   const planned = whileLoading(io, opened.catalog, () => planCyclesStudy({
     catalog: opened.catalog, origin: opened.origin, settings: { rule: { minMoveBp, pauseMonths }, recessionWindowMonths, since, counting },
     dataDir: join(workspaceRoot(), 'data'), notice: opened.syntheticNotice, ratecutVersion: VERSION,
@@ -52,15 +57,17 @@ export async function cyclesCommand(args: readonly string[], io: CommandIo): Pro
     printIssues(io, planned.issues);
     return 1;
   }
-  const report = await studyResult(runStudy(planned.value), (e) => { if (e.type === 'warning') printIssues(io, [e.issue]); });
-  if (report.cycles.length === 0) {
-    printWarning(io, `warning: no easing cycle has its first cut on or after ${o.since} (${report.filter.detected} detected before --since); the tables are empty`);
+  const result = await studyResult(runStudy(planned.value), (e) => { if (e.type === 'warning') printIssues(io, [e.issue]); });
+  if (result.cycles.length === 0) {
+    printWarning(io, `warning: no easing cycle has its first cut on or after ${o.since} (${result.filter.detected} detected before --since); the tables are empty`);
   }
-  const text = format === 'json' ? formatCyclesJson(report) : format === 'csv' ? formatCyclesCsv(report) : formatCyclesTable(report);
-  if (o.out !== undefined && o.out !== '-') {
-    const [written] = writeResultSet([{ path: o.out, text }], outputOptions(io, o.force === true, catalogInputs(opened.catalog)));
-    if (styleOf(io).json) io.stdout(text);
-    reportWritten(io, [written]);
+  const text = format === 'json' ? formatCyclesJson(result) : format === 'csv' ? formatCyclesCsv(result) : formatCyclesTable(result);
+  // The result (in the format asked for) and the report of the document, written as one set.
+  const toWrite = resultAndReport(result, text, out, o.report, 'cycles (not written: no --out)');
+  if (toWrite.length > 0) {
+    const written = writeResultSet(toWrite, outputs);
+    if (out === undefined || styleOf(io).json) io.stdout(text);
+    reportWritten(io, written);
   } else {
     io.stdout(text);
   }

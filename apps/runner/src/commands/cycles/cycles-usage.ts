@@ -11,7 +11,11 @@ Options:
   --allow-outside-data   read catalog files outside the catalog's folder (refused by default)
   --format <fmt>         table (default), csv or json
   --out <file>           write to a file (atomically) instead of stdout
-  --force                overwrite --out if it exists
+  --report <file.html>   also write the HTML report of the cycles (per-cycle bars of small minus
+                         large at each horizon, the count of cycles small won, the mean with a
+                         bootstrap interval), in the same set as --out (all or nothing); alone,
+                         the report is written and the table printed
+  --force                overwrite --out or --report if it exists
   --min-move-bp <n>      ignore policy moves smaller than n bp (default 25)
   --pause-months <n>     a pause of n months without a cut ends a cycle (default 4)
   --recession-months <k> recession cycle if an NBER peak is within k months of the first cut (default 12)

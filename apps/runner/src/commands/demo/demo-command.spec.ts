@@ -24,7 +24,17 @@ describe('ratecut demo', () => {
       expect(out).toContain(join(cwd, 'results', 'demo', f));
       expect(existsSync(join(cwd, 'results', 'demo', f))).toBe(true);
     }
-    expect(readFileSync(join(cwd, 'results', 'demo', 'report.html'), 'utf8')).toMatch(/insurance-cuts/i);
+    const report = readFileSync(join(cwd, 'results', 'demo', 'report.html'), 'utf8');
+    expect(report).toMatch(/insurance-cuts/i);
+    // The cycle table comes first (the direct answer to the seed question), then the backtest, then the simulation.
+    const at = (s: string): number => report.indexOf(s);
+    expect(at('<h2 id="file-1">Fed easing cycles: small vs large caps after the first cut</h2>')).toBeGreaterThan(0);
+    expect(at('<h2 id="file-2">Backtest')).toBeGreaterThan(at('<h2 id="file-1">'));
+    expect(at('<h2 id="file-3">')).toBeGreaterThan(at('<h2 id="file-2">'));
+    expect(report.slice(at('<h2 id="file-3">'), at('<h2 id="file-3">') + 200)).toMatch(/Simulation: Insurance cuts/);
+    // The first headline at the top of the page answers it.
+    expect(at('Russell 2000 beat the S&amp;P 500 over 12 months in')).toBeGreaterThan(0);
+    expect(at('Russell 2000 beat the S&amp;P 500 over 12 months in')).toBeLessThan(at('<h2 id="file-1">'));
     // A second run replaces the folder as a whole: no staging folder or lock is left beside it.
     writeFileSync(join(cwd, 'results', 'demo', 'backtest.positions.csv'), 'from an older demo');
     expect(await main(['demo', '--data', data], captureIo({}, cwd))).toBe(0);

@@ -24,7 +24,8 @@ const isDemoFile = (name: string): boolean =>
 /**
  * `ratecut demo`: runs cycles, backtest, two simulations and the report in this process, each
  * step through its own command (the demo computes nothing itself), and lists the files
- * written. The output folder is replaced as a whole (`replaceFolder` of @ratecut/studies): the steps write
+ * written. The report shows the cycle table first (the direct answer), then the backtest and
+ * the simulations. The output folder is replaced as a whole (`replaceFolder` of @ratecut/studies): the steps write
  * into a staging folder beside it, which is swapped in only when every step succeeded, so the
  * folder never mixes two runs. A folder holding other files is refused.
  */
@@ -87,7 +88,8 @@ export async function demoCommand(args: readonly string[], io: CommandIo): Promi
       if (c !== 0) return c;
       if (existsSync(join(staging, `${name}.json`))) simulated.push(name);
     }
-    c = await reportCommand(['backtest', ...simulated].map((n) => `${n}.json`).concat(['--out', 'report.html', '--force']), inStage(stepIo(io, false)));
+    // The cycle table first: it answers the seed question (do small caps beat large caps after the first cut?).
+    c = await reportCommand(['cycles', 'backtest', ...simulated].map((n) => `${n}.json`).concat(['--out', 'report.html', '--force']), inStage(stepIo(io, false)));
     if (c !== 0) return c;
     // The files are listed where they will be once the staging folder is swapped in.
     for (const [i, w] of written.entries()) if (w.startsWith(staging)) written[i] = join(resolve(io.cwd, out), w.slice(staging.length));

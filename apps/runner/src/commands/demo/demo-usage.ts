@@ -5,7 +5,8 @@ The whole story in one run, on whatever data resolves (--data, $RATECUT_DATA, th
 the labelled synthetic sample): the Fed easing-cycle table with small vs large returns after
 each first cut; a backtest of every built-in strategy across the cycles; Monte Carlo runs of
 the insurance-cuts and recession-easing scenarios with the probability that small caps return
-at least 20% and beat large caps; and one HTML report. Files go to --out, replaced as a whole
-folder only when every step succeeded (a folder holding other files is refused); the last lines
-say where each one went.
+at least 20% and beat large caps; and one HTML report that opens with the answer (how often
+small beat large after the first cut), then the backtest and the simulations. Files go to
+--out, replaced as a whole folder only when every step succeeded (a folder holding other files
+is refused); the last lines say where each one went.
 `;

@@ -13,7 +13,7 @@ import { VERSION } from '../../cli/version';
 /** `ratecut report`: see report-usage.ts. Exit 0 written, 1 a file is not a ratecut result (nothing written), 2 bad command line. */
 export async function reportCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseOptionsAndArguments(args, { out: { type: 'string' }, force: { type: 'boolean' } });
-  if (positionals.length === 0) throw new UsageError('name one or more result files (JSON from backtest, simulate, now, validate event, spa, loco, walk-forward or calibration, or a sweep CSV from backtest --sweep)');
+  if (positionals.length === 0) throw new UsageError('name one or more result files (JSON from cycles, backtest, simulate, compare, now, validate event, spa, loco, walk-forward or calibration, or a sweep CSV from backtest --sweep)');
   if (values.out === undefined) throw new UsageError('--out <file.html> is required');
   if (values.out === '-' && styleOf(io).json) throw new UsageError('--out - writes the HTML on stdout, where --json puts its JSON; give one of them');
   const planned = planReportStudy(positionals.map((file) => ({ file })), { ratecutVersion: VERSION, cwd: io.cwd });

@@ -1,7 +1,11 @@
 /** Help text of `ratecut report` (kept apart so that `--help` loads no report code). */
 export const REPORT_USAGE = `Usage: ratecut report <result files...> --out report.html [--force]
 
-Writes one self-contained HTML file (no network needed to view it) with charts of backtest and
+Writes one self-contained HTML file (no network needed to view it) with charts of result files,
+in the order given, each answering its question first. For ratecut cycles (--format json), the
+bars of small minus large after each first cut at every horizon with how many cycles small won
+and the mean with a bootstrap interval; for ratecut compare (--format json), A minus B per cycle,
+how often A beat B, the bootstrap intervals and the deflated Sharpe ratio in words; for backtest and
 simulate result files: equity curves per cycle rebased at the first cut (small, large and each
 strategy), the per-cycle table, a drawdown chart, and for simulations the fan chart and the
 histogram of horizon returns with the targets and their probabilities marked; for validate

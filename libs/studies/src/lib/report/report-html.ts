@@ -6,6 +6,8 @@ import { calibrationSection, eventStudySection, outOfSampleSection } from './val
 import { nowSection } from './now-section';
 import { spaSection } from './spa-section';
 import { sweepNotice, sweepSection } from './sweep-section';
+import { cyclesSection } from './cycles-section';
+import { compareSection } from './compare-section';
 
 export type { ReportPart } from './section-parts';
 
@@ -43,8 +45,11 @@ export function reportSection(input: ReportInput, index: number): ReportSection 
     case 'now': nowSection(parts, input, index); break;
     case 'spa': spaSection(parts, input, index); break;
     case 'sweep': sweepSection(parts, input, index); break;
+    case 'cycles': cyclesSection(parts, input, index); break;
+    case 'compare': compareSection(parts, input, index); break;
   }
   const synthetic = input.kind === 'sweep' ? sweepNotice(input.table) !== undefined
+    : input.kind === 'compare' ? input.doc.notice !== undefined || input.doc.files.some((f) => f.synthetic)
     : input.doc.notice !== undefined || ('data' in input.doc && input.doc.data.synthetic);
   return { file: input.file, synthetic, ...(parts.headlineHtml === undefined ? {} : { headline: parts.headlineHtml }), parts: parts.parts };
 }

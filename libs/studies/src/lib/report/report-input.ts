@@ -7,7 +7,7 @@ export type BacktestReportDoc = BacktestResultJson;
 export type SimulateReportDoc = SimulateResultJson;
 
 /** The result kinds a report draws. */
-export const REPORT_KINDS = ['backtest', 'simulate', 'event-study', 'out-of-sample', 'calibration', 'now', 'spa', 'sweep'] as const;
+export const REPORT_KINDS = ['cycles', 'backtest', 'simulate', 'event-study', 'out-of-sample', 'calibration', 'now', 'spa', 'sweep', 'compare'] as const;
 
 /**
  * One result ready for the report: the file it is named by, its kind, its schema as found and

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { formatIssue } from '@ratecut/sim-core';
 import { runStudy, studyResult } from '../study/run-study';
 import { backtestDocument, simulateDocument } from '../../testing/report-documents';
+import { compareDocument, cyclesDocument } from '../../testing/cycles-report-document';
 import { planReportStudy, reportHtmlOf, type ReportSource, type ReportStudy } from './report-study';
 import { readPageCharts } from './page-packing';
 import { packageFolder } from './vega-assets';
@@ -112,5 +113,25 @@ describe('the report page', () => {
     // The window-run grid is a note: one chart fewer than with the cycles inside the data.
     const full = specsOf(reportHtmlOf(plan([{ file: 'a<b>.json', doc: backtestDocument({ synthetic: true }) }, { file: 'sim.json', doc: simulateDocument() }]))).length;
     expect(specsOf(html)).toHaveLength(full - 1);
+  });
+
+  it('reads cycles and compare results, from files and in memory, and puts each headline at the top in the order given', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecut-report-kinds-'));
+    writeFileSync(join(dir, 'cycles.json'), JSON.stringify(cyclesDocument()));
+    writeFileSync(join(dir, 'compare.json'), JSON.stringify(compareDocument()));
+    const fromFiles = plan([{ file: 'cycles.json' }, { file: 'bt.json', doc: backtestDocument() }, { file: 'compare.json' }], dir);
+    expect(fromFiles.plan.kinds).toEqual(['cycles', 'backtest', 'compare']);
+    const html = reportHtmlOf(fromFiles);
+    expect(html).toBe(reportHtmlOf(plan([{ file: 'cycles.json', doc: cyclesDocument() }, { file: 'bt.json', doc: backtestDocument() }, { file: 'compare.json', doc: compareDocument() }])));
+    const cycles = html.indexOf('the <b>Russell 2000 beat the S&amp;P 500 over 12 months in 3 of 5</b>');
+    const compare = html.indexOf('<b>a.json:cut-trigger beat b.json:buy-hold-small in 3 of 5 cycles</b>');
+    expect(cycles).toBeGreaterThan(0);
+    expect(compare).toBeGreaterThan(cycles);
+    expect(html.indexOf('<h2 id="file-1">Fed easing cycles')).toBeGreaterThan(compare);
+    expect(html).toContain('<h2 id="file-3">Comparison of 2 result files');
+    // Two cycles charts (one per pair), the backtest's, and the compare A − B bars.
+    const marks = specsOf(html).map((c) => JSON.stringify(c.spec));
+    expect(marks.filter((m) => m.includes('won 3 of 5, mean +4.4 pp'))).toHaveLength(1);
+    expect(marks.filter((m) => m.includes('beat b.json:buy-hold-small in 3 of 5 cycles'))).toHaveLength(1);
   });
 });

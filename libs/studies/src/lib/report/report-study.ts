@@ -92,7 +92,7 @@ export function planReportStudy(sources: readonly ReportSource[], options: Repor
     if (checked.ok) inputs.push(checked.value);
     else issues.push(...checked.issues);
   }
-  if (sources.length === 0) issues.push({ code: 'bad-option', severity: 'error', file: 'command line', message: 'no result files to report; name one or more result files (backtest, simulate, validate)' });
+  if (sources.length === 0) issues.push({ code: 'bad-option', severity: 'error', file: 'command line', message: 'no result files to report; name one or more result files (cycles, backtest, simulate, compare, validate, now)' });
   if (issues.length > 0) return { ok: false, issues };
   const runtime = readVegaRuntime();
   const vegaLite = vegaLiteVersion();

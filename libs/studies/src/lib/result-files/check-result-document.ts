@@ -1,5 +1,5 @@
 import {
-  backtestResultSchema, calibrationResultSchema, checkSchemaVersion, eventStudyResultSchema, nowResultSchema, outOfSampleResultSchema, simulateResultSchema, spaResultSchema,
+  backtestResultSchema, calibrationResultSchema, checkSchemaVersion, compareResultSchema, cyclesResultSchema, eventStudyResultSchema, nowResultSchema, outOfSampleResultSchema, simulateResultSchema, spaResultSchema,
 } from '@ratecut/contracts';
 import { jsonPathOf, type Issue, type LoadResult } from '@ratecut/sim-core';
 import type { z } from 'zod';
@@ -14,6 +14,8 @@ const RESULT_SCHEMAS: { readonly [K in JsonResultKind]: z.ZodType<ResultFileOf<K
   calibration: calibrationResultSchema,
   now: nowResultSchema,
   spa: spaResultSchema,
+  cycles: cyclesResultSchema,
+  compare: compareResultSchema,
 };
 
 /**

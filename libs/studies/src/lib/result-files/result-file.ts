@@ -1,7 +1,7 @@
-import type { BacktestResultJson, CalibrationResultJson, EventStudyResultJson, NowResultJson, OutOfSampleResultJson, SimulateResultJson, SpaResultJson, SweepTable } from '@ratecut/contracts';
+import type { BacktestResultJson, CalibrationResultJson, CompareResultJson, CyclesResultJson, EventStudyResultJson, NowResultJson, OutOfSampleResultJson, SimulateResultJson, SpaResultJson, SweepTable } from '@ratecut/contracts';
 
 /** The result kinds read from JSON files (each checked against its full `@ratecut/contracts` schema). */
-export type JsonResultKind = 'backtest' | 'simulate' | 'event-study' | 'out-of-sample' | 'calibration' | 'now' | 'spa';
+export type JsonResultKind = 'backtest' | 'simulate' | 'event-study' | 'out-of-sample' | 'calibration' | 'now' | 'spa' | 'cycles' | 'compare';
 
 /** The result kinds a command can read back: the JSON results, and the `ratecut.sweep/2` table (CSV). */
 export type ReadableResultKind = JsonResultKind | 'sweep';
@@ -19,6 +19,8 @@ export type ResultFile =
   | { readonly kind: 'calibration'; readonly file: string; readonly schema: string; readonly doc: CalibrationResultJson }
   | { readonly kind: 'now'; readonly file: string; readonly schema: string; readonly doc: NowResultJson }
   | { readonly kind: 'spa'; readonly file: string; readonly schema: string; readonly doc: SpaResultJson }
+  | { readonly kind: 'cycles'; readonly file: string; readonly schema: string; readonly doc: CyclesResultJson }
+  | { readonly kind: 'compare'; readonly file: string; readonly schema: string; readonly doc: CompareResultJson }
   | { readonly kind: 'sweep'; readonly file: string; readonly schema: string; readonly table: SweepTable };
 
 /** A result file of one of the kinds `K`. */
