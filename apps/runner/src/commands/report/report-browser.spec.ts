@@ -21,6 +21,7 @@ const VIEWPORT = { width: 1200, height: 900 } as const;
 
 /** Each report type and the fixture result files (see `writeFixtureResults`) its report draws; one line a type. */
 const REPORT_TYPES: readonly (readonly [type: string, files: readonly string[]])[] = [
+  ['cycles', ['cycles.json']],
   ['backtest', ['bt.json']],
   ['simulate', ['sim.json']],
   ['event', ['event.json']],
@@ -29,6 +30,7 @@ const REPORT_TYPES: readonly (readonly [type: string, files: readonly string[]])
   ['now', ['now.json']],
   ['spa', ['spa.json']],
   ['sweep', ['sweep.csv']],
+  ['compare', ['compare.json']],
 ];
 
 /** What the page reports about its charts and its width; evaluated in the page (the project compiles without the DOM library, so as a string). */

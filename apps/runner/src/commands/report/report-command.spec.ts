@@ -28,7 +28,7 @@ describe('ratecut report', () => {
     expect(html).toBe(readFileSync(join(dir, 'b.html'), 'utf8'));
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|@import/);
     expect(html).toContain('<script type="application/gzip" id="ratecut-vega"');
-    expect(html.match(/class="chart"/g)).toHaveLength(8); // backtest 4, simulate 4
+    expect(html.match(/class="chart"/g)).toHaveLength(9); // backtest 4, simulate 5 (with the spread fan)
     expect(html).toContain('cut-trigger');
     // A target's label is chart data, packed in the page: read with the charts.
     expect(JSON.stringify(readPageCharts(html))).toContain('Russell 2000 ≥ +5\u00a0%: ');

@@ -69,7 +69,6 @@ describe('reportPage', () => {
     const all = unpacked(html);
     expect(count(all, assets.runtime.script)).toBe(1);
     expect(all).not.toContain(sliceOf('vega-lite', 'build/vega-lite.min.js'));
-    expect(all).not.toContain(sliceOf('vega-embed', 'build/vega-embed.min.js'));
     expect(all).not.toContain('vegaEmbed');
     expect(all).not.toContain('vega-lite/v');
     expect(html.match(/<script>/g)).toHaveLength(1); // the boot script; the runtime and the charts are data blocks
