@@ -99,6 +99,8 @@ export function reportPage(sections: readonly ReportSection[], assets: ReportPag
     '</head>',
     '<body>',
     '<h1>ratecut report</h1>',
+    // The answers below are not market history when any file was made from synthetic data: say so before them.
+    anyNotice ? `<p class="synthetic">SYNTHETIC SAMPLE: ${sections.filter((s) => s.synthetic).map((s) => esc(s.file)).join(', ')} ${sections.filter((s) => s.synthetic).length === 1 ? 'was' : 'were'} made from generated data, not market history.</p>` : '',
     glance(sections),
     `<p class="meta">ratecut ${esc(assets.ratecutVersion)} · ${sections.length} result file${sections.length === 1 ? '' : 's'}: ${files} · charts compiled by Vega-Lite ${esc(assets.vegaLiteVersion)}, drawn by the inlined Vega ${esc(assets.runtime.version)}; no network needed</p>`,
     ...parts,

@@ -81,6 +81,7 @@ describe('the report page', () => {
     expect(html.match(/<script>/g)).toHaveLength(1); // the boot script; the Vega runtime and the charts are packed data blocks
     expect(html).toContain('<p class="meta">ratecut 9.9.9 · 2 result files: <a href="#file-1">bt.json</a>, <a href="#file-2">sim.json</a> · ');
     expect(html).not.toContain('(SYNTHETIC)');
+    expect(html).not.toContain('made from generated data');
   });
 
   it('draws the backtest: headline, conventions escaped, excess returns per cycle as rows, the benchmark twin left out', () => {
@@ -109,6 +110,8 @@ describe('the report page', () => {
     const html = reportHtmlOf(plan([{ file: 'a<b>.json', doc: bt }, { file: 'sim.json', doc: simulateDocument() }]));
     expect(html).toContain('<title>ratecut report (SYNTHETIC): a&lt;b&gt;.json, sim.json</title>');
     expect(html).toContain('<p class="synthetic">SYNTHETIC SAMPLE: test data</p>');
+    // Said once more above the answers at the top, naming the synthetic file.
+    expect(html.indexOf('<p class="synthetic">SYNTHETIC SAMPLE: a&lt;b&gt;.json was made from generated data, not market history.</p>')).toBeLessThan(html.indexOf('class="glance"'));
     expect(html).toMatch(/<p class="note">Each panel is one cycle window.*: no data to draw\.<\/p>/);
     // The window-run grid is a note: one chart fewer than with the cycles inside the data.
     const full = specsOf(reportHtmlOf(plan([{ file: 'a<b>.json', doc: backtestDocument({ synthetic: true }) }, { file: 'sim.json', doc: simulateDocument() }]))).length;
