@@ -101,7 +101,7 @@ export function cyclesSection(page: SectionParts, input: Extract<ReportInput, { 
   );
   page.headline(CYCLES_QUESTION, cyclesHeadline(doc));
   const counted = doc.cycles.filter((c) => c.counted).length;
-  page.html(`<p class="note">${esc(`${doc.cycles.length} easing cycles detected${doc.filter.since === null ? '' : ` with a first cut on or after ${doc.filter.since} (${doc.filter.detected} before the filter)`}, ${counted} counted (${doc.counting === 'episodes' ? 'one per episode' : 'every first cut'}), ${doc.cycles.filter((c) => c.recession).length} recession cycles.`)}</p>`);
+  page.html(`<p class="note">${esc(`${doc.cycles.length} easing cycles detected${doc.filter.since === null ? '' : ` with a first cut on or after ${doc.filter.since} (${doc.filter.detected} before the filter)`}, ${counted} counted (${doc.counting === 'episodes' ? 'one per episode' : 'every first cut'}), ${doc.cycles.filter((c) => c.recession).length} recession cycles in the policy-rate history; each pair below counts the cycles its own data cover.`)}</p>`);
   doc.pairs.forEach((_, p) => {
     const spreads = pairCycleSpreads(doc, p);
     page.html(`<h3>${esc(spreads.pair.title)}: ${esc(spreads.legs.small)} minus ${esc(spreads.legs.large)} after each first cut</h3>`,

@@ -31,7 +31,7 @@ figure{margin:8px 0;max-width:100%}figcaption{color:#555;font-size:12px;max-widt
 .scroll{overflow-x:auto;max-width:100%}:not(.scroll)>table{display:block;overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;font-size:12px;font-variant-numeric:tabular-nums;margin:6px 0}
 th,td{border:1px solid #ddd;padding:2px 6px;text-align:right;white-space:nowrap}thead th{background:#f3f3f3}thead th:first-child,tbody th{text-align:left}
-td.pos{background:#e3f4e1}td.neg{background:#fbe3e1}td.na{color:#999}td.agg{font-weight:600}
+td.pos{background:#e3f4e1}td.neg{background:#fbe3e1}td.zero{background:#f3f3f3}td.na{color:#999}td.agg{font-weight:600}
 .ratecut-tooltip{position:fixed;display:none;z-index:10;pointer-events:none;background:#fff;border:1px solid #999;border-radius:4px;padding:4px 8px;font-size:12px;box-shadow:0 2px 6px rgba(0,0,0,.2);max-width:360px}
 .ratecut-tooltip dl{margin:0;gap:0 8px}.ratecut-tooltip dt{font-weight:400;color:#666}.ratecut-tooltip dd{font-weight:600;font-variant-numeric:tabular-nums}
 `;
