@@ -20,15 +20,20 @@ export interface ShardIdentity {
 /**
  * The fingerprint of a study's run, the same for every shard of it: the sha-256 of a canonical
  * encoding (see `fingerprintValue`) of the partial schema, the study's kind, plan (its inputs,
- * data fingerprints, conventions, parameters), context (everything the blocks read), blocks,
+ * data fingerprints, conventions, parameters; without its `planLocationKeys`), context
+ * (everything the blocks read), blocks,
  * the command and its arguments, and the ratecut version. Any difference in them, even one bit
  * of the data a block reads, gives another fingerprint.
  */
 export function studyRunFingerprint<Plan, Context, Block>(study: Study<Plan, Context, Block, unknown, unknown>, identity: ShardIdentity): string {
+  const located = new Set(study.planLocationKeys ?? []);
+  const plan = located.size === 0 || typeof study.plan !== 'object' || study.plan === null
+    ? study.plan
+    : Object.fromEntries(Object.entries(study.plan).filter(([key]) => !located.has(key)));
   return fingerprintValue({
     schema: PARTIAL_SCHEMA, kind: study.kind, ratecutVersion: identity.ratecutVersion,
     command: { name: identity.command.name, args: [...identity.command.args] },
-    plan: study.plan, context: study.context, blocks: study.blocks,
+    plan, context: study.context, blocks: study.blocks,
   });
 }
 
