@@ -21,7 +21,7 @@ export {
 } from './lib/result-files/result-file';
 
 // shard/: static sharding, `--shard k/N` writes a shard's block outputs, `ratecut merge` merges them
-export { shardBlocks } from './lib/shard/shard-blocks';
+export { shardBlocks, describeBlocks } from './lib/shard/shard-blocks';
 export { fingerprintValue } from './lib/shard/study-fingerprint';
 export { runStudyShard, studyRunFingerprint, type ShardIdentity } from './lib/shard/run-study-shard';
 export { checkPartials, mergePartials, type PartialFile } from './lib/shard/merge-partials';

@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
 import type { PartialResultJson } from '@ratecut/contracts';
-import { studyResult, type StudyEvent } from '@ratecut/studies';
+import { describeBlocks, studyResult, type StudyEvent } from '@ratecut/studies';
 import { writeResultSet, type WriteOptions } from '@ratecut/studies/output';
 import { UsageError, type CommandIo } from './command';
 import { printIssues, reportWritten } from './messages';
@@ -85,11 +85,11 @@ export async function runShardCommand(
   const indices = doc.blocks.map((b) => b.index);
   const summary = {
     schema: doc.schema, kind: doc.kind, shard: doc.shard, blockCount: doc.blockCount,
-    blocks: indices.length === 0 ? [] : [indices[0], indices[indices.length - 1]], fingerprint: doc.fingerprint, out,
+    blocks: indices, fingerprint: doc.fingerprint, out,
   };
   io.stdout(styleOf(io).json
     ? JSON.stringify(summary, null, 2) + '\n'
-    : `${doc.kind} shard ${doc.shard.k}/${doc.shard.n}: ${indices.length === 0 ? 'no blocks' : `blocks ${indices[0]}-${indices[indices.length - 1]}`} of ${doc.blockCount}; `
+    : `${doc.kind} shard ${doc.shard.k}/${doc.shard.n}: ${describeBlocks(indices)} of ${doc.blockCount}; `
       + `merge every shard with: ratecut merge <parts...> --out <file>\n`);
   reportWritten(io, written);
   return 0;

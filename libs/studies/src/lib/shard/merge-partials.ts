@@ -2,7 +2,7 @@ import { partialResultSchema, type PartialResultJson } from '@ratecut/contracts'
 import type { Issue, LoadResult } from '@ratecut/sim-core';
 import type { Study } from '../study/study';
 import { decodeBlockOutput, NODE_MAJOR } from './block-codec';
-import { shardBlocks } from './shard-blocks';
+import { describeBlocks, shardBlocks } from './shard-blocks';
 import { studyRunFingerprint, type ShardIdentity } from './run-study-shard';
 
 /** A partial result as read, with the file it came from (named in issues). */
@@ -13,18 +13,6 @@ export interface PartialFile {
 }
 
 const issue = (code: Issue['code'], file: string, message: string): Issue => ({ code, severity: 'error', file, message });
-
-/** `0, 1, 2, 5` → `blocks 0-2, 5`. */
-function describeIndices(indices: readonly number[]): string {
-  const runs: string[] = [];
-  for (let i = 0; i < indices.length; i += 1) {
-    let j = i;
-    while (j + 1 < indices.length && indices[j + 1] === indices[j] + 1) j += 1;
-    runs.push(i === j ? `${indices[i]}` : `${indices[i]}-${indices[j]}`);
-    i = j;
-  }
-  return `${indices.length === 1 ? 'block' : 'blocks'} ${runs.join(', ')}`;
-}
 
 /**
  * Checks partial results against `ratecut.partial/1` and against each other, before anything
@@ -67,7 +55,7 @@ export function checkPartials(partials: readonly PartialFile[]): LoadResult<{ re
     const expected = shardBlocks(doc.blockCount, doc.shard.k, n);
     const held = doc.blocks.map((b) => b.index);
     if (held.length !== expected.length || held.some((x, i) => x !== expected[i])) {
-      issues.push(issue('bad-partial', file, `shard ${doc.shard.k}/${n} should hold ${expected.length === 0 ? 'no blocks' : describeIndices(expected)} of ${doc.blockCount}, holds ${held.length === 0 ? 'none' : describeIndices(held)} (the file is damaged)`));
+      issues.push(issue('bad-partial', file, `shard ${doc.shard.k}/${n} should hold ${describeBlocks(expected)} of ${doc.blockCount}, holds ${describeBlocks(held)} (the file is damaged)`));
     }
     const seen = byShard.get(doc.shard.k);
     if (seen !== undefined) issues.push(issue('shard-coverage', file, `shard ${doc.shard.k}/${n} is given twice (also as ${seen}); give each shard once`));
@@ -76,7 +64,7 @@ export function checkPartials(partials: readonly PartialFile[]): LoadResult<{ re
   for (let k = 1; k <= n; k += 1) {
     if (byShard.has(k)) continue;
     const blocks = shardBlocks(head.doc.blockCount, k, n);
-    issues.push(issue('shard-coverage', 'command line', `shard ${k}/${n} is missing (${blocks.length === 0 ? 'no blocks' : describeIndices(blocks)} of ${head.doc.blockCount}); run \`ratecut ${head.doc.command.name} ... --shard ${k}/${n}\` and give its file`));
+    issues.push(issue('shard-coverage', 'command line', `shard ${k}/${n} is missing (${describeBlocks(blocks)} of ${head.doc.blockCount}); run \`ratecut ${head.doc.command.name} ... --shard ${k}/${n}\` and give its file`));
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: parsed, warnings: [] };
 }
