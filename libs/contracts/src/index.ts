@@ -21,3 +21,5 @@ export * from './lib/sweep-result';
 // Simulate: the scenario file and the ratecut.simulate result.
 export * from './lib/scenario';
 export * from './lib/simulate-result';
+// Static sharding: a shard's block outputs, `ratecut <command> --shard k/N`, read by `ratecut merge`.
+export * from './lib/partial-result';

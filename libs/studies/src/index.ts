@@ -19,3 +19,9 @@ export {
   describeResultKinds,
   type ResultFile, type ResultFileOf, type ResultDocument, type LocateJsonValue, type JsonResultKind, type ReadableResultKind,
 } from './lib/result-files/result-file';
+
+// shard/: static sharding, `--shard k/N` writes a shard's block outputs, `ratecut merge` merges them
+export { shardBlocks, describeBlocks } from './lib/shard/shard-blocks';
+export { fingerprintValue } from './lib/shard/study-fingerprint';
+export { runStudyShard, studyRunFingerprint, type ShardIdentity } from './lib/shard/run-study-shard';
+export { checkPartials, mergePartials, type PartialFile } from './lib/shard/merge-partials';

@@ -8,6 +8,7 @@ import { REPORT_USAGE } from './report/report-usage';
 import { FETCH_USAGE } from './fetch/fetch-usage';
 import { VALIDATE_USAGE } from './validate/validate-usage';
 import { NOW_USAGE } from './now/now-usage';
+import { MERGE_USAGE } from './merge/merge-usage';
 
 /** Every command of the CLI, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -52,6 +53,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'compare result files side by side, with comparability checks and paired statistics',
     usage: COMPARE_USAGE,
     load: async () => (await import('./compare/compare-command')).compareCommand,
+  },
+  {
+    name: 'merge',
+    summary: 'merge the partial results of a run split with --shard k/N into the result one process writes',
+    usage: MERGE_USAGE,
+    load: async () => (await import('./merge/merge-command')).mergeCommand,
   },
   {
     name: 'report',

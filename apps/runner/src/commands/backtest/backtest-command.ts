@@ -21,9 +21,13 @@ import { runSweepCommand } from './sweep-command';
 import { applyBacktestFlags, BACKTEST_FLAG_OPTIONS } from './backtest-flags';
 import { planFailure, runWithProgress } from './study-runner';
 import { reportOutput } from '../report/write-report';
+import { checkShardFlags, parseShard, type MergeInput } from '../../cli/shard-option';
 
-/** `ratecut backtest`: see backtest-usage.ts. argv → configuration → the backtest (or sweep) study → files and summary. */
-export async function backtestCommand(args: readonly string[], io: CommandIo): Promise<number> {
+/**
+ * `ratecut backtest`: see backtest-usage.ts. argv → configuration → the backtest (or sweep) study → files and summary.
+ * With `options.merge` (from `ratecut merge`), a sweep merges those partial results instead of running its blocks.
+ */
+export async function backtestCommand(args: readonly string[], io: CommandIo, options: { readonly merge?: MergeInput } = {}): Promise<number> {
   const o = parseOptions(args, {
     ...BACKTEST_FLAG_OPTIONS,
     sweep: { type: 'string', multiple: true },
@@ -34,9 +38,13 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
     'allow-outside-data': { type: 'boolean' },
     report: { type: 'string' },
     workers: { type: 'string' },
+    shard: { type: 'string' },
   });
+  const shard = parseShard(o.shard);
   const sweepOpt = (o.sweep as unknown as string[] | undefined) ?? [];
   const workers = numberOption('workers', o.workers, (n) => Number.isInteger(n) && n >= 1 && n <= 64, 'a whole number of threads, 1 to 64');
+  if ((shard !== undefined || options.merge !== undefined) && sweepOpt.length === 0) throw new UsageError('--shard splits the combinations of a --sweep; a single backtest runs in one process');
+  checkShardFlags(shard, o);
   if (workers !== undefined && sweepOpt.length === 0) throw new UsageError('--workers runs the combinations of a --sweep on worker threads; give it with --sweep');
 
   // The configuration: the file's object, then the flags on top (each remembered, to place problems).
@@ -68,9 +76,10 @@ export async function backtestCommand(args: readonly string[], io: CommandIo): P
   const outputs = outputOptions(io, o.force === true, [o.config, ...catalogInputs(opened.catalog)]);
   if (sweepOpt.length === 0) refuseFolderOut(out, outputs, 'backtest.json');
   checkOutputs([...(sweepOpt.length > 0 ? [out] : Object.values(resultPaths(out))), ...(o.report === undefined ? [] : [o.report])], outputs);
+  const sharding = { ...(shard === undefined ? {} : { shard }), ...(options.merge === undefined ? {} : { merge: options.merge }), args };
   const factsDir = join(workspaceRoot(), 'data');
   if (sweepOpt.length > 0) {
-    return runSweepCommand({ config: raw, source, sweeps: sweepOpt, catalog: opened.catalog, notice: opened.syntheticNotice, factsDir, commandLine: recorded }, out, outputs, io, workers, o.report);
+    return runSweepCommand({ config: raw, source, sweeps: sweepOpt, catalog: opened.catalog, notice: opened.syntheticNotice, factsDir, commandLine: recorded }, out, outputs, io, workers, o.report, sharding);
   }
 
   const planned = whileLoading(io, opened.catalog, () => planBacktestStudy({

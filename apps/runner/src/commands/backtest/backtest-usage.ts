@@ -27,6 +27,9 @@ Options:
   --workers <n>           with --sweep: worker threads for its blocks of combinations (default 1;
                           each takes a few seconds to start, so it pays for long sweeps only);
                           results are identical for any count
+  --shard <k/N>           with --sweep: run only shard k of N of its blocks (for batch systems) and
+                          write their outputs as a partial result to --out (required); merge the N
+                          parts with ratecut merge, which writes the table one process writes
   --out <file.json>       result file (default results/backtest.json); side files <name>.*.csv
   --force                 replace existing result files
   --report <file.html>    also write an HTML report of the result (see ratecut report)

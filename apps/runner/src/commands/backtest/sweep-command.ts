@@ -9,6 +9,10 @@ import { planFailure, runWithProgress } from './study-runner';
 import { whileLoading } from '../../cli/open-catalog';
 import { parseSweep } from './parse-sweep';
 import { reportOutput } from '../report/write-report';
+import { mergePartials, runStudyShard } from '@ratecut/studies';
+import { printIssues } from '../../cli/messages';
+import { VERSION } from '../../cli/version';
+import { recordedShardArgs, runShardCommand, type MergeInput, type ShardChoice } from '../../cli/shard-option';
 
 /** The best five rows of a sweep table by Sharpe ratio (ties in row order), as printed lines. */
 function bestBySharpe(table: SweepTable): string[] {
@@ -51,11 +55,26 @@ export async function runSweepCommand(
   io: CommandIo,
   workers = 1,
   report?: string,
+  sharding: { readonly shard?: ShardChoice; readonly merge?: MergeInput; readonly args: readonly string[] } = { args: [] },
 ): Promise<number> {
   const planned = whileLoading(io, request.catalog, () => planSweepStudy({ ...request, grid: request.sweeps.map(parseSweep) }));
   if (!planned.ok) return planFailure(io, planned.issues);
+  const study = planned.value;
+  const identity = { command: { name: 'backtest', args: recordedShardArgs(sharding.args) }, ratecutVersion: VERSION };
+  if (sharding.shard !== undefined) {
+    return runShardCommand(runStudyShard(study, sharding.shard, identity, { workers }), out, outputs, io, `sweep shard ${sharding.shard.k}/${sharding.shard.n}`);
+  }
   const started = process.hrtime.bigint();
-  const table = await runWithProgress(planned.value, io, 'sweep', workers);
+  let table;
+  if (sharding.merge !== undefined) {
+    // The blocks ran elsewhere: their outputs, from the partials, merged in block order.
+    const merged = mergePartials(study, sharding.merge.partials, identity);
+    if (!merged.ok) { printIssues(io, merged.issues); return 1; }
+    printIssues(io, study.warnings ?? []);
+    table = merged.value;
+  } else {
+    table = await runWithProgress(study, io, 'sweep', workers);
+  }
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const written = writeResultSet([{ path: out, text: formatSweepTable(table) }, ...(report === undefined ? [] : [reportOutput([{ file: out, doc: table }], report)])], outputs);
   const lines = [

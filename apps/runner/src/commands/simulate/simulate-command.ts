@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { SCENARIO_LIMITS } from '@ratecut/contracts';
 import type { Issue } from '@ratecut/sim-core';
-import { runStudy, studyResult } from '@ratecut/studies';
+import { mergePartials, runStudy, runStudyShard, studyResult } from '@ratecut/studies';
 import { checkOutputs, refuseFolderOut } from '@ratecut/studies/output';
 import { defaultWorkers, isUncoveredAnalogsIssue, loadScenario, planSimulateStudy, workerStartupSeconds } from '@ratecut/studies/simulate';
 import { UsageError, type CommandIo } from '../../cli/command';
@@ -21,6 +21,7 @@ import { reportOutput } from '../report/write-report';
 import { simulationPaths, writeSimulationFiles } from './simulate-files';
 import { formatSimulateSummary } from './format-simulate-summary';
 import { parseTarget } from './parse-target';
+import { checkShardFlags, parseShard, recordedShardArgs, runShardCommand, type MergeInput } from '../../cli/shard-option';
 
 
 
@@ -28,6 +29,8 @@ import { parseTarget } from './parse-target';
 export interface SimulateCommandOptions {
   /** Report a scenario whose analog cycles the data do not cover as `skipped: ...` on stdout, write nothing, exit 0. */
   readonly skipUncovered?: boolean;
+  /** Merge these partial results (`ratecut merge`) instead of running the blocks. */
+  readonly merge?: MergeInput;
 }
 
 /** `ratecut simulate`: see simulate-usage.ts. */
@@ -35,8 +38,10 @@ export async function simulateCommand(args: readonly string[], io: CommandIo, op
   const { values: o, positionals } = parseOptionsAndArguments(args, {
     paths: { type: 'string' }, seed: { type: 'string' }, method: { type: 'string' }, block: { type: 'string' },
     target: { type: 'string', multiple: true }, workers: { type: 'string' }, 'strategy-paths': { type: 'string' },
-    out: { type: 'string' }, force: { type: 'boolean' }, data: { type: 'string' }, 'allow-outside-data': { type: 'boolean' }, report: { type: 'string' },
+    out: { type: 'string' }, force: { type: 'boolean' }, data: { type: 'string' }, 'allow-outside-data': { type: 'boolean' }, report: { type: 'string' }, shard: { type: 'string' },
   });
+  const shard = parseShard(o.shard);
+  checkShardFlags(shard, o);
   if (positionals.length === 0) throw new UsageError('name a scenario (built-in name or JSON file)');
   if (positionals.length > 1) throw new UsageError(`one scenario at a time, got ${positionals.map((p) => JSON.stringify(p)).join(', ')}`);
   const scenarioArg = positionals[0];
@@ -80,26 +85,40 @@ export async function simulateCommand(args: readonly string[], io: CommandIo, op
     return planned.issues.some((i) => i.code === 'too-large') && sizeFlag ? 2 : 1;
   }
   const study = planned.value;
+  const identity = { command: { name: 'simulate', args: recordedShardArgs(args) }, ratecutVersion: VERSION };
   const choice = workersFlag === undefined ? defaultWorkers(study.plan.estimate, availableParallelism(), workerStartupSeconds(study.execute.module)) : { workers: workersFlag, reason: '--workers' };
   const out = o.out ?? `results/${scenario.name}.json`;
   const outputs = outputOptions(io, o.force === true, [file, ...catalogInputs(opened.catalog)]);
+  if (shard !== undefined) {
+    checkOutputs([out], outputs);
+    return runShardCommand(runStudyShard(study, shard, identity, { workers: choice.workers }), out, outputs, io, `simulate ${scenario.name} shard ${shard.k}/${shard.n}`);
+  }
   refuseFolderOut(out, outputs, 'simulation.json');
   checkOutputs([...Object.values(simulationPaths(out)), ...(o.report === undefined ? [] : [o.report])], outputs);
-  const bar = progressBar(io, `simulate ${scenario.name}`);
   const warnings: Issue[] = [];
   let result;
-  try {
-    result = await studyResult(runStudy(study, { workers: choice.workers }), (event) => {
-      if (event.type === 'progress') bar.update(event.done, event.total);
-      else if (event.type === 'warning') warnings.push(event.issue);
-    });
-  } finally {
-    bar.done();
+  if (options.merge !== undefined) {
+    // The blocks ran elsewhere: their outputs, from the partials, merged in block order.
+    const merged = mergePartials(study, options.merge.partials, identity);
+    if (!merged.ok) { printIssues(io, merged.issues); return 1; }
+    result = merged.value;
+    warnings.push(...(study.warnings ?? []));
+  } else {
+    const bar = progressBar(io, `simulate ${scenario.name}`);
+    try {
+      result = await studyResult(runStudy(study, { workers: choice.workers }), (event) => {
+        if (event.type === 'progress') bar.update(event.done, event.total);
+        else if (event.type === 'warning') warnings.push(event.issue);
+      });
+    } finally {
+      bar.done();
+    }
   }
   printIssues(io, warnings);
   const report = o.report === undefined ? [] : [reportOutput([{ file: out, doc: result }], o.report)];
   const written = writeSimulationFiles(result, out, outputs, report);
-  io.stdout(styleOf(io).json ? toJsonText(result) : formatSimulateSummary(result, `${choice.workers} (${choice.reason})`));
+  const threads = options.merge === undefined ? `${choice.workers} (${choice.reason})` : `merged from ${options.merge.partials.length} shards`;
+  io.stdout(styleOf(io).json ? toJsonText(result) : formatSimulateSummary(result, threads));
   reportWritten(io, written);
   return 0;
 }

@@ -17,6 +17,9 @@ Options:
   --strategy-paths <n>    paths on which all seven built-in strategies are replayed, after the real
                           history before the paths' start (default: every path up to 100,000, the
                           most it takes; fewer if the run would exceed its time limit; 0 = none)
+  --shard <k/N>           run only shard k of N of the path blocks (for batch systems) and write their
+                          outputs as a partial result to --out (required); merge the N parts with
+                          ratecut merge, which writes the files one process writes
   --out <file.json>       result file (default results/<scenario>.json); side files <name>.*.csv
   --force                 replace existing result files
   --report <file.html>    also write an HTML report of the result (see ratecut report)

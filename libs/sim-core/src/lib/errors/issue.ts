@@ -49,7 +49,12 @@ export type IssueCode =
   /** `compare` was given simulations together with backtests. */
   | 'mixed-kinds'
   /** A compared file differs from the first in its data, period, cycles, conventions or horizon. */
-  | 'not-comparable';
+  | 'not-comparable'
+  // What `merge` is asked to merge.
+  /** A partial result (`ratecut.partial/1`) that is damaged, of another plan, or written by another Node major. */
+  | 'bad-partial'
+  /** Partial results that do not cover a study's blocks exactly once (a shard missing or given twice). */
+  | 'shard-coverage';
 
 /** One problem, with where it is. */
 export interface Issue {

@@ -166,6 +166,8 @@ export function planSimulateStudy(request: SimulateRequest): LoadResult<Simulate
     execute: PATH_BLOCK_EXECUTOR,
     blockWeight: (b) => b.count,
     unit: 'paths',
+    // The scenario's content is in the plan; where the file was is in no result.
+    planLocationKeys: ['scenarioFile'],
     warnings: [...easing.warnings, ...market.warnings, ...lowered],
     merge: merged,
     merger: () => {

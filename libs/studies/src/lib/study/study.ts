@@ -38,6 +38,13 @@ export interface Study<Plan, Context, Block, Output, Result> {
   readonly blockWeight?: (block: Block) => number;
   /** Name of the unit {@link blockWeight} counts, e.g. `paths`; `blocks` when absent. */
   readonly unit?: string;
+  /**
+   * Keys of {@link plan} that say where an input was rather than what it held (e.g. the absolute
+   * path of a scenario file whose content is in the plan too, and which no result records): left
+   * out of the run fingerprint of static sharding, so shards and their merge may run in
+   * different folders.
+   */
+  readonly planLocationKeys?: readonly string[];
   /** Problems found while planning that do not stop the study (printed by the caller). */
   readonly warnings?: readonly Issue[];
   /** Builds the result from every block's output, given in block order. */
