@@ -1,5 +1,6 @@
 import { backtestDocument, TEST_COUNTED, TEST_TRIGGER_RETURNS } from '../../testing/report-documents';
-import { backtestHeadline, signedPp } from './backtest-headline';
+import { backtestHeadline } from './backtest-headline';
+import { signedPp } from './section-parts';
 
 describe('backtestHeadline', () => {
   it('gives, for the best strategy and small caps, the counted cycles won and the mean excess, and the CAGRs', () => {

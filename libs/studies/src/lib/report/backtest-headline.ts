@@ -2,7 +2,7 @@ import type { StrategyResultJson } from '@ratecut/contracts';
 import { benchmarkWords, comparedStrategies } from './backtest-lines';
 import { legNames } from './leg-names';
 import type { BacktestReportDoc } from './report-input';
-import { esc } from './section-parts';
+import { esc, signedPp } from './section-parts';
 
 /** How one strategy did against the benchmark over the counted cycles and the full history. */
 export interface CycleScore {
@@ -30,13 +30,6 @@ export interface BacktestHeadline {
 }
 
 const finite = (x: number | null | undefined): number | null => (x === null || x === undefined || !Number.isFinite(x) ? null : x);
-
-/** Percentage points with a sign (− for minus), one decimal. */
-export function signedPp(x: number | null): string {
-  if (x === null) return 'n/a';
-  const v = (Math.abs(x) * 100).toFixed(1);
-  return `${x < 0 && v !== '0.0' ? '−' : '+'}${v} pp`;
-}
 
 /** A decimal as a percentage with one decimal and a minus sign when negative ("n/a" when null). */
 const pct = (x: number | null): string => (x === null ? 'n/a' : `${x < 0 ? '−' : ''}${(Math.abs(x) * 100).toFixed(1)} %`);

@@ -3,7 +3,7 @@ import { compareDocument, compareManyDocument, TEST_COMPARE_ROWS } from '../../t
 import { compileChart } from './compile-charts';
 import { compareCycleDotsSpec, compareDifferenceSpec } from './compare-charts';
 import { compareHeadline, compareSection, cycleDifference, statisticWords } from './compare-section';
-import { ppWords } from './cycles-charts';
+import { signedPp } from './section-parts';
 import { GAIN_GREEN, LEG_COLOURS, LOSS_RED } from './palette';
 import { SectionParts } from './section-parts';
 
@@ -31,7 +31,7 @@ describe('the compare section', () => {
     const h = compareHeadline(doc);
     expect(h.question).toBe('Is a.json:cut-trigger better than b.json:buy-hold-small?');
     // 2001-01, 2007-09 and 2019-08 are wins; 2003-06 a loss; 2024-09 a tie (not a win).
-    expect(h.answerHtml).toBe(`<b>a.json:cut-trigger beat b.json:buy-hold-small in 3 of 5 cycles</b> (mean difference +5.2 pp per cycle, 90 % interval ${ppWords(d?.meanLower)} to ${ppWords(d?.meanUpper)}). `
+    expect(h.answerHtml).toBe(`<b>a.json:cut-trigger beat b.json:buy-hold-small in 3 of 5 cycles</b> (mean difference +5.2 pp per cycle, 90 % interval ${signedPp(d?.meanLower)} to ${signedPp(d?.meanUpper)}). `
       + 'Over the full history, 1998-01-02 to 2026-01-30: Sharpe ratio difference +0.11 (95 % interval −0.02 to +0.24), annual return difference +1.4 pp (95 % interval −1.6 pp to +4.2 pp); <b>both intervals include 0</b>: no clear difference.');
     const clear = compareHeadline({ ...doc, paired: doc.paired === null ? null : { ...doc.paired, sharpe: { estimate: 0.2, lower: 0.05, upper: 0.3 } } });
     expect(clear.answerHtml).toContain('<b>an interval excludes 0</b>');

@@ -2,14 +2,11 @@ import type { CompareResultJson, DeflatedSharpeJson, IntervalJson } from '@ratec
 import { bootstrapLocation, type LocationIntervals } from '@ratecut/sim-core';
 import { compareCycleDotsSpec, compareDifferenceSpec, compareRowLabel } from './compare-charts';
 import { CYCLE_BOOTSTRAP } from './cycle-spreads';
-import { ppWords } from './cycles-charts';
 import type { ReportInput } from './report-input';
-import { esc, plainPct, signedPct, type SectionParts } from './section-parts';
+import { confidenceWords, esc, plainPct, signedPct, signedPp, type SectionParts } from './section-parts';
 
 const num = (x: number | null | undefined, digits = 2): string => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(digits));
 const signedNum = (x: number | null | undefined, digits = 2): string => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toFixed(digits)}`);
-const percent = (confidence: number): string => `${Math.round(confidence * 100)} %`;
-
 /**
  * The mean per-cycle difference A − B of a two-strategy comparison with a percentile-bootstrap
  * interval over the cycles (Efron 1979; `bootstrapLocation` of sim-core with the fixed
@@ -24,7 +21,7 @@ export function cycleDifference(doc: CompareResultJson): LocationIntervals | nul
 
 /** An interval in words: `+0.11 (95 % interval −0.02 to +0.24)`, with `fmt` for each number. */
 function intervalWords(i: IntervalJson, confidence: number, fmt: (x: number | null) => string): string {
-  return `${fmt(i.estimate)} (${percent(confidence)} interval ${fmt(i.lower)} to ${fmt(i.upper)})`;
+  return `${fmt(i.estimate)} (${confidenceWords(confidence)} interval ${fmt(i.lower)} to ${fmt(i.upper)})`;
 }
 
 /** Whether an interval lies wholly above or below 0, in words. */
@@ -66,14 +63,14 @@ export function compareHeadline(doc: CompareResultJson): { question: string; ans
   if (w !== null) {
     question = `Is ${w.a} better than ${w.b}?`;
     const d = cycleDifference(doc);
-    const diff = d === null || d.count === 0 ? '' : ` (mean difference ${ppWords(d.mean)} per cycle${d.count >= 2 ? `, ${percent(d.confidence)} interval ${ppWords(d.meanLower)} to ${ppWords(d.meanUpper)}` : ''})`;
+    const diff = d === null || d.count === 0 ? '' : ` (mean difference ${signedPp(d.mean)} per cycle${d.count >= 2 ? `, ${confidenceWords(d.confidence)} interval ${signedPp(d.meanLower)} to ${signedPp(d.meanUpper)}` : ''})`;
     sentences.push(`<b>${esc(w.a)} beat ${esc(w.b)} in ${w.wins} of ${w.count} cycles</b>${diff}.`);
   }
   const p = doc.paired;
   if (p !== null) {
     if (w === null) question = `Is ${p.a} better than ${p.b}?`;
     const significant = excludesZero(p.sharpe) || excludesZero(p.annualReturn);
-    sentences.push(`Over the full history, ${p.first} to ${p.last}: Sharpe ratio difference ${intervalWords(p.sharpe, p.confidence, (x) => signedNum(x))}, annual return difference ${intervalWords(p.annualReturn, p.confidence, ppWords)}; `
+    sentences.push(`Over the full history, ${p.first} to ${p.last}: Sharpe ratio difference ${intervalWords(p.sharpe, p.confidence, (x) => signedNum(x))}, annual return difference ${intervalWords(p.annualReturn, p.confidence, signedPp)}; `
       + (significant ? '<b>an interval excludes 0</b>.' : '<b>both intervals include 0</b>: no clear difference.'));
   }
   if (doc.deflatedSharpe.length > 0) {
@@ -105,7 +102,7 @@ function cycleTable(cycles: NonNullable<CompareResultJson['cycles']>): string {
   const two = cycles.labels.length === 2;
   const cls = (x: number | null): string => (x === null ? 'na' : x > 0 ? 'pos' : x < 0 ? 'neg' : '');
   const head = `<tr><th>cycle</th>${cycles.labels.map((l) => `<th>${esc(l)}</th>`).join('')}${two ? '<th>A − B</th>' : ''}</tr>`;
-  const rows = cycles.rows.map((r) => `<tr><th>${esc(compareRowLabel(r))}</th>${r.values.map((v) => `<td>${signedPct(v)}</td>`).join('')}${two ? `<td class="${cls(r.difference)}">${ppWords(r.difference)}</td>` : ''}</tr>`);
+  const rows = cycles.rows.map((r) => `<tr><th>${esc(compareRowLabel(r))}</th>${r.values.map((v) => `<td>${signedPct(v)}</td>`).join('')}${two ? `<td class="${cls(r.difference)}">${signedPp(r.difference)}</td>` : ''}</tr>`);
   return `<div class="scroll"><table class="cycles"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
@@ -115,7 +112,7 @@ function simulationTable(sims: NonNullable<CompareResultJson['simulations']>): s
   const rows = sims.rows.map((r) => {
     const chance = r.statistic.startsWith('P(');
     const value = (v: number | null): string => (chance ? plainPct(v) : signedPct(v));
-    return `<tr><th>${esc(statisticWords(r.statistic))}</th>${r.values.map((v) => `<td>${value(v)}</td>`).join('')}${r.differences.map((d) => `<td>${ppWords(d)}</td>`).join('')}</tr>`;
+    return `<tr><th>${esc(statisticWords(r.statistic))}</th>${r.values.map((v) => `<td>${value(v)}</td>`).join('')}${r.differences.map((d) => `<td>${signedPp(d)}</td>`).join('')}</tr>`;
   });
   return `<div class="scroll"><table><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
@@ -145,7 +142,7 @@ export function compareSection(page: SectionParts, input: Extract<ReportInput, {
     if (cycles.labels.length === 2) {
       const d = cycleDifference(doc);
       page.chart(compareDifferenceSpec(doc), `Each bar: ${cycles.labels[0]}'s total return over the cycle window minus ${cycles.labels[1]}'s, in percentage points; green = A ahead, red = behind; black outline = recession cycle; "cut short" = the window runs past the data. `
-        + (d === null || d.count < 2 ? '' : `Mean ${ppWords(d.mean)}, ${percent(d.confidence)} interval ${ppWords(d.meanLower)} to ${ppWords(d.meanUpper)}: percentile bootstrap over the ${d.count} cycles (Efron 1979; ${CYCLE_BOOTSTRAP.resamples.toLocaleString('en-US')} resamples, seed ${CYCLE_BOOTSTRAP.seed}), computed by the report.`));
+        + (d === null || d.count < 2 ? '' : `Mean ${signedPp(d.mean)}, ${confidenceWords(d.confidence)} interval ${signedPp(d.meanLower)} to ${signedPp(d.meanUpper)}: percentile bootstrap over the ${d.count} cycles (Efron 1979; ${CYCLE_BOOTSTRAP.resamples.toLocaleString('en-US')} resamples, seed ${CYCLE_BOOTSTRAP.seed}), computed by the report.`));
     } else {
       page.chart(compareCycleDotsSpec(doc), 'Each dot: one strategy\'s total return over the cycle window (small and large caps in their colours); "cut short" = the window runs past the data.');
     }
@@ -155,7 +152,7 @@ export function compareSection(page: SectionParts, input: Extract<ReportInput, {
   if (p !== null) {
     page.html(
       '<h3>Paired bootstrap over the full history</h3>',
-      `<p>${esc(`${p.a} − ${p.b}, ${p.observations.toLocaleString('en-US')} daily returns on common dates ${p.first} to ${p.last}: Sharpe ratio difference ${intervalWords(p.sharpe, p.confidence, (x) => signedNum(x))}; annual return difference ${intervalWords(p.annualReturn, p.confidence, ppWords)}. Stationary bootstrap (Politis and Romano 1994), mean block ${p.meanBlock.toFixed(1)} days, ${p.resamples.toLocaleString('en-US')} resamples, seed ${p.seed}; Sharpe ratios without cash subtraction.`)}</p>`,
+      `<p>${esc(`${p.a} − ${p.b}, ${p.observations.toLocaleString('en-US')} daily returns on common dates ${p.first} to ${p.last}: Sharpe ratio difference ${intervalWords(p.sharpe, p.confidence, (x) => signedNum(x))}; annual return difference ${intervalWords(p.annualReturn, p.confidence, signedPp)}. Stationary bootstrap (Politis and Romano 1994), mean block ${p.meanBlock.toFixed(1)} days, ${p.resamples.toLocaleString('en-US')} resamples, seed ${p.seed}; Sharpe ratios without cash subtraction.`)}</p>`,
     );
   }
   if (doc.deflatedSharpe.length > 0) {

@@ -1,6 +1,7 @@
 import { round, SCHEMA, type VegaLiteSpec } from './chart-spec';
 import type { CycleSpreadRow, HorizonRecord, PairCycleSpreads } from './cycle-spreads';
 import { CONTEXT_GREY, GAIN_GREEN, LOSS_RED } from './palette';
+import { signedPp } from './section-parts';
 
 /** Total width the faceted chart is laid out for (row labels, panels and gaps), within the page's 1,040 px. */
 export const SPREAD_CHART_WIDTH = 1000;
@@ -9,13 +10,6 @@ const LABEL_WIDTH = 220;
 /** Gap between panels. */
 const PANEL_GAP = 12;
 
-/** A decimal as signed percentage points with one decimal and a true minus, e.g. `+3.6 pp`, `−1.0 pp`; `n/a` when missing. */
-export function ppWords(x: number | null | undefined): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return 'n/a';
-  const s = Math.abs(x * 100).toFixed(1);
-  return `${Number(s) === 0 ? '' : x < 0 ? '−' : '+'}${s} pp`;
-}
-
 /** A cycle's row label: its id, "recession" when it is a recession cycle, and the episode it joins when it is not counted. */
 export function spreadRowLabel(row: CycleSpreadRow): string {
   return `${row.cycleId}${row.recession ? ' recession' : ''}${row.joins === null ? '' : ` (joins ${row.joins})`}`;
@@ -23,7 +17,7 @@ export function spreadRowLabel(row: CycleSpreadRow): string {
 
 /** A horizon panel's title: the horizon, then "won k of n, mean ±x pp" (small over large, counted cycles; two lines, split at `|`). */
 export function panelTitle(h: HorizonRecord): string {
-  return h.count === 0 ? `${h.words}|no counted cycle` : `${h.words}|won ${h.wins} of ${h.count}, mean ${ppWords(h.mean)}`;
+  return h.count === 0 ? `${h.words}|no counted cycle` : `${h.words}|won ${h.wins} of ${h.count}, mean ${signedPp(h.mean)}`;
 }
 
 /**

@@ -2,7 +2,8 @@ import { cyclesResultSchema } from '@ratecut/contracts';
 import { cyclesDocument, TEST_CYCLE_ROWS, TEST_PAIR_RETURNS } from '../../testing/cycles-report-document';
 import { compileChart } from './compile-charts';
 import { CYCLE_BOOTSTRAP, headlineHorizon, horizonWords, pairCycleSpreads } from './cycle-spreads';
-import { cycleSpreadSpec, panelTitle, ppWords, SPREAD_CHART_WIDTH, spreadRowLabel } from './cycles-charts';
+import { cycleSpreadSpec, panelTitle, SPREAD_CHART_WIDTH, spreadRowLabel } from './cycles-charts';
+import { signedPp } from './section-parts';
 import { cyclesHeadline, cyclesSection, cycleSpreadTable } from './cycles-section';
 import { GAIN_GREEN, LOSS_RED } from './palette';
 import { SectionParts } from './section-parts';
@@ -76,7 +77,7 @@ describe('the cycles section', () => {
     const h = pairCycleSpreads(doc, 0).horizons[2];
     const text = cyclesHeadline(doc);
     expect(text).toBe(`After the 5 easing episodes from 2001-01 to 2024-09, the <b>Russell 2000 beat the S&amp;P 500 over 12 months in 3 of 5</b> `
-      + `(mean +4.4 pp, 90 % interval ${ppWords(h.meanLower)} to ${ppWords(h.meanUpper)}; median +10.0 pp); in the 2 recession cycles among them, 2 of 2 (mean +14.0 pp). `
+      + `(mean +4.4 pp, 90 % interval ${signedPp(h.meanLower)} to ${signedPp(h.meanUpper)}; median +10.0 pp); in the 2 recession cycles among them, 2 of 2 (mean +14.0 pp). `
       + 'One count per episode (a resumption within 24 months of its first cut joins it); price return: index levels without dividends.');
     expect(cyclesHeadline({ ...doc, counting: 'first-cuts' })).toMatch(/Every first cut counted/);
     expect(cyclesHeadline({ ...doc, pairs: [] })).toMatch(/No pair of series could be measured/);

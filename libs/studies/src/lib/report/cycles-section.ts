@@ -1,13 +1,11 @@
 import type { CyclesResultJson } from '@ratecut/contracts';
 import { CYCLE_BOOTSTRAP, headlineHorizon, pairCycleSpreads, type PairCycleSpreads } from './cycle-spreads';
-import { cycleSpreadSpec, ppWords, spreadRowLabel } from './cycles-charts';
+import { cycleSpreadSpec, spreadRowLabel } from './cycles-charts';
 import type { ReportInput } from './report-input';
-import { esc, type SectionParts } from './section-parts';
+import { capitalised, confidenceWords, esc, signedPp, type SectionParts } from './section-parts';
 
 /** The question a cycles document answers. */
 export const CYCLES_QUESTION = 'Do small caps beat large caps after the Fed starts cutting?';
-
-const percent = (confidence: number): string => `${Math.round(confidence * 100)} %`;
 
 /** What the counted cycles are, in words: "easing episodes" (by episode) or "first cuts" (every cycle). */
 function countedWords(doc: CyclesResultJson, n: number): string {
@@ -36,14 +34,13 @@ export function cyclesHeadline(doc: CyclesResultJson): string {
   const h = spreads.horizons[hi];
   const counted = spreads.rows.filter((r) => r.counted && r.spread[hi] !== null);
   const span = counted.length === 0 ? '' : ` from ${esc(counted[0].cycleId)} to ${esc(counted[counted.length - 1].cycleId)}`;
-  const interval = h.count >= 2 ? `, ${percent(CYCLE_BOOTSTRAP.confidence)} interval ${ppWords(h.meanLower)} to ${ppWords(h.meanUpper)}` : '';
-  const rec = h.recession.count === 0 ? '' : `; in the ${h.recession.count} recession cycle${h.recession.count === 1 ? '' : 's'} among them, ${h.recession.wins} of ${h.recession.count} (mean ${ppWords(h.recession.mean)})`;
+  const interval = h.count >= 2 ? `, ${confidenceWords(CYCLE_BOOTSTRAP.confidence)} interval ${signedPp(h.meanLower)} to ${signedPp(h.meanUpper)}` : '';
+  const rec = h.recession.count === 0 ? '' : `; in the ${h.recession.count} recession cycle${h.recession.count === 1 ? '' : 's'} among them, ${h.recession.wins} of ${h.recession.count} (mean ${signedPp(h.recession.mean)})`;
   const rule = doc.counting === 'episodes' ? 'One count per episode (a resumption within 24 months of its first cut joins it)' : 'Every first cut counted';
   return `After the ${h.count} ${countedWords(doc, h.count)}${span}, the <b>${esc(small)} beat the ${esc(large)} over ${esc(h.words)} in ${h.wins} of ${h.count}</b> `
-    + `(mean ${ppWords(h.mean)}${interval}; median ${ppWords(h.median)})${rec}. ${rule}; ${esc(basisWords(spreads))}.`;
+    + `(mean ${signedPp(h.mean)}${interval}; median ${signedPp(h.median)})${rec}. ${rule}; ${esc(basisWords(spreads))}.`;
 }
 
-const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** CSS class of a spread cell: gain, loss or not available. */
 const cellClass = (x: number | null): string => (x === null ? 'na' : x > 0 ? 'pos' : x < 0 ? 'neg' : '');
@@ -58,16 +55,16 @@ export function cycleSpreadTable(spreads: PairCycleSpreads): string {
   const head = `<tr><th>cycle</th><th>base close</th>${spreads.horizons.map((h) => `<th>${esc(h.words)}</th>`).join('')}</tr>`;
   const body = spreads.rows.map((r) => {
     const style = r.counted ? '' : ' style="color:#888"';
-    const cells = r.spread.map((x) => `<td class="${cellClass(x)}">${ppWords(x)}</td>`).join('');
+    const cells = r.spread.map((x) => `<td class="${cellClass(x)}">${signedPp(x)}</td>`).join('');
     return `<tr${style}><th>${esc(spreadRowLabel(r))}</th><td>${esc(r.base)}</td>${cells}</tr>`;
   });
-  const c = percent(CYCLE_BOOTSTRAP.confidence);
+  const c = confidenceWords(CYCLE_BOOTSTRAP.confidence);
   const agg = (name: string, cell: (h: PairCycleSpreads['horizons'][number]) => string): string =>
     `<tr><th>${esc(name)}</th><td></td>${spreads.horizons.map((h) => `<td class="agg">${cell(h)}</td>`).join('')}</tr>`;
   const foot = [
-    agg('mean over the counted', (h) => ppWords(h.mean)),
-    agg(`${c} interval of the mean`, (h) => (h.count >= 2 ? `${ppWords(h.meanLower)} to ${ppWords(h.meanUpper)}` : 'n/a')),
-    agg('median over the counted', (h) => ppWords(h.median)),
+    agg('mean over the counted', (h) => signedPp(h.mean)),
+    agg(`${c} interval of the mean`, (h) => (h.count >= 2 ? `${signedPp(h.meanLower)} to ${signedPp(h.meanUpper)}` : 'n/a')),
+    agg('median over the counted', (h) => signedPp(h.median)),
     agg(`${spreads.legs.small} won`, (h) => `${h.wins} of ${h.count}`),
   ].join('');
   return `<div class="scroll"><table class="cycles"><thead>${head}</thead><tbody>${body.join('')}</tbody><tfoot>${foot}</tfoot></table></div>`;
@@ -117,7 +114,7 @@ export function cyclesSection(page: SectionParts, input: Extract<ReportInput, { 
     ['data', `${doc.data.catalog} (found via ${doc.data.origin})${doc.data.synthetic ? ', SYNTHETIC' : ''}`],
     ['cycle rule settings', `moves under ${doc.rule.minMoveBp} bp ignored; a pause of ${doc.rule.pauseMonths} months ends a cycle; recession window ${doc.rule.recessionWindowMonths} months`],
     ['counting', doc.counting],
-    ['interval', `percentile bootstrap of the mean over the counted cycles (Efron 1979): ${CYCLE_BOOTSTRAP.resamples.toLocaleString('en-US')} resamples of the cycles with replacement, seed ${CYCLE_BOOTSTRAP.seed}, ${percent(CYCLE_BOOTSTRAP.confidence)} two-sided; computed by the report`],
+    ['interval', `percentile bootstrap of the mean over the counted cycles (Efron 1979): ${CYCLE_BOOTSTRAP.resamples.toLocaleString('en-US')} resamples of the cycles with replacement, seed ${CYCLE_BOOTSTRAP.seed}, ${confidenceWords(CYCLE_BOOTSTRAP.confidence)} two-sided; computed by the report`],
     ...Object.entries(doc.conventions),
   ]);
 }

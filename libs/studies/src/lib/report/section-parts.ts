@@ -6,6 +6,29 @@ export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g,
 /** A decimal as a signed percentage, `digits` decimals; "n/a" when missing or not finite. */
 export const signedPct = (x: number | null | undefined, digits = 1): string => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(digits)}%`);
 
+/**
+ * A decimal difference of returns in signed percentage points with `digits` decimals and a
+ * true minus sign ("+3.5 pp", "−1.6 pp"); a value that rounds to zero is "+0.0 pp"; "n/a" when
+ * missing or not finite.
+ */
+export function signedPp(x: number | null | undefined, digits = 1): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return 'n/a';
+  const v = (Math.abs(x) * 100).toFixed(digits);
+  return `${x < 0 && Number(v) !== 0 ? '−' : '+'}${v} pp`;
+}
+
+/** A p-value to three decimals, `<0.001` below; "n/a" when missing or not finite. */
+export const pValueText = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : x < 0.001 ? '<0.001' : x.toFixed(3));
+
+/** {@link pValueText} escaped for HTML. */
+export const pValueHtml = (x: number | null | undefined): string => esc(pValueText(x));
+
+/** A confidence level in words: 0.9 → "90 %". */
+export const confidenceWords = (confidence: number): string => `${Math.round(confidence * 100)} %`;
+
+/** The text with its first letter in capitals. */
+export const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** A decimal as a percentage with one decimal; "n/a" when missing or not finite. */
 export const plainPct = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${(x * 100).toFixed(1)}%`);
 

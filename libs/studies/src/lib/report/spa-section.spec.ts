@@ -1,6 +1,7 @@
 import type { SpaResultJson } from '@ratecut/contracts';
 import { SectionParts } from './section-parts';
-import { pText, spaHeadline, spaSection, spaSharpe } from './spa-section';
+import { pValueText as pText } from './section-parts';
+import { spaHeadline, spaSection, spaSharpe } from './spa-section';
 import { SPA_BARS_UP_TO, spaSpec } from './validation-charts';
 
 /** A made-up `ratecut.spa/1` document (not market data). */

@@ -1,21 +1,12 @@
 import type { SpaResultJson } from '@ratecut/contracts';
 import type { ReportInput } from './report-input';
-import { esc, signedPct, type SectionParts } from './section-parts';
+import { esc, pValueHtml, signedPct, signedPp, type SectionParts } from './section-parts';
 import { spaSpec } from './validation-charts';
 
 /** Up to this many strategies the table lists every one; beyond, the {@link SPA_TABLE_BEST} with the largest statistic. */
 export const SPA_TABLE_ALL = 25;
 /** Strategies the table lists when there are more than {@link SPA_TABLE_ALL}. */
 export const SPA_TABLE_BEST = 20;
-
-/** A p-value to three decimals, `<0.001` below. */
-export const pText = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : x < 0.001 ? '<0.001' : x.toFixed(3));
-
-/** A decimal excess as signed percentage points with two decimals, e.g. `+1.60 pp`. */
-const ppText = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(2)} pp`;
-
-/** {@link pText} escaped for HTML. */
-const pHtml = (x: number | null | undefined): string => esc(pText(x));
 
 /**
  * A strategy's excess Sharpe ratio as the SPA test sees it: the annualised mean excess over its
@@ -43,7 +34,7 @@ export function spaHeadline(doc: SpaResultJson): string {
     : `deflated Sharpe P = ${d.probability.toFixed(2)} (${d.probability > 0.95 ? 'above' : 'not above'} 0.95)`;
   const significant = doc.spa.pConsistent < 0.05;
   return `The best of ${tested} strategies, <b>${esc(doc.best)}</b>, earned ${signedPct(best?.annualExcess)} a year over ${esc(doc.benchmark)}. `
-    + `Reality Check p = ${pHtml(doc.realityCheck.pValue)}, SPA p = ${pHtml(doc.spa.pConsistent)}, ${dsr}: `
+    + `Reality Check p = ${pValueHtml(doc.realityCheck.pValue)}, SPA p = ${pValueHtml(doc.spa.pConsistent)}, ${dsr}: `
     + (significant ? '<b>significant at 5 %</b>: the edge is unlikely to be the luck of trying them all.'
       : '<b>not significant at 5 %</b>: the edge could be the luck of trying them all.');
 }
@@ -66,7 +57,7 @@ export function spaSection(page: SectionParts, input: Extract<ReportInput, { kin
   const rows = shown.map((s) => {
     const sharpe = spaSharpe(s.tStatistic, doc.observations, doc.periodsPerYear);
     const cls = s.annualExcess > 0 ? 'pos' : s.annualExcess < 0 ? 'neg' : '';
-    return `<tr><th>${esc(s.label)}${s.label === doc.best ? ' (best)' : ''}</th><td class="${cls}">${ppText(s.annualExcess)}</td>`
+    return `<tr><th>${esc(s.label)}${s.label === doc.best ? ' (best)' : ''}</th><td class="${cls}">${signedPp(s.annualExcess, 2)}</td>`
       + `<td>${s.tStatistic === null ? 'n/a' : s.tStatistic.toFixed(2)}</td><td>${sharpe === null ? 'n/a' : sharpe.toFixed(2)}</td>${untested ? `<td>${s.tested ? '' : 'holds what the benchmark holds: not tested'}</td>` : ''}</tr>`;
   });
   page.html(
@@ -79,8 +70,8 @@ export function spaSection(page: SectionParts, input: Extract<ReportInput, { kin
   page.html(
     '<h3>The tests</h3>',
     '<div class="scroll"><table><thead><tr><th>test</th><th>p-value</th><th>what it asks</th></tr></thead><tbody>'
-      + `<tr><th>White's Reality Check (2000)</th><td>${pHtml(doc.realityCheck.pValue)}</td><td style="text-align:left;white-space:normal">could the largest mean excess come from strategies that are all no better than the benchmark?</td></tr>`
-      + `<tr><th>Hansen's SPA test (2005)</th><td>${pHtml(doc.spa.pConsistent)}</td><td style="text-align:left;white-space:normal">the same with studentized means, less hurt by poor strategies (lower ${pHtml(doc.spa.pLower)}, upper ${pHtml(doc.spa.pUpper)})</td></tr>`
+      + `<tr><th>White's Reality Check (2000)</th><td>${pValueHtml(doc.realityCheck.pValue)}</td><td style="text-align:left;white-space:normal">could the largest mean excess come from strategies that are all no better than the benchmark?</td></tr>`
+      + `<tr><th>Hansen's SPA test (2005)</th><td>${pValueHtml(doc.spa.pConsistent)}</td><td style="text-align:left;white-space:normal">the same with studentized means, less hurt by poor strategies (lower ${pValueHtml(doc.spa.pLower)}, upper ${pValueHtml(doc.spa.pUpper)})</td></tr>`
       + (d === null ? '' : `<tr><th>Deflated Sharpe ratio (Bailey and López de Prado 2014)</th><td>P = ${d.probability === null ? 'n/a' : d.probability.toFixed(3)}</td><td style="text-align:left;white-space:normal">probability that ${esc(d.best)}'s excess Sharpe ratio ${d.bestSharpe === null ? 'n/a' : d.bestSharpe.toFixed(2)} beats the ${d.expectedMaxSharpe === null ? 'n/a' : d.expectedMaxSharpe.toFixed(2)} that the best of ${d.trials} with no skill would show</td></tr>`)
       + '</tbody></table></div>',
   );

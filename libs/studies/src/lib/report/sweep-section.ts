@@ -1,9 +1,8 @@
 import type { SweepTable } from '@ratecut/contracts';
 import type { ReportInput } from './report-input';
-import { esc, signedPct, type SectionParts } from './section-parts';
+import { capitalised, esc, signedPct, signedPp, type SectionParts } from './section-parts';
 import { parameterWords, rowParameters, sweepDeflatedSharpe, sweepGrid, sweepSpec, type SweepGrid } from './sweep-charts';
 
-const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Rows the section's table lists: the best by the heatmap's metric. */
 export const SWEEP_TABLE_ROWS = 10;
@@ -13,9 +12,6 @@ export function sweepNotice(table: SweepTable): string | undefined {
   const own = table.comments.find((c) => /^SYNTHETIC/i.test(c));
   return own ?? (table.header.synthetic ? 'SYNTHETIC SAMPLE: generated data, not market history.' : undefined);
 }
-
-/** A decimal excess as signed percentage points, e.g. `+4.9 pp`; "n/a" when missing. */
-const ppText = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)} pp`);
 
 /** Counted cycles a hit rate stands for (the rate × the cycles, rounded), or "n/a". */
 const hits = (rate: number | null, cycles: number): string => (rate === null ? 'n/a' : String(Math.round(rate * cycles)));
@@ -36,7 +32,7 @@ export function sweepHeadline(table: SweepTable, grid: SweepGrid = sweepGrid(tab
   const cell = (name: string): number | null => table.rows[row][table.columns.indexOf(name)];
   const counted = h.counted.length;
   const bestText = grid.metric.column === 'mean_cycle_excess'
-    ? `<b>${esc(rowParameters(table, row))}</b> had the largest mean excess over ${esc(h.benchmark)} across the ${counted} counted cycles: ${ppText(cell('mean_cycle_excess'))} (beat it in ${hits(cell('cycle_hit_rate'), counted)} of ${counted})`
+    ? `<b>${esc(rowParameters(table, row))}</b> had the largest mean excess over ${esc(h.benchmark)} across the ${counted} counted cycles: ${signedPp(cell('mean_cycle_excess'))} (beat it in ${hits(cell('cycle_hit_rate'), counted)} of ${counted})`
     : `<b>${esc(rowParameters(table, row))}</b> had the largest Sharpe ratio over cash: ${fmt(cell('sharpe'), 2)}`;
   const d = sweepDeflatedSharpe(table);
   const dsr = d === null || d.probability === null
@@ -74,7 +70,7 @@ export function sweepSection(page: SectionParts, input: Extract<ReportInput, { k
     const r = table.rows[i];
     const v = (name: string): number | null => r[at(name)];
     return `<tr>${h.parameters.map((_, p) => `<td>${r[p]}</td>`).join('')}`
-      + (cycles ? `<td class="${(v('mean_cycle_excess') ?? 0) > 0 ? 'pos' : 'neg'}">${ppText(v('mean_cycle_excess'))}</td><td>${hits(v('cycle_hit_rate'), h.counted.length)} of ${h.counted.length}</td>` : '')
+      + (cycles ? `<td class="${(v('mean_cycle_excess') ?? 0) > 0 ? 'pos' : 'neg'}">${signedPp(v('mean_cycle_excess'))}</td><td>${hits(v('cycle_hit_rate'), h.counted.length)} of ${h.counted.length}</td>` : '')
       + `<td>${fmt(v('sharpe'), 2)}</td><td>${signedPct(v('cagr'), 2)}</td><td>${signedPct(v('max_drawdown'))}</td><td>${fmt(v('rebalances'), 0)}</td></tr>`;
   });
   page.html(

@@ -1,6 +1,6 @@
 import type { CalibrationResultJson, EventStudyResultJson, OutOfSampleResultJson } from '@ratecut/contracts';
 import type { ReportInput } from './report-input';
-import { esc, plainPct, signedPct, type SectionParts } from './section-parts';
+import { esc, plainPct, pValueHtml, signedPct, type SectionParts } from './section-parts';
 import { calibrationSpec, outOfSampleSpec, placeboSpec } from './validation-charts';
 
 type InputOf<K extends ReportInput['kind']> = Extract<ReportInput, { kind: K }>;
@@ -15,9 +15,6 @@ function validationTitle(page: SectionParts, input: ValidationInput, index: numb
 function validationConventions(page: SectionParts, input: ValidationInput, conventions: Record<string, string>): void {
   page.details('Conventions', [['file', `${input.file} (${input.schema})`], ['command', input.doc.commandLine], ...Object.entries(conventions)]);
 }
-
-/** A p-value for HTML: three decimals, `&lt;0.001` below. */
-const p3 = (x: number | null | undefined): string => (x === null || x === undefined ? 'n/a' : x < 0.001 ? '&lt;0.001' : x.toFixed(3));
 
 /** A decimal spread as signed percentage points, e.g. `+3.6 pp`; "n/a" when missing. */
 const pp = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)} pp`);
@@ -42,8 +39,8 @@ export function eventStudyHeadline(doc: EventStudyResultJson): string {
   const level = Math.round(doc.settings.confidence * 100);
   const p = g.placebo?.pTwoSided;
   const verdict = p === undefined ? 'no placebo test (too few eligible dates).'
-    : p < 0.05 ? `random dates give a mean this far out in ${p3(p)} of draws: <b>unlikely to be chance</b> at 5 %.`
-      : `random dates give a mean this far out with p = ${p3(p)}: <b>not distinguishable from chance</b> at 5 %.`;
+    : p < 0.05 ? `random dates give a mean this far out in ${pValueHtml(p)} of draws: <b>unlikely to be chance</b> at 5 %.`
+      : `random dates give a mean this far out with p = ${pValueHtml(p)}: <b>not distinguishable from chance</b> at 5 %.`;
   return `After the ${g.count === 1 ? 'one first cut' : `${g.count} first cuts`} in ${esc(pair.title)} (${esc(pair.firstDate.slice(0, 4))}–${esc(pair.lastDate.slice(0, 4))}), small minus large over the next ${months} months averaged <b>${pp(g.mean)}</b> `
     + `(${level} % interval ${pp(g.meanLower)} to ${pp(g.meanUpper)}), against ${pp(h.baseline.mean)} from any date; ${verdict}`;
 }
@@ -103,7 +100,7 @@ export function eventStudySection(page: SectionParts, input: InputOf<'event-stud
   for (const pair of doc.pairs) {
     const rows = pair.horizons.flatMap((h) => h.groups.map((g, i) => `<tr>${i === 0 ? `<th rowspan="${h.groups.length}">${esc(h.label)}</th>` : ''}<th>${esc(g.group)}</th><td>${g.count}</td>`
       + `<td class="${(g.meanLower ?? 0) > 0 ? 'pos' : (g.meanUpper ?? 0) < 0 ? 'neg' : ''}">${signedPct(g.mean)}</td><td>[${signedPct(g.meanLower)}, ${signedPct(g.meanUpper)}]</td>`
-      + `<td>${signedPct(g.median)}</td><td>${p3(g.placebo?.pTwoSided)}</td><td>${g.placebo === null ? 'n/a' : plainPct(g.placebo.percentile)}</td>`
+      + `<td>${signedPct(g.median)}</td><td>${pValueHtml(g.placebo?.pTwoSided)}</td><td>${g.placebo === null ? 'n/a' : plainPct(g.placebo.percentile)}</td>`
       + `${i === 0 ? `<td rowspan="${h.groups.length}">${signedPct(h.baseline.mean)}</td><td rowspan="${h.groups.length}">${plainPct(h.baseline.shareSmallBeat)}</td>` : ''}</tr>`));
     page.html(
       `<h3>${esc(pair.title)} (${esc(pair.firstDate)} to ${esc(pair.lastDate)}; ${esc(pair.returnBasis)})</h3>`,
@@ -141,7 +138,7 @@ export function calibrationSection(page: SectionParts, input: InputOf<'calibrati
   page.headline('Does the scenario simulator\'s spread of outcomes match what happened?', calibrationHeadline(doc));
   const rows = doc.scenarios.flatMap((s) => (['small', 'large', 'spread'] as const).map((leg, i) => {
     const c = s.calibration[leg];
-    return `<tr>${i === 0 ? `<th rowspan="3">${esc(s.name)}</th>` : ''}<th>${leg}</th><td>${c.n}</td><td>${plainPct(c.coverage50)}</td><td>${plainPct(c.coverage90)}</td><td>${p3(c.pCoverage90)}</td><td class="mono">${c.histogram.join(' ')}</td></tr>`;
+    return `<tr>${i === 0 ? `<th rowspan="3">${esc(s.name)}</th>` : ''}<th>${leg}</th><td>${c.n}</td><td>${plainPct(c.coverage50)}</td><td>${plainPct(c.coverage90)}</td><td>${pValueHtml(c.pCoverage90)}</td><td class="mono">${c.histogram.join(' ')}</td></tr>`;
   }));
   page.html(`<div class="scroll"><table><thead><tr><th>scenario</th><th>outcome</th><th>held out</th><th>in 50%</th><th>in 90%</th><th>p (90%)</th><th>PIT in ${doc.settings.bins} bins</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`);
   const skipped = doc.scenarios.flatMap((s) => s.skipped.map((k) => `${s.name}: ${k.cycle} (${k.reason})`));
