@@ -23,3 +23,4 @@ export * from './lib/scenario';
 export * from './lib/simulate-result';
 // Static sharding: a shard's block outputs, `ratecut <command> --shard k/N`, read by `ratecut merge`.
 export * from './lib/partial-result';
+export * from './lib/queue-job';

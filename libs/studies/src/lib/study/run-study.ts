@@ -1,5 +1,6 @@
 import { Observable, lastValueFrom, tap, filter, map } from 'rxjs';
 import { runBlocksInThreads, type BlockPool } from '../workers/block-pool';
+import { blockOutputs } from './block-outputs';
 import type { Study } from './study';
 import type { StudyEvent } from './study-event';
 
@@ -31,29 +32,12 @@ export function runStudy<Plan, Context, Block, Output, Result>(
   return new Observable<StudyEvent<Result>>((subscriber) => {
     let cancelled = false;
     const { blocks } = study;
-    const weights = blocks.map((b) => (study.blockWeight === undefined ? 1 : study.blockWeight(b)));
-    const total = weights.reduce((a, b) => a + b, 0);
-    const unit = study.unit ?? 'blocks';
-    const outputs: Output[] = new Array(blocks.length);
-    const arrived = new Uint8Array(blocks.length);
-    const merger = study.merger?.();
-    let blocksDone = 0;
-    let done = 0;
-    let merged = 0;
+    const outputs = blockOutputs(study);
     const place = (index: number, output: Output): void => {
-      outputs[index] = output;
-      arrived[index] = 1;
-      // The merger sees blocks in block order, whatever order they finish in.
-      if (merger !== undefined) {
-        while (merged < blocks.length && arrived[merged] === 1) {
-          merger.add(merged, outputs[merged]);
-          merged += 1;
-        }
-      }
-      blocksDone += 1;
-      done += weights[index];
+      const progress = outputs.place(index, output);
+      if (progress === undefined) return;
       subscriber.next({ type: 'block', index });
-      subscriber.next({ type: 'progress', blocksDone, blocksTotal: blocks.length, done, total, unit });
+      subscriber.next(progress);
     };
     const work = async (): Promise<void> => {
       for (const issue of study.warnings ?? []) subscriber.next({ type: 'warning', issue });
@@ -63,19 +47,19 @@ export function runStudy<Plan, Context, Block, Output, Result>(
       }
       const threads = Math.max(1, Math.floor(options.workers ?? 1));
       if (pool !== undefined) {
-        await pool.run(blocks, place, () => cancelled, merger?.shared);
+        await pool.run(blocks, place, () => cancelled, outputs.shared);
       } else if (threads <= 1 || blocks.length <= 1) {
         const cache = new Map<string, unknown>();
         for (let i = 0; i < blocks.length; i += 1) {
           if (cancelled) return;
-          place(i, study.execute.run(study.context, blocks[i], cache, merger?.shared));
+          place(i, study.execute.run(study.context, blocks[i], cache, outputs.shared));
           if (i + 1 < blocks.length) await new Promise<void>((resolve) => setImmediate(resolve));
         }
       } else {
-        await runBlocksInThreads(study.execute, study.context, blocks, threads, place, () => cancelled, merger?.shared);
+        await runBlocksInThreads(study.execute, study.context, blocks, threads, place, () => cancelled, outputs.shared);
       }
       if (cancelled) return;
-      subscriber.next({ type: 'result', result: merger === undefined ? study.merge(outputs) : merger.result(outputs) });
+      subscriber.next({ type: 'result', result: outputs.result() });
       subscriber.complete();
     };
     work().catch((e: unknown) => subscriber.error(e));

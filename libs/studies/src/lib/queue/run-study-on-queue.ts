@@ -1,0 +1,150 @@
+import { Observable } from 'rxjs';
+import { FlowProducer, Job, Queue, QueueEvents } from 'bullmq';
+import { blockJobResultSchema } from '@ratecut/contracts';
+import { decodeBlockOutput } from '../shard/block-codec';
+import { studyRunFingerprint, type ShardIdentity } from '../shard/run-study-shard';
+import { blockOutputs } from '../study/block-outputs';
+import type { Study } from '../study/study';
+import type { StudyEvent } from '../study/study-event';
+import { checkReachable, redisOptions, watchConnection, type QueueAddress } from './queue-address';
+import { BLOCK_QUEUE, blockIndexOf, blockJobId, DEFAULT_RETRIES, FLOW_FANOUT, MERGE_QUEUE, rootJobId, studyFlow, type FlowRetries } from './study-flow';
+
+/** How {@link runStudyOnQueue} submits and follows a run. */
+export interface QueueRunOptions {
+  readonly address: QueueAddress;
+  /** Most children under one flow node (default {@link FLOW_FANOUT}). */
+  readonly fanout?: number;
+  /** Tries and back-off of a block that throws (default {@link DEFAULT_RETRIES}). */
+  readonly retries?: FlowRetries;
+  /** Milliseconds between two looks at the run's state (default 500); block outputs arrive as events in between. */
+  readonly pollMs?: number;
+  /** Told when the connection to Redis is lost and when it is back (a line for the user). */
+  readonly onNotice?: (message: string) => void;
+}
+
+/** Jobs fetched from Redis at once when collecting outputs that no event brought. */
+const FETCH_BATCH = 100;
+
+/**
+ * Runs a study on a BullMQ job queue in Redis, for `ratecut worker` processes on any number of
+ * machines to compute, as an rxjs Observable of the same {@link StudyEvent}s as `runStudy` and
+ * the same result, byte for byte:
+ * - the run is submitted as the flow of `studyFlow` (job ids from the run's fingerprint, so a
+ *   run submitted twice, or again after it finished, is computed once; a run whose flow failed
+ *   is removed and submitted afresh);
+ * - block outputs (encoded as in partial results, checked against their sha-256) are taken as
+ *   workers finish them, from the queue's events, and from the jobs themselves for any an event
+ *   did not bring (blocks finished before this submitter started following, or while Redis
+ *   restarted); the study's merger is fed in block order, and the result merged in block order;
+ * - the run ends when the flow's root completes (every block and merge node done), or fails
+ *   with an Error naming the first block that ran out of tries and its last error.
+ * Connections wait through a Redis restart (`onNotice` is told); an address where no Redis
+ * answers fails at once.
+ */
+export function runStudyOnQueue<Plan, Context, Block, Output, Result>(
+  study: Study<Plan, Context, Block, Output, Result>,
+  identity: ShardIdentity,
+  options: QueueRunOptions,
+): Observable<StudyEvent<Result>> {
+  return new Observable<StudyEvent<Result>>((subscriber) => {
+    let cancelled = false;
+    const closers: (() => Promise<unknown>)[] = [];
+    const work = async (): Promise<void> => {
+      for (const issue of study.warnings ?? []) subscriber.next({ type: 'warning', issue });
+      const { address } = options;
+      const fingerprint = studyRunFingerprint(study, identity);
+      const count = study.blocks.length;
+      const outputs = blockOutputs(study);
+      const place = (index: number, value: unknown): void => {
+        if (index < 0 || index >= count || outputs.has(index)) return;
+        const encoded = blockJobResultSchema.safeParse(typeof value === 'string' ? JSON.parse(value) : value);
+        if (!encoded.success || encoded.data.index !== index) throw new Error(`block ${index} of ${count}: the queue holds an output that is not this block's (${encoded.success ? `block ${encoded.data.index}` : encoded.error.issues[0].message})`);
+        const progress = outputs.place(index, decodeBlockOutput(encoded.data) as Output);
+        if (progress === undefined) return;
+        subscriber.next({ type: 'block', index });
+        subscriber.next(progress);
+      };
+      await checkReachable(address);
+      const connection = redisOptions(address);
+      const base = { connection, prefix: address.prefix };
+      const blocksQueue = new Queue(BLOCK_QUEUE, base);
+      const mergeQueue = new Queue(MERGE_QUEUE, base);
+      const flows = new FlowProducer(base);
+      const events = new QueueEvents(BLOCK_QUEUE, base);
+      closers.push(() => events.close(), () => flows.close(), () => mergeQueue.close(), () => blocksQueue.close());
+      // Errors while Redis is away are expected (the connections wait for it): told once, through watchConnection.
+      for (const c of [blocksQueue, mergeQueue, flows, events]) (c as unknown as { on(e: 'error', f: () => void): void }).on('error', () => undefined);
+      const unwatch = await watchConnection(address, (message) => options.onNotice?.(message));
+      closers.push(async () => unwatch());
+      let failure: Error | undefined;
+      events.on('completed', ({ jobId, returnvalue }) => {
+        try {
+          place(blockIndexOf(fingerprint, jobId), returnvalue);
+        } catch (e) {
+          failure ??= e as Error;
+        }
+      });
+      await events.waitUntilReady();
+      await blocksQueue.waitUntilReady();
+
+      const rootId = rootJobId(fingerprint);
+      const existing = await Job.fromId(mergeQueue, rootId);
+      if (existing !== undefined && (await existing.getState()) === 'failed') await existing.remove({ removeChildren: true });
+      const resumed = existing !== undefined && (await mergeQueue.getJobState(rootId)) !== 'unknown';
+      if (!resumed) await flows.add(studyFlow({ kind: study.kind, fingerprint, identity }, count, options.fanout ?? FLOW_FANOUT, options.retries ?? DEFAULT_RETRIES));
+
+      /** Takes the outputs of finished blocks that have not arrived, from their jobs. */
+      const collect = async (): Promise<number> => {
+        const missing: number[] = [];
+        for (let i = 0; i < count; i += 1) if (!outputs.has(i)) missing.push(i);
+        for (let at = 0; at < missing.length && !cancelled; at += FETCH_BATCH) {
+          const jobs = await Promise.all(missing.slice(at, at + FETCH_BATCH).map((i) => Job.fromId(blocksQueue, blockJobId(fingerprint, i))));
+          for (const job of jobs) {
+            if (job?.finishedOn !== undefined && job.returnvalue !== null && job.returnvalue !== undefined && job.failedReason === undefined) {
+              place(blockIndexOf(fingerprint, job.id), job.returnvalue);
+            }
+          }
+        }
+        return count - outputs.count;
+      };
+      if (resumed) await collect();
+
+      for (;;) {
+        if (cancelled) return;
+        if (failure !== undefined) throw failure;
+        const state = await mergeQueue.getJobState(rootId);
+        if (state === 'completed') {
+          const left = await collect();
+          if (left > 0) throw new Error(`the run's flow completed but ${left} of ${count} block outputs are missing from Redis at ${address.text} (prefix ${address.prefix}): were its keys removed? Submit the run again`);
+          break;
+        }
+        if (state === 'failed') throw new Error(await failureMessage(blocksQueue, mergeQueue, fingerprint, count));
+        if (state === 'unknown') throw new Error(`the run's jobs were removed from Redis at ${address.text} (prefix ${address.prefix}) while it ran; submit it again`);
+        await new Promise((r) => setTimeout(r, options.pollMs ?? 500));
+      }
+      if (cancelled) return;
+      subscriber.next({ type: 'result', result: outputs.result() });
+      subscriber.complete();
+    };
+    const close = async (): Promise<void> => {
+      for (const c of closers.splice(0)) await c().catch(() => undefined);
+    };
+    work().then(close, async (e: unknown) => { await close(); subscriber.error(e); });
+    return () => { cancelled = true; void close(); };
+  });
+}
+
+/** Why a run's flow failed: the lowest block that ran out of tries, with its last error, else the root's reason. */
+async function failureMessage(blocksQueue: Queue, mergeQueue: Queue, fingerprint: string, count: number): Promise<string> {
+  const failed = (await blocksQueue.getFailed(0, -1))
+    .map((job) => ({ job, index: blockIndexOf(fingerprint, job.id) }))
+    .filter((f) => f.index >= 0)
+    .sort((a, b) => a.index - b.index);
+  if (failed.length > 0) {
+    const { job, index } = failed[0];
+    const more = failed.length > 1 ? ` (${failed.length - 1} more blocks failed)` : '';
+    return `block ${index} of ${count} failed after ${job.attemptsMade} ${job.attemptsMade === 1 ? 'try' : 'tries'}${more}: ${job.failedReason}`;
+  }
+  const root = await Job.fromId(mergeQueue, rootJobId(fingerprint));
+  return `the run failed in the queue: ${root?.failedReason ?? 'no reason recorded'}`;
+}
