@@ -35,13 +35,14 @@ export function parseShard(text: string | undefined): ShardChoice | undefined {
 }
 
 /** Flags that change no block's output, left out of the arguments a partial records (value-taking ones first). */
-const NOT_RECORDED_WITH_VALUE = ['--shard', '--out', '--report', '--workers'];
+const NOT_RECORDED_WITH_VALUE = ['--shard', '--out', '--report', '--workers', '--queue', '--prefix'];
 const NOT_RECORDED_ALONE = ['--force'];
 
 /**
  * The arguments a partial result records, from which `ratecut merge` plans the study again:
- * the command's arguments without `--shard`, `--out`, `--report`, `--workers` and `--force`
- * (in either `--flag value` or `--flag=value` form), which change no block's output.
+ * the command's arguments without `--shard`, `--out`, `--report`, `--workers`, `--queue`,
+ * `--prefix` and `--force` (in either `--flag value` or `--flag=value` form), which change no
+ * block's output. Job-queue runs record the same arguments in their jobs.
  */
 export function recordedShardArgs(args: readonly string[]): string[] {
   const out: string[] = [];

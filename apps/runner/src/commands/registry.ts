@@ -9,6 +9,7 @@ import { FETCH_USAGE } from './fetch/fetch-usage';
 import { VALIDATE_USAGE } from './validate/validate-usage';
 import { NOW_USAGE } from './now/now-usage';
 import { MERGE_USAGE } from './merge/merge-usage';
+import { WORKER_USAGE } from './worker/worker-usage';
 
 /** Every command of the CLI, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -59,6 +60,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'merge the partial results of a run split with --shard k/N into the result one process writes',
     usage: MERGE_USAGE,
     load: async () => (await import('./merge/merge-command')).mergeCommand,
+  },
+  {
+    name: 'worker',
+    summary: 'run the blocks of studies submitted with --queue redis://... (any number, on any machines)',
+    usage: WORKER_USAGE,
+    load: async () => (await import('./worker/worker-command')).workerCommand,
   },
   {
     name: 'report',

@@ -5,3 +5,4 @@
 export * from './fixture-market';
 // The result reader's and the runner's tests: a whole ratecut.simulate/1 document.
 export { simulateDocument } from './report-documents';
+export { startTestRedis, type TestRedis } from './redis-server';

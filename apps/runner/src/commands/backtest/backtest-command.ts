@@ -22,12 +22,13 @@ import { applyBacktestFlags, BACKTEST_FLAG_OPTIONS } from './backtest-flags';
 import { planFailure, runWithProgress } from './study-runner';
 import { reportOutput } from '../report/write-report';
 import { checkShardFlags, parseShard, type MergeInput } from '../../cli/shard-option';
+import { parseQueueOption, type PlanOnly } from '../../cli/queue-option';
 
 /**
  * `ratecut backtest`: see backtest-usage.ts. argv → configuration → the backtest (or sweep) study → files and summary.
  * With `options.merge` (from `ratecut merge`), a sweep merges those partial results instead of running its blocks.
  */
-export async function backtestCommand(args: readonly string[], io: CommandIo, options: { readonly merge?: MergeInput } = {}): Promise<number> {
+export async function backtestCommand(args: readonly string[], io: CommandIo, options: { readonly merge?: MergeInput; readonly planOnly?: PlanOnly } = {}): Promise<number> {
   const o = parseOptions(args, {
     ...BACKTEST_FLAG_OPTIONS,
     sweep: { type: 'string', multiple: true },
@@ -39,11 +40,15 @@ export async function backtestCommand(args: readonly string[], io: CommandIo, op
     report: { type: 'string' },
     workers: { type: 'string' },
     shard: { type: 'string' },
+    queue: { type: 'string' },
+    prefix: { type: 'string' },
   });
   const shard = parseShard(o.shard);
+  const queue = parseQueueOption(o);
   const sweepOpt = (o.sweep as unknown as string[] | undefined) ?? [];
   const workers = numberOption('workers', o.workers, (n) => Number.isInteger(n) && n >= 1 && n <= 64, 'a whole number of threads, 1 to 64');
   if ((shard !== undefined || options.merge !== undefined) && sweepOpt.length === 0) throw new UsageError('--shard splits the combinations of a --sweep; a single backtest runs in one process');
+  if (queue !== undefined && sweepOpt.length === 0) throw new UsageError('--queue runs the combinations of a --sweep on ratecut worker processes; a single backtest runs in one process');
   checkShardFlags(shard, o);
   if (workers !== undefined && sweepOpt.length === 0) throw new UsageError('--workers runs the combinations of a --sweep on worker threads; give it with --sweep');
 
@@ -75,8 +80,12 @@ export async function backtestCommand(args: readonly string[], io: CommandIo, op
   const out = o.out ?? (sweepOpt.length > 0 ? 'results/sweep.csv' : 'results/backtest.json');
   const outputs = outputOptions(io, o.force === true, [o.config, ...catalogInputs(opened.catalog)]);
   if (sweepOpt.length === 0) refuseFolderOut(out, outputs, 'backtest.json');
-  checkOutputs([...(sweepOpt.length > 0 ? [out] : Object.values(resultPaths(out))), ...(o.report === undefined ? [] : [o.report])], outputs);
-  const sharding = { ...(shard === undefined ? {} : { shard }), ...(options.merge === undefined ? {} : { merge: options.merge }), args };
+  // A worker only plans the sweep: no file of its own is written.
+  if (options.planOnly === undefined) checkOutputs([...(sweepOpt.length > 0 ? [out] : Object.values(resultPaths(out))), ...(o.report === undefined ? [] : [o.report])], outputs);
+  const sharding = {
+    ...(shard === undefined ? {} : { shard }), ...(options.merge === undefined ? {} : { merge: options.merge }),
+    ...(queue === undefined ? {} : { queue }), ...(options.planOnly === undefined ? {} : { planOnly: options.planOnly }), args,
+  };
   const factsDir = join(workspaceRoot(), 'data');
   if (sweepOpt.length > 0) {
     return runSweepCommand({ config: raw, source, sweeps: sweepOpt, catalog: opened.catalog, notice: opened.syntheticNotice, factsDir, commandLine: recorded }, out, outputs, io, workers, o.report, sharding);

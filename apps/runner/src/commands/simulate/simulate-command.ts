@@ -22,6 +22,7 @@ import { simulationPaths, writeSimulationFiles } from './simulate-files';
 import { formatSimulateSummary } from './format-simulate-summary';
 import { parseTarget } from './parse-target';
 import { checkShardFlags, parseShard, recordedShardArgs, runShardCommand, type MergeInput } from '../../cli/shard-option';
+import { parseQueueOption, runOnQueueWithProgress, type PlanOnly } from '../../cli/queue-option';
 
 
 
@@ -31,6 +32,8 @@ export interface SimulateCommandOptions {
   readonly skipUncovered?: boolean;
   /** Merge these partial results (`ratecut merge`) instead of running the blocks. */
   readonly merge?: MergeInput;
+  /** Plan the study and hand it over (`ratecut worker`), running and writing nothing. */
+  readonly planOnly?: PlanOnly;
 }
 
 /** `ratecut simulate`: see simulate-usage.ts. */
@@ -39,8 +42,10 @@ export async function simulateCommand(args: readonly string[], io: CommandIo, op
     paths: { type: 'string' }, seed: { type: 'string' }, method: { type: 'string' }, block: { type: 'string' },
     target: { type: 'string', multiple: true }, workers: { type: 'string' }, 'strategy-paths': { type: 'string' },
     out: { type: 'string' }, force: { type: 'boolean' }, data: { type: 'string' }, 'allow-outside-data': { type: 'boolean' }, report: { type: 'string' }, shard: { type: 'string' },
+    queue: { type: 'string' }, prefix: { type: 'string' },
   });
   const shard = parseShard(o.shard);
+  const queue = parseQueueOption(o);
   checkShardFlags(shard, o);
   if (positionals.length === 0) throw new UsageError('name a scenario (built-in name or JSON file)');
   if (positionals.length > 1) throw new UsageError(`one scenario at a time, got ${positionals.map((p) => JSON.stringify(p)).join(', ')}`);
@@ -86,6 +91,7 @@ export async function simulateCommand(args: readonly string[], io: CommandIo, op
   }
   const study = planned.value;
   const identity = { command: { name: 'simulate', args: recordedShardArgs(args) }, ratecutVersion: VERSION };
+  if (options.planOnly !== undefined) { options.planOnly.planned(study); return 0; }
   const choice = workersFlag === undefined ? defaultWorkers(study.plan.estimate, availableParallelism(), workerStartupSeconds(study.execute.module)) : { workers: workersFlag, reason: '--workers' };
   const out = o.out ?? `results/${scenario.name}.json`;
   const outputs = outputOptions(io, o.force === true, [file, ...catalogInputs(opened.catalog)]);
@@ -103,6 +109,9 @@ export async function simulateCommand(args: readonly string[], io: CommandIo, op
     if (!merged.ok) { printIssues(io, merged.issues); return 1; }
     result = merged.value;
     warnings.push(...(study.warnings ?? []));
+  } else if (queue !== undefined) {
+    result = await runOnQueueWithProgress(study, identity, queue, io, `simulate ${scenario.name}`);
+    if (result === undefined) return 1;
   } else {
     const bar = progressBar(io, `simulate ${scenario.name}`);
     try {
@@ -117,7 +126,8 @@ export async function simulateCommand(args: readonly string[], io: CommandIo, op
   printIssues(io, warnings);
   const report = o.report === undefined ? [] : [reportOutput([{ file: out, doc: result }], o.report)];
   const written = writeSimulationFiles(result, out, outputs, report);
-  const threads = options.merge === undefined ? `${choice.workers} (${choice.reason})` : `merged from ${options.merge.partials.length} shards`;
+  const threads = options.merge !== undefined ? `merged from ${options.merge.partials.length} shards`
+    : queue !== undefined ? `ratecut worker processes on the queue at ${queue.text}` : `${choice.workers} (${choice.reason})`;
   io.stdout(styleOf(io).json ? toJsonText(result) : formatSimulateSummary(result, threads));
   reportWritten(io, written);
   return 0;

@@ -1,4 +1,4 @@
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import { blockJobSchema, mergeJobSchema, type BlockJobData, type PartialBlockJson } from '@ratecut/contracts';
 import { encodeBlockOutput, NODE_MAJOR } from '../shard/block-codec';
 import { studyRunFingerprint } from '../shard/run-study-shard';
@@ -63,6 +63,8 @@ const KEEP_PLANNED = 2;
  */
 export async function startQueueWorker(options: QueueWorkerOptions): Promise<QueueWorkerHandle> {
   const { address } = options;
+  // BullMQ is loaded only by workers.
+  const { UnrecoverableError, Worker } = await import('bullmq');
   const threads = Math.max(1, Math.floor(options.threads ?? 1));
   const lockMs = options.lockMs ?? 30_000;
   const planned = new Map<string, Promise<Prepared>>();

@@ -1,5 +1,5 @@
 import { Observable } from 'rxjs';
-import { FlowProducer, Job, Queue, QueueEvents } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { blockJobResultSchema } from '@ratecut/contracts';
 import { decodeBlockOutput } from '../shard/block-codec';
 import { studyRunFingerprint, type ShardIdentity } from '../shard/run-study-shard';
@@ -49,7 +49,7 @@ export function runStudyOnQueue<Plan, Context, Block, Output, Result>(
   return new Observable<StudyEvent<Result>>((subscriber) => {
     let cancelled = false;
     const closers: (() => Promise<unknown>)[] = [];
-    const work = async (): Promise<void> => {
+    const work = async (): Promise<{ readonly result: Result } | undefined> => {
       for (const issue of study.warnings ?? []) subscriber.next({ type: 'warning', issue });
       const { address } = options;
       const fingerprint = studyRunFingerprint(study, identity);
@@ -65,6 +65,8 @@ export function runStudyOnQueue<Plan, Context, Block, Output, Result>(
         subscriber.next(progress);
       };
       await checkReachable(address);
+      // BullMQ is loaded only by runs on a queue.
+      const { FlowProducer, Job, Queue, QueueEvents } = await import('bullmq');
       const connection = redisOptions(address);
       const base = { connection, prefix: address.prefix };
       const blocksQueue = new Queue(BLOCK_QUEUE, base);
@@ -110,7 +112,7 @@ export function runStudyOnQueue<Plan, Context, Block, Output, Result>(
       if (resumed) await collect();
 
       for (;;) {
-        if (cancelled) return;
+        if (cancelled) return undefined;
         if (failure !== undefined) throw failure;
         const state = await mergeQueue.getJobState(rootId);
         if (state === 'completed') {
@@ -118,24 +120,28 @@ export function runStudyOnQueue<Plan, Context, Block, Output, Result>(
           if (left > 0) throw new Error(`the run's flow completed but ${left} of ${count} block outputs are missing from Redis at ${address.text} (prefix ${address.prefix}): were its keys removed? Submit the run again`);
           break;
         }
-        if (state === 'failed') throw new Error(await failureMessage(blocksQueue, mergeQueue, fingerprint, count));
+        if (state === 'failed') throw new Error(await failureMessage(blocksQueue, mergeQueue, fingerprint, count, Job));
         if (state === 'unknown') throw new Error(`the run's jobs were removed from Redis at ${address.text} (prefix ${address.prefix}) while it ran; submit it again`);
         await new Promise((r) => setTimeout(r, options.pollMs ?? 500));
       }
-      if (cancelled) return;
-      subscriber.next({ type: 'result', result: outputs.result() });
-      subscriber.complete();
+      return cancelled ? undefined : { result: outputs.result() };
     };
     const close = async (): Promise<void> => {
       for (const c of closers.splice(0)) await c().catch(() => undefined);
     };
-    work().then(close, async (e: unknown) => { await close(); subscriber.error(e); });
+    // The connections are closed before the result is given, so a caller that exits then leaves nothing open.
+    work().then(async (done) => {
+      await close();
+      if (done === undefined) return;
+      subscriber.next({ type: 'result', result: done.result });
+      subscriber.complete();
+    }, async (e: unknown) => { await close(); subscriber.error(e); });
     return () => { cancelled = true; void close(); };
   });
 }
 
 /** Why a run's flow failed: the lowest block that ran out of tries, with its last error, else the root's reason. */
-async function failureMessage(blocksQueue: Queue, mergeQueue: Queue, fingerprint: string, count: number): Promise<string> {
+async function failureMessage(blocksQueue: Queue, mergeQueue: Queue, fingerprint: string, count: number, Job: typeof import('bullmq').Job): Promise<string> {
   const failed = (await blocksQueue.getFailed(0, -1))
     .map((job) => ({ job, index: blockIndexOf(fingerprint, job.id) }))
     .filter((f) => f.index >= 0)
