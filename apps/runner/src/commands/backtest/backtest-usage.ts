@@ -30,7 +30,7 @@ Options:
   --shard <k/N>           with --sweep: run only shard k of N of its blocks (for batch systems) and
                           write their outputs as a partial result to --out (required); merge the N
                           parts with ratecut merge, which writes the table one process writes
-  --queue <url>           with --sweep: run its blocks on `ratecut worker` processes through the
+  --queue <url>           with --sweep: run its blocks on \`ratecut worker\` processes through the
                           Redis at redis://host:port[/db]; writes the table one process writes
   --prefix <name>         key prefix of the queue in Redis (default ratecut), as the workers'
   --out <file.json>       result file (default results/backtest.json); side files <name>.*.csv

@@ -20,7 +20,7 @@ Options:
   --shard <k/N>           run only shard k of N of the path blocks (for batch systems) and write their
                           outputs as a partial result to --out (required); merge the N parts with
                           ratecut merge, which writes the files one process writes
-  --queue <url>           run the path blocks on `ratecut worker` processes through the Redis at
+  --queue <url>           run the path blocks on \`ratecut worker\` processes through the Redis at
                           redis://host:port[/db] (any number, on any machines), following their
                           progress; writes the files one process writes
   --prefix <name>         key prefix of the queue in Redis (default ratecut), as the workers'
