@@ -84,6 +84,8 @@ const rxjsAsModules = {
 const COMMON = {
   bundle: true, platform: 'node', target: 'node20', format: 'cjs', tsconfig: path.join(root, 'tsconfig.base.json'),
   logLevel: 'warning', legalComments: 'none', absWorkingDir: root,
+  // The job queue's client stays a package: BullMQ reads its Lua scripts from its own folder.
+  external: ['bullmq', 'ioredis'],
   // A package's ES module build before its CommonJS one where it names both and has no
   // "exports" map (technicalindicators): only the indicators used are bundled, so a worker
   // thread that loads an executor starts sooner (about 7 ms of its start-up).
