@@ -7,14 +7,6 @@ import { studyResult } from '@ratecut/studies';
 import type { Issue } from '@ratecut/sim-core';
 
 /**
- * What `ratecut worker` asks of a study command: plan the study from the recorded arguments and
- * hand it over, instead of running it or writing anything.
- */
-export interface PlanOnly {
-  readonly planned: (study: AnyStudy) => void;
-}
-
-/**
  * Parses `--queue redis://host:port[/db]` and `--prefix name` (undefined without `--queue`).
  * @throws UsageError for a bad URL or prefix, `--prefix` without `--queue`, or `--queue` with
  * `--shard` or `--workers` (with a queue, `ratecut worker` processes run the blocks).

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { partialBlockSchema } from './partial-result';
 
 /**
  * The jobs of a study run through a job queue (`ratecut <command> ... --queue redis://...`, run
@@ -13,11 +12,14 @@ import { partialBlockSchema } from './partial-result';
  *  "fingerprint":"<sha-256 hex>","index":17,"blockCount":100}
  * ```
  *
- * A worker plans the study again from `command` on its own data (as `ratecut merge` does),
- * refuses the job when its plan's fingerprint is not `fingerprint`, runs block `index` and
- * answers with the block's output encoded as in a partial result ({@link partialBlockSchema}:
- * `v8.serialize` bytes, base64, with their sha-256), which the submitter decodes and merges in
- * block order.
+ * A worker reads the run's study as the submitter planned it (stored once in Redis beside the
+ * flow, `<prefix>:ratecut-study:<fingerprint>`), refuses the job when that study's fingerprint
+ * with `command` and the worker's version is not `fingerprint`, runs block `index` and answers
+ * with the block's output stored as bytes (`v8.serialize`, as in partial results) under
+ * `<prefix>:ratecut-output:<fingerprint>:<index>` before the job completes, its result naming
+ * their sha-256 and length ({@link blockJobResultSchema}); the submitter reads, checks, decodes
+ * and merges the outputs in block order. `command` records what planned the run, for messages
+ * and provenance.
  */
 
 /** The `schema` value of block jobs. */
@@ -58,10 +60,18 @@ export const mergeJobSchema = z.object({
   last: z.number().int().nonnegative(),
 }).strict();
 
-/** What a block job returns: the block's output, encoded as in a partial result. */
-export const blockJobResultSchema = partialBlockSchema;
+/** What a block job returns: where its output is and how to check it (the bytes are stored apart, not in the job). */
+export const blockJobResultSchema = z.object({
+  index: z.number().int().nonnegative(),
+  /** sha-256 of the stored bytes. */
+  sha256: sha256Hex,
+  /** Length of the stored bytes. */
+  bytes: z.number().int().nonnegative(),
+}).strict();
 
 /** A block job's data. */
 export type BlockJobData = z.infer<typeof blockJobSchema>;
 /** A merge job's data. */
 export type MergeJobData = z.infer<typeof mergeJobSchema>;
+/** A block job's result. */
+export type BlockJobResult = z.infer<typeof blockJobResultSchema>;

@@ -22,13 +22,13 @@ import { applyBacktestFlags, BACKTEST_FLAG_OPTIONS } from './backtest-flags';
 import { planFailure, runWithProgress } from './study-runner';
 import { reportOutput } from '../report/write-report';
 import { checkShardFlags, parseShard, type MergeInput } from '../../cli/shard-option';
-import { parseQueueOption, type PlanOnly } from '../../cli/queue-option';
+import { parseQueueOption } from '../../cli/queue-option';
 
 /**
  * `ratecut backtest`: see backtest-usage.ts. argv → configuration → the backtest (or sweep) study → files and summary.
  * With `options.merge` (from `ratecut merge`), a sweep merges those partial results instead of running its blocks.
  */
-export async function backtestCommand(args: readonly string[], io: CommandIo, options: { readonly merge?: MergeInput; readonly planOnly?: PlanOnly } = {}): Promise<number> {
+export async function backtestCommand(args: readonly string[], io: CommandIo, options: { readonly merge?: MergeInput } = {}): Promise<number> {
   const o = parseOptions(args, {
     ...BACKTEST_FLAG_OPTIONS,
     sweep: { type: 'string', multiple: true },
@@ -80,11 +80,10 @@ export async function backtestCommand(args: readonly string[], io: CommandIo, op
   const out = o.out ?? (sweepOpt.length > 0 ? 'results/sweep.csv' : 'results/backtest.json');
   const outputs = outputOptions(io, o.force === true, [o.config, ...catalogInputs(opened.catalog)]);
   if (sweepOpt.length === 0) refuseFolderOut(out, outputs, 'backtest.json');
-  // A worker only plans the sweep: no file of its own is written.
-  if (options.planOnly === undefined) checkOutputs([...(sweepOpt.length > 0 ? [out] : Object.values(resultPaths(out))), ...(o.report === undefined ? [] : [o.report])], outputs);
+  checkOutputs([...(sweepOpt.length > 0 ? [out] : Object.values(resultPaths(out))), ...(o.report === undefined ? [] : [o.report])], outputs);
   const sharding = {
     ...(shard === undefined ? {} : { shard }), ...(options.merge === undefined ? {} : { merge: options.merge }),
-    ...(queue === undefined ? {} : { queue }), ...(options.planOnly === undefined ? {} : { planOnly: options.planOnly }), args,
+    ...(queue === undefined ? {} : { queue }), args,
   };
   const factsDir = join(workspaceRoot(), 'data');
   if (sweepOpt.length > 0) {

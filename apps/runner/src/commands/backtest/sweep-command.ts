@@ -13,7 +13,7 @@ import { mergePartials, runStudyShard } from '@ratecut/studies';
 import { printIssues } from '../../cli/messages';
 import { VERSION } from '../../cli/version';
 import { recordedShardArgs, runShardCommand, type MergeInput, type ShardChoice } from '../../cli/shard-option';
-import { runOnQueueWithProgress, type PlanOnly } from '../../cli/queue-option';
+import { runOnQueueWithProgress } from '../../cli/queue-option';
 import type { QueueAddress } from '@ratecut/studies/queue';
 
 /** The best five rows of a sweep table by Sharpe ratio (ties in row order), as printed lines. */
@@ -57,13 +57,12 @@ export async function runSweepCommand(
   io: CommandIo,
   workers = 1,
   report?: string,
-  sharding: { readonly shard?: ShardChoice; readonly merge?: MergeInput; readonly queue?: QueueAddress; readonly planOnly?: PlanOnly; readonly args: readonly string[] } = { args: [] },
+  sharding: { readonly shard?: ShardChoice; readonly merge?: MergeInput; readonly queue?: QueueAddress; readonly args: readonly string[] } = { args: [] },
 ): Promise<number> {
   const planned = whileLoading(io, request.catalog, () => planSweepStudy({ ...request, grid: request.sweeps.map(parseSweep) }));
   if (!planned.ok) return planFailure(io, planned.issues);
   const study = planned.value;
   const identity = { command: { name: 'backtest', args: recordedShardArgs(sharding.args) }, ratecutVersion: VERSION };
-  if (sharding.planOnly !== undefined) { sharding.planOnly.planned(study); return 0; }
   if (sharding.shard !== undefined) {
     return runShardCommand(runStudyShard(study, sharding.shard, identity, { workers }), out, outputs, io, `sweep shard ${sharding.shard.k}/${sharding.shard.n}`);
   }

@@ -22,7 +22,7 @@ import { simulationPaths, writeSimulationFiles } from './simulate-files';
 import { formatSimulateSummary } from './format-simulate-summary';
 import { parseTarget } from './parse-target';
 import { checkShardFlags, parseShard, recordedShardArgs, runShardCommand, type MergeInput } from '../../cli/shard-option';
-import { parseQueueOption, runOnQueueWithProgress, type PlanOnly } from '../../cli/queue-option';
+import { parseQueueOption, runOnQueueWithProgress } from '../../cli/queue-option';
 
 
 
@@ -32,8 +32,6 @@ export interface SimulateCommandOptions {
   readonly skipUncovered?: boolean;
   /** Merge these partial results (`ratecut merge`) instead of running the blocks. */
   readonly merge?: MergeInput;
-  /** Plan the study and hand it over (`ratecut worker`), running and writing nothing. */
-  readonly planOnly?: PlanOnly;
 }
 
 /** `ratecut simulate`: see simulate-usage.ts. */
@@ -91,7 +89,6 @@ export async function simulateCommand(args: readonly string[], io: CommandIo, op
   }
   const study = planned.value;
   const identity = { command: { name: 'simulate', args: recordedShardArgs(args) }, ratecutVersion: VERSION };
-  if (options.planOnly !== undefined) { options.planOnly.planned(study); return 0; }
   const choice = workersFlag === undefined ? defaultWorkers(study.plan.estimate, availableParallelism(), workerStartupSeconds(study.execute.module)) : { workers: workersFlag, reason: '--workers' };
   const out = o.out ?? `results/${scenario.name}.json`;
   const outputs = outputOptions(io, o.force === true, [file, ...catalogInputs(opened.catalog)]);

@@ -1,33 +1,26 @@
-import type { BlockJobData } from '@ratecut/contracts';
-import type { AnyStudy } from '@ratecut/studies';
+import { existsSync } from 'node:fs';
+import { basename, join, resolve, sep } from 'node:path';
 import { checkReachable, startQueueWorker, type QueueWorkerEvent } from '@ratecut/studies/queue';
 import { UsageError, type CommandIo } from '../../cli/command';
 import { numberOption, parseOptionsAndArguments } from '../../cli/parse-options';
 import { styleOf } from '../../cli/output-style';
-import { parseQueueOption, type PlanOnly } from '../../cli/queue-option';
+import { parseQueueOption } from '../../cli/queue-option';
 import { VERSION } from '../../cli/version';
-import { backtestCommand } from '../backtest/backtest-command';
-import { simulateCommand } from '../simulate/simulate-command';
+import { workspaceRoot } from '../../cli/workspace-root';
 
 /**
- * Plans a block job's study as its command would on this machine (in `cwd`, with this
- * environment), quietly. @throws Error with what the command printed when it cannot.
+ * The module a worker thread loads for a block executor the submitter named: this build's
+ * executor of the same file (dist/cli/executors/<file>.js, as the compiled CLI has them), else,
+ * running from the sources, the path as named when it is a file of this workspace.
+ * @throws Error when this ratecut has no such executor (another version submitted the run).
  */
-async function planStudy(job: BlockJobData, io: CommandIo): Promise<AnyStudy> {
-  const said: string[] = [];
-  const quiet: CommandIo = { stdout: () => undefined, stderr: (t) => { said.push(t); }, env: io.env, cwd: io.cwd };
-  let study: AnyStudy | undefined;
-  const planOnly: PlanOnly = { planned: (s) => { study = s; } };
-  let code: number;
-  try {
-    if (job.command.name === 'simulate') code = await simulateCommand(job.command.args, quiet, { planOnly });
-    else if (job.command.name === 'backtest') code = await backtestCommand(job.command.args, quiet, { planOnly });
-    else throw new Error(`\`ratecut ${job.command.name}\` does not run on a queue (simulate, backtest --sweep do)`);
-  } catch (e) {
-    throw new Error(UsageError.is(e) ? `the command line: ${e.message}` : (e as Error).message);
-  }
-  if (study === undefined) throw new Error(said.join('').trim().replace(/\s*\n\s*/g, '; ') || `the command stopped with exit code ${code}`);
-  return study;
+function resolveExecutor(module: string, exportName: string): string {
+  const file = basename(module).replace(/\.(ts|js)$/, '');
+  const own = join(__dirname, '..', 'executors', `${file}.js`);
+  if (existsSync(own)) return own;
+  const named = resolve(module);
+  if (named.startsWith(workspaceRoot() + sep) && existsSync(named)) return named;
+  throw new Error(`this ratecut has no block executor ${file} (${exportName}); run workers of the submitter's ratecut version`);
 }
 
 /** One line for a worker event: `simulate 1a2b3c4d5e6f block 3 of 100: done in 1.23 s`. */
@@ -66,7 +59,7 @@ export async function workerCommand(args: readonly string[], io: CommandIo): Pro
       (e.type === 'failed' || e.type === 'notice' ? io.stderr : io.stdout)(describe(e) + '\n');
     }
   };
-  const worker = await startQueueWorker({ address, ratecutVersion: VERSION, threads, lockMs: lockSeconds * 1000, planStudy: (job) => planStudy(job, io), onEvent: say });
+  const worker = await startQueueWorker({ address, ratecutVersion: VERSION, threads, lockMs: lockSeconds * 1000, resolveExecutor, onEvent: say });
   if (!style.quiet) io.stderr(`ratecut worker: taking blocks from ${address.text} (prefix ${address.prefix}) on ${threads} thread${threads === 1 ? '' : 's'}; stop with Ctrl-C\n`);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));

@@ -6,13 +6,13 @@ Runs the blocks of studies submitted with \`ratecut simulate ... --queue <url>\`
 first). Start any number of workers on any number of machines; the submitter writes the same
 result file as a run in one process, byte for byte, whatever the workers.
 
-Each worker plans a study again from the command recorded in its jobs, so it needs the same data
-(the same --data path, or $RATECUT_DATA, holding the same bytes), the scenario or config files at
-the same paths relative to the folder it runs in, the same ratecut version and the same Node
-major. A job planned to another fingerprint here is refused, not run, and the study fails naming
-it. A block that throws is retried (3 tries, back-off 2 s, 4 s), then the study fails naming the
-block. A worker killed mid-block loses its lock, and another worker runs the block again after
-about twice --lock-seconds. A Redis restart is waited out (with a line saying so).
+Workers need neither the data nor the files the command names: the submitter stores the study
+as it planned it (context and blocks; kilobytes) in Redis beside its jobs, and each worker checks
+it against the run's fingerprint. They need the submitter's ratecut version and Node major; a job
+they cannot run is refused at once and the study fails naming the block. A block that throws is
+retried (3 tries, back-off 2 s, 4 s), then the study fails naming the block and its error. A
+worker killed mid-block loses its lock, and another worker runs the block again after about
+twice --lock-seconds. A Redis restart is waited out (with a line saying so).
 
 Options:
   --queue <url>           the Redis server: redis://[user:password@]host[:port][/db] (rediss:// for TLS)

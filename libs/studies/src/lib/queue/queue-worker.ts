@@ -1,11 +1,11 @@
 import type { Job } from 'bullmq';
-import { blockJobSchema, mergeJobSchema, type BlockJobData, type PartialBlockJson } from '@ratecut/contracts';
-import { encodeBlockOutput, NODE_MAJOR } from '../shard/block-codec';
-import { studyRunFingerprint } from '../shard/run-study-shard';
-import type { AnyStudy } from '../study/study';
+import { blockJobSchema, mergeJobSchema, type BlockJobData, type BlockJobResult } from '@ratecut/contracts';
+import { encodeBlockBytes, NODE_MAJOR } from '../shard/block-codec';
+import { existsSync } from 'node:fs';
 import { BlockPool } from '../workers/block-pool';
 import { redisOptions, watchConnection, type QueueAddress } from './queue-address';
-import { BLOCK_QUEUE, MERGE_QUEUE } from './study-flow';
+import { decodeQueuedStudy, type QueuedStudy } from './queued-study';
+import { BLOCK_QUEUE, blockOutputKey, MERGE_QUEUE, queuedStudyKey } from './study-flow';
 
 /** What a queue worker tells its caller about each block (for a log line). */
 export type QueueWorkerEvent =
@@ -27,10 +27,12 @@ export interface QueueWorkerOptions {
    */
   readonly lockMs?: number;
   /**
-   * Plans the study of a block job again from its command, on this machine's data and files.
-   * Throws (an Error with a message for the user) when it cannot.
+   * The module a worker thread loads for a study's block executor, given the module path the
+   * submitter's ratecut named (on its machine) and the export: a module of this installation.
+   * Throws (an Error with a message for the user) when there is none. Default: the path as given,
+   * when it exists here (a submitter and workers on one machine, in one installation).
    */
-  readonly planStudy: (job: BlockJobData) => Promise<AnyStudy>;
+  readonly resolveExecutor?: (module: string, exportName: string) => string;
   readonly onEvent?: (event: QueueWorkerEvent) => void;
 }
 
@@ -40,26 +42,29 @@ export interface QueueWorkerHandle {
   close(): Promise<void>;
 }
 
-/** A planned study with its threads: one single-thread pool per block run at once. */
+/** A run's stored study with its threads: one single-thread pool per block run at once. */
 interface Prepared {
-  readonly study: AnyStudy;
+  readonly study: QueuedStudy;
   readonly free: BlockPool<unknown, unknown, unknown>[];
   readonly waiting: ((pool: BlockPool<unknown, unknown, unknown>) => void)[];
   active: number;
 }
 
-/** Planned studies kept (by fingerprint), the most recently used last. */
+/** Runs whose studies and threads are kept (by fingerprint), the most recently used last. */
 const KEEP_PLANNED = 2;
 
 /**
- * Starts a worker of ratecut's job queues (see `runStudyOnQueue`): it takes block jobs, plans
- * each job's study once per run (`planStudy`, cached by fingerprint), refuses a job whose plan
- * here has another fingerprint than the submitter's (other data, files or code: no retry), runs
- * the block on a worker thread (so the event loop stays free to renew the job's lock however
- * long the block takes) and answers with the block's output encoded as in a partial result. It
- * also runs the flow's merge nodes, which check that every child completed. A block that throws
- * is retried by the queue with back-off; a worker that dies mid-block loses its lock and the
- * block is given to another worker.
+ * Starts a worker of ratecut's job queues (see `runStudyOnQueue`): it takes block jobs, reads
+ * each run's study from Redis once (as the submitter planned it: context, blocks, executor) and
+ * checks it against the run's fingerprint, so a worker needs neither the data nor the files of
+ * the command, only the same ratecut version and Node major. It runs each block on a worker
+ * thread (so the event loop stays free to renew the job's lock however long the block takes) and
+ * stores the block's output (`v8.serialize` bytes under `blockOutputKey`) before answering with
+ * its sha-256 and length. It also runs the flow's merge
+ * nodes, which check that every child completed. A block that throws is retried by the queue
+ * with back-off; a worker that dies mid-block loses its lock and the block is given to another.
+ * A job that cannot run here (another ratecut version or Node major, a stored study that does
+ * not match the run, an executor this installation lacks) fails at once, without retries.
  */
 export async function startQueueWorker(options: QueueWorkerOptions): Promise<QueueWorkerHandle> {
   const { address } = options;
@@ -69,6 +74,13 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   const lockMs = options.lockMs ?? 30_000;
   const planned = new Map<string, Promise<Prepared>>();
   const emit = options.onEvent ?? (() => undefined);
+  const resolveExecutor = options.resolveExecutor ?? ((module: string): string => {
+    if (!existsSync(module)) throw new Error(`the block executor ${module} is not on this machine`);
+    return module;
+  });
+  const { default: Redis } = await import('ioredis');
+  const store = new Redis(redisOptions(address));
+  store.on('error', () => undefined);
 
   const prepare = (job: BlockJobData): Promise<Prepared> => {
     const hit = planned.get(job.fingerprint);
@@ -78,18 +90,18 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
       return hit;
     }
     const made = (async (): Promise<Prepared> => {
-      let study: AnyStudy;
+      const bytes = await store.getBuffer(queuedStudyKey(address.prefix, job.fingerprint));
+      if (bytes === null) throw new UnrecoverableError(`the run's study is not in Redis (key ${queuedStudyKey(address.prefix, job.fingerprint)}): were its keys removed? Submit the run again`);
+      let study: QueuedStudy;
+      let module: string;
       try {
-        study = await options.planStudy(job);
+        study = decodeQueuedStudy(bytes, job.fingerprint, { command: job.command, ratecutVersion: options.ratecutVersion });
+        module = resolveExecutor(study.executor.module, study.executor.exportName);
       } catch (e) {
-        throw new UnrecoverableError(`cannot plan \`ratecut ${job.command.name} ${job.command.args.join(' ')}\` on this worker: ${(e as Error).message}`);
+        throw new UnrecoverableError((e as Error).message);
       }
-      const here = studyRunFingerprint(study, { command: job.command, ratecutVersion: options.ratecutVersion });
-      if (here !== job.fingerprint) {
-        throw new UnrecoverableError(`planned again on this worker, the run's fingerprint is ${here.slice(0, 12)}, not the submitter's ${job.fingerprint.slice(0, 12)}: `
-          + 'the data, the files the command names or the code differ here; give workers the same data and files as the submitter');
-      }
-      const free = await Promise.all(Array.from({ length: threads }, () => BlockPool.open(study.execute, study.context, 1)));
+      const execute = { module, exportName: study.executor.exportName, run: (): never => { throw new Error('runs in a worker thread only'); } };
+      const free = await Promise.all(Array.from({ length: threads }, () => BlockPool.open<unknown, unknown, unknown>(execute, study.context, 1)));
       return { study, free, waiting: [], active: 0 };
     })();
     planned.set(job.fingerprint, made);
@@ -106,7 +118,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     return made;
   };
 
-  const runBlock = async (job: Job): Promise<PartialBlockJson> => {
+  const runBlock = async (job: Job): Promise<BlockJobResult> => {
     const parsed = blockJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`job ${job.id} is not a ratecut block job: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);
     const data = parsed.data;
@@ -126,9 +138,11 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
         // The thread's error, first line (`RangeError: ...`), without the pool's wording and the stack.
         throw new Error((e as Error).message.replace(/^study worker failed on block \d+: /, '').split('\n')[0]);
       }
-      const encoded = encodeBlockOutput(data.index, output);
+      // The bytes go to a key of their own (written whole, before the job completes); the job's result names them.
+      const { bytes, sha256 } = encodeBlockBytes(output);
+      await store.set(blockOutputKey(address.prefix, data.fingerprint, data.index), bytes);
       emit({ type: 'done', job: data, seconds: Number(process.hrtime.bigint() - t0) / 1e9 });
-      return encoded;
+      return { index: data.index, sha256, bytes: bytes.length };
     } finally {
       p.active -= 1;
       const next = p.waiting.shift();
@@ -160,6 +174,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     async close() {
       unwatch();
       await Promise.all([blocks.close(), merges.close()]);
+      store.disconnect();
       const all = await Promise.allSettled([...planned.values()]);
       planned.clear();
       await Promise.all(all.flatMap((r) => (r.status === 'fulfilled' ? r.value.free.map((pool) => pool.close()) : [])));

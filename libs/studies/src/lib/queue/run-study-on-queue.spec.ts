@@ -1,13 +1,15 @@
 import { lastValueFrom, toArray } from 'rxjs';
 import { Job, Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { encodeQueuedStudy } from './queued-study';
 import { startTestRedis, type TestRedis } from '../../testing/redis-server';
-import { squaresStudy, type SquaresContext } from '../../testing/squares-study';
+import { squaresStudy } from '../../testing/squares-study';
 import { runStudy, studyResult } from '../study/run-study';
 import type { StudyEvent } from '../study/study-event';
 import { parseQueueAddress, type QueueAddress } from './queue-address';
 import { startQueueWorker, type QueueWorkerEvent, type QueueWorkerHandle } from './queue-worker';
 import { runStudyOnQueue } from './run-study-on-queue';
-import { BLOCK_QUEUE, blockJobId, MERGE_QUEUE, rootJobId } from './study-flow';
+import { BLOCK_QUEUE, blockJobId, MERGE_QUEUE, queuedStudyKey, rootJobId } from './study-flow';
 import { studyRunFingerprint } from '../shard/run-study-shard';
 
 const identity = { command: { name: 'squares', args: ['--count', '103'] }, ratecutVersion: '0.0.0-test' };
@@ -20,11 +22,9 @@ describe('runStudyOnQueue and startQueueWorker on a real Redis', () => {
   /** A fresh key prefix per test, so runs of different tests never meet. */
   const address = (): QueueAddress => parseQueueAddress(redis.url, `test${process.pid}-${(n += 1)}`);
   const workers: QueueWorkerHandle[] = [];
-  const started = (at: QueueAddress, context: SquaresContext, events: QueueWorkerEvent[] = [], threads = 1, count = 103, size = 10): Promise<QueueWorkerHandle> =>
-    startQueueWorker({
-      address: at, ratecutVersion: identity.ratecutVersion, threads, lockMs: 2000,
-      planStudy: async () => squaresStudy(count, size, context), onEvent: (e) => events.push(e),
-    }).then((w) => { workers.push(w); return w; });
+  const started = (at: QueueAddress, events: QueueWorkerEvent[] = [], threads = 1): Promise<QueueWorkerHandle> =>
+    startQueueWorker({ address: at, ratecutVersion: identity.ratecutVersion, threads, lockMs: 2000, onEvent: (e) => events.push(e) })
+      .then((w) => { workers.push(w); return w; });
 
   beforeAll(async () => { redis = await startTestRedis(); });
   afterEach(async () => { await Promise.all(workers.splice(0).map((w) => w.close())); });
@@ -36,7 +36,7 @@ describe('runStudyOnQueue and startQueueWorker on a real Redis', () => {
     for (const [workerCount, fanout] of [[1, 1000], [3, 1000], [3, 4]] as const) {
       const at = address();
       const events: QueueWorkerEvent[][] = [];
-      for (let w = 0; w < workerCount; w += 1) await started(at, context, (events[w] = []));
+      for (let w = 0; w < workerCount; w += 1) await started(at, (events[w] = []));
       const seen: StudyEvent<number[]>[] = await lastValueFrom(runStudyOnQueue(squaresStudy(103, 10, context), identity, { address: at, fanout, pollMs: 50 }).pipe(toArray()));
       const result = seen.find((e) => e.type === 'result');
       expect(result).toEqual({ type: 'result', result: local });
@@ -61,7 +61,7 @@ describe('runStudyOnQueue and startQueueWorker on a real Redis', () => {
     const at = address();
     const context = { offset: 3, sleepMs: 30 };
     const events: QueueWorkerEvent[] = [];
-    await started(at, context, events, 2);
+    await started(at, events, 2);
     const run = (): Promise<number[]> => studyResult(runStudyOnQueue(squaresStudy(103, 10, context), identity, { address: at, pollMs: 50 }));
     const [a, b] = await Promise.all([run(), run()]);
     expect(a).toEqual(b);
@@ -74,7 +74,7 @@ describe('runStudyOnQueue and startQueueWorker on a real Redis', () => {
     const at = address();
     const context = { offset: 0, failAt: 33 };
     const events: QueueWorkerEvent[] = [];
-    await started(at, context, events, 1, 50, 10);
+    await started(at, events);
     const t0 = Date.now();
     await expect(studyResult(runStudyOnQueue(squaresStudy(50, 10, context), identity, { address: at, retries: { attempts: 3, backoffMs: 300 }, pollMs: 50 })))
       .rejects.toThrow(/^block 3 of 5 failed after 3 tries: RangeError: block with item 33 fails on purpose$/);
@@ -83,12 +83,30 @@ describe('runStudyOnQueue and startQueueWorker on a real Redis', () => {
     expect(events.filter((e) => e.type === 'failed').map((e) => e.type === 'failed' && [e.job.index, e.attempt])).toEqual([[3, 1], [3, 2], [3, 3]]);
   });
 
-  it('refuses, without retrying, a block whose study plans to another fingerprint on the worker', async () => {
+  it('refuses, without retrying, the blocks of a run whose stored study does not match its fingerprint', async () => {
+    const at = address();
+    await started(at);
+    // Another study's record under this run's key (the submitter keeps a record already there).
+    const run = squaresStudy(50, 10, { offset: 2 });
+    const store = new Redis({ host: '127.0.0.1', port: redis.port });
+    await store.set(queuedStudyKey(at.prefix, studyRunFingerprint(run, identity)), encodeQueuedStudy(squaresStudy(50, 10, { offset: 1 })));
+    store.disconnect();
+    await expect(studyResult(runStudyOnQueue(run, identity, { address: at, retries: fast, pollMs: 50 })))
+      .rejects.toThrow(/^block 0 of 5 failed after 1 try \(4 more blocks failed\): the run's stored study has fingerprint [0-9a-f]{12} here, not the run's [0-9a-f]{12}: it was damaged/);
+  });
+
+  it('workers need no planning: they run blocks from the study the submitter stored', async () => {
     const at = address();
     const events: QueueWorkerEvent[] = [];
-    await started(at, { offset: 1 }, events, 1, 50, 10);
-    await expect(studyResult(runStudyOnQueue(squaresStudy(50, 10, { offset: 2 }), identity, { address: at, retries: fast, pollMs: 50 })))
-      .rejects.toThrow(/^block \d of 5 failed after 1 try.*: planned again on this worker, the run's fingerprint is [0-9a-f]{12}, not the submitter's [0-9a-f]{12}: the data/);
+    await started(at, events);
+    const context = { offset: 9 };
+    expect(await studyResult(runStudyOnQueue(squaresStudy(20, 10, context), identity, { address: at, pollMs: 50 })))
+      .toEqual(await studyResult(runStudy(squaresStudy(20, 10, context))));
+    const store = new Redis({ host: '127.0.0.1', port: redis.port });
+    const bytes = await store.getBuffer(queuedStudyKey(at.prefix, studyRunFingerprint(squaresStudy(20, 10, context), identity)));
+    store.disconnect();
+    expect(bytes?.length).toBeGreaterThan(0);
+    expect(events.filter((e) => e.type === 'done')).toHaveLength(2);
   });
 
   it('finishes when Redis restarts mid-run, with the same result', async () => {
@@ -96,7 +114,7 @@ describe('runStudyOnQueue and startQueueWorker on a real Redis', () => {
     const context = { offset: 5, sleepMs: 150 };
     const notices: string[] = [];
     const events: QueueWorkerEvent[] = [];
-    await started(at, context, events, 2);
+    await started(at, events, 2);
     const local = await studyResult(runStudy(squaresStudy(103, 10, { offset: 5 })));
     const done = studyResult(runStudyOnQueue(squaresStudy(103, 10, context), identity, { address: at, pollMs: 50, onNotice: (m) => notices.push(m) }));
     while (events.filter((e) => e.type === 'done').length < 3) await new Promise((r) => setTimeout(r, 20));

@@ -1,13 +1,14 @@
 import { Observable } from 'rxjs';
 import type { Queue } from 'bullmq';
 import { blockJobResultSchema } from '@ratecut/contracts';
-import { decodeBlockOutput } from '../shard/block-codec';
+import { decodeBlockBytes } from '../shard/block-codec';
 import { studyRunFingerprint, type ShardIdentity } from '../shard/run-study-shard';
 import { blockOutputs } from '../study/block-outputs';
-import type { Study } from '../study/study';
+import type { AnyStudy, Study } from '../study/study';
+import { encodeQueuedStudy } from './queued-study';
 import type { StudyEvent } from '../study/study-event';
 import { checkReachable, redisOptions, watchConnection, type QueueAddress } from './queue-address';
-import { BLOCK_QUEUE, blockIndexOf, blockJobId, DEFAULT_RETRIES, FLOW_FANOUT, MERGE_QUEUE, rootJobId, studyFlow, type FlowRetries } from './study-flow';
+import { BLOCK_QUEUE, blockIndexOf, blockJobId, blockOutputKey, DEFAULT_RETRIES, FLOW_FANOUT, MERGE_QUEUE, queuedStudyKey, rootJobId, studyFlow, type FlowRetries } from './study-flow';
 
 /** How {@link runStudyOnQueue} submits and follows a run. */
 export interface QueueRunOptions {
@@ -32,12 +33,14 @@ const FETCH_BATCH = 100;
  * - the run is submitted as the flow of `studyFlow` (job ids from the run's fingerprint, so a
  *   run submitted twice, or again after it finished, is computed once; a run whose flow failed
  *   is removed and submitted afresh);
- * - block outputs (encoded as in partial results, checked against their sha-256) are taken as
- *   workers finish them, from the queue's events, and from the jobs themselves for any an event
- *   did not bring (blocks finished before this submitter started following, or while Redis
+ * - the study as planned here (context, blocks, executor) is stored beside the flow, so workers
+ *   need not plan it; block outputs (`v8.serialize` bytes, which the workers store under keys of
+ *   their own, checked against the sha-256 their jobs' results name) are read as workers finish
+ *   them, on the queue's events, and from the jobs themselves for any an event did not bring (blocks finished before this submitter started following, or while Redis
  *   restarted); the study's merger is fed in block order, and the result merged in block order;
- * - the run ends when the flow's root completes (every block and merge node done), or fails
- *   with an Error naming the first block that ran out of tries and its last error.
+ * - the run ends when every block's output has arrived (or the flow's root completed, and the
+ *   outputs no event brought were read from the jobs), or fails with an Error naming the first
+ *   block that ran out of tries and its last error.
  * Connections wait through a Redis restart (`onNotice` is told); an address where no Redis
  * answers fails at once.
  */
@@ -55,15 +58,6 @@ export function runStudyOnQueue<Plan, Context, Block, Output, Result>(
       const fingerprint = studyRunFingerprint(study, identity);
       const count = study.blocks.length;
       const outputs = blockOutputs(study);
-      const place = (index: number, value: unknown): void => {
-        if (index < 0 || index >= count || outputs.has(index)) return;
-        const encoded = blockJobResultSchema.safeParse(typeof value === 'string' ? JSON.parse(value) : value);
-        if (!encoded.success || encoded.data.index !== index) throw new Error(`block ${index} of ${count}: the queue holds an output that is not this block's (${encoded.success ? `block ${encoded.data.index}` : encoded.error.issues[0].message})`);
-        const progress = outputs.place(index, decodeBlockOutput(encoded.data) as Output);
-        if (progress === undefined) return;
-        subscriber.next({ type: 'block', index });
-        subscriber.next(progress);
-      };
       await checkReachable(address);
       // BullMQ is loaded only by runs on a queue.
       const { FlowProducer, Job, Queue, QueueEvents } = await import('bullmq');
@@ -78,16 +72,41 @@ export function runStudyOnQueue<Plan, Context, Block, Output, Result>(
       for (const c of [blocksQueue, mergeQueue, flows, events]) (c as unknown as { on(e: 'error', f: () => void): void }).on('error', () => undefined);
       const unwatch = await watchConnection(address, (message) => options.onNotice?.(message));
       closers.push(async () => unwatch());
-      let failure: Error | undefined;
-      events.on('completed', ({ jobId, returnvalue }) => {
-        try {
-          place(blockIndexOf(fingerprint, jobId), returnvalue);
-        } catch (e) {
-          failure ??= e as Error;
-        }
-      });
+      events.on('completed', ({ jobId, returnvalue }) => take(blockIndexOf(fingerprint, jobId), returnvalue));
       await events.waitUntilReady();
       await blocksQueue.waitUntilReady();
+
+      // The study as planned here, for the workers (they do not plan it again), before its jobs.
+      const { default: Redis } = await import('ioredis');
+      const store = new Redis(connection);
+      store.on('error', () => undefined);
+      closers.push(async () => store.disconnect());
+      await store.set(queuedStudyKey(address.prefix, fingerprint), encodeQueuedStudy(study as AnyStudy), 'NX');
+
+      /** Ends the wait between two looks at the run's state (when the last output arrives). */
+      let wake = (): void => undefined;
+      /** Outputs being read, by block: a block's output is read once. */
+      const reading = new Map<number, Promise<void>>();
+      let failure: Error | undefined;
+      /** Reads block `index`'s output from its key once its job completed with `value`, checks it and places it. */
+      const take = (index: number, value: unknown): void => {
+        if (index < 0 || index >= count || outputs.has(index) || reading.has(index)) return;
+        const named = blockJobResultSchema.safeParse(typeof value === 'string' ? JSON.parse(value) : value);
+        if (!named.success || named.data.index !== index) {
+          failure ??= new Error(`block ${index} of ${count}: its job's result does not name this block's output (${named.success ? `block ${named.data.index}` : named.error.issues[0].message})`);
+          return;
+        }
+        const { sha256 } = named.data;
+        reading.set(index, (async () => {
+          const bytes = await store.getBuffer(blockOutputKey(address.prefix, fingerprint, index));
+          if (bytes === null) throw new Error(`block ${index} of ${count} completed but its output is missing from Redis at ${address.text} (prefix ${address.prefix}): were its keys removed? Submit the run again`);
+          const progress = outputs.place(index, decodeBlockBytes(index, bytes, sha256, 'the output stored in Redis was changed') as Output);
+          if (progress === undefined) return;
+          subscriber.next({ type: 'block', index });
+          subscriber.next(progress);
+          if (outputs.count === count) wake();
+        })().catch((e: unknown) => { failure ??= e as Error; }));
+      };
 
       const rootId = rootJobId(fingerprint);
       const existing = await Job.fromId(mergeQueue, rootId);
@@ -95,18 +114,20 @@ export function runStudyOnQueue<Plan, Context, Block, Output, Result>(
       const resumed = existing !== undefined && (await mergeQueue.getJobState(rootId)) !== 'unknown';
       if (!resumed) await flows.add(studyFlow({ kind: study.kind, fingerprint, identity }, count, options.fanout ?? FLOW_FANOUT, options.retries ?? DEFAULT_RETRIES));
 
-      /** Takes the outputs of finished blocks that have not arrived, from their jobs. */
+      /** Takes the outputs of finished blocks that no event brought, from their jobs, and waits for every output being read. */
       const collect = async (): Promise<number> => {
         const missing: number[] = [];
-        for (let i = 0; i < count; i += 1) if (!outputs.has(i)) missing.push(i);
+        for (let i = 0; i < count; i += 1) if (!outputs.has(i) && !reading.has(i)) missing.push(i);
         for (let at = 0; at < missing.length && !cancelled; at += FETCH_BATCH) {
           const jobs = await Promise.all(missing.slice(at, at + FETCH_BATCH).map((i) => Job.fromId(blocksQueue, blockJobId(fingerprint, i))));
           for (const job of jobs) {
             if (job?.finishedOn !== undefined && job.returnvalue !== null && job.returnvalue !== undefined && job.failedReason === undefined) {
-              place(blockIndexOf(fingerprint, job.id), job.returnvalue);
+              take(blockIndexOf(fingerprint, job.id), job.returnvalue);
             }
           }
         }
+        await Promise.all(reading.values());
+        if (failure !== undefined) throw failure;
         return count - outputs.count;
       };
       if (resumed) await collect();
@@ -114,6 +135,8 @@ export function runStudyOnQueue<Plan, Context, Block, Output, Result>(
       for (;;) {
         if (cancelled) return undefined;
         if (failure !== undefined) throw failure;
+        // Every block's output is here, checked: the result needs nothing more (the root completes on its own).
+        if (outputs.count === count) break;
         const state = await mergeQueue.getJobState(rootId);
         if (state === 'completed') {
           const left = await collect();
@@ -122,7 +145,7 @@ export function runStudyOnQueue<Plan, Context, Block, Output, Result>(
         }
         if (state === 'failed') throw new Error(await failureMessage(blocksQueue, mergeQueue, fingerprint, count, Job));
         if (state === 'unknown') throw new Error(`the run's jobs were removed from Redis at ${address.text} (prefix ${address.prefix}) while it ran; submit it again`);
-        await new Promise((r) => setTimeout(r, options.pollMs ?? 500));
+        await new Promise<void>((r) => { wake = r; setTimeout(r, options.pollMs ?? 500); });
       }
       return cancelled ? undefined : { result: outputs.result() };
     };

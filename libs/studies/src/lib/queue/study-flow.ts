@@ -31,6 +31,11 @@ export const rootJobId = (fingerprint: string): string => `r-${fingerprint}`;
 export const groupJobId = (fingerprint: string, group: number): string => `g-${fingerprint}-${group}`;
 export const blockJobId = (fingerprint: string, index: number): string => `b-${fingerprint}-${index}`;
 
+/** The Redis key of a run's stored study (see `encodeQueuedStudy`): under the queue's prefix, beside BullMQ's `prefix:queue:...` keys. */
+export const queuedStudyKey = (prefix: string, fingerprint: string): string => `${prefix}:ratecut-study:${fingerprint}`;
+/** The Redis key of a block's output (its `v8.serialize` bytes), written by the worker before the block's job completes. */
+export const blockOutputKey = (prefix: string, fingerprint: string, index: number): string => `${prefix}:ratecut-output:${fingerprint}:${index}`;
+
 /** The block index of a block job id of `fingerprint`'s run, or -1 for any other id. */
 export function blockIndexOf(fingerprint: string, jobId: string | undefined): number {
   const head = `b-${fingerprint}-`;

@@ -13,8 +13,34 @@ export const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
  * @throws Error when the output cannot be cloned (a function, a SharedArrayBuffer: a study bug).
  */
 export function encodeBlockOutput(index: number, output: unknown): PartialBlockJson {
+  const { bytes, sha256 } = encodeBlockBytes(output);
+  return { index, sha256, data: bytes.toString('base64') };
+}
+
+/**
+ * A block's output as bytes (Node's `v8.serialize`) with their sha-256, as partial results and
+ * the job queue's output store keep them.
+ *
+ * @throws Error when the output cannot be cloned (a function, a SharedArrayBuffer: a study bug).
+ */
+export function encodeBlockBytes(output: unknown): { readonly bytes: Buffer; readonly sha256: string } {
   const bytes = serialize(output);
-  return { index, sha256: createHash('sha256').update(bytes).digest('hex'), data: bytes.toString('base64') };
+  return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/**
+ * Decodes block `index`'s output from its bytes, after checking their sha-256.
+ *
+ * @throws Error naming the block when the bytes do not match their sha-256 or do not decode.
+ */
+export function decodeBlockBytes(index: number, bytes: Buffer, sha256: string, where = 'the file is damaged'): unknown {
+  const sum = createHash('sha256').update(bytes).digest('hex');
+  if (sum !== sha256) throw new Error(`block ${index}: the output's bytes do not match their sha-256 (${where})`);
+  try {
+    return deserialize(bytes);
+  } catch (e) {
+    throw new Error(`block ${index}: the output does not decode (${(e as Error).message})`);
+  }
 }
 
 /**
@@ -24,12 +50,5 @@ export function encodeBlockOutput(index: number, output: unknown): PartialBlockJ
  * @throws Error naming the block when the bytes do not match their sha-256 or do not decode.
  */
 export function decodeBlockOutput(block: PartialBlockJson): unknown {
-  const bytes = Buffer.from(block.data, 'base64');
-  const sum = createHash('sha256').update(bytes).digest('hex');
-  if (sum !== block.sha256) throw new Error(`block ${block.index}: the output's bytes do not match their sha-256 (the file is damaged)`);
-  try {
-    return deserialize(bytes);
-  } catch (e) {
-    throw new Error(`block ${block.index}: the output does not decode (${(e as Error).message})`);
-  }
+  return decodeBlockBytes(block.index, Buffer.from(block.data, 'base64'), block.sha256);
 }
