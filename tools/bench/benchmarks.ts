@@ -32,6 +32,7 @@ import { pathOutcomesStudy, pathWarmUp, PATH_STRATEGIES, type PathBlockOutput, t
 import { runPeersSession } from './peers';
 import { nodeCommandCost } from './cli-cpu';
 import { measureReportRender } from './report-render';
+import { measureQueueSimulate } from './queue-simulate';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli', 'ratecut.js');
@@ -99,7 +100,7 @@ const KERNEL_SWEEP_BENCHMARKS: readonly { readonly name: string; readonly strate
 
 const BENCHMARKS = [
   'momentum-sweep-monthly', 'cli-help', 'cli-cycles', 'cli-demo', 'worker-start', 'student-t-1m-single-thread', 'bootstrap-1m-single-thread', 'bootstrap-1m-workers',
-  'strategies-100k-paths', 'backtest-all-builtins', 'report-render',
+  'strategies-100k-paths', 'backtest-all-builtins', 'report-render', 'queue-simulate-1m',
   ...KERNEL_SWEEP_BENCHMARKS.map((b) => b.name),
   ...KERNEL_SWEEP_BENCHMARKS.map((b) => `${b.name}-workers`),
 ] as const;
@@ -470,6 +471,27 @@ async function benchReportRender(source: DataSource): Promise<Outcome<Measuremen
       command: 'node dist/cli/ratecut.js demo, then report.html in Chromium at 1200 x 900', data: source.dir, dataOrigin: source.origin,
       bytes: r.bytes, charts: r.charts, scrollWidth: r.scrollWidth, chromium: r.chromiumVersion,
       allChartsSeconds: median(all), allChartsMinSeconds: Math.min(...all), allChartsMaxSeconds: Math.max(...all),
+    }),
+  };
+}
+
+/**
+ * A 1e6-path simulation through the job queue on 2 local `ratecut worker` processes against the
+ * same run in one process on 2 threads (issue 16: at most 1.3 times), and on 1 worker; 3
+ * repetitions of each, alternating (see queue-simulate.ts). The median is the 2-worker run's.
+ */
+async function benchQueueSimulate(source: DataSource): Promise<Outcome<Measurement>> {
+  const measured = await measureQueueSimulate(CLI, source.dir, 3);
+  if (!measured.ok) return measured;
+  const r = measured.value;
+  const local = median(r.inProcess), two = median(r.twoWorkers), one = median(r.oneWorker);
+  return {
+    ok: true,
+    value: summarise('queue-simulate-1m', r.twoWorkers, 0, r.paths, 252, 1.3 * local, {
+      command: 'node dist/cli/ratecut.js simulate insurance-cuts --paths 1000000 --queue redis://127.0.0.1:<port> (2 ratecut worker processes) vs --workers 2',
+      data: source.dir, dataOrigin: source.origin, redis: r.redisVersion,
+      inProcessSeconds: local, twoWorkersSeconds: two, oneWorkerSeconds: one,
+      ratioToInProcess: two / local, speedUpOneToTwoWorkers: one / two, redisUsedMiB: Math.round(r.redisUsedBytes / 1024 ** 2),
     }),
   };
 }
@@ -984,6 +1006,23 @@ export async function main(argv: readonly string[]): Promise<number> {
       else {
         out(humanLine(m.value).replace(' median ', ' median first chart '));
         out(`  the demo's report.html: ${Number(d['bytes']).toLocaleString('en-US')} bytes, ${String(d['charts'])} charts, all drawn after ${wall(Number(d['allChartsSeconds']))} (median; min ${wall(Number(d['allChartsMinSeconds']))}), page ${String(d['scrollWidth'])} px wide at 1,200; Chromium ${String(d['chromium'])} (target: first chart under 1 s)`);
+      }
+    }
+  }
+  if (selected('queue-simulate-1m')) {
+    const source = resolveData(data);
+    const m = source.ok ? await benchQueueSimulate(source.value) : source;
+    if (!m.ok) {
+      process.stderr.write(`bench: queue-simulate-1m: ${m.message}\n`);
+      failed = true;
+    } else {
+      const d = m.value.details;
+      if (d['dataOrigin'] === 'sample') note(`queue-simulate-1m: using the SYNTHETIC sample (${String(d['data'])})`);
+      if (json) out(JSON.stringify(m.value));
+      else {
+        out(humanLine(m.value).replace(' median ', ' median 2 workers '));
+        out(`  through the queue on Redis ${String(d['redis'])}: 2 ratecut worker processes ${Number(d['ratioToInProcess']).toFixed(2)} times the in-process run on 2 threads (${wall(Number(d['inProcessSeconds']))}; target at most 1.3), `
+          + `1 worker ${wall(Number(d['oneWorkerSeconds']))}, ${Number(d['speedUpOneToTwoWorkers']).toFixed(2)} times the 2 workers' time; files identical to the in-process run's; Redis holds ${String(d['redisUsedMiB'])} MiB after the runs`);
       }
     }
   }
