@@ -25,7 +25,7 @@ describe('ratecut CLI', () => {
   it('rejects an unknown command with exit code 2, suggesting a close one', async () => {
     const io = captureIo();
     expect(await main(['rotate'], io)).toBe(2);
-    expect(io.err()).toBe("ratecut: unknown command 'rotate'. Commands: demo, cycles, backtest, simulate, now, validate, compare, merge, report, fetch.\n");
+    expect(io.err()).toBe("ratecut: unknown command 'rotate'. Commands: demo, cycles, backtest, simulate, now, validate, compare, merge, worker, report, fetch.\n");
     const typo = captureIo();
     expect(await main(['backtets'], typo)).toBe(2);
     expect(typo.err()).toMatch(/^ratecut: unknown command 'backtets'; did you mean 'backtest'\? Commands: /);

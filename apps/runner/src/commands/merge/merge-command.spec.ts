@@ -2,34 +2,14 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { partialResultSchema } from '@ratecut/contracts';
-import { main } from '../../main';
-import { captureIo } from '../../testing/capture-io';
 import { writeFixture } from '../../testing/fixture-market';
+import { filesOf, fixtureScenario, scenarioFolder, type ScenarioFolder } from '../../testing/scenario-folder';
 
 const data = mkdtempSync(join(tmpdir(), 'ratecut-merge-data-'));
 writeFixture(data);
 
-const scenario = {
-  name: 'fixture-cuts', title: 'Fixture cuts', cutPath: { kind: 'meetings', cutsBp: [25, 25] }, horizon: { months: 3 },
-  history: { kind: 'all-cycles' }, windowMonths: 12, method: { kind: 'stationary', meanBlock: 5 }, paths: 25_000, seed: 7,
-};
-
-/** A fresh folder holding the scenario file; `run` runs ratecut there. */
-function folder(): { dir: string; run: (args: string[]) => Promise<{ code: number; out: string; err: string }> } {
-  const dir = mkdtempSync(join(tmpdir(), 'ratecut-merge-'));
-  writeFileSync(join(dir, 'scenario.json'), JSON.stringify(scenario, null, 2));
-  return {
-    dir,
-    run: async (args) => {
-      const io = captureIo({}, dir);
-      const code = await main(args, io);
-      return { code, out: io.out(), err: io.err() };
-    },
-  };
-}
-
-/** Every file of a folder, by name, as bytes. */
-const filesOf = (dir: string): Record<string, Buffer> => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))]));
+const scenario = fixtureScenario(25_000);
+const folder = (): ScenarioFolder => scenarioFolder(scenario, 'ratecut-merge-');
 
 describe('ratecut --shard k/N and ratecut merge', () => {
   jest.setTimeout(180_000);

@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestRedis, type TestRedis } from '@ratecut/studies/testing';
-import { main } from '../../main';
-import { captureIo } from '../../testing/capture-io';
 import { writeFixture } from '../../testing/fixture-market';
+import { filesOf, fixtureScenario, scenarioFolder, type ScenarioFolder } from '../../testing/scenario-folder';
 
 /**
  * `--queue` and `ratecut worker` end to end, on a real Redis (Debian's redis-server, started on
@@ -18,28 +17,7 @@ const PLAIN_ENV: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.e
 
 const data = mkdtempSync(join(tmpdir(), 'ratecut-queue-data-'));
 writeFixture(data);
-const scenario = {
-  name: 'fixture-cuts', title: 'Fixture cuts', cutPath: { kind: 'meetings', cutsBp: [25, 25] }, horizon: { months: 3 },
-  history: { kind: 'all-cycles' }, windowMonths: 12, method: { kind: 'stationary', meanBlock: 5 }, paths: 60_000, seed: 7,
-};
-
-/** A fresh folder holding the scenario file; `run` runs ratecut there, in this process. */
-function folder(): { dir: string; run: (args: string[]) => Promise<{ code: number; out: string; err: string }> } {
-  const dir = mkdtempSync(join(tmpdir(), 'ratecut-queue-'));
-  writeFileSync(join(dir, 'scenario.json'), JSON.stringify(scenario, null, 2));
-  return {
-    dir,
-    run: async (args) => {
-      const io = captureIo({}, dir);
-      const code = await main(args, io);
-      return { code, out: io.out(), err: io.err() };
-    },
-  };
-}
-
-/** Every file of a folder but the scenario, by name, as bytes. */
-const filesOf = (dir: string): Record<string, Buffer> =>
-  Object.fromEntries(readdirSync(dir).filter((f) => f !== 'scenario.json' && f !== 'parts').sort().map((f) => [f, readFileSync(join(dir, f))]));
+const folder = (): ScenarioFolder => scenarioFolder(fixtureScenario(60_000), 'ratecut-queue-');
 
 /** A `ratecut worker` process of the compiled CLI in `cwd`, with what it printed so far. */
 interface WorkerProcess { readonly child: ChildProcess; log: string }
@@ -81,7 +59,7 @@ describe('ratecut --queue and ratecut worker on a real Redis', () => {
   ])('%s (workers without the data): in one process = 1 worker = 3 workers = 3 workers with one SIGKILLed mid-block = shards merged in shuffled order, byte for byte', async (_, command, out) => {
     const local = folder();
     expect((await local.run([...command, '--out', out, '--workers', '2'])).code).toBe(0);
-    const want = filesOf(local.dir);
+    const want = filesOf(local.dir, ['scenario.json']);
 
     for (const [count, kill] of [[1, false], [3, false], [3, true]] as const) {
       const f = folder();
@@ -101,7 +79,7 @@ describe('ratecut --queue and ratecut worker on a real Redis', () => {
       }
       const r = await submitted;
       expect([r.code, r.err]).toEqual([0, expect.stringMatching(/wrote /)]);
-      const got = filesOf(f.dir);
+      const got = filesOf(f.dir, ['scenario.json']);
       expect(Object.keys(got)).toEqual(Object.keys(want));
       for (const name of Object.keys(want)) expect([count, kill, name, got[name].equals(want[name])]).toEqual([count, kill, name, true]);
       if (victim !== undefined) {
@@ -117,7 +95,7 @@ describe('ratecut --queue and ratecut worker on a real Redis', () => {
     for (const k of [2, 3, 1]) expect((await sharded.run([...command, '--shard', `${k}/3`, '--out', `parts/p${k}.json`])).code).toBe(0);
     const merged = folder();
     expect((await merged.run(['merge', ...[3, 1, 2].map((k) => join(sharded.dir, 'parts', `p${k}.json`)), '--out', out])).code).toBe(0);
-    const fromShards = filesOf(merged.dir);
+    const fromShards = filesOf(merged.dir, ['scenario.json']);
     for (const name of Object.keys(want)) expect([name, fromShards[name].equals(want[name])]).toEqual([name, true]);
   });
 
