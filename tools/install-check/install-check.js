@@ -4,11 +4,13 @@
 // compiled dist/cli, the shipped data, LICENSE and README, as package.json's `files` lists them),
 // checks what the tarball holds, installs it with `npm install -g` into a throwaway prefix, and
 // runs the installed `ratecut` from a folder outside the repository, with a throwaway HOME:
-// `--help`, `cycles` (and with `--json`), a sweep on two worker threads, a backtest and its report on the bundled
-// synthetic sample, and `cycles --data <folder>` on real data.
+// `--help`, `cycles` (and with `--json`), a sweep on two worker threads, the same sweep through a
+// job queue (a Redis started here, when Debian's redis-server is installed, and an installed
+// `ratecut worker`), a backtest and its report on the bundled synthetic sample, and
+// `cycles --data <folder>` on real data.
 // Exit 0 when all is well.
 // Usage: node tools/install-check/install-check.js [--data <folder>] [--keep]
-const { execFileSync, spawnSync } = require('node:child_process');
+const { execFileSync, spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -22,6 +24,12 @@ const fail = (line) => { throw new Error(line); };
 
 /** What the tarball may hold: the compiled CLI, the shipped data, and the package's own files. */
 const ALLOWED = [/^dist\/cli\//, /^data\/(easing-cycles|nber-business-cycles)\.json$/, /^data\/scenarios\/[a-z-]+\.json$/, /^data\/sample\//, /^(package\.json|README\.md|LICENSE)$/];
+
+/** A free TCP port on 127.0.0.1, asked of the kernel by a short-lived Node process. */
+const freePort = () => Number(execFileSync(process.execPath, ['-e', "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { process.stdout.write(String(s.address().port)); s.close(); });"], { encoding: 'utf8' }));
+
+/** Processes started here (Redis, a worker), stopped by pid at the end. */
+const children = [];
 
 const started = Date.now();
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ratecut-install-check-'));
@@ -54,6 +62,21 @@ try {
   ratecut(['cycles'], /^SYNTHETIC SAMPLE/);
   // Worker threads load the study executors from the installed dist/cli/executors.
   ratecut(['backtest', '--strategy', 'static-mix', '--sweep', 'small=0..1:0.004', '--workers', '2', '--out', 'sweep.csv'], /wrote /);
+  // The same sweep through a job queue: BullMQ (kept a package, with its Lua scripts) in the installed CLI.
+  if (spawnSync('redis-server', ['--version']).error === undefined) {
+    const port = freePort();
+    const url = `redis://127.0.0.1:${port}`;
+    children.push(spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', work], { stdio: 'ignore' }));
+    for (let i = 0; spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout?.trim() !== 'PONG'; i += 1) {
+      if (i > 100) fail(`redis-server did not answer on port ${port}`);
+      spawnSync('sleep', ['0.05']);
+    }
+    children.push(spawn(bin, ['worker', '--queue', url], { cwd: outside, env, stdio: 'ignore' }));
+    // The same --out (the table records its command line, without --workers and --queue).
+    fs.renameSync(path.join(outside, 'sweep.csv'), path.join(outside, 'sweep-threads.csv'));
+    ratecut(['backtest', '--strategy', 'static-mix', '--sweep', 'small=0..1:0.004', '--queue', url, '--out', 'sweep.csv'], /wrote /);
+    if (!fs.readFileSync(path.join(outside, 'sweep.csv')).equals(fs.readFileSync(path.join(outside, 'sweep-threads.csv')))) fail('the sweep through the queue differs from the sweep on worker threads');
+  } else log('no redis-server here: skipped the sweep through a job queue');
   // The report compiles its charts with the installed Vega-Lite and inlines the installed Vega runtime.
   ratecut(['backtest', '--strategy', 'cut-trigger', '--out', 'backtest.json'], /wrote /);
   ratecut(['report', 'backtest.json', '--out', 'report.html'], /wrote .*report\.html/);
@@ -68,6 +91,7 @@ try {
   process.stderr.write(`install-check: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exitCode = 1;
 } finally {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   if (keep) log(`kept ${work}`);
   else fs.rmSync(work, { recursive: true, force: true });
 }
