@@ -99,6 +99,27 @@ describe('ratecut --queue and ratecut worker on a real Redis', () => {
     for (const name of Object.keys(want)) expect([name, fromShards[name].equals(want[name])]).toEqual([name, true]);
   });
 
+  it('finishes, with the same files, when Redis restarts mid-run: workers and the submitter wait for it and say so', async () => {
+    const command = [...simulate, '--paths', '200000'];
+    const local = folder();
+    expect((await local.run([...command, '--out', 'r.json'])).code).toBe(0);
+    const f = folder();
+    const p = prefix();
+    const started = [startWorker(p), startWorker(p)];
+    const submitted = f.run([...command, '--out', 'r.json', '--queue', redis.url, '--prefix', p]);
+    while (!started.some((w) => / block \d+ of 20: done/.test(w.log))) await new Promise((r) => setTimeout(r, 5));
+    await redis.stop();
+    await new Promise((r) => setTimeout(r, 500));
+    await redis.start();
+    const r = await submitted;
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/lost the connection to Redis at redis:\/\/127\.0\.0\.1:\d+\/0.*; waiting for it\n[\s\S]*connected to Redis at redis:\/\/127\.0\.0\.1:\d+\/0 again/);
+    for (const w of started) expect(w.log).toMatch(/lost the connection to Redis[\s\S]*connected to Redis at .* again/);
+    const want = filesOf(local.dir, ['scenario.json']), got = filesOf(f.dir, ['scenario.json']);
+    expect(Object.keys(got)).toEqual(Object.keys(want));
+    for (const name of Object.keys(want)) expect([name, got[name].equals(want[name])]).toEqual([name, true]);
+  });
+
   it('refuses bad --queue and --prefix values, and --queue with --shard or --workers, as usage errors (exit 2)', async () => {
     const f = folder();
     mkdirSync(join(f.dir, 'out'));
