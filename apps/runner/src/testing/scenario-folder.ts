@@ -36,3 +36,15 @@ export function filesOf(dir: string, skip: readonly string[] = []): Record<strin
     .filter((e) => e.isFile() && !skip.includes(e.name)).map((e) => e.name).sort()
     .map((f) => [f, readFileSync(join(dir, f))]));
 }
+
+/**
+ * The two commands the split-run tests run every way (in one process, in shards, on a queue),
+ * on the fixture data in `data`: the scenario with strategies and a target, and a 300-combination
+ * relative-momentum sweep.
+ */
+export function splitRunCommands(data: string): { readonly simulate: string[]; readonly sweep: string[] } {
+  return {
+    simulate: ['simulate', 'scenario.json', '--data', data, '--strategy-paths', '11000', '--target', 'small:+5%'],
+    sweep: ['backtest', '--strategy', 'relative-momentum', '--sweep', 'k=1..6', '--sweep', 'threshold=0..0.049:0.001', '--data', data],
+  };
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { partialResultSchema } from '@ratecut/contracts';
 import { writeFixture } from '../../testing/fixture-market';
-import { filesOf, fixtureScenario, scenarioFolder, type ScenarioFolder } from '../../testing/scenario-folder';
+import { filesOf, fixtureScenario, scenarioFolder, splitRunCommands, type ScenarioFolder } from '../../testing/scenario-folder';
 
 const data = mkdtempSync(join(tmpdir(), 'ratecut-merge-data-'));
 writeFixture(data);
@@ -13,8 +13,7 @@ const folder = (): ScenarioFolder => scenarioFolder(scenario, 'ratecut-merge-');
 
 describe('ratecut --shard k/N and ratecut merge', () => {
   jest.setTimeout(180_000);
-  const simulate = ['simulate', 'scenario.json', '--data', data, '--strategy-paths', '11000', '--target', 'small:+5%'];
-  const sweep = ['backtest', '--strategy', 'relative-momentum', '--sweep', 'k=1..6', '--sweep', 'threshold=0..0.049:0.001', '--data', data];
+  const { simulate, sweep } = splitRunCommands(data);
 
   it.each([
     ['simulate', simulate, 'r.json'],

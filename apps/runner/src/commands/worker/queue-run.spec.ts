@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestRedis, type TestRedis } from '@ratecut/studies/testing';
 import { writeFixture } from '../../testing/fixture-market';
-import { filesOf, fixtureScenario, scenarioFolder, type ScenarioFolder } from '../../testing/scenario-folder';
+import { filesOf, fixtureScenario, scenarioFolder, splitRunCommands, type ScenarioFolder } from '../../testing/scenario-folder';
 
 /**
  * `--queue` and `ratecut worker` end to end, on a real Redis (Debian's redis-server, started on
@@ -50,8 +50,7 @@ describe('ratecut --queue and ratecut worker on a real Redis', () => {
   afterEach(stopWorkers);
   afterAll(async () => { await stopWorkers(); await redis.dispose(); });
 
-  const simulate = ['simulate', 'scenario.json', '--data', data, '--strategy-paths', '11000', '--target', 'small:+5%'];
-  const sweep = ['backtest', '--strategy', 'relative-momentum', '--sweep', 'k=1..6', '--sweep', 'threshold=0..0.049:0.001', '--data', data];
+  const { simulate, sweep } = splitRunCommands(data);
 
   it.each([
     ['simulate', simulate, 'r.json'],
