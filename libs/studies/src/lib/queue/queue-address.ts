@@ -96,29 +96,33 @@ export async function checkReachable(address: QueueAddress, attempts = 3, delayM
   throw new Error(`cannot reach Redis at ${address.text}: ${last || 'no answer'}`);
 }
 
+/** The events of an ioredis client that {@link watchConnection} follows. */
+interface ConnectionEvents {
+  on(event: 'close' | 'ready', listener: () => void): unknown;
+  on(event: 'error', listener: (e: Error) => void): unknown;
+}
+
 /**
- * Watches the connection to Redis at `address` with a client of its own, telling `notice` once
- * when it is lost (with the last error, if any) and once when it is back, so a user watching a
- * long run sees a Redis restart as two lines, not as silence or a flood of errors (the queue's
- * own connections wait for Redis quietly). Resolves to a function that stops watching.
+ * Watches `client`'s connection to Redis at `address` (a client the caller uses anyway),
+ * telling `notice` once when it is lost (with the last error, if any) and once when it is back,
+ * so a user watching a long run sees a Redis restart as two lines, not as silence or a flood of
+ * errors (the queue's own connections wait for Redis quietly). Returns a function to call before
+ * closing the client, so the close is not told as a loss.
  */
-export async function watchConnection(address: QueueAddress, notice: (message: string) => void): Promise<() => void> {
-  const { default: Redis } = await import('ioredis');
-  const client = new Redis({ ...redisOptions(address), lazyConnect: true });
-  let lost = false;
+export function watchConnection(client: ConnectionEvents, address: QueueAddress, notice: (message: string) => void): () => void {
+  let lost = false, stopped = false;
   let last = '';
-  client.on('error', (e: Error) => { last = e.message; });
+  client.on('error', (e) => { last = e.message; });
   client.on('close', () => {
-    if (lost) return;
+    if (lost || stopped) return;
     lost = true;
     notice(`lost the connection to Redis at ${address.text}${last === '' ? '' : ` (${last})`}; waiting for it`);
   });
   client.on('ready', () => {
-    if (!lost) return;
+    if (!lost || stopped) return;
     lost = false;
     last = '';
     notice(`connected to Redis at ${address.text} again`);
   });
-  await client.connect();
-  return () => { lost = true; client.disconnect(); };
+  return () => { stopped = true; };
 }

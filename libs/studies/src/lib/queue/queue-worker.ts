@@ -79,8 +79,9 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     return module;
   });
   const { default: Redis } = await import('ioredis');
+  // Reads stored studies, writes block outputs, and tells of a lost connection.
   const store = new Redis(redisOptions(address));
-  store.on('error', () => undefined);
+  const unwatch = watchConnection(store, address, (message) => emit({ type: 'notice', message }));
 
   const prepare = (job: BlockJobData): Promise<Prepared> => {
     const hit = planned.get(job.fingerprint);
@@ -164,7 +165,6 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   const blocks = new Worker(BLOCK_QUEUE, runBlock, { ...base, ...timing, concurrency: threads });
   const merges = new Worker(MERGE_QUEUE, runMerge, { ...base, ...timing, concurrency: 2 });
   for (const w of [blocks, merges]) w.on('error', () => undefined);
-  const unwatch = await watchConnection(address, (message) => emit({ type: 'notice', message }));
   blocks.on('failed', (job, e) => {
     const parsed = blockJobSchema.safeParse(job?.data);
     if (parsed.success && job !== undefined) emit({ type: 'failed', job: parsed.data, attempt: job.attemptsMade, error: e.message });

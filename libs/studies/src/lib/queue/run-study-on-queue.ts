@@ -60,28 +60,21 @@ export function runStudyOnQueue<Plan, Context, Block, Output, Result>(
       const outputs = blockOutputs(study);
       await checkReachable(address);
       // BullMQ is loaded only by runs on a queue.
-      const { FlowProducer, Job, Queue, QueueEvents } = await import('bullmq');
+      const { FlowProducer, Queue, QueueEvents } = await import('bullmq');
       const connection = redisOptions(address);
       const base = { connection, prefix: address.prefix };
+      // Stores the study and reads block outputs; tells of a lost connection.
+      const { default: Redis } = await import('ioredis');
+      const store = new Redis(connection);
+      const unwatch = watchConnection(store, address, (message) => options.onNotice?.(message));
+      closers.push(async () => { unwatch(); store.disconnect(); });
       const blocksQueue = new Queue(BLOCK_QUEUE, base);
       const mergeQueue = new Queue(MERGE_QUEUE, base);
       const flows = new FlowProducer(base);
       const events = new QueueEvents(BLOCK_QUEUE, base);
       closers.push(() => events.close(), () => flows.close(), () => mergeQueue.close(), () => blocksQueue.close());
-      // Errors while Redis is away are expected (the connections wait for it): told once, through watchConnection.
+      // Errors while Redis is away are expected (the connections wait for it): told once, by watchConnection.
       for (const c of [blocksQueue, mergeQueue, flows, events]) (c as unknown as { on(e: 'error', f: () => void): void }).on('error', () => undefined);
-      const unwatch = await watchConnection(address, (message) => options.onNotice?.(message));
-      closers.push(async () => unwatch());
-      events.on('completed', ({ jobId, returnvalue }) => take(blockIndexOf(fingerprint, jobId), returnvalue));
-      await events.waitUntilReady();
-      await blocksQueue.waitUntilReady();
-
-      // The study as planned here, for the workers (they do not plan it again), before its jobs.
-      const { default: Redis } = await import('ioredis');
-      const store = new Redis(connection);
-      store.on('error', () => undefined);
-      closers.push(async () => store.disconnect());
-      await store.set(queuedStudyKey(address.prefix, fingerprint), encodeQueuedStudy(study as AnyStudy), 'NX');
 
       /** Ends the wait between two looks at the run's state (when the last output arrives). */
       let wake = (): void => undefined;
@@ -107,11 +100,17 @@ export function runStudyOnQueue<Plan, Context, Block, Output, Result>(
           if (outputs.count === count) wake();
         })().catch((e: unknown) => { failure ??= e as Error; }));
       };
+      events.on('completed', ({ jobId, returnvalue }) => take(blockIndexOf(fingerprint, jobId), returnvalue));
+      await events.waitUntilReady();
+      await blocksQueue.waitUntilReady();
 
+      // The study as planned here, for the workers (they do not plan it again), before its jobs.
+      await store.set(queuedStudyKey(address.prefix, fingerprint), encodeQueuedStudy(study as AnyStudy), 'NX');
       const rootId = rootJobId(fingerprint);
-      const existing = await Job.fromId(mergeQueue, rootId);
-      if (existing !== undefined && (await existing.getState()) === 'failed') await existing.remove({ removeChildren: true });
-      const resumed = existing !== undefined && (await mergeQueue.getJobState(rootId)) !== 'unknown';
+      const existing = await mergeQueue.getJob(rootId);
+      const before = existing === undefined ? 'unknown' : await existing.getState();
+      if (existing !== undefined && before === 'failed') await existing.remove({ removeChildren: true });
+      const resumed = before !== 'unknown' && before !== 'failed';
       if (!resumed) await flows.add(studyFlow({ kind: study.kind, fingerprint, identity }, count, options.fanout ?? FLOW_FANOUT, options.retries ?? DEFAULT_RETRIES));
 
       /** Takes the outputs of finished blocks that no event brought, from their jobs, and waits for every output being read. */
@@ -119,7 +118,7 @@ export function runStudyOnQueue<Plan, Context, Block, Output, Result>(
         const missing: number[] = [];
         for (let i = 0; i < count; i += 1) if (!outputs.has(i) && !reading.has(i)) missing.push(i);
         for (let at = 0; at < missing.length && !cancelled; at += FETCH_BATCH) {
-          const jobs = await Promise.all(missing.slice(at, at + FETCH_BATCH).map((i) => Job.fromId(blocksQueue, blockJobId(fingerprint, i))));
+          const jobs = await Promise.all(missing.slice(at, at + FETCH_BATCH).map((i) => blocksQueue.getJob(blockJobId(fingerprint, i))));
           for (const job of jobs) {
             if (job?.finishedOn !== undefined && job.returnvalue !== null && job.returnvalue !== undefined && job.failedReason === undefined) {
               take(blockIndexOf(fingerprint, job.id), job.returnvalue);
@@ -143,7 +142,7 @@ export function runStudyOnQueue<Plan, Context, Block, Output, Result>(
           if (left > 0) throw new Error(`the run's flow completed but ${left} of ${count} block outputs are missing from Redis at ${address.text} (prefix ${address.prefix}): were its keys removed? Submit the run again`);
           break;
         }
-        if (state === 'failed') throw new Error(await failureMessage(blocksQueue, mergeQueue, fingerprint, count, Job));
+        if (state === 'failed') throw new Error(await failureMessage(blocksQueue, mergeQueue, fingerprint, count));
         if (state === 'unknown') throw new Error(`the run's jobs were removed from Redis at ${address.text} (prefix ${address.prefix}) while it ran; submit it again`);
         await new Promise<void>((r) => { wake = r; setTimeout(r, options.pollMs ?? 500); });
       }
@@ -164,7 +163,7 @@ export function runStudyOnQueue<Plan, Context, Block, Output, Result>(
 }
 
 /** Why a run's flow failed: the lowest block that ran out of tries, with its last error, else the root's reason. */
-async function failureMessage(blocksQueue: Queue, mergeQueue: Queue, fingerprint: string, count: number, Job: typeof import('bullmq').Job): Promise<string> {
+async function failureMessage(blocksQueue: Queue, mergeQueue: Queue, fingerprint: string, count: number): Promise<string> {
   const failed = (await blocksQueue.getFailed(0, -1))
     .map((job) => ({ job, index: blockIndexOf(fingerprint, job.id) }))
     .filter((f) => f.index >= 0)
@@ -174,6 +173,6 @@ async function failureMessage(blocksQueue: Queue, mergeQueue: Queue, fingerprint
     const more = failed.length > 1 ? ` (${failed.length - 1} more blocks failed)` : '';
     return `block ${index} of ${count} failed after ${job.attemptsMade} ${job.attemptsMade === 1 ? 'try' : 'tries'}${more}: ${job.failedReason}`;
   }
-  const root = await Job.fromId(mergeQueue, rootJobId(fingerprint));
+  const root = await mergeQueue.getJob(rootJobId(fingerprint));
   return `the run failed in the queue: ${root?.failedReason ?? 'no reason recorded'}`;
 }
