@@ -1,10 +1,8 @@
 import type { AnyStudy, ShardIdentity } from '@ratecut/studies';
 import { DEFAULT_QUEUE_PREFIX, parseQueueAddress, runStudyOnQueue, type QueueAddress } from '@ratecut/studies/queue';
 import { UsageError, type CommandIo } from './command';
-import { printError, printIssues } from './messages';
-import { progressBar } from './progress-bar';
-import { studyResult } from '@ratecut/studies';
-import type { Issue } from '@ratecut/sim-core';
+import { followStudy } from './follow-study';
+import { printError } from './messages';
 
 /**
  * Parses `--queue redis://host:port[/db]` and `--prefix name` (undefined without `--queue`).
@@ -34,19 +32,10 @@ export function parseQueueOption(
  * unreachable, a block out of tries, a job refused by a worker: the command exits 1).
  */
 export async function runOnQueueWithProgress<Result>(study: AnyStudy<Result>, identity: ShardIdentity, address: QueueAddress, io: CommandIo, label: string): Promise<Result | undefined> {
-  const bar = progressBar(io, `${label} on ${address.text}`);
-  const warnings: Issue[] = [];
   try {
-    return await studyResult(runStudyOnQueue(study, identity, { address, onNotice: (m) => io.stderr(`\n${m}\n`) }), (e) => {
-      if (e.type === 'warning') warnings.push(e.issue);
-      else if (e.type === 'progress') bar.update(e.done, e.total);
-    });
+    return await followStudy(runStudyOnQueue(study, identity, { address, onNotice: (m) => io.stderr(`\n${m}\n`) }), io, `${label} on ${address.text}`);
   } catch (e) {
-    bar.done();
     printError(io, `error: ${label} on the queue: ${(e as Error).message}`);
     return undefined;
-  } finally {
-    bar.done();
-    printIssues(io, warnings);
   }
 }

@@ -1,12 +1,11 @@
 import type { Observable } from 'rxjs';
 import type { PartialResultJson } from '@ratecut/contracts';
-import { describeBlocks, studyResult, type StudyEvent } from '@ratecut/studies';
+import { describeBlocks, type StudyEvent } from '@ratecut/studies';
 import { writeResultSet, type WriteOptions } from '@ratecut/studies/output';
 import { UsageError, type CommandIo } from './command';
-import { printIssues, reportWritten } from './messages';
+import { reportWritten } from './messages';
 import { styleOf } from './output-style';
-import { progressBar } from './progress-bar';
-import type { Issue } from '@ratecut/sim-core';
+import { followStudy } from './follow-study';
 
 /** A shard of a run, `--shard k/N`: shard `k` (from 1) of `n`. */
 export interface ShardChoice {
@@ -70,18 +69,7 @@ export function checkShardFlags(shard: ShardChoice | undefined, flags: { readonl
 export async function runShardCommand(
   events: Observable<StudyEvent<PartialResultJson>>, out: string, outputs: WriteOptions, io: CommandIo, label: string,
 ): Promise<number> {
-  const bar = progressBar(io, label);
-  const warnings: Issue[] = [];
-  let doc: PartialResultJson;
-  try {
-    doc = await studyResult(events, (e) => {
-      if (e.type === 'progress') bar.update(e.done, e.total);
-      else if (e.type === 'warning') warnings.push(e.issue);
-    });
-  } finally {
-    bar.done();
-  }
-  printIssues(io, warnings);
+  const doc = await followStudy(events, io, label);
   const written = writeResultSet([{ path: out, text: JSON.stringify(doc) + '\n' }], outputs);
   const indices = doc.blocks.map((b) => b.index);
   const summary = {

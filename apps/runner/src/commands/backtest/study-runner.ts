@@ -1,9 +1,9 @@
 import type { Issue } from '@ratecut/sim-core';
-import { runStudy, studyResult, type AnyStudy } from '@ratecut/studies';
+import { runStudy, type AnyStudy } from '@ratecut/studies';
 import { COMMAND_LINE } from '@ratecut/studies/backtest';
 import type { CommandIo } from '../../cli/command';
 import { printIssues } from '../../cli/messages';
-import { progressBar } from '../../cli/progress-bar';
+import { followStudy } from '../../cli/follow-study';
 
 /** Prints the issues that stopped a study's plan; exit 2 when one is about the command line, else 1 (a file or the data). */
 export function planFailure(io: CommandIo, issues: readonly Issue[]): number {
@@ -13,14 +13,5 @@ export function planFailure(io: CommandIo, issues: readonly Issue[]): number {
 
 /** Runs a study in this process, printing its warnings and drawing its progress on stderr. */
 export async function runWithProgress<Result>(study: AnyStudy<Result>, io: CommandIo, label: string, workers = 1): Promise<Result> {
-  const bar = progressBar(io, label);
-  try {
-    return await studyResult(runStudy(study, { workers }), (e) => {
-      if (e.type === 'warning') printIssues(io, [e.issue]);
-      else if (e.type === 'progress') bar.update(e.done, e.total);
-    });
-  } finally {
-    bar.done();
-  }
+  return followStudy(runStudy(study, { workers }), io, label);
 }
-

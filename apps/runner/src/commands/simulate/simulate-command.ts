@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { SCENARIO_LIMITS } from '@ratecut/contracts';
 import type { Issue } from '@ratecut/sim-core';
-import { mergePartials, runStudy, runStudyShard, studyResult } from '@ratecut/studies';
+import { mergePartials, runStudy, runStudyShard } from '@ratecut/studies';
 import { checkOutputs, refuseFolderOut } from '@ratecut/studies/output';
 import { defaultWorkers, isUncoveredAnalogsIssue, loadScenario, planSimulateStudy, workerStartupSeconds } from '@ratecut/studies/simulate';
 import { UsageError, type CommandIo } from '../../cli/command';
@@ -13,7 +13,7 @@ import { commandLine } from '../../cli/command-line';
 import { openCatalog, whileLoading } from '../../cli/open-catalog';
 import { numberOption, parseOptionsAndArguments } from '../../cli/parse-options';
 import { withoutWorkers } from '../../cli/without-workers';
-import { progressBar } from '../../cli/progress-bar';
+import { followStudy } from '../../cli/follow-study';
 import { workspaceRoot } from '../../cli/workspace-root';
 import { VERSION } from '../../cli/version';
 import { catalogInputs, outputOptions } from '../../cli/output-options';
@@ -110,15 +110,7 @@ export async function simulateCommand(args: readonly string[], io: CommandIo, op
     result = await runOnQueueWithProgress(study, identity, queue, io, `simulate ${scenario.name}`);
     if (result === undefined) return 1;
   } else {
-    const bar = progressBar(io, `simulate ${scenario.name}`);
-    try {
-      result = await studyResult(runStudy(study, { workers: choice.workers }), (event) => {
-        if (event.type === 'progress') bar.update(event.done, event.total);
-        else if (event.type === 'warning') warnings.push(event.issue);
-      });
-    } finally {
-      bar.done();
-    }
+    result = await followStudy(runStudy(study, { workers: choice.workers }), io, `simulate ${scenario.name}`);
   }
   printIssues(io, warnings);
   const report = o.report === undefined ? [] : [reportOutput([{ file: out, doc: result }], o.report)];
