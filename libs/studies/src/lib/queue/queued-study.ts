@@ -1,6 +1,6 @@
 import { deserialize, serialize } from 'node:v8';
 import type { AnyStudy } from '../study/study';
-import { studyRunFingerprint, type ShardIdentity } from '../shard/run-study-shard';
+import { planWithoutLocations, studyRunFingerprint, type ShardIdentity } from '../shard/run-study-shard';
 
 /**
  * What a submitter stores in Redis for the workers of a run, once, beside its flow: the study
@@ -21,13 +21,6 @@ export interface QueuedStudy {
 
 /** The `schema` of a stored study. */
 export const QUEUED_STUDY_SCHEMA = 'ratecut.queued-study/1';
-
-/** The plan without its location keys (see `Study.planLocationKeys`), as the run's fingerprint has it. */
-function planWithoutLocations(study: AnyStudy): unknown {
-  const located = new Set(study.planLocationKeys ?? []);
-  if (located.size === 0 || typeof study.plan !== 'object' || study.plan === null) return study.plan;
-  return Object.fromEntries(Object.entries(study.plan).filter(([key]) => !located.has(key)));
-}
 
 /** Encodes `study` for {@link queuedStudyKey}. */
 export function encodeQueuedStudy(study: AnyStudy): Buffer {

@@ -26,15 +26,18 @@ export interface ShardIdentity {
  * of the data a block reads, gives another fingerprint.
  */
 export function studyRunFingerprint<Plan, Context, Block>(study: Study<Plan, Context, Block, unknown, unknown>, identity: ShardIdentity): string {
-  const located = new Set(study.planLocationKeys ?? []);
-  const plan = located.size === 0 || typeof study.plan !== 'object' || study.plan === null
-    ? study.plan
-    : Object.fromEntries(Object.entries(study.plan).filter(([key]) => !located.has(key)));
   return fingerprintValue({
     schema: PARTIAL_SCHEMA, kind: study.kind, ratecutVersion: identity.ratecutVersion,
     command: { name: identity.command.name, args: [...identity.command.args] },
-    plan, context: study.context, blocks: study.blocks,
+    plan: planWithoutLocations(study), context: study.context, blocks: study.blocks,
   });
+}
+
+/** The study's plan without its `planLocationKeys` (where inputs were, not what they held), as the run's fingerprint covers it. */
+export function planWithoutLocations(study: { readonly plan: unknown; readonly planLocationKeys?: readonly string[] }): unknown {
+  const located = new Set(study.planLocationKeys ?? []);
+  if (located.size === 0 || typeof study.plan !== 'object' || study.plan === null) return study.plan;
+  return Object.fromEntries(Object.entries(study.plan).filter(([key]) => !located.has(key)));
 }
 
 /**
