@@ -2,7 +2,7 @@
  * Summaries of Monte Carlo outcome distributions: percentiles, moments, value at risk, expected
  * shortfall, probabilities, and percentile fans over time.
  */
-import { KeyHistogram, RANKS_BY_HISTOGRAM_FROM, sortedAtOrBelow, valuesAtRanksFrom } from '../stats/order-statistics';
+import { KeyHistogram, RANKS_BY_HISTOGRAM_FROM, ranksAndSortedPrefix, sortedAtOrBelow, valuesAtRanksFrom } from '../stats/order-statistics';
 import { MomentsAccumulator } from '../stats/moments-accumulator';
 
 // Math and Number functions bound once: a global lookup per call is slow in some hosts (Jest's vm
@@ -121,10 +121,13 @@ export class DistributionAccumulator {
   /**
    * @param target the level of `probabilityAtLeastTarget`.
    * @param histogram whether to build the histogram for the order statistics (1 MiB; worth it
-   * from `RANKS_BY_HISTOGRAM_FROM` outcomes; without it, {@link summary} sorts a copy).
+   * from `RANKS_BY_HISTOGRAM_FROM` outcomes; without it, {@link summary} sorts a copy), or the
+   * histogram to build it in: emptied here, so the memory of an earlier run's histogram (whose
+   * summary is no longer needed) can be used again without touching fresh pages.
    */
-  constructor(readonly target = 0, histogram = true) {
-    this.histogram = histogram ? new KeyHistogram() : undefined;
+  constructor(readonly target = 0, histogram: boolean | KeyHistogram = true) {
+    if (histogram instanceof KeyHistogram) histogram.clear();
+    this.histogram = histogram === true ? new KeyHistogram() : histogram === false ? undefined : histogram;
   }
 
   /** Adds `values[start..end)`, the next outcomes in order. */
@@ -192,11 +195,16 @@ export class DistributionAccumulator {
     // Only the order statistics the percentiles read, and the tail below the 5th percentile, are
     // sorted (see valuesAtRanks): the same numbers as a full sort, bit for bit.
     const ranks = [...new Set([...levels, 1, 5].flatMap((q) => percentileRanks(n, q)))];
-    const picked = valuesAtRanksFrom(this.histogram, outcomes, ranks, start, end);
+    // With the histogram, one pass finds the order statistics and the sorted tail below the 5th
+    // percentile's upper rank (every value <= P5 is there); without, a sort of a copy.
+    const tailRank = Math.max(...percentileRanks(n, 5));
+    const { atRanks: picked, prefix } = this.histogram === undefined
+      ? { atRanks: valuesAtRanksFrom(undefined, outcomes, ranks, start, end), prefix: undefined }
+      : ranksAndSortedPrefix(this.histogram, outcomes, ranks, tailRank, start, end);
     const at = (rank: number): number => picked[ranks.indexOf(rank)];
     const percentiles = levels.map((q) => interpolatePercentile(n, q, at));
     const p5 = interpolatePercentile(n, 5, at), p1 = interpolatePercentile(n, 1, at);
-    const tail = sortedAtOrBelow(outcomes, p5, start, end);
+    const tail = prefix ?? sortedAtOrBelow(outcomes, p5, start, end);
     return {
       count: n,
       mean: moments.mean,

@@ -1,5 +1,5 @@
 import { Xoshiro128 } from '../random/xoshiro128';
-import { sortedAtOrBelow, valuesAtRanks } from './order-statistics';
+import { KeyHistogram, ranksAndSortedPrefix, sortedAtOrBelow, valuesAtRanks } from './order-statistics';
 
 /** Element by element with Object.is, so −0 and +0 are told apart. */
 function sameBits(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
@@ -59,5 +59,48 @@ describe('valuesAtRanks and sortedAtOrBelow', () => {
     expect(() => valuesAtRanks(v, [0], 5, 3)).toThrow(RangeError);
     expect(() => sortedAtOrBelow(v, 0, 0, 11)).toThrow(RangeError);
     expect(valuesAtRanks(v, []).length).toBe(0);
+  });
+});
+
+describe('ranksAndSortedPrefix', () => {
+  const rng = new Xoshiro128(3, 5, 7, 9);
+  const draws: [string, () => number][] = [
+    ['returns-like values', () => Math.exp((rng.nextFloat() - 0.45) * 0.8) - 1],
+    ['wide magnitudes and both signs', () => (rng.nextFloat() < 0.5 ? -1 : 1) * Math.exp((rng.nextFloat() - 0.5) * 1400)],
+    ['ties, zeros of both signs, infinities and subnormals', () => [0, -0, 1, -1, Infinity, -Infinity, 5e-324, -5e-324, 0.25][rng.nextU32() % 9]],
+    ['one value crowding a single bin', () => 0.1 + rng.nextFloat() * 1e-12],
+  ];
+
+  it.each(draws)('gives the full sort\'s values at the ranks and exactly its prefix through the bin of the prefix rank, for %s', (_name, draw) => {
+    for (const [n, start, end] of [[70_000, 0, 70_000], [90_000, 1_234, 88_000]]) {
+      const values = Float64Array.from({ length: n }, draw);
+      const before = values.slice();
+      const sorted = values.slice(start, end).sort();
+      const m = end - start;
+      const histogram = new KeyHistogram();
+      histogram.add(values, start, end);
+      const ranks = [0, m - 1, Math.floor(m / 2), Math.floor(m * 0.05), Math.floor(m * 0.05) + 1, Math.floor(m * 0.01), Math.floor(m * 0.99), 17];
+      const prefixRank = Math.floor(m * 0.05) + 1;
+      const { atRanks, prefix } = ranksAndSortedPrefix(histogram, values, ranks, prefixRank, start, end);
+      expect(sameBits(atRanks, ranks.map((r) => sorted[r]))).toBe(true);
+      expect(prefix.length).toBeGreaterThan(prefixRank);
+      expect(sameBits(prefix, sorted.subarray(0, prefix.length))).toBe(true);
+      // The prefix ends at a bin's end: the next value of the sort lies in a later bin, so every
+      // value equal to its last one is in it.
+      if (prefix.length < m) expect(sorted[prefix.length] === prefix[prefix.length - 1]).toBe(false);
+      expect(sameBits(values, before)).toBe(true);
+    }
+  });
+
+  it('refuses ranks and histograms that do not fit', () => {
+    const v = Float64Array.from({ length: 10 }, (_, i) => i);
+    const h = new KeyHistogram();
+    h.add(v);
+    expect(() => ranksAndSortedPrefix(h, v, [10], 0)).toThrow(RangeError);
+    expect(() => ranksAndSortedPrefix(h, v, [0], 10)).toThrow(RangeError);
+    expect(() => ranksAndSortedPrefix(h, v, [0], 0, 0, 9)).toThrow(/counts 10 values/);
+    h.clear();
+    expect(h.count).toBe(0);
+    expect(h.counts.every((c) => c === 0)).toBe(true);
   });
 });

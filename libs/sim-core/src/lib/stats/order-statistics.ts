@@ -43,6 +43,12 @@ export class KeyHistogram {
     }
     this.count += end - start;
   }
+
+  /** Empties the histogram, so its memory can count another set of values. */
+  clear(): void {
+    this.counts.fill(0);
+    this.count = 0;
+  }
 }
 
 /**
@@ -156,4 +162,93 @@ export function sortedAtOrBelow(values: Float64Array, limit: number, start = 0, 
     }
   }
   return sortedFloat64(picked);
+}
+
+/** What {@link ranksAndSortedPrefix} finds. */
+export interface RanksAndPrefix {
+  /** The values at the asked ranks, in the order of the ranks. */
+  readonly atRanks: Float64Array;
+  /**
+   * The first values of the ascending order of the window, exactly its full sort's prefix: every
+   * value up to the end of the histogram bin holding `prefixRank` (so at least `prefixRank + 1`
+   * values).
+   */
+  readonly prefix: Float64Array;
+}
+
+/**
+ * {@link valuesAtRanksFrom} and the sorted low tail in one pass over a window known to hold no
+ * NaN (a `DistributionAccumulator` knows): the values of every bin up to the one holding rank
+ * `prefixRank` are copied into `prefix`, the values of the other bins holding a wanted rank
+ * into a second array, and each is sorted ({@link sortedFloat64}), so the numbers are those of
+ * a full sort, bit for bit. A rank inside the prefix is read from it. This replaces four passes
+ * (NaN check, copy of the wanted bins, count and copy of the tail) with one.
+ *
+ * @throws RangeError when the window does not fit `values`, a rank or `prefixRank` is not an
+ * integer in `[0, end − start)`, or the histogram does not count `end − start` values
+ * (programmer errors).
+ */
+export function ranksAndSortedPrefix(histogram: KeyHistogram, values: Float64Array, ranks: readonly number[], prefixRank: number, start = 0, end = values.length): RanksAndPrefix {
+  checkWindow('ranksAndSortedPrefix', values, start, end);
+  const n = end - start;
+  for (const r of [...ranks, prefixRank]) {
+    if (!(Number.isInteger(r) && r >= 0 && r < n)) throw new RangeError(`ranksAndSortedPrefix: rank ${r} is outside [0, ${n})`);
+  }
+  if (histogram.count !== n) throw new RangeError(`ranksAndSortedPrefix: the histogram counts ${histogram.count} values, the window holds ${n}`);
+  if (!LITTLE_ENDIAN) {
+    const sorted = sortedFloat64(values, start, end);
+    return { atRanks: Float64Array.from(ranks, (r) => sorted[r]), prefix: sorted.slice(0, prefixRank + 1) };
+  }
+  const counts = histogram.counts;
+  // The prefix: every bin up to the one holding prefixRank.
+  let prefixSize = 0, prefixBin = 0;
+  for (; prefixSize + counts[prefixBin] <= prefixRank; prefixBin += 1) prefixSize += counts[prefixBin];
+  prefixSize += counts[prefixBin];
+  // The bins past the prefix that hold a wanted rank, found in one scan in rank order.
+  const order = ranks.map((_, j) => j).filter((j) => ranks[j] >= prefixSize).sort((x, y) => ranks[x] - ranks[y]);
+  const bins: number[] = [], below: number[] = [];
+  const binOfRank = new Int32Array(ranks.length);
+  let cumulative = prefixSize, bin = prefixBin + 1;
+  for (const j of order) {
+    while (cumulative + counts[bin] <= ranks[j]) {
+      cumulative += counts[bin];
+      bin += 1;
+    }
+    if (bins.length === 0 || bins[bins.length - 1] !== bin) {
+      bins.push(bin);
+      below.push(cumulative);
+    }
+    binOfRank[j] = bins.length - 1;
+  }
+  const wanted = bins.length < 0xffff ? new Uint16Array(BINS) : new Int32Array(BINS);
+  const offset: number[] = [];
+  let size = 0;
+  bins.forEach((b, w) => {
+    wanted[b] = w + 1;
+    offset.push(size);
+    size += counts[b];
+  });
+  const prefix = new Float64Array(prefixSize), picked = new Float64Array(size);
+  const filled = offset.slice();
+  const words = new Uint32Array(values.buffer, values.byteOffset + 8 * start, 2 * n);
+  let p = 0;
+  for (let i = 1, k = start; i < 2 * n; i += 2, k += 1) {
+    const b = binOf(words[i]);
+    if (b <= prefixBin) {
+      prefix[p] = values[k];
+      p += 1;
+    } else {
+      const w = wanted[b];
+      if (w !== 0) {
+        picked[filled[w - 1]] = values[k];
+        filled[w - 1] += 1;
+      }
+    }
+  }
+  const sortedPrefix = sortedFloat64(prefix), sorted = sortedFloat64(picked);
+  const atRanks = new Float64Array(ranks.length);
+  ranks.forEach((r, j) => {
+    atRanks[j] = r < prefixSize ? sortedPrefix[r] : sorted[offset[binOfRank[j]] + (r - below[binOfRank[j]])];
+  });
+  return { atRanks, prefix: sortedPrefix };
 }

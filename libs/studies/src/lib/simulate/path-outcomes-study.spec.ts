@@ -1,6 +1,7 @@
 import { allocatePathOutcomes, simulateStudentTPaths, summarizeDistribution, type StudentTFit } from '@ratecut/sim-core';
 import { runStudy, studyResult } from '../study/run-study';
-import { mergePathOutcomes, pathBlocks, pathOutcomesMerger, pathOutcomesStudy, PATHS_PER_BLOCK } from './path-outcomes-study';
+import { mergePathOutcomes, pathBlocks, pathOutcomesMerger, pathOutcomesStudy, PATHS_PER_BLOCK, type MergedPathOutcomes } from './path-outcomes-study';
+import { PathOutcomesMemory } from './path-outcomes-memory';
 
 const fit: StudentTFit = { mu: [0.01, 0.008], scale: [0.003, 0.0015, 0.002], df: 6, logLikelihood: 0, iterations: 1, observations: 100, converged: true };
 
@@ -49,5 +50,27 @@ describe('path blocks', () => {
     const merger = pathOutcomesMerger(paths, study.blocks);
     expect(() => merger.add(1, allocatePathOutcomes(PATHS_PER_BLOCK))).toThrow(RangeError);
     expect(() => merger.result([])).toThrow(RangeError);
+  }, 60_000);
+
+  it('merge into a PathOutcomesMemory run after run with the numbers of a run into fresh memory', async () => {
+    const paths = 7 * PATHS_PER_BLOCK + 3; // past the histogram threshold
+    const summaries = (m: MergedPathOutcomes): unknown => ({
+      small: m.accumulators.smallReturn.summary(m.outcomes.smallReturn),
+      spread: m.accumulators.spread.summary(m.spread),
+      drawdown: m.accumulators.largeMaxDrawdown.summary(m.outcomes.largeMaxDrawdown),
+      spreadValues: Array.from(m.spread),
+    });
+    const memory = new PathOutcomesMemory(paths);
+    for (const [seed, workers] of [[5, 1], [6, 2], [5, 2]]) {
+      const job = { kind: 'student-t' as const, fit, horizon: 12, seed };
+      const fresh = await studyResult(runStudy(pathOutcomesStudy(job, paths), { workers }));
+      const reused = await studyResult(runStudy(pathOutcomesStudy(job, paths, memory), { workers }));
+      expect(reused.outcomes.smallReturn).toBe(memory.outcomes.smallReturn);
+      expect(reused.spread).toBe(memory.spread);
+      expect(Array.from(reused.outcomes.largeMaxDrawdown)).toEqual(Array.from(fresh.outcomes.largeMaxDrawdown));
+      expect(summaries(reused)).toEqual(summaries(fresh));
+    }
+    expect(() => pathOutcomesMerger(paths + 1, pathBlocks(paths + 1), memory)).toThrow(/holds 70003 paths/);
+    expect(() => new PathOutcomesMemory(-1)).toThrow(RangeError);
   }, 60_000);
 });

@@ -1,8 +1,9 @@
-import { allocatePathOutcomes, zeroedFloat64, type PathOutcomes } from '@ratecut/sim-core/monte-carlo';
-import { DistributionAccumulator, RANKS_BY_HISTOGRAM_FROM } from '@ratecut/sim-core';
+import type { PathOutcomes } from '@ratecut/sim-core/monte-carlo';
+import { DistributionAccumulator } from '@ratecut/sim-core';
 import { splitRange, type ItemRange } from '../study/split-range';
 import type { Study, StudyMerger } from '../study/study';
 import { PATH_BLOCK_EXECUTOR, type PathJob } from './path-job';
+import { PathOutcomesMemory, type PathDistribution } from './path-outcomes-memory';
 
 /**
  * Paths per block. Fixed, so the blocks of a run depend on its path count only (never on the
@@ -47,13 +48,13 @@ export interface MergedPathOutcomes {
  * @throws RangeError when an output's length differs from its block's, or a block is added out
  * of order or missing at the end (programmer errors).
  */
-export function pathOutcomesMerger(paths: number, blocks: readonly ItemRange[]): StudyMerger<PathOutcomes, MergedPathOutcomes> {
-  // On SharedArrayBuffers: worker threads write their blocks (and the spread) in place.
-  const outcomes = allocatePathOutcomes(paths, true);
-  const spread = zeroedFloat64(paths, true);
-  const histogram = paths >= RANKS_BY_HISTOGRAM_FROM;
-  const make = (): DistributionAccumulator => new DistributionAccumulator(0, histogram);
-  const accumulators = { smallReturn: make(), largeReturn: make(), spread: make(), smallMaxDrawdown: make(), largeMaxDrawdown: make() };
+export function pathOutcomesMerger(paths: number, blocks: readonly ItemRange[], memory = new PathOutcomesMemory(paths)): StudyMerger<PathOutcomes, MergedPathOutcomes> {
+  if (memory.paths !== paths) throw new RangeError(`pathOutcomesMerger: the memory holds ${memory.paths} paths, the run has ${paths}`);
+  // On SharedArrayBuffers: worker threads write their blocks (and the spread) in place. Every
+  // path is written by its block before it is read, so memory used before needs no clearing.
+  const { outcomes, spread, histograms } = memory;
+  const make = (d: PathDistribution): DistributionAccumulator => new DistributionAccumulator(0, histograms?.[d] ?? false);
+  const accumulators = { smallReturn: make('smallReturn'), largeReturn: make('largeReturn'), spread: make('spread'), smallMaxDrawdown: make('smallMaxDrawdown'), largeMaxDrawdown: make('largeMaxDrawdown') };
   let next = 0;
   return {
     add(index, out) {
@@ -92,8 +93,8 @@ export function pathOutcomesMerger(paths: number, blocks: readonly ItemRange[]):
  *
  * @throws RangeError when an output's length differs from its block's (programmer error).
  */
-export function mergePathOutcomes(paths: number, blocks: readonly ItemRange[], outputs: readonly PathOutcomes[]): MergedPathOutcomes {
-  const merger = pathOutcomesMerger(paths, blocks);
+export function mergePathOutcomes(paths: number, blocks: readonly ItemRange[], outputs: readonly PathOutcomes[], memory?: PathOutcomesMemory): MergedPathOutcomes {
+  const merger = pathOutcomesMerger(paths, blocks, memory);
   blocks.forEach((_, i) => {
     const out = outputs[i];
     if (out === undefined) throw new RangeError(`mergePathOutcomes: block ${i} has no output`);
@@ -113,8 +114,10 @@ export interface PathOutcomesPlan {
  * {@link PATHS_PER_BLOCK}, executed by `simulatePathBlock` (in worker threads when asked),
  * merged into the per-path outcomes in path order, with the distributions' accumulators fed as
  * blocks arrive (see {@link pathOutcomesMerger}). The result is the same for any worker count. The simulate study uses its blocks and executor; benchmarks time it alone.
+ * With `memory`, every run of the study merges into it (see {@link PathOutcomesMemory}: a run
+ * overwrites the result of the run before); without, each run allocates its own.
  */
-export function pathOutcomesStudy(job: PathJob, paths: number): Study<PathOutcomesPlan, PathJob, ItemRange, PathOutcomes, MergedPathOutcomes> {
+export function pathOutcomesStudy(job: PathJob, paths: number, memory?: PathOutcomesMemory): Study<PathOutcomesPlan, PathJob, ItemRange, PathOutcomes, MergedPathOutcomes> {
   const blocks = pathBlocks(paths);
   return {
     kind: 'simulate-paths',
@@ -124,7 +127,7 @@ export function pathOutcomesStudy(job: PathJob, paths: number): Study<PathOutcom
     execute: PATH_BLOCK_EXECUTOR,
     blockWeight: (b) => b.count,
     unit: 'paths',
-    merge: (outputs) => mergePathOutcomes(paths, blocks, outputs),
-    merger: () => pathOutcomesMerger(paths, blocks),
+    merge: (outputs) => mergePathOutcomes(paths, blocks, outputs, memory),
+    merger: () => pathOutcomesMerger(paths, blocks, memory),
   };
 }
