@@ -112,8 +112,9 @@ export class BlockPool<Context, Block, Output> {
           if (!msg.ok) { finish(); reject(new Error(`study worker failed on block ${msg.index}: ${msg.error}`)); return; }
           this.busy[w] += msg.seconds ?? 0;
           this.done[w] += 1;
-          onOutput(msg.index, msg.output as Output);
+          // The thread's next block first, so it runs while this thread merges the output.
           give();
+          onOutput(msg.index, msg.output as Output);
         };
         worker.on('error', onError);
         worker.on('exit', onExit);
