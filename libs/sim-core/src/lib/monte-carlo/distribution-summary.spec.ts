@@ -107,6 +107,23 @@ describe('summarizeDistribution', () => {
     expect(() => short.summary(values, 0, 11)).toThrow(RangeError);
   });
 
+  it('counts shares as a plain filter does, and reads order statistics from its own histogram', () => {
+    const rng = streamFor(13, 0);
+    const a = Float64Array.from({ length: 100_000 }, () => Math.expm1(0.2 * zigguratNormal(rng)));
+    const b = Float64Array.from({ length: 100_000 }, () => Math.expm1(0.2 * zigguratNormal(rng)));
+    a[17] = 0; // an outcome exactly at the target counts
+    for (const histogram of [true, false]) {
+      const acc = new DistributionAccumulator(0, histogram);
+      for (let first = 0; first < a.length; first += 10_000) DistributionAccumulator.addTogether([acc], [a], first, first + 10_000);
+      expect(acc.summary(a).probabilityAtLeastTarget).toBe(a.filter((v) => v >= 0).length / a.length);
+      const sorted = a.slice().sort(), ranks = [0, 499, 99_500, 99_999];
+      expect(Array.from(acc.valuesAtRanks(a, ranks))).toEqual(ranks.map((r) => sorted[r]));
+      expect(() => acc.valuesAtRanks(a, [0], 0, 10)).toThrow(RangeError);
+    }
+    expect(probabilityGreater(a, b)).toBe(a.filter((v, i) => v > b[i]).length / a.length);
+    expect(probabilityAtLeast(a, 0.05)).toBe(a.filter((v) => v >= 0.05).length / a.length);
+  });
+
   it('gives NaN statistics for an empty window or a NaN outcome, sd NaN for one outcome', () => {
     const empty = summarizeDistribution(new Float64Array(0));
     expect(empty.count).toBe(0);

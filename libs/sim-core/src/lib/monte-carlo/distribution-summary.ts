@@ -138,7 +138,9 @@ export class DistributionAccumulator {
       const stop = this.moments.pushAll(values, start, end);
       const target = this.target;
       let atLeast = this.atLeast;
-      for (let i = start; i < stop; i += 1) if (values[i] >= target) atLeast += 1;
+      // `+(v >= target)` counts without a branch: outcomes fall on either side of the target at
+      // random, so a branch would mispredict about as often as not.
+      for (let i = start; i < stop; i += 1) atLeast += +(values[i] >= target);
       this.atLeast = atLeast;
       this.nan = stop < end || (stop > start && values[stop - 1] !== values[stop - 1]);
     }
@@ -167,12 +169,24 @@ export class DistributionAccumulator {
       }
       const values = columns[c], target = acc.target;
       let atLeast = acc.atLeast;
-      for (let j = start; j < end; j += 1) if (values[j] >= target) atLeast += 1;
+      for (let j = start; j < end; j += 1) atLeast += +(values[j] >= target);
       acc.atLeast = atLeast;
       acc.n += end - start;
       acc.histogram?.add(values, start, end);
     });
     accumulators.forEach((acc, c) => { if (!clean.includes(c)) acc.add(columns[c], start, end); });
+  }
+
+  /**
+   * `valuesAtRanks` of `outcomes[start..end)`, which must be exactly the outcomes added, from
+   * this accumulator's histogram when it built one (no second count), else by a sort of a copy.
+   *
+   * @throws RangeError as `valuesAtRanksFrom`, or when the window holds another number of values than were added (programmer errors).
+   */
+  valuesAtRanks(outcomes: Float64Array, ranks: readonly number[], start = 0, end = outcomes.length): Float64Array {
+    checkWindow(outcomes.length, start, end);
+    if (end - start !== this.n) throw new RangeError(`DistributionAccumulator.valuesAtRanks: ${this.n} outcomes were added, the window holds ${end - start}`);
+    return valuesAtRanksFrom(this.histogram, outcomes, ranks, start, end);
   }
 
   /**
@@ -246,7 +260,7 @@ export function probabilityAtLeast(outcomes: Float64Array, target: number, start
   for (let i = start; i < end; i += 1) {
     const v = outcomes[i];
     if (v !== v) return NaN; // NaN
-    if (v >= target) count += 1;
+    count += +(v >= target); // no branch: see DistributionAccumulator.add
   }
   return count / (end - start);
 }
@@ -268,7 +282,7 @@ export function probabilityGreater(a: Float64Array, b: Float64Array, start = 0, 
   for (let i = start; i < end; i += 1) {
     const x = a[i], y = b[i];
     if (x !== x || y !== y) return NaN; // NaN
-    if (x > y) count += 1;
+    count += +(x > y); // no branch: which leg ends ahead is close to a coin toss
   }
   return count / (end - start);
 }

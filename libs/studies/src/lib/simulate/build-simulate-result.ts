@@ -109,7 +109,12 @@ export function buildSimulateResult(frame: SimulateFrame, merged: MergedPathOutc
     probabilities: { smallBeatsLarge: probabilityGreater(out.smallReturn, out.largeReturn), targets },
     drawdowns: { small: distributionJson(out.smallMaxDrawdown, acc.smallMaxDrawdown), large: distributionJson(out.largeMaxDrawdown, acc.largeMaxDrawdown) },
     drawdownSampling,
-    histograms: { bins: HISTOGRAM_BINS, small: histogramJson(out.smallReturn, HISTOGRAM_BINS), large: histogramJson(out.largeReturn, HISTOGRAM_BINS), spread: histogramJson(spread, HISTOGRAM_BINS) },
+    histograms: {
+      bins: HISTOGRAM_BINS,
+      small: histogramJson(out.smallReturn, HISTOGRAM_BINS, acc.smallReturn),
+      large: histogramJson(out.largeReturn, HISTOGRAM_BINS, acc.largeReturn),
+      spread: histogramJson(spread, HISTOGRAM_BINS, acc.spread),
+    },
     fan: { paths: fanPaths, stepUnit: unit, percentiles: FAN_PERCENTILES, small: fanJson(logS, fanPaths, steps, FAN_PERCENTILES), large: fanJson(logL, fanPaths, steps, FAN_PERCENTILES), spread: fanJson(logS, fanPaths, steps, FAN_PERCENTILES, logL) },
     strategies: {
       paths: strategies.paths,

@@ -49,12 +49,14 @@ export function fanJson(logWealth: Float32Array, paths: number, steps: number, p
  * Histogram of path outcomes with `bins` equal-width bins between the 0.5th and 99.5th
  * percentiles (outliers are counted in the end bins): edges (bins + 1 numbers) and counts. The
  * two percentiles are order statistics of the ascending sort (ranks `⌊0.005 (n − 1)⌋` and
- * `⌈0.995 (n − 1)⌉`), found without sorting everything (`valuesAtRanks`).
+ * `⌈0.995 (n − 1)⌉`), found without sorting everything (`valuesAtRanks`; with `accumulator`,
+ * fed exactly `values` in order, from the histogram it already counted).
  */
-export function histogramJson(values: Float64Array, bins = 60): HistogramJson {
+export function histogramJson(values: Float64Array, bins = 60, accumulator?: DistributionAccumulator): HistogramJson {
+  const ranks = [Math.floor(0.005 * (values.length - 1)), Math.ceil(0.995 * (values.length - 1))];
   const [lo, hi] = values.length === 0
     ? [Number.NaN, Number.NaN]
-    : valuesAtRanks(values, [Math.floor(0.005 * (values.length - 1)), Math.ceil(0.995 * (values.length - 1))]);
+    : accumulator === undefined ? valuesAtRanks(values, ranks) : accumulator.valuesAtRanks(values, ranks);
   const width = hi > lo ? (hi - lo) / bins : 1;
   const counts = new Array<number>(bins).fill(0);
   for (let i = 0; i < values.length; i += 1) {
