@@ -72,6 +72,19 @@ export function valuesAtRanks(values: Float64Array, ranks: readonly number[], st
   return valuesAtRanksFrom(histogram, values, ranks, start, end);
 }
 
+/**
+ * The table of wanted bins (per bin its place among the wanted ones plus one, 0 if not wanted):
+ * one 512 KiB table kept between calls and left all zeros by each (its few entries are cleared
+ * after use), so a call does not touch half a megabyte of fresh pages; a new 32-bit table when
+ * more bins are wanted than 16 bits can number.
+ */
+let wantedBins: Uint16Array | undefined;
+function wantedTable(count: number): Uint16Array | Int32Array {
+  if (count >= 0xffff) return new Int32Array(BINS);
+  wantedBins ??= new Uint16Array(BINS);
+  return wantedBins;
+}
+
 /** Below this many values, {@link valuesAtRanks} sorts the whole window (as fast, less memory). */
 export const RANKS_BY_HISTOGRAM_FROM = 65536;
 
@@ -117,7 +130,7 @@ export function valuesAtRanksFrom(histogram: KeyHistogram | undefined, values: F
     binOfRank[j] = bins.length - 1;
   }
   // The wanted bins' values, copied bin after bin (per bin its place in `bins` plus one, 0 if not wanted).
-  const wanted = bins.length < 0xffff ? new Uint16Array(BINS) : new Int32Array(BINS);
+  const wanted = wantedTable(bins.length);
   const offset: number[] = [];
   let size = 0;
   bins.forEach((b, w) => {
@@ -134,6 +147,7 @@ export function valuesAtRanksFrom(histogram: KeyHistogram | undefined, values: F
       filled[w - 1] += 1;
     }
   }
+  for (const b of bins) wanted[b] = 0;
   const sorted = sortedFloat64(picked);
   ranks.forEach((r, j) => {
     const w = binOfRank[j];
@@ -220,7 +234,7 @@ export function ranksAndSortedPrefix(histogram: KeyHistogram, values: Float64Arr
     }
     binOfRank[j] = bins.length - 1;
   }
-  const wanted = bins.length < 0xffff ? new Uint16Array(BINS) : new Int32Array(BINS);
+  const wanted = wantedTable(bins.length);
   const offset: number[] = [];
   let size = 0;
   bins.forEach((b, w) => {
@@ -245,6 +259,7 @@ export function ranksAndSortedPrefix(histogram: KeyHistogram, values: Float64Arr
       }
     }
   }
+  for (const b of bins) wanted[b] = 0;
   const sortedPrefix = sortedFloat64(prefix), sorted = sortedFloat64(picked);
   const atRanks = new Float64Array(ranks.length);
   ranks.forEach((r, j) => {
