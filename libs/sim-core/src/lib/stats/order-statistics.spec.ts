@@ -8,14 +8,19 @@ function sameBits(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   return true;
 }
 
-describe('valuesAtRanks and sortedAtOrBelow', () => {
-  const rng = new Xoshiro128(2, 4, 6, 8);
-  const draws: [string, () => number][] = [
+/** Kinds of values, each drawn from `rng`: named draws for `it.each`. */
+function kindsOfValues(rng: Xoshiro128): [string, () => number][] {
+  return [
     ['returns-like values', () => Math.exp((rng.nextFloat() - 0.45) * 0.8) - 1],
     ['wide magnitudes and both signs', () => (rng.nextFloat() < 0.5 ? -1 : 1) * Math.exp((rng.nextFloat() - 0.5) * 1400)],
     ['ties, zeros of both signs, infinities and subnormals', () => [0, -0, 1, -1, Infinity, -Infinity, 5e-324, -5e-324, 0.25][rng.nextU32() % 9]],
     ['one value crowding a single bin', () => 0.1 + rng.nextFloat() * 1e-12],
   ];
+}
+
+describe('valuesAtRanks and sortedAtOrBelow', () => {
+  const rng = new Xoshiro128(2, 4, 6, 8);
+  const draws = kindsOfValues(rng);
 
   it.each(draws)('give the full sort\'s values at every wanted rank and the sorted tail, for %s', (_name, draw) => {
     for (const n of [100, 4096, 70_000]) {
@@ -63,13 +68,7 @@ describe('valuesAtRanks and sortedAtOrBelow', () => {
 });
 
 describe('ranksAndSortedPrefix', () => {
-  const rng = new Xoshiro128(3, 5, 7, 9);
-  const draws: [string, () => number][] = [
-    ['returns-like values', () => Math.exp((rng.nextFloat() - 0.45) * 0.8) - 1],
-    ['wide magnitudes and both signs', () => (rng.nextFloat() < 0.5 ? -1 : 1) * Math.exp((rng.nextFloat() - 0.5) * 1400)],
-    ['ties, zeros of both signs, infinities and subnormals', () => [0, -0, 1, -1, Infinity, -Infinity, 5e-324, -5e-324, 0.25][rng.nextU32() % 9]],
-    ['one value crowding a single bin', () => 0.1 + rng.nextFloat() * 1e-12],
-  ];
+  const draws = kindsOfValues(new Xoshiro128(3, 5, 7, 9));
 
   it.each(draws)('gives the full sort\'s values at the ranks and exactly its prefix through the bin of the prefix rank, for %s', (_name, draw) => {
     for (const [n, start, end] of [[70_000, 0, 70_000], [90_000, 1_234, 88_000]]) {

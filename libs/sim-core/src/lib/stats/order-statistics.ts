@@ -111,49 +111,7 @@ export function valuesAtRanksFrom(histogram: KeyHistogram | undefined, values: F
     ranks.forEach((r, j) => { out[j] = sorted[r]; });
     return out;
   }
-  const words = new Uint32Array(values.buffer, values.byteOffset + 8 * start, 2 * n);
-  const counts = histogram.counts;
-  // One scan of the cumulative counts, in rank order, finds each rank's bin and the values below it.
-  const order = ranks.map((_, j) => j).sort((x, y) => ranks[x] - ranks[y]);
-  const bins: number[] = [], below: number[] = [];
-  const binOfRank = new Int32Array(ranks.length);
-  let cumulative = 0, bin = 0;
-  for (const j of order) {
-    while (cumulative + counts[bin] <= ranks[j]) {
-      cumulative += counts[bin];
-      bin += 1;
-    }
-    if (bins.length === 0 || bins[bins.length - 1] !== bin) {
-      bins.push(bin);
-      below.push(cumulative);
-    }
-    binOfRank[j] = bins.length - 1;
-  }
-  // The wanted bins' values, copied bin after bin (per bin its place in `bins` plus one, 0 if not wanted).
-  const wanted = wantedTable(bins.length);
-  const offset: number[] = [];
-  let size = 0;
-  bins.forEach((b, w) => {
-    wanted[b] = w + 1;
-    offset.push(size);
-    size += counts[b];
-  });
-  const picked = new Float64Array(size);
-  const filled = offset.slice();
-  for (let i = 1, k = start; i < 2 * n; i += 2, k += 1) {
-    const w = wanted[binOf(words[i])];
-    if (w !== 0) {
-      picked[filled[w - 1]] = values[k];
-      filled[w - 1] += 1;
-    }
-  }
-  for (const b of bins) wanted[b] = 0;
-  const sorted = sortedFloat64(picked);
-  ranks.forEach((r, j) => {
-    const w = binOfRank[j];
-    out[j] = sorted[offset[w] + (r - below[w])];
-  });
-  return out;
+  return selectByBins(histogram.counts, values, ranks, -1, start, end).atRanks;
 }
 
 /**
@@ -213,11 +171,23 @@ export function ranksAndSortedPrefix(histogram: KeyHistogram, values: Float64Arr
     const sorted = sortedFloat64(values, start, end);
     return { atRanks: Float64Array.from(ranks, (r) => sorted[r]), prefix: sorted.slice(0, prefixRank + 1) };
   }
-  const counts = histogram.counts;
+  return selectByBins(histogram.counts, values, ranks, prefixRank, start, end);
+}
+
+/**
+ * The selection both functions above run on a little-endian host, from the bin counts of
+ * exactly `values[start..end)`: one pass copies the values of the bins up to the one holding
+ * `prefixRank` (none when it is negative) and those of the other bins holding a wanted rank;
+ * each copy is sorted, and each rank read from the copy that holds it.
+ */
+function selectByBins(counts: Int32Array, values: Float64Array, ranks: readonly number[], prefixRank: number, start: number, end: number): RanksAndPrefix {
+  const n = end - start;
   // The prefix: every bin up to the one holding prefixRank.
-  let prefixSize = 0, prefixBin = 0;
-  for (; prefixSize + counts[prefixBin] <= prefixRank; prefixBin += 1) prefixSize += counts[prefixBin];
-  prefixSize += counts[prefixBin];
+  let prefixSize = 0, prefixBin = -1;
+  if (prefixRank >= 0) {
+    for (prefixBin = 0; prefixSize + counts[prefixBin] <= prefixRank; prefixBin += 1) prefixSize += counts[prefixBin];
+    prefixSize += counts[prefixBin];
+  }
   // The bins past the prefix that hold a wanted rank, found in one scan in rank order.
   const order = ranks.map((_, j) => j).filter((j) => ranks[j] >= prefixSize).sort((x, y) => ranks[x] - ranks[y]);
   const bins: number[] = [], below: number[] = [];
