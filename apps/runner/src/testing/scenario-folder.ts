@@ -48,3 +48,12 @@ export function splitRunCommands(data: string): { readonly simulate: string[]; r
     sweep: ['backtest', '--strategy', 'relative-momentum', '--sweep', 'k=1..6', '--sweep', 'threshold=0..0.049:0.001', '--data', data],
   };
 }
+
+/**
+ * {@link splitRunCommands} as `it.each` rows: the case's name, its command and the file it
+ * writes with `--out`.
+ */
+export function splitRunCases(data: string): [string, string[], string][] {
+  const { simulate, sweep } = splitRunCommands(data);
+  return [['simulate', simulate, 'r.json'], ['a sweep', sweep, 'r.csv']];
+}

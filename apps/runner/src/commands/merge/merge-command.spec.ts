@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { partialResultSchema } from '@ratecut/contracts';
 import { writeFixture } from '../../testing/fixture-market';
-import { filesOf, fixtureScenario, scenarioFolder, splitRunCommands, type ScenarioFolder } from '../../testing/scenario-folder';
+import { filesOf, fixtureScenario, scenarioFolder, splitRunCases, splitRunCommands, type ScenarioFolder } from '../../testing/scenario-folder';
 
 const data = mkdtempSync(join(tmpdir(), 'ratecut-merge-data-'));
 writeFixture(data);
@@ -13,12 +13,9 @@ const folder = (): ScenarioFolder => scenarioFolder(scenario, 'ratecut-merge-');
 
 describe('ratecut --shard k/N and ratecut merge', () => {
   jest.setTimeout(180_000);
-  const { simulate, sweep } = splitRunCommands(data);
+  const { simulate } = splitRunCommands(data);
 
-  it.each([
-    ['simulate', simulate, 'r.json'],
-    ['a sweep', sweep, 'r.csv'],
-  ])('%s: shards 1/3, 2/3, 3/3 merged in shuffled order write the files of the run in one process, byte for byte', async (_, command, out) => {
+  it.each(splitRunCases(data))('%s: shards 1/3, 2/3, 3/3 merged in shuffled order write the files of the run in one process, byte for byte', async (_, command, out) => {
     const local = folder();
     expect((await local.run([...command, '--out', out, '--workers', '2'])).code).toBe(0);
     const sharded = folder();

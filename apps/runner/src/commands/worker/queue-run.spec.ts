@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestRedis, type TestRedis } from '@ratecut/studies/testing';
 import { writeFixture } from '../../testing/fixture-market';
-import { filesOf, fixtureScenario, scenarioFolder, splitRunCommands, type ScenarioFolder } from '../../testing/scenario-folder';
+import { filesOf, fixtureScenario, scenarioFolder, splitRunCases, splitRunCommands, type ScenarioFolder } from '../../testing/scenario-folder';
 
 /**
  * `--queue` and `ratecut worker` end to end, on a real Redis (Debian's redis-server, started on
@@ -50,12 +50,9 @@ describe('ratecut --queue and ratecut worker on a real Redis', () => {
   afterEach(stopWorkers);
   afterAll(async () => { await stopWorkers(); await redis.dispose(); });
 
-  const { simulate, sweep } = splitRunCommands(data);
+  const { simulate } = splitRunCommands(data);
 
-  it.each([
-    ['simulate', simulate, 'r.json'],
-    ['a sweep', sweep, 'r.csv'],
-  ])('%s (workers without the data): in one process = 1 worker = 3 workers = 3 workers with one SIGKILLed mid-block = shards merged in shuffled order, byte for byte', async (_, command, out) => {
+  it.each(splitRunCases(data))('%s (workers without the data): in one process = 1 worker = 3 workers = 3 workers with one SIGKILLed mid-block = shards merged in shuffled order, byte for byte', async (_, command, out) => {
     const local = folder();
     expect((await local.run([...command, '--out', out, '--workers', '2'])).code).toBe(0);
     const want = filesOf(local.dir, ['scenario.json']);

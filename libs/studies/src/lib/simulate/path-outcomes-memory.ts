@@ -33,7 +33,7 @@ export class PathOutcomesMemory {
     this.outcomes = allocatePathOutcomes(paths, true);
     this.spread = zeroedFloat64(paths, true);
     this.histograms = paths >= RANKS_BY_HISTOGRAM_FROM
-      ? { smallReturn: new KeyHistogram(), largeReturn: new KeyHistogram(), spread: new KeyHistogram(), smallMaxDrawdown: new KeyHistogram(), largeMaxDrawdown: new KeyHistogram() }
+      ? Object.fromEntries(PATH_DISTRIBUTIONS.map((d) => [d, new KeyHistogram()])) as Record<PathDistribution, KeyHistogram>
       : undefined;
   }
 }
